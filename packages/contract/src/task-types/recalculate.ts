@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+/** Recalculate every component's price from its suppliers' stock offers. Takes no options. */
+export const RecalculateInputSchema = z.strictObject({});
+
+export const RecalculateResultSchema = z.object({
+  componentsTotal: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  withoutOffers: z.number().int().nonnegative(),
+});

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const STOCK_KINDS = ["stock", "competitor"] as const;
+export const StockKindSchema = z.enum(STOCK_KINDS);
+export type StockKind = z.infer<typeof StockKindSchema>;
+
+/** Import a supplier's (kind `stock`) or a competitor's (kind `competitor`) uploaded file. */
+export const StockImportInputSchema = z.strictObject({
+  uploadId: z.uuid(),
+  supplier: z.string().trim().min(1, "supplier must not be empty").max(200),
+  kind: StockKindSchema,
+});
+
+/** How many skipped rows a result lists; the rest are only counted. */
+export const MAX_SKIPPED_ROWS_LISTED = 100;
+
+export const SkippedRowSchema = z.object({
+  /** 1-based row number as a spreadsheet shows it. */
+  row: z.number().int().positive(),
+  reason: z.string(),
+});
+
+export const StockImportResultSchema = z.object({
+  rowsTotal: z.number().int().nonnegative(),
+  imported: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  componentsCreated: z.number().int().nonnegative(),
+  skippedRows: z.array(SkippedRowSchema).max(MAX_SKIPPED_ROWS_LISTED),
+});

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { TaskStatusSchema } from "./status.ts";
+import { type TaskResult, type TaskType, taskTypes } from "./task-types/index.ts";
+
+export const TASK_TYPES = ["recalculate", "stockImport", "pricelistCreate"] as const satisfies readonly TaskType[];
+export const TaskTypeSchema = z.enum(TASK_TYPES);
+
+export const TaskIdSchema = z.uuid();
+
+function taskSchemaOf<T extends TaskType, R extends z.ZodType<TaskResult<T>>>(type: T, result: R) {
+  return z.object({
+    id: TaskIdSchema,
+    type: z.literal(type),
+    status: TaskStatusSchema,
+    /** 0..100; 100 only once completed. */
+    progress: z.number().int().min(0).max(100),
+    /** The current line for a person: "Reading rows: 40,000". */
+    message: z.string(),
+    /** Only when completed. */
+    result: result.nullable(),
+    /** A clear text for a person; only when error or cancelled. */
+    error: z.string().nullable(),
+    createdAt: z.date(),
+    startedAt: z.date().nullable(),
+    doneAt: z.date().nullable(),
+  });
+}
+
+export const TaskSchema = z.discriminatedUnion("type", [
+  taskSchemaOf("recalculate", taskTypes.recalculate.result),
+  taskSchemaOf("stockImport", taskTypes.stockImport.result),
+  taskSchemaOf("pricelistCreate", taskTypes.pricelistCreate.result),
+]);
+
+/** A task; `Task<"stockImport">` narrows `result` to that type's result. */
+export type Task<T extends TaskType = TaskType> = Extract<z.infer<typeof TaskSchema>, { type: T }>;
+
+/** A task that completed: its `result` is present and typed by its task type. */
+export type CompletedTask<T extends TaskType = TaskType> = T extends TaskType
+  ? Omit<Task<T>, "status" | "result"> & { status: "completed"; result: TaskResult<T> }
+  : never;

@@ -1,0 +1,14 @@
+import type { TestProjectInlineConfiguration } from "vitest/config";
+
+/** Every test project; vitest 4 reads this list through vitest.config.ts's `test.projects`. */
+const project = (name: string, root: string, extra: TestProjectInlineConfiguration["test"] = {}) =>
+  ({ test: { name, root, include: ["test/**/*.test.ts"], ...extra } }) satisfies TestProjectInlineConfiguration;
+
+export default [
+  project("contract", "./packages/contract"),
+  project("pricing", "./packages/pricing", { testTimeout: 60_000 }),
+  project("server", "./packages/server"),
+  project("client", "./packages/client"),
+  project("api", "./apps/api", { testTimeout: 30_000 }),
+  project("e2e", "./tests/contract", { include: ["**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 }),
+];
