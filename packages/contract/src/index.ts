@@ -4,3 +4,4 @@ export * from "./status.ts";
 export * from "./task.ts";
 export * from "./task-types/index.ts";
 export * from "./pricing.ts";
+export * from "./upload.ts";

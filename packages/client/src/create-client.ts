@@ -1,0 +1,63 @@
+import type { Task, TaskType } from "@tasklane/contract";
+import type { AppRouter } from "@tasklane/server";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
+import superjson from "superjson";
+import type { TasklaneClientOptions } from "./client-options.ts";
+import { pollTask } from "./poll/poll-task.ts";
+import { guard } from "./request-error.ts";
+import type { TaskId } from "./task-id.ts";
+import type { StockImportSubmit, SubmitCalls, SubmitInput, TasklaneClient } from "./tasklane-client.ts";
+import { uploadFile } from "./upload.ts";
+
+export function createTasklaneClient(options: TasklaneClientOptions): TasklaneClient {
+  const base = options.url.replace(/\/+$/, "");
+  const headers = (): Record<string, string> => (options.token ? { authorization: `Bearer ${options.token}` } : {});
+  const link = {
+    url: `${base}/trpc`,
+    transformer: superjson,
+    headers,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+  const uploads = { base, headers, fetch: options.fetch ?? ((input, init) => fetch(input, init)) } satisfies Parameters<typeof uploadFile>[0];
+  const trpc = createTRPCClient<AppRouter>({
+    links: [
+      // Reads in the same tick share one request; writes go one by one.
+      splitLink({ condition: (op) => op.type === "query", true: httpBatchLink(link), false: httpLink(link) }),
+    ],
+  });
+
+  const submitter =
+    <T extends TaskType>(call: (input: SubmitInput<T>, opts: { signal?: AbortSignal }) => Promise<{ taskId: string }>) =>
+    (input: SubmitInput<T>, opts: { signal?: AbortSignal } = {}) =>
+      guard(base, opts.signal, () => call(input, opts)) as Promise<{ taskId: TaskId<T> }>;
+
+  async function stockImport({ file, filename, uploadId, ...rest }: StockImportSubmit, opts: { signal?: AbortSignal }) {
+    const id = uploadId ?? (await uploadFile(uploads, file!, { filename, signal: opts.signal })).uploadId;
+    return trpc.tasks.submit.stockImport.mutate({ ...rest, uploadId: id }, opts);
+  }
+
+  const submit: SubmitCalls = {
+    recalculate: submitter<"recalculate">((input, opts) => trpc.tasks.submit.recalculate.mutate(input, opts)),
+    stockImport: submitter<"stockImport">(stockImport),
+    pricelistCreate: submitter<"pricelistCreate">((input, opts) => trpc.tasks.submit.pricelistCreate.mutate(input, opts)),
+  };
+
+  const readTask = (id: string, signal?: AbortSignal): Promise<Task> =>
+    guard(base, signal, () => trpc.tasks.get.query({ id }, { signal }));
+
+  const client: TasklaneClient = {
+    submit,
+    getTask: <T extends TaskType>(id: TaskId<T>, opts: { signal?: AbortSignal } = {}) =>
+      readTask(id, opts.signal) as Promise<Task<T>>,
+    listTasks: (filter = {}, opts = {}) => guard(base, opts.signal, () => trpc.tasks.list.query(filter, opts)),
+    cancelTask: <T extends TaskType>(id: TaskId<T>, opts: { signal?: AbortSignal } = {}) =>
+      guard(base, opts.signal, () => trpc.tasks.cancel.mutate({ id }, opts)) as Promise<Task<T>>,
+    pollTask: (id, pollOptions) => pollTask(readTask, id, pollOptions),
+    uploadFile: (file, opts = {}) => uploadFile(uploads, file, opts),
+    async submitAndWait(type, input, pollOptions) {
+      const { taskId } = await (submit[type] as SubmitCalls[typeof type])(input, { signal: pollOptions?.signal });
+      return client.pollTask(taskId, pollOptions);
+    },
+  };
+  return client;
+}

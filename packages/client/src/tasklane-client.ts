@@ -1,0 +1,42 @@
+import type { CompletedTask, Task, TaskInput, TaskList, TaskListInput, TaskType, Uploaded } from "@tasklane/contract";
+import type { PollOptions } from "./poll/poll-options.ts";
+import type { TaskId } from "./task-id.ts";
+import type { UploadSource } from "./upload.ts";
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * stockImport's input as the SDK takes it: the file itself (it is uploaded first), or the
+ * uploadId of a file uploaded before.
+ */
+export type StockImportSubmit = Omit<TaskInput<"stockImport">, "uploadId"> &
+  ({ file: UploadSource; filename?: string; uploadId?: never } | { uploadId: string; file?: never; filename?: never });
+
+/** What each submit call takes: the task type's input, but a file for stockImport. */
+export type SubmitInput<T extends TaskType> = T extends "stockImport" ? StockImportSubmit : TaskInput<T>;
+
+export type SubmitCalls = {
+  [T in TaskType]: (input: SubmitInput<T>, options?: RequestOptions) => Promise<{ taskId: TaskId<T> }>;
+};
+
+/** What createTasklaneClient returns. Every type here comes from @tasklane/contract. */
+export interface TasklaneClient {
+  /** Submits a task and answers at once with its id; the task runs in the background. */
+  submit: SubmitCalls;
+  getTask<T extends TaskType = TaskType>(id: TaskId<T>, options?: RequestOptions): Promise<Task<T>>;
+  /** Newest first; pass `nextCursor` back as `cursor` for the next page. */
+  listTasks(filter?: TaskListInput, options?: RequestOptions): Promise<TaskList>;
+  /** Cancels a queued or running task; a finished one comes back unchanged. */
+  cancelTask<T extends TaskType = TaskType>(id: TaskId<T>, options?: RequestOptions): Promise<Task<T>>;
+  /**
+   * Waits for the task to end: resolves with the completed task, its result typed by its type;
+   * rejects with TaskFailedError, TaskCancelledError, TimeoutError or AbortError.
+   */
+  pollTask<T extends TaskType = TaskType>(id: TaskId<T>, options?: PollOptions<T>): Promise<CompletedTask<T>>;
+  /** submit, then pollTask. */
+  submitAndWait<T extends TaskType>(type: T, input: SubmitInput<T>, options?: PollOptions<T>): Promise<CompletedTask<T>>;
+  /** Sends a file to the server, streamed from disk for a path; stockImport does this for you. */
+  uploadFile(file: UploadSource, options?: RequestOptions & { filename?: string }): Promise<Uploaded>;
+}

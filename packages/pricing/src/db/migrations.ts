@@ -1,0 +1,89 @@
+import type { Database } from "./open.ts";
+
+interface Migration {
+  /** "pricing/NNN-what": the server's task store shares the table with "tasks/" ids. */
+  id: string;
+  sql: string;
+}
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    id: "pricing/001-initial",
+    sql: `
+      CREATE TABLE components (
+        id INTEGER PRIMARY KEY,
+        part_number TEXT NOT NULL UNIQUE,
+        vendor TEXT,
+        name TEXT,
+        category TEXT,
+        price REAL,
+        price_updated_at INTEGER,
+        -- lower-cased in JS: SQLite's lower() and LIKE fold ASCII only, not Cyrillic
+        search_text TEXT NOT NULL
+      );
+
+      -- stock offers (kind 'stock') and competitor prices (kind 'competitor')
+      CREATE TABLE offers (
+        id INTEGER PRIMARY KEY,
+        supplier TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('stock', 'competitor')),
+        component_id INTEGER NOT NULL REFERENCES components(id),
+        quantity REAL,
+        price REAL NOT NULL,
+        imported_at INTEGER NOT NULL
+      );
+      CREATE INDEX offers_by_source ON offers(supplier, kind);
+      CREATE INDEX offers_by_component ON offers(component_id, kind);
+
+      CREATE TABLE pricelists (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL CHECK (source IN ('estimate', 'warehouse', 'competitor')),
+        created_at INTEGER NOT NULL,
+        task_id TEXT,
+        row_count INTEGER NOT NULL
+      );
+      CREATE INDEX pricelists_newest ON pricelists(created_at DESC, id DESC);
+
+      -- a snapshot: later imports and recalculations do not change a pricelist
+      CREATE TABLE pricelist_rows (
+        pricelist_id TEXT NOT NULL REFERENCES pricelists(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        part_number TEXT NOT NULL,
+        vendor TEXT,
+        name TEXT,
+        price REAL NOT NULL,
+        quantity REAL,
+        PRIMARY KEY (pricelist_id, position)
+      ) WITHOUT ROWID;
+
+      -- rows of imports under way; applied and deleted in one transaction at the end
+      CREATE TABLE import_staging (
+        import_id TEXT NOT NULL,
+        row_number INTEGER NOT NULL,
+        part_number TEXT NOT NULL,
+        vendor TEXT,
+        name TEXT,
+        search_text TEXT NOT NULL,
+        quantity REAL,
+        price REAL NOT NULL
+      );
+      CREATE INDEX import_staging_by_import ON import_staging(import_id, part_number);
+    `,
+  },
+];
+
+/** Creates or updates the pricing tables; each migration runs once, in order, in its own transaction. */
+export function migratePricing(db: Database): void {
+  db.exec("CREATE TABLE IF NOT EXISTS migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+  const applied = new Set(
+    db.prepare<[], { id: string }>("SELECT id FROM migrations WHERE id LIKE 'pricing/%'").all().map((r) => r.id),
+  );
+  const record = db.prepare<[string, string]>("INSERT INTO migrations (id, applied_at) VALUES (?, ?)");
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.id)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.id, new Date().toISOString());
+    })();
+  }
+}

@@ -1,0 +1,123 @@
+import type { SheetRow } from "./types.ts";
+
+const enum State {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  /** Saw a quote inside a quoted field: a second quote is a literal one, anything else closes the field. */
+  QuoteInQuoted,
+}
+
+/**
+ * An RFC 4180 parser fed text in pieces (records may span pieces). Quoted fields may hold
+ * delimiters, doubled quotes and line breaks; CRLF, LF and lone CR end a record. Row
+ * numbers count records, which is what a spreadsheet program shows after opening the file.
+ */
+export class CsvParser {
+  private state = State.FieldStart;
+  private field = "";
+  private record: string[] = [];
+  private rowNumber = 0;
+  private skipLineFeed = false;
+  /** The row a still-open quoted field started on, for the error message. */
+  quotedFieldRow = 0;
+
+  constructor(private readonly delimiter: string) {}
+
+  get isInsideQuotes(): boolean {
+    return this.state === State.Quoted;
+  }
+
+  /** Parses `text` and returns the records it completed. */
+  push(text: string): SheetRow[] {
+    const out: SheetRow[] = [];
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text[i]!;
+      if (this.skipLineFeed) {
+        this.skipLineFeed = false;
+        if (c === "\n") continue;
+      }
+      if (this.state === State.Quoted) {
+        const close = text.indexOf('"', i);
+        const end = close < 0 ? n : close;
+        this.field += text.slice(i, end);
+        if (close >= 0) this.state = State.QuoteInQuoted;
+        i = end;
+        continue;
+      }
+      if (this.state === State.QuoteInQuoted) {
+        if (c === '"') {
+          this.field += '"';
+          this.state = State.Quoted;
+          continue;
+        }
+        this.state = State.Unquoted;
+      }
+      this.unquotedChar(c, out);
+    }
+    return out;
+  }
+
+  private unquotedChar(c: string, out: SheetRow[]): void {
+    if (c === '"' && this.state === State.FieldStart) {
+      this.state = State.Quoted;
+      this.quotedFieldRow = this.rowNumber + 1;
+    } else if (c === this.delimiter) {
+      this.endField();
+    } else if (c === "\n" || c === "\r") {
+      this.endField();
+      out.push(this.endRecord());
+      this.skipLineFeed = c === "\r";
+    } else {
+      this.field += c;
+      this.state = State.Unquoted;
+    }
+  }
+
+  /** Returns the last record if the text did not end with a line break. */
+  end(): SheetRow[] {
+    if (this.state === State.FieldStart && this.field === "" && this.record.length === 0) return [];
+    this.endField();
+    return [this.endRecord()];
+  }
+
+  private endField(): void {
+    this.record.push(this.field);
+    this.field = "";
+    this.state = State.FieldStart;
+  }
+
+  private endRecord(): SheetRow {
+    const row = { rowNumber: ++this.rowNumber, cells: this.record };
+    this.record = [];
+    return row;
+  }
+}
+
+/**
+ * Picks ";" or "," from a sample: the one that splits the most lines into the same number
+ * of fields. A semicolon file with decimal commas ("1 234,56") has a steady semicolon count
+ * on every line including the header, while its comma count changes from line to line.
+ */
+export function detectDelimiter(sample: string): ";" | "," {
+  const lines = splitSampleLines(sample).slice(0, 50);
+  const score = (d: string): [number, number] => {
+    const counts = lines.map((line) => line.split(d).length - 1);
+    const freq = new Map<number, number>();
+    for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1);
+    let best: [number, number] = [0, 0];
+    for (const [count, lineCount] of freq) {
+      if (lineCount > best[0] || (lineCount === best[0] && count > best[1])) best = [lineCount, count];
+    }
+    return best;
+  };
+  const [semi, comma] = [score(";"), score(",")];
+  return semi[0] > comma[0] || (semi[0] === comma[0] && semi[1] >= comma[1] && semi[1] > 0) ? ";" : ",";
+}
+
+/** Lines of the sample with quoted text removed, so delimiters inside quotes do not count. */
+function splitSampleLines(sample: string): string[] {
+  const unquoted = sample.replace(/"(?:[^"]|"")*"?/g, "");
+  return unquoted.split(/\r\n|\n|\r/).filter((line) => line.trim() !== "");
+}

@@ -1,0 +1,204 @@
+import { StockFileError } from "../errors.ts";
+import { locateParts } from "./xlsx-parts.ts";
+import { createXmlParser, feedXml } from "./xml-stream.ts";
+import type { RowReader, SheetRow } from "./types.ts";
+import { damagedWorkbook, openZip, type ZipArchive } from "./zip.ts";
+
+/**
+ * Streams the first visible worksheet of an .xlsx: shared strings are read first (random
+ * access, whatever their place in the zip), then the sheet is parsed chunk by chunk and
+ * its rows are handed out as they close, so memory holds the strings table and one chunk.
+ */
+export async function openXlsx(filePath: string): Promise<RowReader> {
+  const zip = await openZip(filePath);
+  let parts;
+  try {
+    parts = await locateParts(zip);
+  } catch (error) {
+    zip.close();
+    throw asFileError(error);
+  }
+  const sheetEntry = zip.entries.get(parts.sheet)!;
+  const sstEntry = parts.sharedStrings === undefined ? undefined : zip.entries.get(parts.sharedStrings);
+  let bytesRead = 0;
+  const count = (n: number) => (bytesRead += n);
+  async function* rows(): AsyncGenerator<SheetRow, void, undefined> {
+    try {
+      const sharedStrings = sstEntry === undefined ? [] : await readSharedStrings(zip, sstEntry, count);
+      yield* readSheetRows(zip, sheetEntry, sharedStrings, count);
+    } catch (error) {
+      throw asFileError(error);
+    } finally {
+      zip.close();
+    }
+  }
+  return {
+    format: "xlsx",
+    totalBytes: sheetEntry.compressedSize + (sstEntry?.compressedSize ?? 0),
+    get bytesRead() {
+      return bytesRead;
+    },
+    rows,
+  };
+}
+
+/** Inflate and XML errors mean a damaged file; aborts and our own errors pass through. */
+function asFileError(error: unknown): unknown {
+  if (error instanceof StockFileError || !(error instanceof Error) || error.name === "AbortError") return error;
+  return damagedWorkbook(error.message);
+}
+
+type ZipEntry = NonNullable<ReturnType<ZipArchive["entries"]["get"]>>;
+
+/** The <si> items in order; rich-text runs are joined, phonetic guides (<rPh>) left out. */
+async function readSharedStrings(zip: ZipArchive, entry: ZipEntry, count: (n: number) => void): Promise<string[]> {
+  const strings: string[] = [];
+  let current: string[] | undefined;
+  let inText = false;
+  let phonetic = 0;
+  const parser = createXmlParser({
+    open(name) {
+      if (name === "si") current = [];
+      else if (name === "rPh") phonetic++;
+      else if (name === "t") inText = current !== undefined && phonetic === 0;
+    },
+    close(name) {
+      if (name === "si") {
+        strings.push(current!.join(""));
+        current = undefined;
+      } else if (name === "rPh") phonetic--;
+      else if (name === "t") inText = false;
+    },
+    text(text) {
+      if (inText) current!.push(text);
+    },
+  });
+  for await (const _ of feedXml(await zip.open(entry, count), parser));
+  return strings;
+}
+
+/** Column index (0 = A) of a cell reference such as "C5"; -1 when there is none. */
+export function columnIndex(ref: string | undefined): number {
+  if (ref === undefined) return -1;
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) | 0x20; // lower-case ASCII letters
+    if (code < 0x61 || code > 0x7a) break;
+    col = col * 26 + (code - 0x60);
+  }
+  return i === 0 ? -1 : col - 1;
+}
+
+async function* readSheetRows(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  sharedStrings: readonly string[],
+  count: (n: number) => void,
+): AsyncGenerator<SheetRow, void, undefined> {
+  const sheet = new SheetState(sharedStrings);
+  const parser = createXmlParser({
+    open: (name, tag) => sheet.open(name, tag.attributes),
+    close: (name) => sheet.close(name),
+    text: (text) => sheet.text(text),
+  });
+  for await (const _ of feedXml(await zip.open(entry, count), parser)) {
+    yield* sheet.takeRows();
+  }
+  yield* sheet.takeRows();
+}
+
+/**
+ * The parse state of <sheetData>. Rows and cells without an r attribute follow the one
+ * before them, which is what Excel does with files from minimal writers.
+ */
+class SheetState {
+  private done: SheetRow[] = [];
+  private row: string[] | undefined;
+  private rowNumber = 0;
+  private col = -1;
+  private type = "n";
+  private value = "";
+  /** Inside <v>, or inside <is><t> but not in a phonetic guide. */
+  private capturing = false;
+  private inInline = false;
+  private phonetic = 0;
+
+  constructor(private readonly sharedStrings: readonly string[]) {}
+
+  open(name: string, attrs: Record<string, string>): void {
+    switch (name) {
+      case "row": {
+        const r = Number(attrs.r);
+        this.rowNumber = Number.isInteger(r) && r > 0 ? r : this.rowNumber + 1;
+        this.row = [];
+        this.col = -1;
+        break;
+      }
+      case "c": {
+        const col = columnIndex(attrs.r);
+        this.col = col >= 0 ? col : this.col + 1;
+        this.type = attrs.t ?? "n";
+        this.value = "";
+        break;
+      }
+      case "v":
+        this.capturing = this.row !== undefined;
+        break;
+      case "is":
+        this.inInline = true;
+        break;
+      case "rPh":
+        this.phonetic++;
+        break;
+      case "t":
+        this.capturing = this.inInline && this.phonetic === 0;
+        break;
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case "v":
+      case "t":
+        this.capturing = false;
+        break;
+      case "is":
+        this.inInline = false;
+        break;
+      case "rPh":
+        this.phonetic--;
+        break;
+      case "c":
+        if (this.row !== undefined) this.row[this.col] = this.cellText();
+        break;
+      case "row":
+        if (this.row !== undefined) this.done.push({ rowNumber: this.rowNumber, cells: Array.from(this.row, (c) => c ?? "") });
+        this.row = undefined;
+        break;
+    }
+  }
+
+  text(text: string): void {
+    if (this.capturing) this.value += text;
+  }
+
+  private cellText(): string {
+    switch (this.type) {
+      case "s":
+        return this.sharedStrings[Number(this.value)] ?? "";
+      case "b":
+        return this.value === "1" ? "TRUE" : "FALSE";
+      case "e":
+        return ""; // #N/A, #DIV/0!: no value a person meant
+      default:
+        return this.value; // numbers as written ("1234.5"), inlineStr, str (formula text)
+    }
+  }
+
+  takeRows(): SheetRow[] {
+    const rows = this.done;
+    this.done = [];
+    return rows;
+  }
+}

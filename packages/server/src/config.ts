@@ -1,0 +1,87 @@
+import path from "node:path";
+import { z } from "zod";
+import { DEFAULT_GRACE_MS, DEFAULT_HOST, DEFAULT_PORT } from "./server-options.ts";
+import { DEFAULT_CONCURRENCY } from "./tasks/manager-options.ts";
+
+/** A setting that stops the start; its message is the one line a person reads. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
+export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+const whole = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+const list = z
+  .string()
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+
+const tokens = list.transform((pairs, ctx) => {
+  const map = new Map<string, string>();
+  for (const pair of pairs) {
+    const [caller, token, ...rest] = pair.split(":");
+    if (!caller || !token || rest.length > 0) {
+      ctx.addIssue({ code: "custom", message: `each entry must be caller:token, got '${pair}'` });
+      return z.NEVER;
+    }
+    map.set(token, caller);
+  }
+  return map;
+});
+
+const origins = list.pipe(z.array(z.url({ error: "each origin must be a URL such as http://localhost:5173" })));
+
+/** Each variable, its default and its rule; README.md lists the same. */
+const EnvSchema = z.object({
+  HOST: z.string().min(1).default(DEFAULT_HOST),
+  PORT: whole(0, 65535).default(DEFAULT_PORT),
+  TASKLANE_DATA_DIR: z.string().min(1).default("./data"),
+  TASKLANE_TOKENS: tokens.default(new Map()),
+  TASKLANE_CORS_ORIGINS: origins.default([]),
+  TASKLANE_CONCURRENCY: whole(1, 64).default(DEFAULT_CONCURRENCY),
+  TASKLANE_MAX_UPLOAD_BYTES: whole(1, 10 * 1024 ** 3).default(DEFAULT_MAX_UPLOAD_BYTES),
+  TASKLANE_SHUTDOWN_GRACE_SECONDS: whole(0, 3600).default(DEFAULT_GRACE_MS / 1000),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  tokens: ReadonlyMap<string, string>;
+  corsOrigins: string[];
+  concurrency: number;
+  maxUploadBytes: number;
+  graceMs: number;
+}
+
+/** Reads the environment; throws ConfigError naming the first wrong variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable means "not set", as in most shells' `FOO= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new ConfigError(`${name}=${JSON.stringify(env[name])}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  if (e.TASKLANE_TOKENS.size === 0 && !LOOPBACK.has(e.HOST)) {
+    throw new ConfigError(`HOST=${e.HOST}: without TASKLANE_TOKENS the service is open, so it listens on 127.0.0.1 only`);
+  }
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.TASKLANE_DATA_DIR),
+    tokens: e.TASKLANE_TOKENS,
+    corsOrigins: e.TASKLANE_CORS_ORIGINS,
+    concurrency: e.TASKLANE_CONCURRENCY,
+    maxUploadBytes: e.TASKLANE_MAX_UPLOAD_BYTES,
+    graceMs: e.TASKLANE_SHUTDOWN_GRACE_SECONDS * 1000,
+  };
+}

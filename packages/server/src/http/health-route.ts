@@ -1,0 +1,10 @@
+import type { FastifyInstance } from "fastify";
+import type { TaskManager } from "../tasks/manager.ts";
+
+/** GET /health — open to all (no token), for load balancers and supervisors. */
+export function registerHealthRoute(server: FastifyInstance, deps: { tasks: TaskManager }) {
+  server.get("/health", async (_request, reply) => {
+    const status = deps.tasks.accepting ? "ok" : "stopping";
+    return reply.code(deps.tasks.accepting ? 200 : 503).send({ status, tasks: deps.tasks.stats() });
+  });
+}

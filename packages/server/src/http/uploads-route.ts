@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import multipart from "@fastify/multipart";
+import { UPLOAD_FIELD, type Uploaded } from "@tasklane/contract";
+import type { FastifyInstance } from "fastify";
+import { type AccessControl, UNAUTHORIZED_TEXT } from "../access.ts";
+import type { UploadStore } from "../uploads/upload-store.ts";
+import { replyError } from "./json-error.ts";
+
+export interface UploadRouteDeps {
+  access: AccessControl;
+  uploads: UploadStore;
+  /** Where the files go; each is named by its upload id, never by the caller's file name. */
+  dir: string;
+  maxBytes: number;
+  now: () => Date;
+}
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/**
+ * POST /api/uploads (multipart/form-data, field `file`): the body is streamed to disk as it
+ * arrives and cut off at the size limit, so no file is ever held whole in memory.
+ */
+export function registerUploadRoute(server: FastifyInstance, deps: UploadRouteDeps) {
+  const tooLarge = `The file is larger than the upload limit of ${megabytes(deps.maxBytes)}`;
+  // In its own scope, so the multipart parser touches no other route.
+  void server.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: deps.maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 11 },
+      throwFileSizeLimit: false,
+    });
+    scope.post("/api/uploads", async (request, reply) => {
+      const owner = deps.access.callerOf(request.headers.authorization);
+      if (owner === null) return replyError(reply, "UNAUTHORIZED", UNAUTHORIZED_TEXT);
+      // Refuse a declared oversize body before reading it; multipart framing adds a little.
+      if (Number(request.headers["content-length"]) > deps.maxBytes + 64 * 1024) {
+        return replyError(reply, "PAYLOAD_TOO_LARGE", tooLarge);
+      }
+      if (!request.isMultipart()) {
+        return replyError(reply, "BAD_REQUEST", `Send multipart/form-data with the file in a field named '${UPLOAD_FIELD}'`);
+      }
+      const part = await request.file();
+      if (!part || part.fieldname !== UPLOAD_FIELD) {
+        part?.file.resume();
+        return replyError(reply, "BAD_REQUEST", `${UPLOAD_FIELD}: no file in a field named '${UPLOAD_FIELD}'`);
+      }
+      const id = randomUUID();
+      const target = path.join(deps.dir, id);
+      try {
+        await pipeline(part.file, createWriteStream(target, { flags: "wx" }));
+        if (part.file.truncated) {
+          await rm(target, { force: true });
+          return replyError(reply, "PAYLOAD_TOO_LARGE", tooLarge);
+        }
+        const { size } = await stat(target);
+        const filename = part.filename.slice(0, 255);
+        await deps.uploads.save({ id, owner, filename, size, path: target, createdAt: deps.now() });
+        return reply.code(201).send({ uploadId: id, filename, size } satisfies Uploaded);
+      } catch (error) {
+        await rm(target, { force: true });
+        throw error;
+      }
+    });
+  });
+}

@@ -1,0 +1,14 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { router } from "../trpc/init.ts";
+import { componentsRouter, pricelistsRouter } from "./pricing.ts";
+import { tasksRouter } from "./tasks.ts";
+
+export const appRouter = router({
+  tasks: tasksRouter,
+  components: componentsRouter,
+  pricelists: pricelistsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,75 @@
+import {
+  SubmittedSchema,
+  TaskListInputSchema,
+  TaskListSchema,
+  TaskRefSchema,
+  TaskSchema,
+  type Task,
+  type TaskInput,
+  type TaskType,
+  taskTypes,
+} from "@tasklane/contract";
+import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import { ServiceStoppingError } from "../tasks/errors.ts";
+import type { Context } from "../trpc/context.ts";
+import { authedProcedure, router } from "../trpc/init.ts";
+
+/** A BAD_REQUEST shaped like a failed input check, so callers see the field named the same way. */
+function fieldError(field: string, message: string, input: unknown): TRPCError {
+  return new TRPCError({ code: "BAD_REQUEST", cause: new ZodError([{ code: "custom", path: [field], message, input }]) });
+}
+
+/** Checks a submit needs beyond its schema, made before the task is stored. */
+const admit: { [T in TaskType]?: (input: TaskInput<T>, ctx: Context & { caller: string }) => Promise<void> } = {
+  async stockImport(input, ctx) {
+    const upload = await ctx.uploads.get(input.uploadId);
+    if (!upload || upload.owner !== ctx.caller) {
+      throw fieldError("uploadId", `No upload with id ${input.uploadId}: send the file to POST /api/uploads first`, input);
+    }
+  },
+};
+
+function found(task: Task | undefined, id: string): Task {
+  if (!task) throw new TRPCError({ code: "NOT_FOUND", message: `No task with id ${id}` });
+  return task;
+}
+
+function submitProcedure<T extends TaskType>(type: T) {
+  return authedProcedure
+    .input(taskTypes[type].input)
+    .output(SubmittedSchema)
+    .mutation(async ({ ctx, input }) => {
+      await admit[type]?.(input as TaskInput<T>, ctx);
+      try {
+        const task = await ctx.tasks.submit(type, input, ctx.caller);
+        return { taskId: task.id };
+      } catch (error) {
+        if (!(error instanceof ServiceStoppingError)) throw error;
+        throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: error.message });
+      }
+    });
+}
+
+export const tasksRouter = router({
+  get: authedProcedure
+    .input(TaskRefSchema)
+    .output(TaskSchema)
+    .query(async ({ ctx, input }) => found(await ctx.tasks.get(input.id, ctx.caller), input.id)),
+
+  list: authedProcedure
+    .input(TaskListInputSchema)
+    .output(TaskListSchema)
+    .query(({ ctx, input }) => ctx.tasks.list({ ...input, owner: ctx.caller })),
+
+  cancel: authedProcedure
+    .input(TaskRefSchema)
+    .output(TaskSchema)
+    .mutation(async ({ ctx, input }) => found(await ctx.tasks.cancel(input.id, ctx.caller), input.id)),
+
+  submit: router({
+    recalculate: submitProcedure("recalculate"),
+    stockImport: submitProcedure("stockImport"),
+    pricelistCreate: submitProcedure("pricelistCreate"),
+  }),
+});

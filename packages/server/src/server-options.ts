@@ -1,0 +1,42 @@
+import type { FastifyServerOptions } from "fastify";
+import type { TaskHandlers } from "./tasks/handler.ts";
+import type { TaskManagerOptions } from "./tasks/manager-options.ts";
+import type { PricingReads } from "./pricing/pricing-reads.ts";
+import type { TaskStore } from "./stores/task-store.ts";
+import type { UploadStore } from "./uploads/upload-store.ts";
+
+export interface ServerOptions {
+  /** Where to listen. Default 127.0.0.1: reachable from this machine only. */
+  host?: string;
+  /** Default 3000; 0 picks a free port (tests). */
+  port?: number;
+  /** Token → caller name. None or empty: the service is open and every caller is "local". */
+  tokens?: ReadonlyMap<string, string>;
+  /** Origins a browser may call from. None: no cross-origin calls. */
+  corsOrigins?: readonly string[];
+  /** How many tasks run at once. Default 2. */
+  concurrency?: number;
+  /** How long a task of each type may run. */
+  timeoutsMs?: TaskManagerOptions["timeoutsMs"];
+  /** On stop, how long running tasks may go on before they are aborted. Default 30 s. */
+  graceMs?: number;
+  handlers: TaskHandlers;
+  store: TaskStore;
+  uploads: UploadStore;
+  /** Where uploaded files are written. */
+  uploadsDir: string;
+  /** The largest upload; a larger one is answered 413. Default 50 MB. */
+  maxUploadBytes?: number;
+  pricing: PricingReads;
+  /** A folder of static files (the web page's build) served at `/`. */
+  webRoot?: string;
+  /** Fastify's logger option: true, false, or pino options. Default true. */
+  logger?: FastifyServerOptions["logger"];
+  /** Injectable for tests. */
+  now?: TaskManagerOptions["now"];
+  progressFlushMs?: TaskManagerOptions["progressFlushMs"];
+}
+
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_GRACE_MS = 30_000;

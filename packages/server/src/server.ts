@@ -1,0 +1,82 @@
+import cors from "@fastify/cors";
+import fastifyStatic from "@fastify/static";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import Fastify from "fastify";
+import { AccessControl } from "./access.ts";
+import { DEFAULT_MAX_UPLOAD_BYTES } from "./config.ts";
+import { registerHealthRoute } from "./http/health-route.ts";
+import { registerPricelistCsvRoute } from "./http/pricelist-csv-route.ts";
+import { registerTaskRoute } from "./http/tasks-route.ts";
+import { registerUploadRoute } from "./http/uploads-route.ts";
+import { type AppRouter, appRouter } from "./router/index.ts";
+import { DEFAULT_GRACE_MS, DEFAULT_HOST, DEFAULT_PORT, type ServerOptions } from "./server-options.ts";
+import { TaskManager } from "./tasks/manager.ts";
+import { contextFactory } from "./trpc/context.ts";
+
+/** Builds the service; nothing listens until `start()`. */
+export function createServer(options: ServerOptions) {
+  const server = Fastify({
+    logger: options.logger ?? true,
+    // Batched GETs carry every call's input in the URL.
+    routerOptions: { maxParamLength: 5000 },
+  });
+  const access = new AccessControl(options.tokens);
+  const tasks = new TaskManager({
+    store: options.store,
+    handlers: options.handlers,
+    concurrency: options.concurrency,
+    timeoutsMs: options.timeoutsMs,
+    progressFlushMs: options.progressFlushMs,
+    now: options.now,
+    log: server.log,
+  });
+
+  void server.register(cors, {
+    origin: options.corsOrigins?.length ? [...options.corsOrigins] : false,
+    methods: ["GET", "POST", "OPTIONS"],
+    allowedHeaders: ["authorization", "content-type", "trpc-accept"],
+  });
+  void server.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: contextFactory({ access, tasks, uploads: options.uploads, pricing: options.pricing }),
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") server.log.error({ err: error, path }, "procedure failed");
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+  registerHealthRoute(server, { tasks });
+  registerTaskRoute(server, { access, tasks });
+  registerUploadRoute(server, {
+    access,
+    uploads: options.uploads,
+    dir: options.uploadsDir,
+    maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    now: options.now ?? (() => new Date()),
+  });
+  registerPricelistCsvRoute(server, { access, pricing: options.pricing });
+  if (options.webRoot) void server.register(fastifyStatic, { root: options.webRoot, prefix: "/" });
+
+  let started = false;
+  return {
+    server,
+    tasks,
+    access,
+    /** Listens and resolves with the base URL, such as http://127.0.0.1:3000. */
+    async start(): Promise<string> {
+      const url = await server.listen({ host: options.host ?? DEFAULT_HOST, port: options.port ?? DEFAULT_PORT });
+      started = true;
+      if (access.open) server.log.warn("No TASKLANE_TOKENS set: the service is open to every caller on this machine");
+      return url;
+    },
+    /** Stops taking submits, lets running tasks finish for the grace period, then closes. */
+    async stop(): Promise<void> {
+      await tasks.close({ graceMs: options.graceMs ?? DEFAULT_GRACE_MS });
+      if (started) await server.close();
+      await options.store.close();
+    },
+  };
+}
+
+export type TasklaneServer = ReturnType<typeof createServer>;

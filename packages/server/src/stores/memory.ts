@@ -1,0 +1,61 @@
+import type { Task } from "@tasklane/contract";
+import type { StoredTask, TaskListQuery, TaskPage, TaskStore } from "./task-store.ts";
+
+interface Entry extends StoredTask {
+  /** Insertion order; the list cursor is this number, so paging is stable under inserts. */
+  seq: number;
+}
+
+/** Keeps tasks in this process only: for tests and for a service that may forget on restart. */
+export class MemoryTaskStore implements TaskStore {
+  readonly #byId = new Map<string, Entry>();
+  #seq = 0;
+
+  async insert(stored: StoredTask): Promise<void> {
+    if (this.#byId.has(stored.task.id)) throw new Error(`Task ${stored.task.id} is already stored`);
+    this.#byId.set(stored.task.id, { ...stored, task: { ...stored.task }, seq: ++this.#seq });
+  }
+
+  async update(task: Task): Promise<void> {
+    const entry = this.#byId.get(task.id);
+    if (entry) entry.task = { ...task };
+  }
+
+  async get(id: string): Promise<StoredTask | undefined> {
+    const entry = this.#byId.get(id);
+    return entry && { task: { ...entry.task }, owner: entry.owner, input: entry.input };
+  }
+
+  async list(query: TaskListQuery): Promise<TaskPage> {
+    const before = query.cursor === undefined ? Infinity : Number(query.cursor) || Infinity;
+    const items: Entry[] = [];
+    // Map iteration is insertion order; newest first means walking it backwards.
+    const entries = [...this.#byId.values()];
+    for (let i = entries.length - 1; i >= 0 && items.length <= query.limit; i--) {
+      const e = entries[i]!;
+      if (e.seq >= before || e.owner !== query.owner) continue;
+      if (query.type && e.task.type !== query.type) continue;
+      if (query.status && e.task.status !== query.status) continue;
+      items.push(e);
+    }
+    const page = items.slice(0, query.limit);
+    const more = items.length > query.limit;
+    return { items: page.map((e) => ({ ...e.task })), nextCursor: more ? String(page.at(-1)!.seq) : null };
+  }
+
+  async failUnfinished(error: string, at: Date): Promise<number> {
+    let count = 0;
+    for (const entry of this.#byId.values()) {
+      if (entry.task.status !== "queued" && entry.task.status !== "running") continue;
+      entry.task = { ...entry.task, status: "error", error, message: "Failed", doneAt: at };
+      count++;
+    }
+    return count;
+  }
+
+  async delete(id: string): Promise<void> {
+    this.#byId.delete(id);
+  }
+
+  async close(): Promise<void> {}
+}

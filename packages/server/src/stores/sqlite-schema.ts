@@ -1,0 +1,41 @@
+/**
+ * The tasks' tables, as migrations: each runs once, in order, recorded in the `migrations`
+ * table that the pricing schema shares (one SQLite file holds both).
+ */
+export const TASK_MIGRATIONS = [
+  {
+    id: "tasks/001_tasks",
+    sql: `
+      CREATE TABLE tasks (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        status TEXT NOT NULL,
+        progress INTEGER NOT NULL,
+        message TEXT NOT NULL,
+        input TEXT NOT NULL,
+        result TEXT,
+        error TEXT,
+        created_at INTEGER NOT NULL,
+        started_at INTEGER,
+        done_at INTEGER
+      );
+      CREATE INDEX tasks_by_owner ON tasks (owner, seq);
+      CREATE INDEX tasks_by_status ON tasks (status);
+    `,
+  },
+  {
+    id: "tasks/002_uploads",
+    sql: `
+      CREATE TABLE uploads (
+        id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        filename TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+    `,
+  },
+] as const;

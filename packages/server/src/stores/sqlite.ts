@@ -1,0 +1,107 @@
+import type { Task } from "@tasklane/contract";
+import type { Database, Statement } from "better-sqlite3";
+import { applyMigrations } from "@tasklane/pricing";
+import { TASK_MIGRATIONS } from "./sqlite-schema.ts";
+import type { StoredTask, TaskListQuery, TaskPage, TaskStore } from "./task-store.ts";
+
+interface Row {
+  seq: number;
+  id: string;
+  type: Task["type"];
+  owner: string;
+  status: Task["status"];
+  progress: number;
+  message: string;
+  input: string;
+  result: string | null;
+  error: string | null;
+  created_at: number;
+  started_at: number | null;
+  done_at: number | null;
+}
+
+const ms = (d: Date | null) => (d ? d.getTime() : null);
+const date = (n: number | null) => (n === null ? null : new Date(n));
+
+function toTask(row: Row): Task {
+  return {
+    id: row.id,
+    type: row.type,
+    status: row.status,
+    progress: row.progress,
+    message: row.message,
+    result: row.result === null ? null : JSON.parse(row.result),
+    error: row.error,
+    createdAt: new Date(row.created_at),
+    startedAt: date(row.started_at),
+    doneAt: date(row.done_at),
+  } as Task;
+}
+
+/** Tasks in the SQLite file the pricing data lives in: they survive a restart. */
+export class SqliteTaskStore implements TaskStore {
+  readonly #insert: Statement;
+  readonly #update: Statement;
+  readonly #get: Statement<[string], Row>;
+  readonly #failUnfinished: Statement;
+
+  constructor(private readonly db: Database) {
+    applyMigrations(db, TASK_MIGRATIONS);
+    this.#insert = db.prepare(`
+      INSERT INTO tasks (id, type, owner, status, progress, message, input, result, error, created_at, started_at, done_at)
+      VALUES (@id, @type, @owner, @status, @progress, @message, @input, @result, @error, @createdAt, @startedAt, @doneAt)`);
+    this.#update = db.prepare(`
+      UPDATE tasks SET status = @status, progress = @progress, message = @message, result = @result, error = @error,
+        started_at = @startedAt, done_at = @doneAt
+      WHERE id = @id`);
+    this.#get = db.prepare("SELECT * FROM tasks WHERE id = ?");
+    this.#failUnfinished = db.prepare(`
+      UPDATE tasks SET status = 'error', error = @error, message = 'Failed', done_at = @at
+      WHERE status IN ('queued', 'running')`);
+  }
+
+  #params(task: Task) {
+    return {
+      id: task.id,
+      status: task.status,
+      progress: task.progress,
+      message: task.message,
+      result: task.result === null ? null : JSON.stringify(task.result),
+      error: task.error,
+      startedAt: ms(task.startedAt),
+      doneAt: ms(task.doneAt),
+    };
+  }
+
+  async insert({ task, owner, input }: StoredTask): Promise<void> {
+    this.#insert.run({ ...this.#params(task), type: task.type, owner, input: JSON.stringify(input), createdAt: ms(task.createdAt) });
+  }
+
+  async update(task: Task): Promise<void> {
+    this.#update.run(this.#params(task));
+  }
+
+  async get(id: string): Promise<StoredTask | undefined> {
+    const row = this.#get.get(id);
+    return row && { task: toTask(row), owner: row.owner, input: JSON.parse(row.input) };
+  }
+
+  async list(query: TaskListQuery): Promise<TaskPage> {
+    const before = Number(query.cursor) || Number.MAX_SAFE_INTEGER;
+    const rows = this.db
+      .prepare<unknown[], Row>(
+        `SELECT * FROM tasks WHERE owner = ? AND seq < ?
+          ${query.type ? "AND type = ?" : ""} ${query.status ? "AND status = ?" : ""}
+          ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(query.owner, before, ...[query.type, query.status].filter(Boolean), query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    return { items: page.map(toTask), nextCursor: rows.length > query.limit ? String(page.at(-1)!.seq) : null };
+  }
+
+  async failUnfinished(error: string, at: Date): Promise<number> {
+    return this.#failUnfinished.run({ error, at: at.getTime() }).changes;
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,43 @@
+import type { Task, TaskStatus, TaskType } from "@tasklane/contract";
+
+/** A task as stored: the public Task plus what only the server sees. */
+export interface StoredTask {
+  task: Task;
+  /** The caller that submitted it; other callers never see it. */
+  owner: string;
+  /** The validated input, kept so that the task can run anywhere. */
+  input: unknown;
+}
+
+export interface TaskListQuery {
+  owner: string;
+  type?: TaskType | undefined;
+  status?: TaskStatus | undefined;
+  limit: number;
+  /** Opaque, from the `nextCursor` of the page before. */
+  cursor?: string | undefined;
+}
+
+export interface TaskPage {
+  items: Task[];
+  nextCursor: string | null;
+}
+
+/**
+ * Where tasks are kept. Every method is asynchronous so that a store over the network
+ * (Redis, PostgreSQL) fits the same interface as the embedded ones.
+ */
+export interface TaskStore {
+  insert(stored: StoredTask): Promise<void>;
+  /** Replaces the task's changing fields: status, progress, message, result, error and times. */
+  update(task: Task): Promise<void>;
+  get(id: string): Promise<StoredTask | undefined>;
+  /** Newest first. An unknown or foreign cursor is answered with the first page. */
+  list(query: TaskListQuery): Promise<TaskPage>;
+  /**
+   * Ends every task still `queued` or `running` as `error` with this text: at start, such a task
+   * belongs to a process that died. Returns how many there were.
+   */
+  failUnfinished(error: string, at: Date): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,250 @@
+import { randomUUID } from "node:crypto";
+import { type Task, type TaskStatus, type TaskType, taskTypes } from "@tasklane/contract";
+import { type Logger, silentLogger } from "../logger.ts";
+import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
+import { summarizeZodError } from "../zod-summary.ts";
+import { ServiceStoppingError, errorText } from "./errors.ts";
+import type { HandlerContext, TaskHandlers } from "./handler.ts";
+import { DEFAULT_CONCURRENCY, DEFAULT_PROGRESS_FLUSH_MS, type TaskManagerOptions } from "./manager-options.ts";
+import { TaskStop, cancelledByCaller, interruptedByShutdown, timedOut } from "./stop-reasons.ts";
+
+/** A task that is queued or running in this process. Its `task` is the freshest state. */
+interface ActiveTask {
+  task: Task;
+  owner: string;
+  input: unknown;
+  controller: AbortController;
+  flushTimer?: NodeJS.Timeout;
+  /** Settles when the task has reached a final status and the store has it. */
+  done?: Promise<void>;
+}
+
+const copy = (task: Task): Task => ({ ...task });
+
+/** Submits, runs, tracks and cancels tasks; the one place a task's status changes. */
+export class TaskManager {
+  readonly #store: TaskStore;
+  readonly #handlers: TaskHandlers;
+  readonly #concurrency: number;
+  readonly #timeoutsMs: TaskManagerOptions["timeoutsMs"];
+  readonly #flushMs: number;
+  readonly #log: Logger;
+  readonly #now: () => Date;
+  readonly #newId: () => string;
+  readonly #active = new Map<string, ActiveTask>();
+  readonly #queue: ActiveTask[] = [];
+  #running = 0;
+  #accepting = true;
+
+  constructor(options: TaskManagerOptions) {
+    this.#store = options.store;
+    this.#handlers = options.handlers;
+    this.#concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    this.#timeoutsMs = options.timeoutsMs;
+    this.#flushMs = options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS;
+    this.#log = options.log ?? silentLogger;
+    this.#now = options.now ?? (() => new Date());
+    this.#newId = options.newId ?? randomUUID;
+    if (!Number.isInteger(this.#concurrency) || this.#concurrency < 1) {
+      throw new RangeError(`concurrency must be a whole number of at least 1, got ${this.#concurrency}`);
+    }
+  }
+
+  get accepting(): boolean {
+    return this.#accepting;
+  }
+
+  /** Counts of what this process holds now, for /health. */
+  stats(): { queued: number; running: number } {
+    return { queued: this.#queue.length, running: this.#running };
+  }
+
+  /** Stores the task as `queued` and returns it at once; it runs when a slot is free. */
+  async submit<T extends TaskType>(type: T, input: unknown, owner: string): Promise<Task<T>> {
+    if (!this.#accepting) throw new ServiceStoppingError();
+    // The router validated already; this guards callers that reach the manager directly.
+    const parsed = taskTypes[type].input.parse(input);
+    const task = {
+      id: this.#newId(),
+      type,
+      status: "queued",
+      progress: 0,
+      message: "Waiting for a free slot",
+      result: null,
+      error: null,
+      createdAt: this.#now(),
+      startedAt: null,
+      doneAt: null,
+    } as Task<T>;
+    await this.#store.insert({ task: copy(task), owner, input: parsed });
+    const active: ActiveTask = { task, owner, input: parsed, controller: new AbortController() };
+    this.#active.set(task.id, active);
+    const submitted = copy(task) as Task<T>;
+    if (this.#accepting) {
+      this.#queue.push(active);
+      this.#pump();
+    } else {
+      // close() began while the insert was under way: this task will never get a slot.
+      await this.#finish(active, "error", { error: interruptedByShutdown().message });
+      return copy(task) as Task<T>;
+    }
+    return submitted;
+  }
+
+  /** The task, or undefined when there is none with this id for this owner. */
+  async get(id: string, owner: string): Promise<Task | undefined> {
+    const active = this.#active.get(id);
+    if (active) return active.owner === owner ? copy(active.task) : undefined;
+    const stored = await this.#store.get(id);
+    return stored?.owner === owner ? stored.task : undefined;
+  }
+
+  /** Newest first; tasks still active here show their in-memory progress. */
+  async list(query: TaskListQuery): Promise<TaskPage> {
+    const page = await this.#store.list(query);
+    return {
+      items: page.items.map((task) => {
+        const active = this.#active.get(task.id);
+        return active ? copy(active.task) : task;
+      }),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /**
+   * A queued task ends `cancelled` at once; a running one has its AbortSignal fired and ends
+   * `cancelled` when its handler stops. A finished task is returned unchanged.
+   */
+  async cancel(id: string, owner: string): Promise<Task | undefined> {
+    const active = this.#active.get(id);
+    if (!active) return this.get(id, owner);
+    if (active.owner !== owner) return undefined;
+    const stop = cancelledByCaller();
+    if (active.task.status === "queued") {
+      this.#queue.splice(this.#queue.indexOf(active), 1);
+      await this.#finish(active, stop.status, { error: stop.message });
+    } else if (!active.controller.signal.aborted) {
+      active.task.message = "Cancelling";
+      active.controller.abort(stop);
+    }
+    return copy(active.task);
+  }
+
+  /**
+   * Stops taking submits, gives running tasks `graceMs` to finish, then aborts them; queued
+   * tasks end as interrupted. Resolves once every task has a final status in the store.
+   */
+  async close({ graceMs = 0 }: { graceMs?: number } = {}): Promise<void> {
+    this.#accepting = false;
+    for (const queued of this.#queue.splice(0)) {
+      await this.#finish(queued, "error", { error: interruptedByShutdown().message });
+    }
+    const running = [...this.#active.values()].map((a) => a.done);
+    const allDone = Promise.all(running);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([allDone, grace]);
+    clearTimeout(timer);
+    for (const active of this.#active.values()) active.controller.abort(interruptedByShutdown());
+    await allDone;
+  }
+
+  #pump(): void {
+    while (this.#accepting && this.#running < this.#concurrency && this.#queue.length > 0) {
+      const next = this.#queue.shift()!;
+      this.#running++;
+      next.done = this.#run(next).finally(() => {
+        this.#running--;
+        this.#active.delete(next.task.id);
+        this.#pump();
+      });
+    }
+  }
+
+  async #run(active: ActiveTask): Promise<void> {
+    const { task, controller } = active;
+    const log = this.#log.child({ taskId: task.id, taskType: task.type });
+    Object.assign(task, { status: "running", startedAt: this.#now(), message: "Starting" });
+    await this.#persist(active);
+    const limitMs = this.#timeoutsMs?.[task.type];
+    const timer = limitMs ? setTimeout(() => controller.abort(timedOut(limitMs)), limitMs) : undefined;
+    timer?.unref();
+    try {
+      const value = await this.#callHandler(active, log);
+      const checked = taskTypes[task.type].result.safeParse(value);
+      if (checked.success) {
+        await this.#finish(active, "completed", { result: checked.data });
+      } else {
+        const why = summarizeZodError(checked.error);
+        log.error({ issues: checked.error.issues }, "handler returned an invalid result");
+        await this.#finish(active, "error", {
+          error: `The ${task.type} handler returned a result that does not match its schema: ${why}`,
+        });
+      }
+    } catch (error) {
+      const reason: unknown = controller.signal.reason;
+      if (controller.signal.aborted && reason instanceof TaskStop) {
+        await this.#finish(active, reason.status, { error: reason.message });
+      } else {
+        log.warn({ err: error }, "task failed");
+        await this.#finish(active, "error", { error: errorText(error) });
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Runs the handler so that a synchronous throw rejects like an asynchronous one. */
+  async #callHandler(active: ActiveTask, log: Logger): Promise<unknown> {
+    const handler = this.#handlers[active.task.type] as (input: unknown, ctx: HandlerContext) => unknown;
+    const context: HandlerContext = {
+      taskId: active.task.id,
+      signal: active.controller.signal,
+      progress: (percent, message) => this.#progress(active, percent, message),
+      log,
+    };
+    return await handler(active.input, context);
+  }
+
+  #progress(active: ActiveTask, percent: number, message?: string): void {
+    const { task } = active;
+    if (task.status !== "running") return;
+    // 100 is kept for completion, so a bar never shows done before the result is there.
+    if (Number.isFinite(percent)) task.progress = Math.min(99, Math.max(0, Math.floor(percent)));
+    if (typeof message === "string" && !active.controller.signal.aborted) task.message = message;
+    active.flushTimer ??= setTimeout(() => {
+      active.flushTimer = undefined;
+      void this.#persist(active);
+    }, this.#flushMs).unref();
+  }
+
+  async #finish(
+    active: ActiveTask,
+    status: Exclude<TaskStatus, "queued" | "running">,
+    outcome: { result?: Task["result"]; error?: string },
+  ): Promise<void> {
+    clearTimeout(active.flushTimer);
+    active.flushTimer = undefined;
+    Object.assign(active.task, {
+      status,
+      progress: status === "completed" ? 100 : active.task.progress,
+      message: { completed: "Completed", error: "Failed", cancelled: "Cancelled" }[status],
+      result: outcome.result ?? null,
+      error: outcome.error ?? null,
+      doneAt: this.#now(),
+    });
+    await this.#persist(active);
+    this.#active.delete(active.task.id);
+  }
+
+  async #persist(active: ActiveTask): Promise<void> {
+    try {
+      await this.#store.update(copy(active.task));
+    } catch (error) {
+      // The in-memory state stays right; the next write (or the final one) tries again.
+      this.#log.error({ err: error, taskId: active.task.id }, "could not write a task to the store");
+    }
+  }
+}

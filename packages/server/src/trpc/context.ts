@@ -1,0 +1,20 @@
+import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
+import type { AccessControl } from "../access.ts";
+import type { PricingReads } from "../pricing/pricing-reads.ts";
+import type { TaskManager } from "../tasks/manager.ts";
+import type { UploadStore } from "../uploads/upload-store.ts";
+
+export interface ContextDeps {
+  access: AccessControl;
+  tasks: TaskManager;
+  uploads: UploadStore;
+  pricing: PricingReads;
+}
+
+export function contextFactory({ access, ...services }: ContextDeps) {
+  return function createContext({ req }: CreateFastifyContextOptions) {
+    return { caller: access.callerOf(req.headers.authorization), ...services };
+  };
+}
+
+export type Context = Awaited<ReturnType<ReturnType<typeof contextFactory>>>;

@@ -1,0 +1,35 @@
+import { TRPCError, initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import { UNAUTHORIZED_TEXT } from "../access.ts";
+import { summarizeZodError } from "../zod-summary.ts";
+import type { Context } from "./context.ts";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Stacks stay in the server's log, never in an answer.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const zodError = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause : null;
+    const flat = zodError ? z.flattenError(zodError) : null;
+    return {
+      ...shape,
+      message: zodError ? `Invalid input: ${summarizeZodError(zodError)}` : shape.message,
+      data: {
+        ...shape.data,
+        /** Per field, what is wrong with it: { supplier: ["must not be empty"] }. */
+        fieldErrors: (flat?.fieldErrors ?? null) as Record<string, string[] | undefined> | null,
+        formErrors: flat?.formErrors ?? null,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure;
+
+/** Every procedure but none: without a valid token the answer is UNAUTHORIZED. */
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (ctx.caller === null) throw new TRPCError({ code: "UNAUTHORIZED", message: UNAUTHORIZED_TEXT });
+  return next({ ctx: { ...ctx, caller: ctx.caller } });
+});

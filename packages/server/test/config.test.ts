@@ -1,0 +1,49 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+describe("loadConfig", () => {
+  it("has a default for everything", () => {
+    expect(loadConfig({})).toEqual({
+      host: "127.0.0.1",
+      port: 3000,
+      dataDir: path.resolve("./data"),
+      tokens: new Map(),
+      corsOrigins: [],
+      concurrency: 2,
+      maxUploadBytes: 50 * 1024 * 1024,
+      graceMs: 30_000,
+    });
+  });
+
+  it("reads tokens as caller:token pairs and origins as a list", () => {
+    const config = loadConfig({
+      TASKLANE_TOKENS: "web:abc123, scripts:def456",
+      TASKLANE_CORS_ORIGINS: "http://localhost:5173,https://pricing.example.com",
+      HOST: "0.0.0.0",
+      PORT: "8080",
+      TASKLANE_CONCURRENCY: "4",
+    });
+    expect(config.tokens).toEqual(new Map([["abc123", "web"], ["def456", "scripts"]]));
+    expect(config.corsOrigins).toEqual(["http://localhost:5173", "https://pricing.example.com"]);
+    expect(config).toMatchObject({ host: "0.0.0.0", port: 8080, concurrency: 4 });
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, /^PORT="eighty": must be a whole number/],
+    [{ PORT: "70000" }, /^PORT="70000": must be at most 65535/],
+    [{ TASKLANE_CONCURRENCY: "0" }, /^TASKLANE_CONCURRENCY="0": must be at least 1/],
+    [{ TASKLANE_CONCURRENCY: "1.5" }, /^TASKLANE_CONCURRENCY="1.5": must be a whole number/],
+    [{ TASKLANE_TOKENS: "justatoken" }, /^TASKLANE_TOKENS="justatoken": each entry must be caller:token/],
+    [{ TASKLANE_CORS_ORIGINS: "not a url" }, /^TASKLANE_CORS_ORIGINS="not a url": each origin must be a URL/],
+    [{ HOST: "0.0.0.0" }, /without TASKLANE_TOKENS the service is open, so it listens on 127.0.0.1 only/],
+  ])("stops on %j with a one-line reason", (env, reason) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(reason);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain("\n");
+    }
+  });
+});

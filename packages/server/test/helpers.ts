@@ -1,0 +1,70 @@
+import type { TaskResult } from "@tasklane/contract";
+import type { HandlerContext, TaskHandlers } from "../src/index.ts";
+import { MemoryTaskStore } from "../src/index.ts";
+
+/** A promise the test resolves when it chooses, to hold a handler at a known point. */
+export function gate<T = void>() {
+  let open!: (value: T) => void;
+  let fail!: (error: unknown) => void;
+  const promise = new Promise<T>((resolve, reject) => {
+    open = resolve;
+    fail = reject;
+  });
+  return { promise, open, fail };
+}
+
+/** Resolves when the signal fires, rejecting with its reason, as a well-behaved handler does. */
+export function untilAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
+}
+
+/** Counts what a handler really computes: the sum of 1..n, reporting progress as it goes. */
+export async function sumWithProgress(n: number, ctx: HandlerContext): Promise<number> {
+  let sum = 0;
+  for (let i = 1; i <= n; i++) {
+    sum += i;
+    if (i % 1000 === 0) {
+      ctx.progress((i / n) * 100, `Added ${i} numbers`);
+      await new Promise((r) => setImmediate(r));
+      ctx.signal.throwIfAborted();
+    }
+  }
+  return sum;
+}
+
+export const recalcResult = (n: number): TaskResult<"recalculate"> => ({
+  componentsTotal: n,
+  updated: n,
+  unchanged: 0,
+  withoutOffers: 0,
+});
+
+/** Handlers that each do a small real computation; override any of them per test. */
+export function testHandlers(overrides: Partial<TaskHandlers> = {}): TaskHandlers {
+  return {
+    recalculate: async (_input, ctx) => recalcResult(await sumWithProgress(10_000, ctx)),
+    stockImport: async (input) => ({
+      rowsTotal: input.supplier.length,
+      imported: input.supplier.length,
+      skipped: 0,
+      componentsCreated: 0,
+      skippedRows: [],
+    }),
+    pricelistCreate: async (input, ctx) => ({ pricelistId: ctx.taskId, source: input.source, rows: 0 }),
+    ...overrides,
+  };
+}
+
+/** A memory store that counts writes, to show progress stays in memory between flushes. */
+export class CountingStore extends MemoryTaskStore {
+  updates = 0;
+  override async update(...args: Parameters<MemoryTaskStore["update"]>) {
+    this.updates++;
+    return super.update(...args);
+  }
+}
+
+export const OWNER = "tester";
