@@ -6,7 +6,7 @@ import type { TasklaneClientOptions } from "./client-options.ts";
 import { pollTask } from "./poll/poll-task.ts";
 import { guard } from "./request-error.ts";
 import type { TaskId } from "./task-id.ts";
-import type { StockImportSubmit, SubmitCalls, SubmitInput, TasklaneClient } from "./tasklane-client.ts";
+import type { StockImportSubmit, SubmitAnswer, SubmitCalls, SubmitInput, TasklaneClient } from "./tasklane-client.ts";
 import { uploadFile } from "./upload.ts";
 
 export function createTasklaneClient(options: TasklaneClientOptions): TasklaneClient {
@@ -27,9 +27,9 @@ export function createTasklaneClient(options: TasklaneClientOptions): TasklaneCl
   });
 
   const submitter =
-    <T extends TaskType>(call: (input: SubmitInput<T>, opts: { signal?: AbortSignal }) => Promise<{ taskId: string }>) =>
+    <T extends TaskType>(call: (input: SubmitInput<T>, opts: { signal?: AbortSignal }) => Promise<{ taskId: string; deduplicated: boolean }>) =>
     (input: SubmitInput<T>, opts: { signal?: AbortSignal } = {}) =>
-      guard(base, opts.signal, () => call(input, opts)) as Promise<{ taskId: TaskId<T> }>;
+      guard(base, opts.signal, () => call(input, opts)) as Promise<SubmitAnswer<T>>;
 
   async function stockImport({ file, filename, uploadId, ...rest }: StockImportSubmit, opts: { signal?: AbortSignal }) {
     const id = uploadId ?? (await uploadFile(uploads, file!, { filename, signal: opts.signal })).uploadId;

@@ -1,6 +1,6 @@
 export { createTasklaneClient } from "./create-client.ts";
 export type { TasklaneClientOptions } from "./client-options.ts";
-export type { RequestOptions, StockImportSubmit, SubmitCalls, SubmitInput, TasklaneClient } from "./tasklane-client.ts";
+export type { RequestOptions, StockImportSubmit, SubmitAnswer, SubmitCalls, SubmitInput, TasklaneClient } from "./tasklane-client.ts";
 export type { UploadSource } from "./upload.ts";
 export type { TaskId } from "./task-id.ts";
 export type { PollOptions } from "./poll/poll-options.ts";
@@ -16,14 +16,23 @@ export {
   type CompletedTask,
   type Task,
   type TaskInput,
+  type SubmitRequest,
   type TaskResult,
   type TaskStatus,
   type TaskType,
   type TaskList,
   type TaskListInput,
   type Uploaded,
+  type StockKind,
+  type PricelistSource,
+  type Component,
+  type Pricelist,
+  type PricelistRow,
   FINAL_STATUSES,
   POLL_INTERVAL_MS,
+  PRICELIST_SOURCES,
+  STOCK_KINDS,
+  TASK_STATUSES,
   TASK_TYPES,
   isFinalStatus,
 } from "@tasklane/contract";

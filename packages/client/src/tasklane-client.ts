@@ -1,4 +1,4 @@
-import type { CompletedTask, Task, TaskInput, TaskList, TaskListInput, TaskType, Uploaded } from "@tasklane/contract";
+import type { CompletedTask, SubmitRequest, Task, TaskList, TaskListInput, TaskType, Uploaded } from "@tasklane/contract";
 import type { PollOptions } from "./poll/poll-options.ts";
 import type { TaskId } from "./task-id.ts";
 import type { UploadSource } from "./upload.ts";
@@ -11,14 +11,20 @@ export interface RequestOptions {
  * stockImport's input as the SDK takes it: the file itself (it is uploaded first), or the
  * uploadId of a file uploaded before.
  */
-export type StockImportSubmit = Omit<TaskInput<"stockImport">, "uploadId"> &
+export type StockImportSubmit = Omit<SubmitRequest<"stockImport">, "uploadId"> &
   ({ file: UploadSource; filename?: string; uploadId?: never } | { uploadId: string; file?: never; filename?: never });
 
-/** What each submit call takes: the task type's input, but a file for stockImport. */
-export type SubmitInput<T extends TaskType> = T extends "stockImport" ? StockImportSubmit : TaskInput<T>;
+/** What each submit call takes: the type's input (and an optional idempotencyKey), a file for stockImport. */
+export type SubmitInput<T extends TaskType> = T extends "stockImport" ? StockImportSubmit : SubmitRequest<T>;
+
+/** `deduplicated`: the same work was already queued or running (or the key was used), so this is that task. */
+export interface SubmitAnswer<T extends TaskType> {
+  taskId: TaskId<T>;
+  deduplicated: boolean;
+}
 
 export type SubmitCalls = {
-  [T in TaskType]: (input: SubmitInput<T>, options?: RequestOptions) => Promise<{ taskId: TaskId<T> }>;
+  [T in TaskType]: (input: SubmitInput<T>, options?: RequestOptions) => Promise<SubmitAnswer<T>>;
 };
 
 /** What createTasklaneClient returns. Every type here comes from @tasklane/contract. */

@@ -5,3 +5,4 @@ export * from "./task.ts";
 export * from "./task-types/index.ts";
 export * from "./pricing.ts";
 export * from "./upload.ts";
+export * from "./submit.ts";

@@ -25,7 +25,7 @@ export const ComponentListInputSchema = z.strictObject({
   search: z.string().trim().max(200).optional(),
   limit: PageLimitSchema,
   cursor: CursorSchema,
-});
+}).prefault({});
 export type ComponentListInput = z.input<typeof ComponentListInputSchema>;
 
 export const ComponentListSchema = z.object({
@@ -58,7 +58,7 @@ export const PricelistListInputSchema = z.strictObject({
   source: PricelistSourceSchema.optional(),
   limit: PageLimitSchema,
   cursor: CursorSchema,
-});
+}).prefault({});
 export type PricelistListInput = z.input<typeof PricelistListInputSchema>;
 
 export const PricelistListSchema = z.object({

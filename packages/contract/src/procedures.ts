@@ -26,7 +26,9 @@ export const TaskListInputSchema = z.strictObject({
   limit: z.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
   /** Opaque: the `nextCursor` of the page before. */
   cursor: z.string().min(1).max(100).optional(),
-});
+})
+  // A caller without the SDK may leave the input out altogether.
+  .prefault({});
 export type TaskListInput = z.input<typeof TaskListInputSchema>;
 
 export const TaskListSchema = z.object({
@@ -35,6 +37,3 @@ export const TaskListSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type TaskList = z.infer<typeof TaskListSchema>;
-
-export const SubmittedSchema = z.object({ taskId: TaskIdSchema });
-export type Submitted = z.infer<typeof SubmittedSchema>;

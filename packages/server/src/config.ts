@@ -1,7 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_GRACE_MS, DEFAULT_HOST, DEFAULT_PORT } from "./server-options.ts";
+import { TASK_TYPES, type TaskType } from "@tasklane/contract";
 import { DEFAULT_CONCURRENCY } from "./tasks/manager-options.ts";
+import { DEFAULT_RETENTION_HOURS } from "./tasks/retention.ts";
 
 /** A setting that stops the start; its message is the one line a person reads. */
 export class ConfigError extends Error {
@@ -35,6 +37,24 @@ const tokens = list.transform((pairs, ctx) => {
   return map;
 });
 
+/** The longest each type may run by default: a stuck task must end, but a big import may take minutes. */
+export const DEFAULT_TIMEOUT_SECONDS: Record<TaskType, number> = { recalculate: 600, stockImport: 1800, pricelistCreate: 600 };
+export const DEFAULT_MAX_ROWS_PER_FILE = 1_000_000;
+
+const timeouts = list.transform((pairs, ctx) => {
+  const seconds = { ...DEFAULT_TIMEOUT_SECONDS };
+  for (const pair of pairs) {
+    const [type, value] = pair.split(":");
+    const n = Number(value);
+    if (!TASK_TYPES.includes(type as TaskType) || !Number.isInteger(n) || n < 1) {
+      ctx.addIssue({ code: "custom", message: `each entry must be type:seconds with a type of ${TASK_TYPES.join(", ")}, got '${pair}'` });
+      return z.NEVER;
+    }
+    seconds[type as TaskType] = n;
+  }
+  return seconds;
+});
+
 const origins = list.pipe(z.array(z.url({ error: "each origin must be a URL such as http://localhost:5173" })));
 
 /** Each variable, its default and its rule; README.md lists the same. */
@@ -47,6 +67,9 @@ const EnvSchema = z.object({
   TASKLANE_CONCURRENCY: whole(1, 64).default(DEFAULT_CONCURRENCY),
   TASKLANE_MAX_UPLOAD_BYTES: whole(1, 10 * 1024 ** 3).default(DEFAULT_MAX_UPLOAD_BYTES),
   TASKLANE_SHUTDOWN_GRACE_SECONDS: whole(0, 3600).default(DEFAULT_GRACE_MS / 1000),
+  TASKLANE_RETENTION_HOURS: whole(1, 24 * 365).default(DEFAULT_RETENTION_HOURS),
+  TASKLANE_MAX_ROWS_PER_FILE: whole(1, 100_000_000).default(DEFAULT_MAX_ROWS_PER_FILE),
+  TASKLANE_TASK_TIMEOUTS: timeouts.default(DEFAULT_TIMEOUT_SECONDS),
 });
 
 export interface Config {
@@ -58,6 +81,9 @@ export interface Config {
   concurrency: number;
   maxUploadBytes: number;
   graceMs: number;
+  retentionMs: number;
+  maxRowsPerFile: number;
+  timeoutsMs: Record<TaskType, number>;
 }
 
 /** Reads the environment; throws ConfigError naming the first wrong variable. */
@@ -83,5 +109,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     concurrency: e.TASKLANE_CONCURRENCY,
     maxUploadBytes: e.TASKLANE_MAX_UPLOAD_BYTES,
     graceMs: e.TASKLANE_SHUTDOWN_GRACE_SECONDS * 1000,
+    retentionMs: e.TASKLANE_RETENTION_HOURS * 3_600_000,
+    maxRowsPerFile: e.TASKLANE_MAX_ROWS_PER_FILE,
+    timeoutsMs: Object.fromEntries(
+      Object.entries(e.TASKLANE_TASK_TIMEOUTS).map(([type, seconds]) => [type, seconds * 1000]),
+    ) as Record<TaskType, number>,
   };
 }

@@ -28,6 +28,8 @@ export interface ServerOptions {
   /** The largest upload; a larger one is answered 413. Default 50 MB. */
   maxUploadBytes?: number;
   pricing: PricingReads;
+  /** How long finished tasks and uploads are kept. Default 24 h. */
+  retentionMs?: number;
   /** A folder of static files (the web page's build) served at `/`. */
   webRoot?: string;
   /** Fastify's logger option: true, false, or pino options. Default true. */

@@ -11,7 +11,11 @@ import { registerUploadRoute } from "./http/uploads-route.ts";
 import { type AppRouter, appRouter } from "./router/index.ts";
 import { DEFAULT_GRACE_MS, DEFAULT_HOST, DEFAULT_PORT, type ServerOptions } from "./server-options.ts";
 import { TaskManager } from "./tasks/manager.ts";
+import { DEFAULT_RETENTION_HOURS, Retention } from "./tasks/retention.ts";
 import { contextFactory } from "./trpc/context.ts";
+
+const uploadIdOf = (input: unknown): string[] =>
+  typeof input === "object" && input !== null && "uploadId" in input ? [String(input.uploadId)] : [];
 
 /** Builds the service; nothing listens until `start()`. */
 export function createServer(options: ServerOptions) {
@@ -27,6 +31,15 @@ export function createServer(options: ServerOptions) {
     concurrency: options.concurrency,
     timeoutsMs: options.timeoutsMs,
     progressFlushMs: options.progressFlushMs,
+    now: options.now,
+    log: server.log,
+  });
+
+  const retention = new Retention({
+    store: options.store,
+    uploads: options.uploads,
+    retentionMs: options.retentionMs ?? DEFAULT_RETENTION_HOURS * 3_600_000,
+    uploadsInUse: () => new Set(tasks.activeInputs().flatMap(uploadIdOf)),
     now: options.now,
     log: server.log,
   });
@@ -63,15 +76,18 @@ export function createServer(options: ServerOptions) {
     server,
     tasks,
     access,
+    retention,
     /** Listens and resolves with the base URL, such as http://127.0.0.1:3000. */
     async start(): Promise<string> {
       const url = await server.listen({ host: options.host ?? DEFAULT_HOST, port: options.port ?? DEFAULT_PORT });
       started = true;
+      retention.start();
       if (access.open) server.log.warn("No TASKLANE_TOKENS set: the service is open to every caller on this machine");
       return url;
     },
     /** Stops taking submits, lets running tasks finish for the grace period, then closes. */
     async stop(): Promise<void> {
+      retention.stop();
       await tasks.close({ graceMs: options.graceMs ?? DEFAULT_GRACE_MS });
       if (started) await server.close();
       await options.store.close();

@@ -13,6 +13,9 @@ describe("loadConfig", () => {
       concurrency: 2,
       maxUploadBytes: 50 * 1024 * 1024,
       graceMs: 30_000,
+      retentionMs: 24 * 3_600_000,
+      maxRowsPerFile: 1_000_000,
+      timeoutsMs: { recalculate: 600_000, stockImport: 1_800_000, pricelistCreate: 600_000 },
     });
   });
 
@@ -29,6 +32,14 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({ host: "0.0.0.0", port: 8080, concurrency: 4 });
   });
 
+  it("reads per-type timeouts, keeping the defaults of types not named", () => {
+    expect(loadConfig({ TASKLANE_TASK_TIMEOUTS: "stockImport:60" }).timeoutsMs).toEqual({
+      recalculate: 600_000,
+      stockImport: 60_000,
+      pricelistCreate: 600_000,
+    });
+  });
+
   it.each([
     [{ PORT: "eighty" }, /^PORT="eighty": must be a whole number/],
     [{ PORT: "70000" }, /^PORT="70000": must be at most 65535/],
@@ -36,6 +47,8 @@ describe("loadConfig", () => {
     [{ TASKLANE_CONCURRENCY: "1.5" }, /^TASKLANE_CONCURRENCY="1.5": must be a whole number/],
     [{ TASKLANE_TOKENS: "justatoken" }, /^TASKLANE_TOKENS="justatoken": each entry must be caller:token/],
     [{ TASKLANE_CORS_ORIGINS: "not a url" }, /^TASKLANE_CORS_ORIGINS="not a url": each origin must be a URL/],
+    [{ TASKLANE_TASK_TIMEOUTS: "import:60" }, /^TASKLANE_TASK_TIMEOUTS="import:60": each entry must be type:seconds/],
+    [{ TASKLANE_RETENTION_HOURS: "0" }, /^TASKLANE_RETENTION_HOURS="0": must be at least 1/],
     [{ HOST: "0.0.0.0" }, /without TASKLANE_TOKENS the service is open, so it listens on 127.0.0.1 only/],
   ])("stops on %j with a one-line reason", (env, reason) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -7,17 +7,20 @@ import {
   type Task,
   type TaskInput,
   type TaskType,
-  taskTypes,
+  submitSchemas,
 } from "@tasklane/contract";
 import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { ZodRealError } from "zod";
 import { ServiceStoppingError } from "../tasks/errors.ts";
 import type { Context } from "../trpc/context.ts";
 import { authedProcedure, router } from "../trpc/init.ts";
 
-/** A BAD_REQUEST shaped like a failed input check, so callers see the field named the same way. */
+/**
+ * A BAD_REQUEST shaped like a failed input check, so callers see the field named the same way.
+ * ZodRealError, not ZodError: only the former is an Error, which tRPC needs to keep it as the cause.
+ */
 function fieldError(field: string, message: string, input: unknown): TRPCError {
-  return new TRPCError({ code: "BAD_REQUEST", cause: new ZodError([{ code: "custom", path: [field], message, input }]) });
+  return new TRPCError({ code: "BAD_REQUEST", cause: new ZodRealError([{ code: "custom", path: [field], message, input }]) });
 }
 
 /** Checks a submit needs beyond its schema, made before the task is stored. */
@@ -37,13 +40,13 @@ function found(task: Task | undefined, id: string): Task {
 
 function submitProcedure<T extends TaskType>(type: T) {
   return authedProcedure
-    .input(taskTypes[type].input)
+    .input(submitSchemas[type])
     .output(SubmittedSchema)
     .mutation(async ({ ctx, input }) => {
       await admit[type]?.(input as TaskInput<T>, ctx);
       try {
-        const task = await ctx.tasks.submit(type, input, ctx.caller);
-        return { taskId: task.id };
+        const { task, deduplicated } = await ctx.tasks.submit(type, input, ctx.caller);
+        return { taskId: task.id, deduplicated };
       } catch (error) {
         if (!(error instanceof ServiceStoppingError)) throw error;
         throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: error.message });

@@ -23,7 +23,14 @@ export class MemoryTaskStore implements TaskStore {
 
   async get(id: string): Promise<StoredTask | undefined> {
     const entry = this.#byId.get(id);
-    return entry && { task: { ...entry.task }, owner: entry.owner, input: entry.input };
+    return entry && { task: { ...entry.task }, owner: entry.owner, input: entry.input, idempotencyKey: entry.idempotencyKey };
+  }
+
+  async findByIdempotencyKey(owner: string, key: string): Promise<Task | undefined> {
+    for (const entry of this.#byId.values()) {
+      if (entry.owner === owner && entry.idempotencyKey === key) return { ...entry.task };
+    }
+    return undefined;
   }
 
   async list(query: TaskListQuery): Promise<TaskPage> {
@@ -53,8 +60,15 @@ export class MemoryTaskStore implements TaskStore {
     return count;
   }
 
-  async delete(id: string): Promise<void> {
-    this.#byId.delete(id);
+  async deleteFinishedBefore(cutoff: Date): Promise<number> {
+    let count = 0;
+    for (const [id, entry] of this.#byId) {
+      if (entry.task.doneAt && entry.task.doneAt < cutoff) {
+        this.#byId.delete(id);
+        count++;
+      }
+    }
+    return count;
   }
 
   async close(): Promise<void> {}

@@ -15,6 +15,7 @@ export const TASK_MIGRATIONS = [
         progress INTEGER NOT NULL,
         message TEXT NOT NULL,
         input TEXT NOT NULL,
+        idempotency_key TEXT,
         result TEXT,
         error TEXT,
         created_at INTEGER NOT NULL,
@@ -23,6 +24,8 @@ export const TASK_MIGRATIONS = [
       );
       CREATE INDEX tasks_by_owner ON tasks (owner, seq);
       CREATE INDEX tasks_by_status ON tasks (status);
+      CREATE INDEX tasks_by_done_at ON tasks (done_at) WHERE done_at IS NOT NULL;
+      CREATE UNIQUE INDEX tasks_by_idempotency_key ON tasks (owner, idempotency_key) WHERE idempotency_key IS NOT NULL;
     `,
   },
   {
@@ -36,6 +39,7 @@ export const TASK_MIGRATIONS = [
         path TEXT NOT NULL,
         created_at INTEGER NOT NULL
       );
+      CREATE INDEX uploads_by_created_at ON uploads (created_at);
     `,
   },
 ] as const;

@@ -13,6 +13,7 @@ interface Row {
   progress: number;
   message: string;
   input: string;
+  idempotency_key: string | null;
   result: string | null;
   error: string | null;
   created_at: number;
@@ -44,12 +45,16 @@ export class SqliteTaskStore implements TaskStore {
   readonly #update: Statement;
   readonly #get: Statement<[string], Row>;
   readonly #failUnfinished: Statement;
+  readonly #byKey: Statement<[string, string], Row>;
+  readonly #deleteFinished: Statement<[number]>;
 
   constructor(private readonly db: Database) {
     applyMigrations(db, TASK_MIGRATIONS);
     this.#insert = db.prepare(`
-      INSERT INTO tasks (id, type, owner, status, progress, message, input, result, error, created_at, started_at, done_at)
-      VALUES (@id, @type, @owner, @status, @progress, @message, @input, @result, @error, @createdAt, @startedAt, @doneAt)`);
+      INSERT INTO tasks (id, type, owner, status, progress, message, input, idempotency_key, result, error, created_at, started_at, done_at)
+      VALUES (@id, @type, @owner, @status, @progress, @message, @input, @idempotencyKey, @result, @error, @createdAt, @startedAt, @doneAt)`);
+    this.#byKey = db.prepare("SELECT * FROM tasks WHERE owner = ? AND idempotency_key = ?");
+    this.#deleteFinished = db.prepare("DELETE FROM tasks WHERE done_at IS NOT NULL AND done_at < ?");
     this.#update = db.prepare(`
       UPDATE tasks SET status = @status, progress = @progress, message = @message, result = @result, error = @error,
         started_at = @startedAt, done_at = @doneAt
@@ -73,8 +78,15 @@ export class SqliteTaskStore implements TaskStore {
     };
   }
 
-  async insert({ task, owner, input }: StoredTask): Promise<void> {
-    this.#insert.run({ ...this.#params(task), type: task.type, owner, input: JSON.stringify(input), createdAt: ms(task.createdAt) });
+  async insert({ task, owner, input, idempotencyKey }: StoredTask): Promise<void> {
+    this.#insert.run({
+      ...this.#params(task),
+      type: task.type,
+      owner,
+      input: JSON.stringify(input),
+      idempotencyKey,
+      createdAt: ms(task.createdAt),
+    });
   }
 
   async update(task: Task): Promise<void> {
@@ -83,7 +95,12 @@ export class SqliteTaskStore implements TaskStore {
 
   async get(id: string): Promise<StoredTask | undefined> {
     const row = this.#get.get(id);
-    return row && { task: toTask(row), owner: row.owner, input: JSON.parse(row.input) };
+    return row && { task: toTask(row), owner: row.owner, input: JSON.parse(row.input), idempotencyKey: row.idempotency_key };
+  }
+
+  async findByIdempotencyKey(owner: string, key: string): Promise<Task | undefined> {
+    const row = this.#byKey.get(owner, key);
+    return row && toTask(row);
   }
 
   async list(query: TaskListQuery): Promise<TaskPage> {
@@ -101,6 +118,10 @@ export class SqliteTaskStore implements TaskStore {
 
   async failUnfinished(error: string, at: Date): Promise<number> {
     return this.#failUnfinished.run({ error, at: at.getTime() }).changes;
+  }
+
+  async deleteFinishedBefore(cutoff: Date): Promise<number> {
+    return this.#deleteFinished.run(cutoff.getTime()).changes;
   }
 
   async close(): Promise<void> {}

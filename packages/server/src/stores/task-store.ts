@@ -7,6 +7,8 @@ export interface StoredTask {
   owner: string;
   /** The validated input, kept so that the task can run anywhere. */
   input: unknown;
+  /** The caller's key for this submit, unique per owner; null when none was given. */
+  idempotencyKey: string | null;
 }
 
 export interface TaskListQuery {
@@ -32,6 +34,8 @@ export interface TaskStore {
   /** Replaces the task's changing fields: status, progress, message, result, error and times. */
   update(task: Task): Promise<void>;
   get(id: string): Promise<StoredTask | undefined>;
+  /** The task this owner submitted with this idempotency key, if it is still kept. */
+  findByIdempotencyKey(owner: string, key: string): Promise<Task | undefined>;
   /** Newest first. An unknown or foreign cursor is answered with the first page. */
   list(query: TaskListQuery): Promise<TaskPage>;
   /**
@@ -39,5 +43,7 @@ export interface TaskStore {
    * belongs to a process that died. Returns how many there were.
    */
   failUnfinished(error: string, at: Date): Promise<number>;
+  /** Removes tasks that ended before `cutoff`; returns how many. */
+  deleteFinishedBefore(cutoff: Date): Promise<number>;
   close(): Promise<void>;
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { type Task, type TaskStatus, type TaskType, taskTypes } from "@tasklane/contract";
+import { type SubmitRequest, type Task, type TaskStatus, type TaskType, submitSchemas, taskTypes } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
 import { summarizeZodError } from "../zod-summary.ts";
 import { ServiceStoppingError, errorText } from "./errors.ts";
+import { dedupKey } from "./dedup.ts";
 import type { HandlerContext, TaskHandlers } from "./handler.ts";
 import { DEFAULT_CONCURRENCY, DEFAULT_PROGRESS_FLUSH_MS, type TaskManagerOptions } from "./manager-options.ts";
 import { TaskStop, cancelledByCaller, interruptedByShutdown, timedOut } from "./stop-reasons.ts";
@@ -13,6 +14,8 @@ interface ActiveTask {
   task: Task;
   owner: string;
   input: unknown;
+  /** Owner-scoped keys this task holds in the manager's maps while it is active. */
+  keys: string[];
   controller: AbortController;
   flushTimer?: NodeJS.Timeout;
   /** Settles when the task has reached a final status and the store has it. */
@@ -20,6 +23,13 @@ interface ActiveTask {
 }
 
 const copy = (task: Task): Task => ({ ...task });
+const scoped = (owner: string, key: string) => `${owner}\u0000${key}`;
+
+export interface SubmitOutcome<T extends TaskType> {
+  task: Task<T>;
+  /** The task was already there: same work still active, or the same idempotency key. */
+  deduplicated: boolean;
+}
 
 /** Submits, runs, tracks and cancels tasks; the one place a task's status changes. */
 export class TaskManager {
@@ -33,6 +43,8 @@ export class TaskManager {
   readonly #newId: () => string;
   readonly #active = new Map<string, ActiveTask>();
   readonly #queue: ActiveTask[] = [];
+  /** Active tasks by owner-scoped dedup key and idempotency key, claimed before any await. */
+  readonly #byKey = new Map<string, ActiveTask>();
   #running = 0;
   #accepting = true;
 
@@ -54,17 +66,68 @@ export class TaskManager {
     return this.#accepting;
   }
 
+  /** The inputs of every queued or running task here (retention keeps what they need). */
+  activeInputs(): unknown[] {
+    return [...this.#active.values()].map((a) => a.input);
+  }
+
   /** Counts of what this process holds now, for /health. */
   stats(): { queued: number; running: number } {
     return { queued: this.#queue.length, running: this.#running };
   }
 
-  /** Stores the task as `queued` and returns it at once; it runs when a slot is free. */
-  async submit<T extends TaskType>(type: T, input: unknown, owner: string): Promise<Task<T>> {
+  /**
+   * Stores the task as `queued` and answers at once; it runs when a slot is free. The same work
+   * while it is active, or the same idempotency key, answers with the first task instead.
+   */
+  async submit<T extends TaskType>(type: T, request: SubmitRequest<T> | unknown, owner: string): Promise<SubmitOutcome<T>> {
     if (!this.#accepting) throw new ServiceStoppingError();
     // The router validated already; this guards callers that reach the manager directly.
-    const parsed = taskTypes[type].input.parse(input);
-    const task = {
+    const { idempotencyKey, ...input } = submitSchemas[type].parse(request) as { idempotencyKey?: string };
+    const keys = [scoped(owner, dedupKey(type, input as never))];
+    if (idempotencyKey) {
+      keys.push(scoped(owner, `idempotency:${idempotencyKey}`));
+      const earlier = this.#activeByKeys(keys) ?? (await this.#store.findByIdempotencyKey(owner, idempotencyKey));
+      if (earlier) return { task: ("task" in earlier ? copy(earlier.task) : earlier) as Task<T>, deduplicated: true };
+    }
+    const same = this.#activeByKeys(keys);
+    if (same) return { task: copy(same.task) as Task<T>, deduplicated: true };
+    const task = this.#newTask(type);
+    const active: ActiveTask = { task, owner, input, keys, controller: new AbortController() };
+    for (const key of keys) this.#byKey.set(key, active);
+    this.#active.set(task.id, active);
+    try {
+      await this.#store.insert({ task: copy(task), owner, input, idempotencyKey: idempotencyKey ?? null });
+    } catch (error) {
+      this.#release(active);
+      throw error;
+    }
+    const submitted = copy(task) as Task<T>;
+    if (!this.#accepting) {
+      // close() began while the insert was under way: this task will never get a slot.
+      await this.#finish(active, "error", { error: interruptedByShutdown().message });
+      return { task: copy(task) as Task<T>, deduplicated: false };
+    }
+    this.#queue.push(active);
+    this.#pump();
+    return { task: submitted, deduplicated: false };
+  }
+
+  #activeByKeys(keys: string[]): ActiveTask | undefined {
+    for (const key of keys) {
+      const found = this.#byKey.get(key);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  #release(active: ActiveTask): void {
+    for (const key of active.keys) if (this.#byKey.get(key) === active) this.#byKey.delete(key);
+    this.#active.delete(active.task.id);
+  }
+
+  #newTask<T extends TaskType>(type: T): Task<T> {
+    return {
       id: this.#newId(),
       type,
       status: "queued",
@@ -76,19 +139,6 @@ export class TaskManager {
       startedAt: null,
       doneAt: null,
     } as Task<T>;
-    await this.#store.insert({ task: copy(task), owner, input: parsed });
-    const active: ActiveTask = { task, owner, input: parsed, controller: new AbortController() };
-    this.#active.set(task.id, active);
-    const submitted = copy(task) as Task<T>;
-    if (this.#accepting) {
-      this.#queue.push(active);
-      this.#pump();
-    } else {
-      // close() began while the insert was under way: this task will never get a slot.
-      await this.#finish(active, "error", { error: interruptedByShutdown().message });
-      return copy(task) as Task<T>;
-    }
-    return submitted;
   }
 
   /** The task, or undefined when there is none with this id for this owner. */
@@ -157,7 +207,7 @@ export class TaskManager {
       this.#running++;
       next.done = this.#run(next).finally(() => {
         this.#running--;
-        this.#active.delete(next.task.id);
+        this.#release(next);
         this.#pump();
       });
     }
@@ -236,7 +286,7 @@ export class TaskManager {
       doneAt: this.#now(),
     });
     await this.#persist(active);
-    this.#active.delete(active.task.id);
+    this.#release(active);
   }
 
   async #persist(active: ActiveTask): Promise<void> {

@@ -15,6 +15,9 @@ export interface Upload {
 export interface UploadStore {
   save(upload: Upload): Promise<void>;
   get(id: string): Promise<Upload | undefined>;
+  /** Uploads made before `cutoff`, oldest first, for the retention sweep. */
+  createdBefore(cutoff: Date): Promise<Upload[]>;
+  delete(id: string): Promise<void>;
 }
 
 interface Row {
@@ -29,6 +32,8 @@ interface Row {
 export class SqliteUploadStore implements UploadStore {
   readonly #insert: Statement;
   readonly #get: Statement<[string], Row>;
+  readonly #before: Statement<[number], Row>;
+  readonly #delete: Statement<[string]>;
 
   /** The `uploads` table comes with the task store's migrations. */
   constructor(db: Database) {
@@ -36,6 +41,8 @@ export class SqliteUploadStore implements UploadStore {
       "INSERT INTO uploads (id, owner, filename, size, path, created_at) VALUES (@id, @owner, @filename, @size, @path, @createdAt)",
     );
     this.#get = db.prepare("SELECT * FROM uploads WHERE id = ?");
+    this.#before = db.prepare("SELECT * FROM uploads WHERE created_at < ? ORDER BY created_at");
+    this.#delete = db.prepare("DELETE FROM uploads WHERE id = ?");
   }
 
   async save(upload: Upload): Promise<void> {
@@ -44,8 +51,20 @@ export class SqliteUploadStore implements UploadStore {
 
   async get(id: string): Promise<Upload | undefined> {
     const row = this.#get.get(id);
-    return row && { ...row, createdAt: new Date(row.created_at) };
+    return row && toUpload(row);
   }
+
+  async createdBefore(cutoff: Date): Promise<Upload[]> {
+    return this.#before.all(cutoff.getTime()).map(toUpload);
+  }
+
+  async delete(id: string): Promise<void> {
+    this.#delete.run(id);
+  }
+}
+
+function toUpload({ created_at, ...row }: Row): Upload {
+  return { ...row, createdAt: new Date(created_at) };
 }
 
 /** For a service without a database (tests of the HTTP layer). */
@@ -56,5 +75,11 @@ export class MemoryUploadStore implements UploadStore {
   }
   async get(id: string): Promise<Upload | undefined> {
     return this.#byId.get(id);
+  }
+  async createdBefore(cutoff: Date): Promise<Upload[]> {
+    return [...this.#byId.values()].filter((u) => u.createdAt < cutoff);
+  }
+  async delete(id: string): Promise<void> {
+    this.#byId.delete(id);
   }
 }

@@ -1,0 +1,52 @@
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { MemoryTaskStore, MemoryUploadStore } from "../src/index.ts";
+import { Retention } from "../src/tasks/retention.ts";
+
+const HOUR = 3_600_000;
+let dir: string;
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function task(id: string, doneAt: Date | null) {
+  return {
+    id,
+    type: "recalculate" as const,
+    status: doneAt ? ("completed" as const) : ("running" as const),
+    progress: doneAt ? 100 : 10,
+    message: "",
+    result: null,
+    error: null,
+    createdAt: new Date(0),
+    startedAt: new Date(0),
+    doneAt,
+  };
+}
+
+describe("retention", () => {
+  it("removes finished tasks and uploads older than the period, and nothing an active task needs", async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "tasklane-retention-"));
+    const now = new Date(100 * HOUR);
+    const store = new MemoryTaskStore();
+    const uploads = new MemoryUploadStore();
+    await store.insert({ task: task("old-done", new Date(now.getTime() - 25 * HOUR)), owner: "o", input: {}, idempotencyKey: null });
+    await store.insert({ task: task("recent-done", new Date(now.getTime() - 23 * HOUR)), owner: "o", input: {}, idempotencyKey: null });
+    await store.insert({ task: task("old-running", null), owner: "o", input: {}, idempotencyKey: null });
+    for (const [id, ageHours] of [["old", 30], ["in-use", 30], ["recent", 1]] as const) {
+      const file = path.join(dir, id);
+      await writeFile(file, "x");
+      await uploads.save({ id, owner: "o", filename: id, size: 1, path: file, createdAt: new Date(now.getTime() - ageHours * HOUR) });
+    }
+    const retention = new Retention({ store, uploads, retentionMs: 24 * HOUR, uploadsInUse: () => new Set(["in-use"]), now: () => now });
+
+    expect(await retention.sweep()).toEqual({ tasks: 1, uploads: 1 });
+    expect(await store.get("old-done")).toBeUndefined();
+    expect(await store.get("recent-done")).toBeDefined();
+    expect(await store.get("old-running")).toBeDefined();
+    expect((await readdir(dir)).sort()).toEqual(["in-use", "recent"]);
+    expect(await uploads.get("old")).toBeUndefined();
+  });
+});
