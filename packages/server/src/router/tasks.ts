@@ -10,18 +10,10 @@ import {
   submitSchemas,
 } from "@tasklane/contract";
 import { TRPCError } from "@trpc/server";
-import { ZodRealError } from "zod";
 import { ServiceStoppingError } from "../tasks/errors.ts";
 import type { Context } from "../trpc/context.ts";
+import { fieldError } from "../trpc/field-error.ts";
 import { authedProcedure, router } from "../trpc/init.ts";
-
-/**
- * A BAD_REQUEST shaped like a failed input check, so callers see the field named the same way.
- * ZodRealError, not ZodError: only the former is an Error, which tRPC needs to keep it as the cause.
- */
-function fieldError(field: string, message: string, input: unknown): TRPCError {
-  return new TRPCError({ code: "BAD_REQUEST", cause: new ZodRealError([{ code: "custom", path: [field], message, input }]) });
-}
 
 /** Checks a submit needs beyond its schema, made before the task is stored. */
 const admit: { [T in TaskType]?: (input: TaskInput<T>, ctx: Context & { caller: string }) => Promise<void> } = {

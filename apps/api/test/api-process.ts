@@ -1,0 +1,52 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach } from "vitest";
+
+const main = path.resolve(import.meta.dirname, "../src/main.ts");
+const tsx = path.resolve(import.meta.dirname, "../node_modules/.bin/tsx");
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+export async function dataDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "tasklane-api-"));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Spawns the real API process (as `pnpm start` runs it) with this environment. */
+export function spawnApi(env: Record<string, string>) {
+  const child = spawn(tsx, [main], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d));
+  child.stderr!.on("data", (d: Buffer) => (output += d));
+  return { child, output: () => output };
+}
+
+/** Starts the API on a free port over `dir` and resolves once it listens. */
+export async function startApi(env: Record<string, string> = {}, dir?: string) {
+  const data = dir ?? (await dataDir());
+  const api = spawnApi({ PORT: "0", TASKLANE_DATA_DIR: data, ...env });
+  const url = await new Promise<string>((resolve, reject) => {
+    api.child.stdout!.on("data", () => {
+      const match = /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/.exec(api.output());
+      if (match) resolve(match[1]!);
+    });
+    api.child.on("exit", (code) => reject(new Error(`exited ${code}: ${api.output()}`)));
+  });
+  return { ...api, url, dataDir: data };
+}
+
+export async function exitCode(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const [code] = await once(child, "exit");
+  return code as number | null;
+}
