@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterEach } from "vitest";
 
 const main = path.resolve(import.meta.dirname, "../src/main.ts");
-const tsx = path.resolve(import.meta.dirname, "../node_modules/.bin/tsx");
+const appDir = path.resolve(import.meta.dirname, "..");
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
@@ -21,9 +21,16 @@ export async function dataDir(): Promise<string> {
   return dir;
 }
 
-/** Spawns the real API process (as `pnpm start` runs it) with this environment. */
+/**
+ * Spawns the real API process as `pnpm start` runs it: one node process with tsx as a loader,
+ * so a signal sent to it reaches the server itself, not a wrapper.
+ */
 export function spawnApi(env: Record<string, string>) {
-  const child = spawn(tsx, [main], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", main], {
+    cwd: appDir,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d));

@@ -60,6 +60,7 @@ const origins = list.pipe(z.array(z.url({ error: "each origin must be a URL such
 /** Each variable, its default and its rule; README.md lists the same. */
 const EnvSchema = z.object({
   HOST: z.string().min(1).default(DEFAULT_HOST),
+  TASKLANE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: whole(0, 65535).default(DEFAULT_PORT),
   TASKLANE_DATA_DIR: z.string().min(1).default("./data"),
   TASKLANE_TOKENS: tokens.default(new Map()),
@@ -74,6 +75,7 @@ const EnvSchema = z.object({
 
 export interface Config {
   host: string;
+  logger: { level: string };
   port: number;
   dataDir: string;
   tokens: ReadonlyMap<string, string>;
@@ -102,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   return {
     host: e.HOST,
+    logger: { level: e.TASKLANE_LOG_LEVEL },
     port: e.PORT,
     dataDir: path.resolve(e.TASKLANE_DATA_DIR),
     tokens: e.TASKLANE_TOKENS,

@@ -1,7 +1,7 @@
 import cors from "@fastify/cors";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify from "fastify";
+import Fastify, { LogController } from "fastify";
 import { AccessControl } from "./access.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./config.ts";
 import { registerHealthRoute } from "./http/health-route.ts";
@@ -21,6 +21,8 @@ const uploadIdOf = (input: unknown): string[] =>
 export function createServer(options: ServerOptions) {
   const server = Fastify({
     logger: options.logger ?? true,
+    // Every client polls twice a second: a line per request would drown the lines that matter.
+    logController: new LogController({ disableRequestLogging: true }),
     // Batched GETs carry every call's input in the URL.
     routerOptions: { maxParamLength: 5000 },
   });

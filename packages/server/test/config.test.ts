@@ -6,6 +6,7 @@ describe("loadConfig", () => {
   it("has a default for everything", () => {
     expect(loadConfig({})).toEqual({
       host: "127.0.0.1",
+      logger: { level: "info" },
       port: 3000,
       dataDir: path.resolve("./data"),
       tokens: new Map(),
