@@ -2,18 +2,10 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
 import { describe, expect, it, vi } from "vitest";
+import { bigStockFile } from "../../../tests/contract/files.ts";
 import { exitCode, startApi } from "./api-process.ts";
 
 const INTERRUPTED = "interrupted: the server stopped before the task finished";
-
-/** A stock file big enough that its import is still running when the test acts. */
-async function bigStockFile(dir: string, rows: number): Promise<string> {
-  const file = path.join(dir, "big.csv");
-  const lines = ["PN;Price;Qty"];
-  for (let i = 0; i < rows; i++) lines.push(`BIG-${i};${(i % 500) + 1},50;${i % 7}`);
-  await writeFile(file, `${lines.join("\n")}\n`);
-  return file;
-}
 
 async function startWithStock() {
   const api = await startApi();

@@ -1,0 +1,69 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { TaskCancelledError, TaskFailedError, createTasklaneClient } from "@tasklane/client";
+import { describe, expect, it, vi } from "vitest";
+import { bigStockFile } from "./files.ts";
+import { startService, tempDir } from "./fixtures.ts";
+
+async function serviceWithStock(options: Parameters<typeof startService>[0] = {}) {
+  const service = await startService(options);
+  const client = createTasklaneClient({ url: service.url });
+  const dir = await tempDir();
+  const small = path.join(dir, "small.csv");
+  await writeFile(small, "PN;Price;Qty\nKEEP-1;10;2\nKEEP-2;20;3\n");
+  await client.submitAndWait("stockImport", { file: small, supplier: "Ocean", kind: "stock" });
+  const stagedRows = () => (service.db.prepare("SELECT count(*) AS n FROM import_staging").get() as { n: number }).n;
+  const offers = () => (service.db.prepare("SELECT count(*) AS n FROM offers").get() as { n: number }).n;
+  return { service, client, dir, stagedRows, offers };
+}
+
+describe("cancellation rolls back", () => {
+  it("a running import stops, ends cancelled, and leaves the previous rows and no staged rows", async () => {
+    const { client, dir, stagedRows, offers } = await serviceWithStock();
+    const big = await bigStockFile(dir, 400_000);
+    const { taskId } = await client.submit.stockImport({ file: big, supplier: "Ocean", kind: "stock" });
+    await vi.waitFor(async () => expect((await client.getTask(taskId)).progress).toBeGreaterThan(0), { timeout: 30_000, interval: 20 });
+    await client.cancelTask(taskId);
+    const error = await client.pollTask(taskId).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TaskCancelledError);
+    expect(offers()).toBe(2);
+    expect(stagedRows()).toBe(0);
+  });
+
+  it("a queued recalculation and pricelist end cancelled at once and change nothing", async () => {
+    const { service, client, dir } = await serviceWithStock({ concurrency: 1 });
+    const big = await bigStockFile(dir, 300_000);
+    const running = await client.submit.stockImport({ file: big, supplier: "Delta", kind: "stock" });
+    const recalc = await client.submit.recalculate({});
+    const pricelist = await client.submit.pricelistCreate({ source: "estimate" });
+    for (const { taskId } of [recalc, pricelist]) {
+      expect(await client.cancelTask(taskId)).toMatchObject({ status: "cancelled", error: "Cancelled by the caller" });
+    }
+    await client.cancelTask(running.taskId);
+    await client.pollTask(running.taskId).catch(() => {});
+    expect((service.db.prepare("SELECT count(*) AS n FROM pricelists").get() as { n: number }).n).toBe(0);
+    expect((service.db.prepare("SELECT count(*) AS n FROM components WHERE price IS NOT NULL").get() as { n: number }).n).toBe(0);
+  });
+});
+
+describe("limits answer with a clear error", () => {
+  it("a file over the row cap ends as error naming the cap, and imports nothing", async () => {
+    const { client, dir, offers } = await serviceWithStock({ maxRowsPerFile: 3 });
+    const file = path.join(dir, "five.csv");
+    await writeFile(file, "PN;Price\nA;1\nB;2\nC;3\nD;4\nE;5\n");
+    const error = await client.submitAndWait("stockImport", { file, supplier: "Ocean", kind: "stock" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TaskFailedError);
+    expect((error as TaskFailedError).task.error).toMatch(/3/);
+    expect(offers()).toBe(2);
+  });
+
+  it("a task past its type's time limit ends as error and rolls back", async () => {
+    const { client, dir, stagedRows, offers } = await serviceWithStock({ timeoutsMs: { stockImport: 300 } });
+    const big = await bigStockFile(dir, 1_500_000);
+    const error = await client.submitAndWait("stockImport", { file: big, supplier: "Ocean", kind: "stock" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TaskFailedError);
+    expect((error as TaskFailedError).task.error).toMatch(/^Timed out: the task ran longer than its limit/);
+    expect(offers()).toBe(2);
+    expect(stagedRows()).toBe(0);
+  });
+});
