@@ -126,7 +126,7 @@ describe("error codes", () => {
     expect(error).toMatchObject({ code: "BAD_REQUEST", httpStatus: 400 });
     expect(error.message).toMatch(/^Invalid input: /);
     expect(error.message).toContain("uploadId:");
-    expect(error.message).toContain("supplier: supplier must not be empty");
+    expect(error.message).toContain("supplier: must not be empty");
     expect(error.message).toContain("kind:");
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(["kind", "supplier", "uploadId"]);
 

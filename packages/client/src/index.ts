@@ -29,6 +29,8 @@ export {
   type Pricelist,
   type PricelistRow,
   FINAL_STATUSES,
+  LIST_LIMIT_DEFAULT,
+  LIST_LIMIT_MAX,
   POLL_INTERVAL_MS,
   PRICELIST_SOURCES,
   STOCK_KINDS,

@@ -7,7 +7,7 @@ export type StockKind = z.infer<typeof StockKindSchema>;
 /** Import a supplier's (kind `stock`) or a competitor's (kind `competitor`) uploaded file. */
 export const StockImportInputSchema = z.strictObject({
   uploadId: z.uuid(),
-  supplier: z.string().trim().min(1, "supplier must not be empty").max(200),
+  supplier: z.string().trim().min(1, "must not be empty").max(200),
   kind: StockKindSchema,
 });
 
