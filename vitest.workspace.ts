@@ -10,5 +10,7 @@ export default [
   project("server", "./packages/server"),
   project("client", "./packages/client"),
   project("api", "./apps/api", { testTimeout: 30_000 }),
+  project("cli", "./apps/cli", { testTimeout: 60_000 }),
+  project("web", "./apps/web", { testTimeout: 180_000, hookTimeout: 180_000 }),
   project("e2e", "./tests/contract", { include: ["**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 }),
 ];

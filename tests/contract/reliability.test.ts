@@ -67,3 +67,17 @@ describe("limits answer with a clear error", () => {
     expect(stagedRows()).toBe(0);
   });
 });
+
+describe("stopping", () => {
+  // Regression: an unread CSV download held server.close() (and so SIGTERM) for over a minute.
+  it("a stalled download does not hold the stop past its deadline", { timeout: 30_000 }, async () => {
+    const { service, client, dir } = await serviceWithStock();
+    await client.submitAndWait("stockImport", { file: await bigStockFile(dir, 800_000), supplier: "Delta", kind: "stock" });
+    const { result } = await client.submitAndWait("pricelistCreate", { source: "warehouse" });
+    // Asked for and never read, as a browser tab left open on a download would.
+    const response = await fetch(`${service.url}/api/pricelists/${result.pricelistId}/export-csv`);
+    expect(response.status).toBe(200);
+    await service.stop();
+    await response.body?.cancel().catch(() => {});
+  });
+});

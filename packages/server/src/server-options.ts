@@ -34,6 +34,11 @@ export interface ServerOptions {
   webRoot?: string;
   /** Fastify's logger option: true, false, or pino options. Default true. */
   logger?: FastifyServerOptions["logger"];
+  /**
+   * Answer GET /trpc/tasks.get (the poll, the hottest request) in front of tRPC's adapter, byte for
+   * byte as tRPC would (http/fast-task-get.ts). Default true; false leaves every request to tRPC.
+   */
+  fastTaskGet?: boolean;
   /** Injectable for tests. */
   now?: TaskManagerOptions["now"];
   progressFlushMs?: TaskManagerOptions["progressFlushMs"];

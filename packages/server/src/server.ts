@@ -1,9 +1,10 @@
 import cors from "@fastify/cors";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify, { LogController } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { AccessControl } from "./access.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./config.ts";
+import { fastTaskGet } from "./http/fast-task-get.ts";
 import { registerHealthRoute } from "./http/health-route.ts";
 import { registerPricelistCsvRoute } from "./http/pricelist-csv-route.ts";
 import { registerTaskRoute } from "./http/tasks-route.ts";
@@ -13,6 +14,19 @@ import { DEFAULT_GRACE_MS, DEFAULT_HOST, DEFAULT_PORT, type ServerOptions } from
 import { TaskManager } from "./tasks/manager.ts";
 import { DEFAULT_RETENTION_HOURS, Retention } from "./tasks/retention.ts";
 import { contextFactory } from "./trpc/context.ts";
+
+/** After the grace period, how long open responses (a slow CSV download) may hold the stop. */
+const CLOSE_DEADLINE_MS = 5_000;
+
+/** Closes gracefully, then cuts whatever connection is still open at the deadline. */
+async function closeWithin(server: FastifyInstance, ms: number): Promise<void> {
+  const timer = setTimeout(() => server.server.closeAllConnections(), ms);
+  try {
+    await server.close();
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 const uploadIdOf = (input: unknown): string[] =>
   typeof input === "object" && input !== null && "uploadId" in input ? [String(input.uploadId)] : [];
@@ -51,6 +65,8 @@ export function createServer(options: ServerOptions) {
     methods: ["GET", "POST", "OPTIONS"],
     allowedHeaders: ["authorization", "content-type", "trpc-accept"],
   });
+  // Before tRPC's plugin (its route must get the hook) and after CORS (answers keep CORS headers).
+  if (options.fastTaskGet ?? true) void server.register(fastTaskGet, { trpcPrefix: "/trpc", access, tasks });
   void server.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
@@ -91,7 +107,7 @@ export function createServer(options: ServerOptions) {
     async stop(): Promise<void> {
       retention.stop();
       await tasks.close({ graceMs: options.graceMs ?? DEFAULT_GRACE_MS });
-      if (started) await server.close();
+      if (started) await closeWithin(server, CLOSE_DEADLINE_MS);
       await options.store.close();
     },
   };

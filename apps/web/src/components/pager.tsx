@@ -1,0 +1,25 @@
+interface PagerProps {
+  /** Names the navigation, such as "Pricelist pages". */
+  label: string;
+  status: string;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  onPrevious: () => void;
+  onNext: () => void;
+}
+
+export function Pager({ label, status, hasPrevious, hasNext, onPrevious, onNext }: PagerProps) {
+  return (
+    <nav className="pager" aria-label={label}>
+      <button type="button" onClick={onPrevious} disabled={!hasPrevious}>
+        ← Previous
+      </button>
+      <span className="pager-status" aria-live="polite">
+        {status}
+      </span>
+      <button type="button" onClick={onNext} disabled={!hasNext}>
+        Next →
+      </button>
+    </nav>
+  );
+}

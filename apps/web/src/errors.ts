@@ -1,0 +1,36 @@
+import { TasklaneRequestError } from "@tasklane/client";
+import { TRPCClientError } from "@trpc/client";
+import { isUnauthorized } from "./access-token.ts";
+
+type FieldErrors = Record<string, string[] | undefined>;
+
+/** The server's own words: tRPC and the SDK both carry a message written for a person. */
+export function errorText(error: unknown): string {
+  // The server's text names an HTTP header; a person on this page needs the field instead.
+  if (isUnauthorized(error)) return "This service needs an access token: enter it in the field at the top.";
+  if (error instanceof TRPCClientError && !(error.data as { code?: string } | undefined)?.code) {
+    return "Could not reach the tasklane service. Is it running?";
+  }
+  if (error instanceof TasklaneRequestError && error.code === "UNREACHABLE") {
+    return "Could not reach the tasklane service. Is it running?";
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** BAD_REQUEST names each wrong field (the server's errorFormatter); the SDK passes them on. */
+export function fieldErrorsOf(error: unknown): FieldErrors {
+  if (error instanceof TasklaneRequestError) return error.fieldErrors ?? {};
+  if (error instanceof TRPCClientError) return (error.data as { fieldErrors?: FieldErrors | null } | undefined)?.fieldErrors ?? {};
+  return {};
+}
+
+/** A 4xx will answer the same the next time: asking again only delays the message. */
+export function worthRetrying(failures: number, error: unknown): boolean {
+  const status =
+    error instanceof TRPCClientError
+      ? (error.data as { httpStatus?: number } | undefined)?.httpStatus
+      : error instanceof TasklaneRequestError
+        ? error.httpStatus
+        : undefined;
+  return failures < 2 && !(status !== undefined && status >= 400 && status < 500);
+}

@@ -1,0 +1,26 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { noteError } from "./access-token.ts";
+import { App } from "./app.tsx";
+import { worthRetrying } from "./errors.ts";
+import "./styles.css";
+import { TRPCProvider, createTrpcClient } from "./trpc.ts";
+
+const queryClient = new QueryClient({
+  // Any request refused for want of a token brings up the token field, whichever panel made it.
+  queryCache: new QueryCache({ onError: noteError }),
+  mutationCache: new MutationCache({ onError: noteError }),
+  defaultOptions: { queries: { retry: worthRetrying } },
+});
+const trpcClient = createTrpcClient();
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <App />
+      </TRPCProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,72 @@
+import { POLL_INTERVAL_MS, type Task, isFinalStatus } from "@tasklane/contract";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { toast } from "sonner";
+import { resultSummary, taskTitle } from "./task-summary.ts";
+import { useTRPC } from "./trpc.ts";
+
+function announce(task: Task) {
+  const title = taskTitle(task.type);
+  switch (task.status) {
+    case "completed":
+      toast.success(`${title}: completed`, { description: resultSummary(task) });
+      return;
+    case "error":
+      // An error stays until read: its text is what the person needs to act on.
+      toast.error(`${title}: failed`, { description: task.error ?? "No reason given", duration: Number.POSITIVE_INFINITY });
+      return;
+    case "cancelled":
+      toast(`${title}: cancelled`, { description: task.error ?? undefined });
+      return;
+    case "queued":
+    case "running":
+      return;
+    default: {
+      const unknownStatus: never = task.status;
+      throw new Error(`Unknown task status ${String(unknownStatus)}`);
+    }
+  }
+}
+
+/**
+ * Follows the tasks this page submitted and toasts each one's end once. They are read from the
+ * recent-tasks list the page polls anyway; only a watched task that has fallen off that page
+ * (many submits at once) is asked for on its own, so the usual case costs no extra request.
+ * Returns `watch(taskId)`; `onEnded` runs once per watched task that ends.
+ */
+export function useTaskEndings(listed: readonly Task[] | undefined, onEnded: (task: Task) => void) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [watched, setWatched] = useState<ReadonlySet<string>>(() => new Set());
+  const announced = useRef(new Set<string>());
+
+  const listedIds = new Set(listed?.map((t) => t.id));
+  const offList = listed ? [...watched].filter((id) => !listedIds.has(id)) : [];
+  const alone = useQueries({
+    queries: offList.map((id) =>
+      trpc.tasks.get.queryOptions(
+        { id },
+        { refetchInterval: (q) => (q.state.data && isFinalStatus(q.state.data.status) ? false : POLL_INTERVAL_MS) },
+      ),
+    ),
+  });
+  const seen = [...(listed ?? []), ...alone.flatMap((q) => (q.data ? [q.data] : []))];
+  const ended = seen.filter((t) => watched.has(t.id) && isFinalStatus(t.status) && !announced.current.has(t.id));
+  const endedKey = ended.map((t) => t.id).join();
+
+  useEffect(() => {
+    if (ended.length === 0) return;
+    for (const task of ended) {
+      announced.current.add(task.id);
+      announce(task);
+      onEnded(task);
+    }
+    // What a task wrote (prices, components, a pricelist) shows in the panels below.
+    void queryClient.invalidateQueries(trpc.pricelists.pathFilter());
+    void queryClient.invalidateQueries(trpc.components.pathFilter());
+    setWatched((current) => new Set([...current].filter((id) => !announced.current.has(id))));
+    // `ended` is derived from the render; its ids say everything the effect depends on.
+  }, [endedKey]);
+
+  return useCallback((taskId: string) => setWatched((current) => new Set(current).add(taskId)), []);
+}

@@ -1,0 +1,209 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { type BrowserContext, type Page, type Request, chromium } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startService, tempDir } from "../../../tests/contract/fixtures.ts";
+
+/**
+ * The page in real headless Chromium against the real service (embedded store, the real
+ * pricing handlers) serving the page's production build, as `pnpm start` does.
+ */
+
+const CHROMIUM = "/usr/bin/chromium";
+const webDir = path.resolve(import.meta.dirname, "..");
+const dist = path.join(webDir, "dist");
+const artifacts = path.resolve(webDir, "../../test-artifacts");
+/** Rows in the big stock file: enough that an import runs for a few seconds, well under 50 MB. */
+const BIG_FILE_ROWS = 500_000;
+
+let context: BrowserContext;
+let profileDir: string;
+
+// A missing browser is a broken test machine, not a reason to skip (a skip reads as a pass):
+// every test fails with the way to fix it.
+const chromiumMissing = !existsSync(CHROMIUM);
+beforeEach(() => {
+  if (chromiumMissing) throw new Error("Chromium is missing: run `apt-get update && apt-get install -y chromium`");
+});
+
+beforeAll(async () => {
+  if (chromiumMissing) return;
+  // The build the test serves is the one this checkout makes; in its own process so that
+  // vitest's NODE_ENV=test does not give React's development build.
+  await promisify(execFile)(process.execPath, [path.join(webDir, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
+    cwd: webDir,
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  profileDir = await mkdtemp(path.join(os.tmpdir(), "tasklane-chromium-"));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+    viewport: { width: 1280, height: 900 },
+    locale: "en-US",
+    timezoneId: "UTC",
+  });
+  await mkdir(artifacts, { recursive: true });
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+});
+
+/** A supplier's stock file: unique part numbers, a quantity and a price on every row. */
+async function stockCsv(name: string, rows: number): Promise<string> {
+  const lines = ["PN;Name;Vendor;Qty;Price"];
+  for (let i = 1; i <= rows; i++) {
+    const pn = `PN-${String(i).padStart(6, "0")}`;
+    lines.push(`${pn};Component ${i};Vendor ${i % 17};${(i % 40) + 1};${(100 + (i % 900) + (i % 7) / 10).toFixed(2)}`);
+  }
+  const file = path.join(await tempDir(), name);
+  await writeFile(file, `${lines.join("\n")}\n`);
+  return file;
+}
+
+/** Keeps every value any task's progress bar shows, however briefly, for the test to read. */
+async function recordProgress(page: Page) {
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    Object.assign(window, { progressSeen: seen });
+    const record = () =>
+      document.querySelectorAll<HTMLProgressElement>('#recent-tasks tr[data-status="running"] progress').forEach((bar) => {
+        if (seen.at(-1) !== bar.value) seen.push(bar.value);
+      });
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+}
+
+const progressSeen = (page: Page) => page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
+
+async function importFile(page: Page, file: string, supplier: string) {
+  await page.getByLabel("File", { exact: true }).setInputFiles(file);
+  await page.getByLabel("Supplier", { exact: true }).fill(supplier);
+  await page.getByLabel("Supplier's stock").check();
+  await page.getByRole("button", { name: "Import file" }).click();
+}
+
+const toast = (page: Page, title: string) => page.locator("[data-sonner-toast]", { hasText: title });
+
+describe("the web page in a real browser", () => {
+  it("imports a file with a moving progress bar, recalculates, makes a pricelist, searches, and cancels", async () => {
+    const service = await startService({ webRoot: dist });
+    const bigFile = await stockCsv("ocean.csv", BIG_FILE_ROWS);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(service.url);
+    await page.getByText("No tasks yet").waitFor();
+
+    // Import: the bar shows values strictly between 0 and 100 while it runs, then a toast.
+    await recordProgress(page);
+    const listReads: number[] = [];
+    const countListReads = (request: Request) => {
+      if (request.url().includes("tasks.list")) listReads.push(Date.now());
+    };
+    page.on("request", countListReads);
+    await importFile(page, bigFile, "Ocean");
+    await page.waitForFunction(() => (window as unknown as { progressSeen: number[] }).progressSeen.some((v) => v > 0 && v < 100), undefined, {
+      timeout: 60_000,
+    });
+    await page.locator('#recent-tasks tr[data-status="running"] .task-line', { hasText: /Reading rows|Saving/ }).first().waitFor();
+    await page.screenshot({ path: path.join(artifacts, "web-running.png") });
+    await toast(page, "Import a stock file: completed").waitFor({ timeout: 120_000 });
+    await expect(toast(page, "Import a stock file: completed").innerText()).resolves.toContain(
+      `Imported 500,000 of 500,000 rows; 500,000 new components`,
+    );
+    page.off("request", countListReads);
+    // It polled while the import ran (about 4 s at one read per 500 ms).
+    expect(listReads.length).toBeGreaterThanOrEqual(3);
+    const seen = await progressSeen(page);
+    expect(seen.filter((v) => v > 0 && v < 100).length, `progress values seen: ${seen.join(", ")}`).toBeGreaterThanOrEqual(1);
+    expect(new Set(seen).size, `the bar moved: ${seen.join(", ")}`).toBeGreaterThanOrEqual(2);
+    await page.locator('#recent-tasks tbody tr[data-status="completed"]', { hasText: "Completed" }).first().waitFor();
+
+    // Recalculate: one button, one toast with its summary.
+    await page.getByRole("button", { name: "Recalculate prices" }).click();
+    await toast(page, "Recalculate prices: completed").waitFor({ timeout: 120_000 });
+    await expect(toast(page, "Recalculate prices: completed").innerText()).resolves.toContain("Updated 500,000 of 500,000 prices");
+
+    // A warehouse pricelist: its toast, then its rows in the pricelist view, paged.
+    await page.getByLabel("Warehouse").check();
+    await page.getByRole("button", { name: "Create pricelist" }).click();
+    await toast(page, "Create a pricelist: completed").waitFor({ timeout: 120_000 });
+    const pricelist = page.locator("#pricelists");
+    await pricelist.getByText("Rows 1–50 of 500,000").waitFor();
+    await pricelist.locator("tbody tr").nth(49).waitFor();
+    expect(await pricelist.locator("tbody tr").count()).toBe(50);
+    expect(await pricelist.locator("tbody tr").first().innerText()).toMatch(/PN-000001\s+Vendor 1\s+Component 1\s+101\.10\s+2/);
+    await pricelist.getByRole("button", { name: "Next →" }).click();
+    await pricelist.getByText("Rows 51–100 of 500,000").waitFor();
+    const csvHref = await pricelist.getByRole("link", { name: "Download CSV" }).getAttribute("href");
+    expect(csvHref).toMatch(/^\/api\/pricelists\/[0-9a-f-]{36}\/export-csv$/);
+    // Read to the end: an unread streamed body would hold the connection, and the service's stop, open.
+    const csv = await fetch(`${service.url}${csvHref}`);
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).trim().split(/\r?\n/)).toHaveLength(BIG_FILE_ROWS + 1);
+
+    // Components search.
+    await page.getByLabel("Search", { exact: true }).fill("pn-000123");
+    await page.locator("#components tbody tr", { hasText: "PN-000123" }).first().waitFor();
+    expect(await page.locator("#components tbody tr").count()).toBeLessThanOrEqual(25);
+
+    // Cancel: a second big import, cancelled while it runs, ends cancelled with a neutral toast.
+    await importFile(page, bigFile, "Pacific");
+    const running = page.locator('#recent-tasks tbody tr[data-status="running"]');
+    await running.first().waitFor({ timeout: 60_000 });
+    await running.first().getByRole("button", { name: /^Cancel/ }).click();
+    await toast(page, "Import a stock file: cancelled").waitFor({ timeout: 60_000 });
+    const newest = page.locator("#recent-tasks tbody tr").first();
+    await page.locator('#recent-tasks tbody tr:first-child[data-status="cancelled"]').waitFor();
+    expect(await newest.innerText()).toContain("Cancelled");
+    expect(await page.locator("#recent-tasks button", { hasText: /^Cancel/ }).count()).toBe(0);
+
+    // With every task ended, the page stops asking.
+    const polls: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("tasks.list")) polls.push(request.url());
+    });
+    await page.waitForTimeout(1_600);
+    expect(polls).toEqual([]);
+
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(artifacts, "web-final.png"), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(artifacts, "web-phone.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("asks for an access token when the service wants one, keeps it, and sends it on reads and uploads", async () => {
+    const service = await startService({ webRoot: dist, tokens: new Map([["s3cret-token", "alice"]]) });
+    const page = await context.newPage();
+    await page.goto(service.url);
+    await page.getByText("This service needs an access token.").waitFor();
+    await page.getByLabel("Access token", { exact: true }).fill("s3cret-token");
+    await page.getByRole("button", { name: "Save token" }).click();
+    await page.getByText("No tasks yet").waitFor();
+
+    await importFile(page, await stockCsv("small.csv", 3), "Ocean");
+    await toast(page, "Import a stock file: completed").waitFor({ timeout: 60_000 });
+    expect(await toast(page, "Import a stock file: completed").innerText()).toContain("Imported 3 of 3 rows");
+
+    await page.reload();
+    await page.getByText("Using the saved access token.").waitFor();
+    await page.locator('#recent-tasks tbody tr[data-status="completed"]').waitFor();
+    await page.close();
+  });
+});

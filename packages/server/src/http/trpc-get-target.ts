@@ -1,0 +1,60 @@
+import type { FastifyRequest } from "fastify";
+
+/** A GET that tRPC would read as `calls` calls of one procedure, with their JSON inputs. */
+export interface TrpcGetTarget {
+  batch: boolean;
+  calls: number;
+  /** The parsed `input` parameter: the one input, or for a batch an object keyed "0", "1", ... */
+  inputs: unknown;
+}
+
+let lastGoodHost: string | undefined;
+
+/** tRPC builds `new URL(req.url, "http://" + host)` and answers BAD_REQUEST when that throws. */
+function hostParses(host: string | undefined): boolean {
+  if (host === lastGoodHost || host === undefined) return true;
+  if (!URL.canParse(`http://${host}`)) return false;
+  lastGoodHost = host;
+  return true;
+}
+
+const isObject = (value: unknown) => !!value && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * The calls in a GET of `procedure` (`/trpc/tasks.get?input=...`, or `/trpc/tasks.get,tasks.get?batch=1&input=...`
+ * as httpBatchLink sends it), read the way tRPC's jsonContentTypeHandler reads them (resolveResponse in
+ * @trpc/server 11). Undefined for anything tRPC might read otherwise or answer with an error: an encoded
+ * path, a content-type or streaming accept header, connectionParams, no or unparsable input.
+ * `pathAt` is where the procedure path starts in the URL.
+ */
+export function trpcGetTarget(request: FastifyRequest, pathAt: number, procedure: string): TrpcGetTarget | undefined {
+  const { url, headers } = request;
+  if (headers["content-type"] !== undefined || headers["trpc-accept"] !== undefined || headers.accept?.includes("jsonl")) {
+    return undefined;
+  }
+  if (!hostParses(headers.host)) return undefined;
+  const q = url.indexOf("?");
+  // tRPC's URL parser ends the query at "#"; URLSearchParams would not.
+  if (q === -1 || url.includes("#", q)) return undefined;
+  const query = new URLSearchParams(url.slice(q + 1));
+  if (query.has("connectionParams")) return undefined;
+  const batch = query.get("batch") === "1";
+  const calls = callCount(url.slice(pathAt, q), procedure, batch);
+  const input = query.get("input");
+  if (calls === 0 || !input) return undefined;
+  let inputs: unknown;
+  try {
+    inputs = JSON.parse(input);
+  } catch {
+    return undefined;
+  }
+  return batch && !isObject(inputs) ? undefined : { batch, calls, inputs };
+}
+
+/** How many calls of `procedure` the path holds; 0 when it names anything else. */
+function callCount(path: string, procedure: string, batch: boolean): number {
+  if (path === procedure) return 1;
+  if (!batch) return 0;
+  const paths = path.split(",");
+  return paths.every((p) => p === procedure) ? paths.length : 0;
+}
