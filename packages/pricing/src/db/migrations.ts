@@ -1,6 +1,6 @@
 import type { Database } from "./open.ts";
 
-interface Migration {
+export interface Migration {
   /** "pricing/NNN-what": the server's task store shares the table with "tasks/" ids. */
   id: string;
   sql: string;
@@ -70,16 +70,41 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX import_staging_by_import ON import_staging(import_id, part_number);
     `,
   },
+  {
+    // Staging rows are appended in row order: keyed by (import, row) they cost one b-tree
+    // append each, where the part-number index cost a random insert. Staging holds only
+    // rows of imports under way, so dropping it loses nothing.
+    id: "pricing/002-staging-by-row",
+    sql: `
+      DROP TABLE IF EXISTS import_staging;
+      CREATE TABLE import_staging (
+        import_id TEXT NOT NULL,
+        row_number INTEGER NOT NULL,
+        part_number TEXT NOT NULL,
+        vendor TEXT,
+        name TEXT,
+        quantity REAL,
+        price REAL NOT NULL,
+        PRIMARY KEY (import_id, row_number)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
-/** Creates or updates the pricing tables; each migration runs once, in order, in its own transaction. */
+/** Creates or updates the pricing tables. */
 export function migratePricing(db: Database): void {
+  applyMigrations(db, MIGRATIONS);
+}
+
+/**
+ * Runs each migration not yet recorded in the shared `migrations` table, in order, each in
+ * its own transaction. The server's task tables use it too, so one file has one history.
+ */
+export function applyMigrations(db: Database, migrations: readonly Migration[]): void {
   db.exec("CREATE TABLE IF NOT EXISTS migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
-  const applied = new Set(
-    db.prepare<[], { id: string }>("SELECT id FROM migrations WHERE id LIKE 'pricing/%'").all().map((r) => r.id),
-  );
+  const applied = new Set(db.prepare<[], { id: string }>("SELECT id FROM migrations").all().map((r) => r.id));
   const record = db.prepare<[string, string]>("INSERT INTO migrations (id, applied_at) VALUES (?, ?)");
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     if (applied.has(migration.id)) continue;
     db.transaction(() => {
       db.exec(migration.sql);

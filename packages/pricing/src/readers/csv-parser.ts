@@ -1,3 +1,4 @@
+import { cellTooLong, LIMITS, tooManyColumns } from "./limits.ts";
 import type { SheetRow } from "./types.ts";
 
 const enum State {
@@ -42,6 +43,7 @@ export class CsvParser {
         const close = text.indexOf('"', i);
         const end = close < 0 ? n : close;
         this.field += text.slice(i, end);
+        if (this.field.length > LIMITS.cellChars) throw cellTooLong();
         if (close >= 0) this.state = State.QuoteInQuoted;
         i = end;
         continue;
@@ -72,6 +74,7 @@ export class CsvParser {
     } else {
       this.field += c;
       this.state = State.Unquoted;
+      if (this.field.length > LIMITS.cellChars) throw cellTooLong();
     }
   }
 
@@ -83,6 +86,7 @@ export class CsvParser {
   }
 
   private endField(): void {
+    if (this.record.length >= LIMITS.columns) throw tooManyColumns(this.rowNumber + 1);
     this.record.push(this.field);
     this.field = "";
     this.state = State.FieldStart;

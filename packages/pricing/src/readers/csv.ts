@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { TextDecoder } from "node:util";
 import { StockFileError } from "../errors.ts";
 import { CsvParser, detectDelimiter } from "./csv-parser.ts";
 import type { RowReader, SheetRow } from "./types.ts";

@@ -1,5 +1,6 @@
 /** Spaces people and spreadsheet programs put between thousands: space, NBSP, narrow NBSP, thin space. */
 const GROUP_SPACES = /[\s\u00a0\u202f\u2009\u2007]/g;
+const SIMPLE_NUMBER = /^-?\d{1,15}(\.\d{1,15})?$/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
@@ -8,6 +9,8 @@ const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  * last one is the decimal mark. Returns undefined for anything else (currency signs too).
  */
 export function parseNumber(text: string): number | undefined {
+  // Most cells are plain numbers written by a spreadsheet program ("1234.5"): no rewriting needed.
+  if (SIMPLE_NUMBER.test(text)) return Number(text);
   let s = text.replace(GROUP_SPACES, "");
   if (s === "") return undefined;
   const lastComma = s.lastIndexOf(",");

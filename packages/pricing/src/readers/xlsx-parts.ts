@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import type { ZipArchive } from "./zip.ts";
-import { damagedWorkbook } from "./zip.ts";
+import { SAVE_AS_XLSX_HINT, StockFileError } from "../errors.ts";
 import { parseWholeXml } from "./xml-stream.ts";
 
 export interface WorkbookParts {
@@ -21,7 +21,9 @@ export async function locateParts(zip: ZipArchive): Promise<WorkbookParts> {
   const sheetRelId = await firstVisibleSheetRelId(zip);
   const sheetTarget = sheetRelId === undefined ? undefined : rels.byId.get(sheetRelId);
   const sheet = existing(zip, sheetTarget) ?? firstWorksheetEntry(zip);
-  if (sheet === undefined) throw damagedWorkbook("it has no worksheet");
+  if (sheet === undefined) {
+    throw new StockFileError(`The file is a zip archive without a worksheet, so it is not an .xlsx workbook. ${SAVE_AS_XLSX_HINT}`);
+  }
   const sharedStrings = existing(zip, rels.sharedStrings) ?? existing(zip, "xl/sharedStrings.xml");
   return { sheet, sharedStrings };
 }

@@ -1,4 +1,6 @@
 import { StockFileError } from "../errors.ts";
+import { LIMITS, partTooLarge, tooManyColumns } from "./limits.ts";
+import { StringTable } from "./string-table.ts";
 import { locateParts } from "./xlsx-parts.ts";
 import { createXmlParser, feedXml } from "./xml-stream.ts";
 import type { RowReader, SheetRow } from "./types.ts";
@@ -8,24 +10,21 @@ import { damagedWorkbook, openZip, type ZipArchive } from "./zip.ts";
  * Streams the first visible worksheet of an .xlsx: shared strings are read first (random
  * access, whatever their place in the zip), then the sheet is parsed chunk by chunk and
  * its rows are handed out as they close, so memory holds the strings table and one chunk.
+ * The zip is opened when reading starts and closed when it ends, however it ends.
  */
-export async function openXlsx(filePath: string): Promise<RowReader> {
-  const zip = await openZip(filePath);
-  let parts;
-  try {
-    parts = await locateParts(zip);
-  } catch (error) {
-    zip.close();
-    throw asFileError(error);
-  }
-  const sheetEntry = zip.entries.get(parts.sheet)!;
-  const sstEntry = parts.sharedStrings === undefined ? undefined : zip.entries.get(parts.sharedStrings);
+export function openXlsx(filePath: string): RowReader {
   let bytesRead = 0;
+  let totalBytes = 0;
   const count = (n: number) => (bytesRead += n);
   async function* rows(): AsyncGenerator<SheetRow, void, undefined> {
+    const zip = await openZip(filePath);
     try {
-      const sharedStrings = sstEntry === undefined ? [] : await readSharedStrings(zip, sstEntry, count);
-      yield* readSheetRows(zip, sheetEntry, sharedStrings, count);
+      const parts = await locateParts(zip);
+      const sheet = zip.entries.get(parts.sheet)!;
+      const sst = parts.sharedStrings === undefined ? undefined : zip.entries.get(parts.sharedStrings);
+      totalBytes = sheet.compressedSize + (sst?.compressedSize ?? 0);
+      const sharedStrings = sst === undefined ? new StringTable() : await readSharedStrings(zip, sst, count);
+      yield* readSheetRows(zip, sheet, sharedStrings, count);
     } catch (error) {
       throw asFileError(error);
     } finally {
@@ -34,7 +33,9 @@ export async function openXlsx(filePath: string): Promise<RowReader> {
   }
   return {
     format: "xlsx",
-    totalBytes: sheetEntry.compressedSize + (sstEntry?.compressedSize ?? 0),
+    get totalBytes() {
+      return totalBytes;
+    },
     get bytesRead() {
       return bytesRead;
     },
@@ -51,8 +52,8 @@ function asFileError(error: unknown): unknown {
 type ZipEntry = NonNullable<ReturnType<ZipArchive["entries"]["get"]>>;
 
 /** The <si> items in order; rich-text runs are joined, phonetic guides (<rPh>) left out. */
-async function readSharedStrings(zip: ZipArchive, entry: ZipEntry, count: (n: number) => void): Promise<string[]> {
-  const strings: string[] = [];
+async function readSharedStrings(zip: ZipArchive, entry: ZipEntry, count: (n: number) => void): Promise<StringTable> {
+  const strings = new StringTable();
   let current: string[] | undefined;
   let inText = false;
   let phonetic = 0;
@@ -64,7 +65,7 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntry, count: (n: nu
     },
     close(name) {
       if (name === "si") {
-        strings.push(current!.join(""));
+        strings.add(current!.join(""));
         current = undefined;
       } else if (name === "rPh") phonetic--;
       else if (name === "t") inText = false;
@@ -73,7 +74,8 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntry, count: (n: nu
       if (inText) current!.push(text);
     },
   });
-  for await (const _ of feedXml(await zip.open(entry, count), parser));
+  const tooLarge = () => partTooLarge("shared strings table", LIMITS.sharedStringsBytes);
+  for await (const _ of feedXml(await zip.open(entry, count), parser, LIMITS.sharedStringsBytes, tooLarge));
   return strings;
 }
 
@@ -93,7 +95,7 @@ export function columnIndex(ref: string | undefined): number {
 async function* readSheetRows(
   zip: ZipArchive,
   entry: ZipEntry,
-  sharedStrings: readonly string[],
+  sharedStrings: StringTable,
   count: (n: number) => void,
 ): AsyncGenerator<SheetRow, void, undefined> {
   const sheet = new SheetState(sharedStrings);
@@ -102,7 +104,8 @@ async function* readSheetRows(
     close: (name) => sheet.close(name),
     text: (text) => sheet.text(text),
   });
-  for await (const _ of feedXml(await zip.open(entry, count), parser)) {
+  const tooLarge = () => partTooLarge("worksheet", LIMITS.sheetBytes);
+  for await (const _ of feedXml(await zip.open(entry, count), parser, LIMITS.sheetBytes, tooLarge)) {
     yield* sheet.takeRows();
   }
   yield* sheet.takeRows();
@@ -124,7 +127,7 @@ class SheetState {
   private inInline = false;
   private phonetic = 0;
 
-  constructor(private readonly sharedStrings: readonly string[]) {}
+  constructor(private readonly sharedStrings: StringTable) {}
 
   open(name: string, attrs: Record<string, string>): void {
     switch (name) {
@@ -138,6 +141,7 @@ class SheetState {
       case "c": {
         const col = columnIndex(attrs.r);
         this.col = col >= 0 ? col : this.col + 1;
+        if (this.col >= LIMITS.columns) throw tooManyColumns(this.rowNumber);
         this.type = attrs.t ?? "n";
         this.value = "";
         break;
@@ -186,7 +190,7 @@ class SheetState {
   private cellText(): string {
     switch (this.type) {
       case "s":
-        return this.sharedStrings[Number(this.value)] ?? "";
+        return this.sharedStrings.get(Number(this.value));
       case "b":
         return this.value === "1" ? "TRUE" : "FALSE";
       case "e":

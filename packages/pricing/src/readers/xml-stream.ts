@@ -1,7 +1,9 @@
 import type { Readable } from "node:stream";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { cellTooLong, LIMITS } from "./limits.ts";
 
 export type XmlTag = SaxesTagPlain;
+type XmlOptions = { position: false; xmlns: false };
 
 export interface XmlHandlers {
   open?(name: string, tag: XmlTag): void;
@@ -16,8 +18,8 @@ export const localName = (name: string): string => {
 };
 
 /** A SAX parser whose handlers see local names; text and CDATA both arrive as text. */
-export function createXmlParser(handlers: XmlHandlers): SaxesParser {
-  const parser = new SaxesParser({ position: false });
+export function createXmlParser(handlers: XmlHandlers): SaxesParser<XmlOptions> {
+  const parser = new SaxesParser<XmlOptions>({ position: false, xmlns: false });
   if (handlers.open) parser.on("opentag", (tag) => handlers.open!(localName(tag.name), tag));
   if (handlers.close) parser.on("closetag", (tag) => handlers.close!(localName(tag.name)));
   if (handlers.text) {
@@ -32,11 +34,22 @@ export function createXmlParser(handlers: XmlHandlers): SaxesParser {
  * The streaming TextDecoder keeps a multi-byte letter that is split between two inflated
  * chunks whole (decoding each chunk alone would turn it into U+FFFD).
  */
-export async function* feedXml(stream: Readable, parser: SaxesParser): AsyncGenerator<void, void, undefined> {
+export async function* feedXml(
+  stream: Readable,
+  parser: SaxesParser<XmlOptions>,
+  maxBytes: number = Number.POSITIVE_INFINITY,
+  onTooLarge: () => Error = () => new Error("too large"),
+): AsyncGenerator<void, void, undefined> {
   const decoder = new TextDecoder("utf-8");
+  let bytes = 0;
+  let sinceTag = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      parser.write(decoder.decode(chunk, { stream: true }));
+      bytes += chunk.length;
+      if (bytes > maxBytes) throw onTooLarge();
+      const text = decoder.decode(chunk, { stream: true });
+      sinceTag = charsSinceLastTag(text, sinceTag);
+      parser.write(text);
       yield;
     }
     parser.write(decoder.decode());
@@ -44,6 +57,18 @@ export async function* feedXml(stream: Readable, parser: SaxesParser): AsyncGene
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * saxes keeps a text node whole until the next tag, so an endless one (a zip bomb's single
+ * cell) would fill memory before any handler could object: the run of characters since
+ * the last "<" is bounded here instead.
+ */
+function charsSinceLastTag(text: string, before: number): number {
+  const lastTag = text.lastIndexOf("<");
+  const since = lastTag < 0 ? before + text.length : text.length - lastTag - 1;
+  if (since > LIMITS.cellChars) throw cellTooLong();
+  return since;
 }
 
 /** Reads a small part (workbook.xml, its rels) to the end. */

@@ -46,6 +46,9 @@ function readEntries(zipfile: ZipFile): Promise<Map<string, Entry>> {
   });
 }
 
+/** Larger than zlib's 16 KiB default: a quarter as many parser writes and event-loop turns per sheet. */
+const INFLATE_CHUNK_BYTES = 64 * 1024;
+
 /** Inflating here rather than in yauzl lets progress count bytes of the file itself. */
 async function openEntry(zipfile: ZipFile, entry: Entry, onRawBytes = (_n: number) => {}): Promise<Readable> {
   if (entry.isEncrypted()) throw new StockFileError(`The .xlsx workbook is password-protected. ${SAVE_AS_XLSX_HINT}`);
@@ -65,5 +68,5 @@ async function openEntry(zipfile: ZipFile, entry: Entry, onRawBytes = (_n: numbe
   });
   // Errors surface on the last stream, where the reader's for-await sees them.
   if (entry.compressionMethod === 0) return pipeline(raw, counter, () => {});
-  return pipeline(raw, counter, createInflateRaw(), () => {});
+  return pipeline(raw, counter, createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES }), () => {});
 }

@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import { MAX_SKIPPED_ROWS_LISTED, type StockKind, type TaskResult } from "@tasklane/contract";
+import { clampPercent, formatCount, throwIfAborted, type WorkContext, yieldToEventLoop } from "../context.ts";
+import type { Database } from "../db/open.ts";
+import { StockFileError } from "../errors.ts";
+import { openRowReader } from "../readers/open.ts";
+import type { RowReader } from "../readers/types.ts";
+import { HeaderFinder } from "./header.ts";
+import { checkRow, isEmptyRow, type StagedRow } from "./rows.ts";
+import { applyImport, createStager, deleteStaging } from "./staging.ts";
+
+export interface StockImportInput {
+  /** The uploaded file on disk; its format is told from its bytes, not its name. */
+  filePath: string;
+  /** The supplier (kind stock) or competitor (kind competitor) whose rows the file replaces. */
+  supplier: string;
+  kind: StockKind;
+  /** A cap on data rows; a file with more fails. Default: none. */
+  maxRows?: number;
+}
+
+/** Rows staged per synchronous transaction; between batches the event loop runs. */
+const BATCH_ROWS = 2_000;
+/** Reading takes this share of the progress bar; saving the rest. */
+const READ_SHARE = 90;
+
+type StockImportResult = TaskResult<"stockImport">;
+type Tally = Omit<StockImportResult, "componentsCreated">;
+
+/**
+ * Imports a supplier's stock file (or a competitor's price file): all of it or none of it.
+ * Rows go to a staging table in short batches while the file streams in, then one
+ * transaction swaps them in; a failure or an abort leaves the previous rows untouched.
+ */
+export async function importStock(db: Database, input: StockImportInput, ctx: WorkContext): Promise<StockImportResult> {
+  throwIfAborted(ctx.signal);
+  ctx.progress(0, "Reading file");
+  const supplier = input.supplier.trim();
+  const reader = await openRowReader(input.filePath);
+  const importId = randomUUID();
+  try {
+    const tally = await stageFile(db, importId, reader, input, ctx);
+    ctx.progress(READ_SHARE, `Saving ${formatCount(tally.imported)} rows`);
+    // One more turn so the "Saving" line reaches the task store before the event loop
+    // blocks in the final transaction; the last chance for a cancel, too.
+    await yieldToEventLoop(ctx.signal);
+    const componentsCreated = applyImport(db, { importId, supplier, kind: input.kind, importedAt: Date.now() });
+    ctx.progress(99, `Saved ${formatCount(tally.imported)} rows`);
+    return { ...tally, componentsCreated };
+  } catch (error) {
+    deleteStaging(db, importId);
+    throw error;
+  }
+}
+
+async function stageFile(
+  db: Database,
+  importId: string,
+  reader: RowReader,
+  input: StockImportInput,
+  ctx: WorkContext,
+): Promise<Tally> {
+  const tally: Tally = { rowsTotal: 0, imported: 0, skipped: 0, skippedRows: [] };
+  const stage = createStager(db, importId);
+  const header = new HeaderFinder();
+  let batch: StagedRow[] = [];
+  const flush = async () => {
+    stage(batch);
+    batch = [];
+    const read = reader.totalBytes > 0 ? reader.bytesRead / reader.totalBytes : 0;
+    ctx.progress(clampPercent(read * READ_SHARE), `Reading rows: ${formatCount(tally.rowsTotal)}`);
+    await yieldToEventLoop(ctx.signal);
+  };
+  for await (const { rowNumber, cells } of reader.rows()) {
+    if (isEmptyRow(cells)) continue;
+    if (header.columns === undefined) {
+      header.offer(rowNumber, cells);
+      continue;
+    }
+    countRow(tally, input.maxRows);
+    const check = checkRow(rowNumber, cells, header.columns, input.kind);
+    if ("row" in check) {
+      batch.push(check.row);
+      tally.imported++;
+    } else {
+      tally.skipped++;
+      if (tally.skippedRows.length < MAX_SKIPPED_ROWS_LISTED) tally.skippedRows.push({ row: rowNumber, reason: check.skip });
+    }
+    if (tally.rowsTotal % BATCH_ROWS === 0) await flush();
+  }
+  if (header.columns === undefined) throw header.missingColumnsError();
+  await flush();
+  return tally;
+}
+
+function countRow(tally: Tally, maxRows: number | undefined): void {
+  tally.rowsTotal++;
+  if (maxRows !== undefined && tally.rowsTotal > maxRows) {
+    throw new StockFileError(
+      `The file has more than ${formatCount(maxRows)} data rows, the most one import accepts. Split it into smaller files.`,
+    );
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * @tasklane/pricing: the pricing domain. It takes a database handle, an AbortSignal and a
+ * progress callback, and knows nothing of HTTP or of tasks.
+ */
+export type { WorkContext } from "./context.ts";
+export { StockFileError, InvalidCursorError } from "./errors.ts";
+export { openDatabase, type Database } from "./db/open.ts";
+export { applyMigrations, migratePricing, type Migration } from "./db/migrations.ts";
+export { detectFileFormat } from "./readers/detect.ts";
+export type { FileFormat } from "./readers/types.ts";
+export { importStock, type StockImportInput } from "./import/stock-import.ts";
+export { clearStaging } from "./import/staging.ts";
+export { recalculatePrices, type RecalculateOptions } from "./recalculate.ts";
+export { createPricelist, type PricelistCreateInput, type PricelistCreateOptions } from "./pricelists/create.ts";
+export { listComponents } from "./components.ts";
+export { listPricelists, getPricelistPage } from "./pricelists/read.ts";
+export { pricelistCsvChunks } from "./pricelists/csv-export.ts";

@@ -1,0 +1,39 @@
+import type { Database } from "../db/open.ts";
+import { findPricelist, pricelistRowsAfter, type PricelistRowRecord } from "./read.ts";
+
+/** Rows read (and yielded as one chunk) at a time. */
+const ROWS_PER_CHUNK = 1_000;
+/** Excel only reads a CSV as UTF-8 (Cyrillic intact) when it starts with a BOM. */
+const BOM = "\uFEFF";
+const HEADER = ["Part number", "Vendor", "Name", "Price", "Quantity"];
+
+/**
+ * The CSV text of a pricelist, in chunks of up to 1,000 rows, or undefined for an unknown
+ * pricelist. Comma-separated with CRLF line ends (RFC 4180), numbers with a decimal point,
+ * so the export reads back in any program and through our own import; the header names
+ * are ones the import recognises. The whole text is never held in memory.
+ */
+export function pricelistCsvChunks(db: Database, id: string): Iterable<string> | undefined {
+  if (findPricelist(db, id) === undefined) return undefined;
+  return chunks(db, id);
+}
+
+function* chunks(db: Database, id: string): Generator<string, void, undefined> {
+  yield BOM + csvLine(HEADER);
+  for (let after = 0; ; ) {
+    const rows = pricelistRowsAfter(db, id, after, ROWS_PER_CHUNK);
+    if (rows.length === 0) return;
+    yield rows.map(rowLine).join("");
+    after = rows.at(-1)!.position;
+  }
+}
+
+const rowLine = (r: PricelistRowRecord): string =>
+  csvLine([r.part_number, r.vendor ?? "", r.name ?? "", String(r.price), r.quantity === null ? "" : String(r.quantity)]);
+
+const csvLine = (fields: readonly string[]): string => `${fields.map(csvField).join(",")}\r\n`;
+
+/** Quoted only when needed: a comma, quote or line break inside, or spaces at either end. */
+export function csvField(text: string): string {
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}

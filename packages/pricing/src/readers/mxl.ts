@@ -1,0 +1,147 @@
+import { readFile } from "node:fs/promises";
+import { SAVE_AS_XLSX_HINT, StockFileError } from "../errors.ts";
+import { BracketSyntaxError, type BracketNode, parseBracketText, QuotedString } from "./bracket.ts";
+import { MXL8_HEADER_BYTES } from "./detect.ts";
+import type { RowReader, SheetRow } from "./types.ts";
+
+/** The document is parsed whole (1C's text has no streaming form we can rely on), so its size is capped. */
+export const MXL_MAX_BYTES = 64 * 1024 * 1024;
+/** A row claiming more cells than this is not a row. */
+const MAX_CELLS_PER_ROW = 16_384;
+
+/**
+ * Reads a 1C:Enterprise 8.x spreadsheet document (.mxl): the bracketed text after the
+ * header is parsed into a tree, and the longest run of rows found in it becomes the grid.
+ * docs/pricing.md describes exactly which structure is read.
+ */
+export function openMxl8(filePath: string, totalBytes: number): RowReader {
+  let bytesRead = 0;
+  async function* rows(): AsyncGenerator<SheetRow, void, undefined> {
+    if (totalBytes > MXL_MAX_BYTES) {
+      throw new StockFileError(
+        `The 1C document is larger than ${MXL_MAX_BYTES / 1024 / 1024} MB, too large to read as .mxl. ${SAVE_AS_XLSX_HINT}`,
+      );
+    }
+    const bytes = await readFile(filePath);
+    bytesRead = bytes.length;
+    yield* mxlRows(bytes);
+  }
+  return {
+    format: "mxl8",
+    totalBytes,
+    get bytesRead() {
+      return bytesRead;
+    },
+    rows,
+  };
+}
+
+/** The rows of an .mxl held in memory, in order, with 1-based row numbers as 1C shows them. */
+export function mxlRows(bytes: Uint8Array): SheetRow[] {
+  const tree = parseDocument(bytes);
+  const run = bestRowRun(tree);
+  if (run.length === 0) {
+    throw new StockFileError(`No table rows could be read from the 1C document. ${SAVE_AS_XLSX_HINT}`);
+  }
+  return run.map((row) => ({ rowNumber: row.index + 1, cells: row.cells }));
+}
+
+function parseDocument(bytes: Uint8Array): BracketNode[] {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(MXL8_HEADER_BYTES));
+  } catch {
+    throw new StockFileError(`The 1C document's text is not valid UTF-8. ${SAVE_AS_XLSX_HINT}`);
+  }
+  try {
+    return parseBracketText(text);
+  } catch (error) {
+    if (!(error instanceof BracketSyntaxError)) throw error;
+    throw new StockFileError(`The 1C document is damaged or incomplete (${error.message}). ${SAVE_AS_XLSX_HINT}`);
+  }
+}
+
+interface MxlRow {
+  index: number;
+  /** Position in the list of the row's index field. */
+  start: number;
+  cells: string[];
+  /** Position in the list just after this row. */
+  next: number;
+  textCells: number;
+}
+
+/** The run of rows, in any list of the tree, that holds the most cell texts. */
+function bestRowRun(root: BracketNode[]): MxlRow[] {
+  let best: MxlRow[] = [];
+  let bestScore = 0;
+  const lists: BracketNode[][] = [root];
+  for (let list = lists.pop(); list !== undefined; list = lists.pop()) {
+    for (const item of list) if (Array.isArray(item)) lists.push(item);
+    for (let i = 0; i < list.length; ) {
+      const run = rowRunAt(list, i);
+      const score = run.reduce((sum, row) => sum + row.textCells, 0);
+      if (score > bestScore) [best, bestScore] = [run, score];
+      // A run with text is skipped whole (keeps the scan linear); an empty one may be a
+      // misreading such as "height,0,0" taken for an empty row, so the scan goes on inside it.
+      i = score > 0 ? run.at(-1)!.next : Math.max(i + 1, run.at(-1)?.start ?? 0);
+    }
+  }
+  return best;
+}
+
+/** Rows follow each other with rising indexes; up to 3 unknown fields between rows are tolerated. */
+function rowRunAt(list: BracketNode[], start: number): MxlRow[] {
+  const run: MxlRow[] = [];
+  let row = rowAt(list, start, -1);
+  while (row !== undefined) {
+    run.push(row);
+    const after: MxlRow = row;
+    row = undefined;
+    for (let skip = 0; skip <= 3 && row === undefined; skip++) row = rowAt(list, after.next + skip, after.index);
+  }
+  return run;
+}
+
+const integerAt = (list: BracketNode[], i: number): number | undefined => {
+  const node = list[i];
+  return typeof node === "string" && /^\d{1,9}$/.test(node) ? Number(node) : undefined;
+};
+
+/** `rowIndex, formatIndex, cellCount` then `columnIndex, {cell}` per cell, columns rising. */
+function rowAt(list: BracketNode[], i: number, afterIndex: number): MxlRow | undefined {
+  const index = integerAt(list, i);
+  const count = integerAt(list, i + 2);
+  if (index === undefined || index <= afterIndex || integerAt(list, i + 1) === undefined) return undefined;
+  if (count === undefined || count > MAX_CELLS_PER_ROW) return undefined;
+  const cells: string[] = [];
+  let textCells = 0;
+  let cursor = i + 3;
+  for (let k = 0; k < count; k++, cursor += 2) {
+    const column = integerAt(list, cursor);
+    const cell = list[cursor + 1];
+    if (column === undefined || column < cells.length || !Array.isArray(cell)) return undefined;
+    const text = cellText(cell);
+    while (cells.length < column) cells.push("");
+    cells.push(text);
+    if (text !== "") textCells++;
+  }
+  return { index, start: i, cells, next: cursor, textCells };
+}
+
+/**
+ * A cell's text is its first `{"lang","text"}` pair (1C's multi-language string), found
+ * depth-first; a pair with an empty language is a template parameter's name, not text.
+ */
+export function cellText(cell: BracketNode[]): string {
+  if (cell.length === 2 && cell[0] instanceof QuotedString && cell[1] instanceof QuotedString) {
+    const lang = cell[0].text;
+    if (lang.length > 0 && lang.length <= 8 && !/\s/.test(lang)) return cell[1].text;
+  }
+  for (const item of cell) {
+    if (!Array.isArray(item)) continue;
+    const text = cellText(item);
+    if (text !== "") return text;
+  }
+  return "";
+}

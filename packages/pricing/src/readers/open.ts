@@ -1,0 +1,53 @@
+import { open } from "node:fs/promises";
+import { SAVE_AS_XLSX_HINT, StockFileError } from "../errors.ts";
+import { openCsv } from "./csv.ts";
+import { DETECT_BYTES, detectFileFormat, isOleCompoundFile } from "./detect.ts";
+import { openMxl8 } from "./mxl.ts";
+import type { RowReader } from "./types.ts";
+import { openXlsx } from "./xlsx.ts";
+
+/** Opens the right reader for the file's bytes, or fails with a message the uploader can act on. */
+export async function openRowReader(filePath: string): Promise<RowReader> {
+  const { head, size } = await readHead(filePath);
+  const format = detectFileFormat(head);
+  switch (format) {
+    case "xlsx":
+      return openXlsx(filePath);
+    case "csv":
+      return openCsv(filePath, size);
+    case "mxl8":
+      return openMxl8(filePath, size);
+    case "mxl77":
+      throw new StockFileError(
+        `The file is a 1C:Enterprise 7.7 spreadsheet (.mxl), whose binary format cannot be read. ${SAVE_AS_XLSX_HINT}`,
+      );
+    case "unknown":
+      throw unknownFormatError(head);
+    default: {
+      const never: never = format;
+      throw new Error(`unhandled file format ${String(never)}`);
+    }
+  }
+}
+
+function unknownFormatError(head: Uint8Array): StockFileError {
+  if (head.length === 0) return new StockFileError(`The file is empty. ${SAVE_AS_XLSX_HINT}`);
+  if (isOleCompoundFile(head)) {
+    return new StockFileError(`The file is an old Excel 97-2003 workbook (.xls), which is not supported. ${SAVE_AS_XLSX_HINT}`);
+  }
+  return new StockFileError(
+    `The file's format was not recognised: it is not an .xlsx workbook, a UTF-8 CSV or a 1C 8.x .mxl document. ${SAVE_AS_XLSX_HINT}`,
+  );
+}
+
+async function readHead(filePath: string): Promise<{ head: Uint8Array; size: number }> {
+  const handle = await open(filePath, "r");
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(DETECT_BYTES, size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return { head: buffer.subarray(0, bytesRead), size };
+  } finally {
+    await handle.close();
+  }
+}

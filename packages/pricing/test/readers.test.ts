@@ -1,0 +1,236 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { detectFileFormat, StockFileError } from "../src/index.ts";
+import { CsvParser, detectDelimiter } from "../src/readers/csv-parser.ts";
+import { parseNumber } from "../src/readers/numbers.ts";
+import { columnIndex } from "../src/readers/xlsx.ts";
+import { testEnv } from "./helpers/env.ts";
+import { MXL8_HEADER, mxl8 } from "./helpers/mxl.ts";
+import { readRows } from "./helpers/read.ts";
+import { rawXlsx } from "./helpers/xlsx.ts";
+import { makeZip } from "./helpers/zip.ts";
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe("detectFileFormat", () => {
+  it("tells formats apart by their bytes", () => {
+    expect(detectFileFormat(makeZip([{ name: "a.txt", data: "x" }]))).toBe("xlsx");
+    expect(detectFileFormat(bytes("Артикул;Цена\nA1;10\n"))).toBe("csv");
+    expect(detectFileFormat(bytes("\uFEFFPN,Price\n"))).toBe("csv");
+    expect(detectFileFormat(mxl8([["PN", "Price"]]))).toBe("mxl8");
+    expect(detectFileFormat(Buffer.concat([MXL8_HEADER, Buffer.from([1, 0, 0, 0, 7, 0, 0xff])]))).toBe("mxl77");
+    expect(detectFileFormat(new Uint8Array())).toBe("unknown");
+    expect(detectFileFormat(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe("unknown");
+    expect(detectFileFormat(Uint8Array.from([0xff, 0xfe, 0x00, 0x41]))).toBe("unknown");
+  });
+
+  it("accepts a UTF-8 sample cut in the middle of a letter", () => {
+    const text = bytes("Наименование");
+    expect(detectFileFormat(text.subarray(0, 3))).toBe("csv");
+  });
+});
+
+describe("parseNumber", () => {
+  it.each([
+    ["1234.5", 1234.5],
+    ["1 234,56", 1234.56],
+    ["1\u00a0234,56", 1234.56],
+    ["1\u202f234", 1234],
+    ["1,234.50", 1234.5],
+    ["1.234,50", 1234.5],
+    ["12,5", 12.5],
+    ["1,234,567", 1234567],
+    ["-3", -3],
+    ["1e3", 1000],
+    [" 42 ", 42],
+  ])("reads %j as %d", (text, value) => expect(parseNumber(text)).toBe(value));
+
+  it.each(["", "abc", "12 руб", "1-2", "--1", "."])("rejects %j", (text) => expect(parseNumber(text)).toBeUndefined());
+});
+
+describe("CSV parsing", () => {
+  it("handles quoted fields with doubled quotes and line breaks, across pushes", () => {
+    const parser = new CsvParser(",");
+    const text = 'PN,Name,Price\r\nA1,"Кабель ""UTP""\nкат. 5e",10\r\n"B,2",x,"1,5"\n';
+    const rows = [...text].flatMap((c) => parser.push(c)).concat(parser.end());
+    expect(rows).toEqual([
+      { rowNumber: 1, cells: ["PN", "Name", "Price"] },
+      { rowNumber: 2, cells: ["A1", 'Кабель "UTP"\nкат. 5e', "10"] },
+      { rowNumber: 3, cells: ["B,2", "x", "1,5"] },
+    ]);
+  });
+
+  it("refuses a record wider than a spreadsheet and a field too long to be real", () => {
+    expect(() => new CsvParser(",").push(`${"x,".repeat(20_000)}\n`)).toThrow(/Row 1 has more than 16,384 columns/);
+    const parser = new CsvParser(",");
+    expect(() => {
+      for (let i = 0; i < 300; i++) parser.push(i === 0 ? `"${"я".repeat(4096)}` : "я".repeat(4096));
+    }).toThrow(/cell text too long/);
+  });
+
+  it("detects the delimiter", () => {
+    expect(detectDelimiter("Артикул;Наименование;Цена\nA1;Кабель;1 234,56\nA2;Мышь;12,5\n")).toBe(";");
+    expect(detectDelimiter("PN,Name,Price\nA1,\"Cable; 5m\",10\nA2,Mouse,12.5\n")).toBe(",");
+    expect(detectDelimiter("PN,Price\n")).toBe(",");
+  });
+});
+
+describe("xlsx reader", () => {
+  it("reads shared and inline strings, numbers stored as text, a sheet placed before sharedStrings.xml", async () => {
+    const env = testEnv();
+    const file = env.file(
+      "a.xlsx",
+      rawXlsx({
+        sheetFirst: true,
+        rows: [
+          { r: 1, cells: ["Прайс поставщика"] },
+          { r: 3, cells: ["Артикул", { inline: "Наименование" }, "Цена"] },
+          { r: 4, cells: ["A-1", { inline: "Кабель <UTP> & co" }, { text: "1 234,56" }] },
+          { r: 6, cells: [null, "только B", 7.5] },
+        ],
+      }),
+    );
+    expect(await readRows(file)).toEqual([
+      { rowNumber: 1, cells: ["Прайс поставщика"] },
+      { rowNumber: 3, cells: ["Артикул", "Наименование", "Цена"] },
+      { rowNumber: 4, cells: ["A-1", "Кабель <UTP> & co", "1 234,56"] },
+      { rowNumber: 6, cells: ["", "только B", "7.5"] },
+    ]);
+  });
+
+  it("reads rows and cells without r attributes, dimension-free and with prefixed elements", async () => {
+    const env = testEnv();
+    const file = env.file(
+      "b.xlsx",
+      rawXlsx({
+        prefix: "x",
+        rows: [{ cells: ["PN", "Price"] }, { cells: ["Z1", 3] }, { r: 5, noCellRefs: true, cells: ["Z2", 4] }],
+      }),
+    );
+    expect(await readRows(file)).toEqual([
+      { rowNumber: 1, cells: ["PN", "Price"] },
+      { rowNumber: 2, cells: ["Z1", "3"] },
+      { rowNumber: 5, cells: ["Z2", "4"] },
+    ]);
+  });
+
+  it("keeps Cyrillic letters whole where they cross inflated chunk boundaries", async () => {
+    const env = testEnv();
+    const names = Array.from({ length: 20_000 }, (_, i) => `Блок питания ёЖЩ №${i} — «${"Ю".repeat(i % 7)}»`);
+    const file = env.file(
+      "long.xlsx",
+      rawXlsx({
+        rows: [
+          { r: 1, cells: ["PN", "Name", "Inline"] },
+          ...names.map((name, i) => ({ r: i + 2, cells: [`P${i}`, name, { inline: name }] })),
+        ],
+      }),
+    );
+    const rows = await readRows(file);
+    expect(rows).toHaveLength(names.length + 1);
+    rows.slice(1).forEach((row, i) => {
+      expect(row.cells[1]).toBe(names[i]);
+      expect(row.cells[2]).toBe(names[i]);
+    });
+    expect(rows.some((row) => row.cells.some((c) => c.includes("\uFFFD")))).toBe(false);
+  });
+
+  it("reads a workbook written by exceljs", async () => {
+    const env = testEnv();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Лист1");
+    ws.addRow(["Part number", "Name", "Price", "Qty"]);
+    ws.addRow(["ex-1", "Сервер", 1500.25, 3]);
+    ws.addRow(["ex-2", "Диск", "99,90", null]);
+    await wb.xlsx.writeFile(`${env.dir}/exceljs.xlsx`);
+    expect(await readRows(`${env.dir}/exceljs.xlsx`)).toEqual([
+      { rowNumber: 1, cells: ["Part number", "Name", "Price", "Qty"] },
+      { rowNumber: 2, cells: ["ex-1", "Сервер", "1500.25", "3"] },
+      { rowNumber: 3, cells: ["ex-2", "Диск", "99,90"] },
+    ]);
+  });
+
+  it("fails on a truncated workbook with a message to save it again", async () => {
+    const env = testEnv();
+    const whole = rawXlsx({ rows: [{ r: 1, cells: ["PN", "Price"] }] });
+    const file = env.file("t.xlsx", whole.subarray(0, Math.floor(whole.length / 2)));
+    await expect(readRows(file)).rejects.toThrow(StockFileError);
+    await expect(readRows(file)).rejects.toThrow(/damaged or incomplete.*\.xlsx/);
+  });
+
+  it("tells a zip without a worksheet from a workbook", async () => {
+    const env = testEnv();
+    const file = env.file("notes.zip", makeZip([{ name: "word/document.xml", data: "<w/>" }]));
+    await expect(readRows(file)).rejects.toThrow(/zip archive without a worksheet, so it is not an \.xlsx workbook/);
+  });
+
+  it("reads stored (uncompressed) entries and rich-text shared strings", async () => {
+    const env = testEnv();
+    const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row></sheetData></worksheet>`;
+    const sst = `<sst><si><r><t>Арти</t></r><r><t>кул</t></r><rPh><t>ignored</t></rPh></si><si><t>Цена</t></si></sst>`;
+    const file = env.file(
+      "stored.xlsx",
+      makeZip([
+        { name: "xl/worksheets/sheet1.xml", data: sheet, store: true },
+        { name: "xl/sharedStrings.xml", data: sst, store: true },
+      ]),
+    );
+    expect(await readRows(file)).toEqual([{ rowNumber: 1, cells: ["Артикул", "Цена"] }]);
+  });
+
+  it("maps column letters", () => {
+    expect([columnIndex("A1"), columnIndex("C5"), columnIndex("Z9"), columnIndex("AA10"), columnIndex("7")]).toEqual([
+      0, 2, 25, 26, -1,
+    ]);
+  });
+});
+
+describe("1C mxl reader", () => {
+  it("reads the grid of a hand-made 8.x document", async () => {
+    const env = testEnv();
+    const file = env.file(
+      "doc.mxl",
+      mxl8(
+        [
+          ["Остатки на складе"],
+          [],
+          ["Артикул", "Наименование", "Производитель", "Остаток", "Цена"],
+          ["M-1", 'Кабель "UTP", 5 м', "Hyperline", "10", "1 234,50"],
+          ["M-2", null, "Noname", "", "99"],
+          ["M-3", "Ещё строка", null, "1", "5"],
+        ],
+        { emptyRowsAt: [4] },
+      ),
+    );
+    expect(await readRows(file)).toEqual([
+      { rowNumber: 1, cells: ["Остатки на складе"] },
+      { rowNumber: 2, cells: [] },
+      { rowNumber: 3, cells: ["Артикул", "Наименование", "Производитель", "Остаток", "Цена"] },
+      { rowNumber: 4, cells: ["M-1", 'Кабель "UTP", 5 м', "Hyperline", "10", "1 234,50"] },
+      { rowNumber: 6, cells: ["M-3", "Ещё строка", "", "1", "5"] },
+    ]);
+  });
+
+  it("rejects a 7.7 document and a damaged 8.x one with a message to save as .xlsx", async () => {
+    const env = testEnv();
+    const old = env.file("old.mxl", Buffer.concat([MXL8_HEADER, Buffer.from([6, 0, 3, 0, 0, 0, 0xff, 0x10, 0x80])]));
+    await expect(readRows(old)).rejects.toThrow(/7\.7.*save the document from 1C.*\.xlsx/i);
+    const cut = mxl8([["PN", "Price"], ["A", "1"]]);
+    const damaged = env.file("cut.mxl", cut.subarray(0, cut.length - 20));
+    await expect(readRows(damaged)).rejects.toThrow(/1C document is damaged or incomplete/);
+  });
+});
+
+describe("unrecognised files", () => {
+  it("names the problem and tells the person what to do", async () => {
+    const env = testEnv();
+    await expect(readRows(env.file("empty.csv", ""))).rejects.toThrow(/The file is empty\. Save .*\.xlsx/);
+    await expect(readRows(env.file("x.bin", Buffer.from([0, 1, 2, 0xff, 0xfe])))).rejects.toThrow(/not recognised/);
+    await expect(
+      readRows(env.file("old.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]))),
+    ).rejects.toThrow(/\.xls\b.*not supported/);
+    await expect(readRows(env.file("win.csv", Buffer.from([0xc0, 0xf0, 0xf2, 0x3b, 0x31, 0x0a])))).rejects.toThrow(
+      StockFileError,
+    );
+  });
+});
