@@ -124,4 +124,16 @@ describe("pricelistCsvChunks", () => {
     expect(chunks.join("")).toContain('Q1,,"Мышь ""Pro""",1.5,\r\n');
     expect(chunks.join("").split("\r\n")).toHaveLength(1 + 2501 + 1);
   });
+
+  it("keeps text that looks like a formula from running as one in a spreadsheet", async () => {
+    const env = testEnv();
+    await seed(env, "A", "stock", [
+      { pn: "=HYPERLINK(1)", price: 2, qty: 1, name: "@SUM(A1)" },
+      { pn: "OK-1", price: 3, qty: 1, name: "-2+3" },
+    ]);
+    const { pricelistId } = await createPricelist(env.db, { source: "warehouse", taskId: null }, workContext());
+    const text = [...pricelistCsvChunks(env.db, pricelistId)!].join("");
+    expect(text).toContain("'=HYPERLINK(1),,'@SUM(A1),2,1\r\n");
+    expect(text).toContain("OK-1,,'-2+3,3,1\r\n");
+  });
 });

@@ -29,7 +29,22 @@ function* chunks(db: Database, id: string): Generator<string, void, undefined> {
 }
 
 const rowLine = (r: PricelistRowRecord): string =>
-  csvLine([r.part_number, r.vendor ?? "", r.name ?? "", String(r.price), r.quantity === null ? "" : String(r.quantity)]);
+  csvLine([
+    inert(r.part_number),
+    inert(r.vendor ?? ""),
+    inert(r.name ?? ""),
+    String(r.price),
+    r.quantity === null ? "" : String(r.quantity),
+  ]);
+
+/**
+ * Text from a supplier's file that starts like a formula (=, +, -, @, tab, CR) would run as
+ * one when a person opens the export in a spreadsheet; a leading apostrophe keeps it text.
+ * https://owasp.org/www-community/attacks/CSV_Injection
+ */
+export function inert(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
 
 const csvLine = (fields: readonly string[]): string => `${fields.map(csvField).join(",")}\r\n`;
 
