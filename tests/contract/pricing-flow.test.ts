@@ -128,7 +128,7 @@ describe("upload, import, recalculate, pricelist and CSV through the running ser
   });
 
   it("a broken file ends the task as error with a clear text, and the previous rows stay", async () => {
-    const { client, trpc, file } = await setup();
+    const { service, client, trpc, file } = await setup();
     const good = await file("good.csv", csv("PN;Price;Qty", ["X-1;10;1"]));
     await client.submitAndWait("stockImport", { file: good, supplier: "S", kind: "stock" });
     for (const [name, bytes, text] of [
@@ -142,6 +142,7 @@ describe("upload, import, recalculate, pricelist and CSV through the running ser
       expect(failed).toBeInstanceOf(TaskFailedError);
       expect((failed as TaskFailedError).task.error).toMatch(text);
     }
+    expect((await fetch(`${service.url}/health`)).status).toBe(200);
     await client.submitAndWait("recalculate", {});
     expect((await trpc.components.list.query({})).items).toMatchObject([{ partNumber: "X-1", price: 10 }]);
   });

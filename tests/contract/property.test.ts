@@ -106,9 +106,9 @@ describe("generated inputs, valid and not, to every procedure and route", () => 
   it.each(targets.map((t) => [t.path, t] as const))("%s: never 500; every invalid input is a 400 naming the field", async (_p, target) => {
     const { url } = await startService();
     await fc.assert(
-      fc.asyncProperty(target.input.map(jsonRoundTrip), async (input) => {
+      fc.asyncProperty(target.input, async (input) => {
         const { status, message } = await call(url, target, input);
-        const oracle = target.schema.safeParse(input);
+        const oracle = target.schema.safeParse(jsonRoundTrip(input));
         if (oracle.success) {
           expect([200, ...(target.alsoValid ?? [])]).toContain(status);
           return;
@@ -155,9 +155,13 @@ describe("generated inputs, valid and not, to every procedure and route", () => 
   });
 });
 
+/**
+ * What the server validates: the input after JSON, less any "__proto__" key, which the
+ * server drops before validation (a prototype-pollution guard), so the oracle drops it too.
+ */
 function jsonRoundTrip(value: unknown): unknown {
   const text = JSON.stringify(value);
-  return text === undefined ? undefined : JSON.parse(text);
+  return text === undefined ? undefined : JSON.parse(text, (key, v: unknown) => (key === "__proto__" ? undefined : v));
 }
 
 function isJson(text: string): boolean {
