@@ -52,7 +52,7 @@ describe("migrations and staging", () => {
     const env = testEnv();
     migratePricing(env.db);
     const ids = env.db.prepare("SELECT id FROM migrations ORDER BY id").all() as { id: string }[];
-    expect(ids.map((r) => r.id)).toEqual(["pricing/001-initial", "pricing/002-staging-by-row"]);
+    expect(ids.map((r) => r.id)).toEqual(["pricing/001-initial"]);
   });
 
   it("clearStaging removes rows left by a process that died", () => {

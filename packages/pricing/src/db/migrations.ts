@@ -56,27 +56,8 @@ const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (pricelist_id, position)
       ) WITHOUT ROWID;
 
-      -- rows of imports under way; applied and deleted in one transaction at the end
-      CREATE TABLE import_staging (
-        import_id TEXT NOT NULL,
-        row_number INTEGER NOT NULL,
-        part_number TEXT NOT NULL,
-        vendor TEXT,
-        name TEXT,
-        search_text TEXT NOT NULL,
-        quantity REAL,
-        price REAL NOT NULL
-      );
-      CREATE INDEX import_staging_by_import ON import_staging(import_id, part_number);
-    `,
-  },
-  {
-    // Staging rows are appended in row order: keyed by (import, row) they cost one b-tree
-    // append each, where the part-number index cost a random insert. Staging holds only
-    // rows of imports under way, so dropping it loses nothing.
-    id: "pricing/002-staging-by-row",
-    sql: `
-      DROP TABLE IF EXISTS import_staging;
+      -- rows of imports under way; applied and deleted in one transaction at the end.
+      -- Keyed by (import, row): rows arrive in row order, so each is a b-tree append.
       CREATE TABLE import_staging (
         import_id TEXT NOT NULL,
         row_number INTEGER NOT NULL,
