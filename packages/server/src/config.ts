@@ -106,7 +106,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     logger: { level: e.TASKLANE_LOG_LEVEL },
     port: e.PORT,
-    dataDir: path.resolve(e.TASKLANE_DATA_DIR),
+    // pnpm runs `pnpm start` inside apps/api; INIT_CWD is where the person typed it.
+    dataDir: path.resolve(env.INIT_CWD ?? ".", e.TASKLANE_DATA_DIR),
     tokens: e.TASKLANE_TOKENS,
     corsOrigins: e.TASKLANE_CORS_ORIGINS,
     concurrency: e.TASKLANE_CONCURRENCY,

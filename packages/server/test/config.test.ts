@@ -33,6 +33,11 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({ host: "0.0.0.0", port: 8080, concurrency: 4 });
   });
 
+  it("resolves a relative data folder from where `pnpm start` was typed", () => {
+    expect(loadConfig({ INIT_CWD: "/srv/pricing" }).dataDir).toBe("/srv/pricing/data");
+    expect(loadConfig({ INIT_CWD: "/srv/pricing", TASKLANE_DATA_DIR: "/var/lib/tasklane" }).dataDir).toBe("/var/lib/tasklane");
+  });
+
   it("reads per-type timeouts, keeping the defaults of types not named", () => {
     expect(loadConfig({ TASKLANE_TASK_TIMEOUTS: "stockImport:60" }).timeoutsMs).toEqual({
       recalculate: 600_000,
