@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type SubmitRequest, type Task, type TaskStatus, type TaskType, submitSchemas, taskTypes } from "@tasklane/contract";
+import { type Task, type TaskStatus, type TaskType, submitSchemas, taskTypes } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
 import { summarizeZodError } from "../zod-summary.ts";
@@ -80,7 +80,7 @@ export class TaskManager {
    * Stores the task as `queued` and answers at once; it runs when a slot is free. The same work
    * while it is active, or the same idempotency key, answers with the first task instead.
    */
-  async submit<T extends TaskType>(type: T, request: SubmitRequest<T> | unknown, owner: string): Promise<SubmitOutcome<T>> {
+  async submit<T extends TaskType>(type: T, request: unknown, owner: string): Promise<SubmitOutcome<T>> {
     if (!this.#accepting) throw new ServiceStoppingError();
     // The router validated already; this guards callers that reach the manager directly.
     const { idempotencyKey, ...input } = submitSchemas[type].parse(request) as { idempotencyKey?: string };
