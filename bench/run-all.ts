@@ -1,0 +1,63 @@
+/**
+ * `pnpm bench`: runs every benchmark, one after another (each in its own process, so none warms or
+ * burdens another), and writes docs/benchmarks.md from their figures. The pricing benchmark belongs
+ * to @tasklane/pricing: it runs through its package script and its report is embedded as printed.
+ *
+ *   pnpm bench                       # everything, about 10 minutes on 2 cores
+ *   BENCH_ONLY=poll,submit pnpm bench  # some of them; the others' sections are left out
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { renderBenchmarks } from "./report/render.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const docFile = path.join(root, "docs/benchmarks.md");
+const only = process.env.BENCH_ONLY?.split(",");
+const scripts = {
+  poll: "poll/poll-bench.ts",
+  submit: "submit/submit-bench.ts",
+  pollTask: "poll-task/poll-task-bench.ts",
+  load: "load/poll-20k.ts",
+} as const;
+
+const tmp = await mkdtemp(path.join(os.tmpdir(), "tasklane-bench-results-"));
+const results: Partial<Record<keyof typeof scripts, unknown>> = {};
+const failed: string[] = [];
+for (const [name, script] of Object.entries(scripts) as [keyof typeof scripts, string][]) {
+  if (only && !only.includes(name)) continue;
+  const file = path.join(tmp, `${name}.json`);
+  console.error(`\n== ${name}: tsx ${script}`);
+  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script)], {
+    env: { ...process.env, RESULT_FILE: file },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  // A benchmark that wrote its figures and then failed still counts; one without figures is named as missing.
+  const figures = await readFile(file, "utf8").catch(() => null);
+  if (run.status !== 0) console.error(`${script} exited with ${run.status ?? run.signal}`);
+  if (figures) results[name] = JSON.parse(figures);
+  else failed.push(`${script} (${run.status ?? run.signal})`);
+}
+await rm(tmp, { recursive: true, force: true });
+
+/** The pricing report as its benchmark printed it, or null when it has no bench script yet. */
+async function pricing(): Promise<{ command: string; output: string } | { command: string; failed: string } | null> {
+  const pkg = JSON.parse(await readFile(path.join(root, "packages/pricing/package.json"), "utf8")) as { scripts?: Record<string, string> };
+  if (!pkg.scripts?.bench) return null;
+  const command = "pnpm --filter @tasklane/pricing bench";
+  console.error(`\n== pricing: ${command}`);
+  const run = spawnSync("pnpm", ["--filter", "@tasklane/pricing", "bench"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (run.status !== 0) return { command, failed: `exit ${run.status ?? run.signal}` };
+  // pnpm prints its own "> @tasklane/pricing bench ..." banner first.
+  return { command, output: run.stdout.replace(/^\s*>.*\n(?:\s*\n)*/gm, "").trim() };
+}
+
+const previous = await readFile(docFile, "utf8").catch(() => "");
+const markdown = renderBenchmarks({ results, failed, pricing: only && !only.includes("pricing") ? null : await pricing(), previous });
+await writeFile(docFile, markdown);
+console.error(`\nwrote ${path.relative(root, docFile)}`);
+if (failed.length) {
+  console.error(`no figures from: ${failed.join(", ")}`);
+  process.exitCode = 1;
+}
