@@ -23,10 +23,12 @@ export async function startScript(script: string, env: Record<string, string> = 
   return {
     url,
     pid: child.pid!,
-    async stop(): Promise<void> {
-      if (child.exitCode !== null) return;
+    /** Resolves with the exit code: 0 is a clean graceful stop. */
+    async stop(): Promise<number | null> {
+      if (child.exitCode !== null) return child.exitCode;
       child.kill("SIGTERM");
-      await once(child, "exit");
+      const [code] = (await once(child, "exit")) as [number | null];
+      return code;
     },
   };
 }
