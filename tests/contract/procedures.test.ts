@@ -109,6 +109,36 @@ describe("the typed client against the real server", () => {
   });
 });
 
+describe("the tasks.get fast path's answer cache", () => {
+  // Its answers are reused while status, progress and message stay the same; a change of
+  // progress alone must still reach the next poll.
+  it("shows a new progress with the same status and message", async () => {
+    const first = gate();
+    const second = gate();
+    const { url, tasks } = await startService({
+      progressFlushMs: 5,
+      handlers: testHandlers({
+        recalculate: async (_i, ctx) => {
+          ctx.progress(10, "Working");
+          await first.promise;
+          ctx.progress(20, "Working");
+          await second.promise;
+          return recalcResult(1);
+        },
+      }),
+    });
+    const client = createTasklaneClient({ url });
+    const { taskId } = await client.submit.recalculate({});
+    await vi.waitFor(async () => expect(await client.getTask(taskId)).toMatchObject({ progress: 10, message: "Working" }));
+    expect((await client.getTask(taskId)).progress).toBe(10);
+    first.open();
+    await vi.waitFor(async () => expect((await tasks.get(taskId, "local"))!.progress).toBe(20));
+    expect(await client.getTask(taskId)).toMatchObject({ status: "running", progress: 20, message: "Working" });
+    second.open();
+    expect((await client.pollTask(taskId)).progress).toBe(100);
+  });
+});
+
 describe("error codes", () => {
   async function requestError(promise: Promise<unknown>): Promise<TasklaneRequestError> {
     const error = await promise.then(

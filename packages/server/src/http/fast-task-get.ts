@@ -1,4 +1,4 @@
-import { PROCEDURES, TaskRefSchema, TaskSchema } from "@tasklane/contract";
+import { PROCEDURES, type Task, TaskRefSchema, TaskSchema } from "@tasklane/contract";
 import type { FastifyPluginCallback, FastifyRequest } from "fastify";
 import type { AccessControl } from "../access.ts";
 import { appRouter } from "../router/index.ts";
@@ -23,18 +23,48 @@ const { transformer } = appRouter._def._config;
  * keeps tRPC's exact shape, status and onError logging. Successes repeat what tRPC does: the
  * router's transformer, the same input and output schemas as router/tasks.ts, the same access.
  */
+/**
+ * The last answer built for each task, reused while the task has not changed: most polls read
+ * a task whose progress moved since the last poll at most once, and a finished task never again.
+ * A task's fields change only together with its status, progress or message (result and doneAt
+ * with the final status, startedAt with running, "Cancelling" is a message), so those three
+ * tell whether the answer is still the task's. Bounded: past MAX entries it starts again.
+ */
+class AnswerCache {
+  static readonly MAX = 20_000;
+  readonly #byId = new Map<string, { status: string; progress: number; message: string; json: string }>();
+
+  get(task: Task): string | undefined {
+    const hit = this.#byId.get(task.id);
+    return hit && hit.status === task.status && hit.progress === task.progress && hit.message === task.message
+      ? hit.json
+      : undefined;
+  }
+
+  set(task: Task, json: string): string {
+    if (this.#byId.size >= AnswerCache.MAX) this.#byId.clear();
+    this.#byId.set(task.id, { status: task.status, progress: task.progress, message: task.message, json });
+    return json;
+  }
+}
+
 export const fastTaskGet: FastifyPluginCallback<FastTaskGetOptions> = (server, { trpcPrefix, access, tasks }, done) => {
   const start = `${trpcPrefix}/${PROCEDURES.get}`;
 
-  /** The body of tRPC's answer for one call, or undefined where tRPC would answer an error. */
-  async function read(rawInput: unknown, caller: string) {
+  const answers = new AnswerCache();
+
+  /** The JSON of tRPC's answer for one call, or undefined where tRPC would answer an error. */
+  async function read(rawInput: unknown, caller: string): Promise<string | undefined> {
     const ref = TaskRefSchema.safeParse(transformer.input.deserialize(rawInput));
     if (!ref.success) return undefined;
     const task = await tasks.get(ref.data.id, caller);
     if (!task) return undefined;
+    const cached = answers.get(task);
+    if (cached !== undefined) return cached;
     // Parsed like tRPC's output validator, so the keys come in the schema's order.
     const output = TaskSchema.safeParse(task);
-    return output.success ? { result: { data: transformer.output.serialize(output.data) } } : undefined;
+    if (!output.success) return undefined;
+    return answers.set(task, JSON.stringify({ result: { data: transformer.output.serialize(output.data) } }));
   }
 
   async function answer(request: FastifyRequest): Promise<string | undefined> {
@@ -42,18 +72,15 @@ export const fastTaskGet: FastifyPluginCallback<FastTaskGetOptions> = (server, {
     if (!target) return undefined;
     const caller = access.callerOf(request.headers.authorization);
     if (caller === null) return undefined;
-    if (!target.batch) {
-      const one = await read(target.inputs, caller);
-      return one && JSON.stringify(one);
-    }
+    if (!target.batch) return read(target.inputs, caller);
     const inputs = target.inputs as Record<number, unknown>;
-    const answers = [];
+    const parts: string[] = [];
     for (let i = 0; i < target.calls; i++) {
       const one = inputs[i] === undefined ? undefined : await read(inputs[i], caller);
-      if (!one) return undefined;
-      answers.push(one);
+      if (one === undefined) return undefined;
+      parts.push(one);
     }
-    return JSON.stringify(answers);
+    return `[${parts.join(",")}]`;
   }
 
   server.addHook("onRequest", (request, reply, next) => {
