@@ -1,14 +1,7 @@
 import type { Machine } from "../lib/machine.ts";
+import type { Measurement } from "../poll/poll-bench.ts";
 import { median, spread } from "../lib/stats.ts";
 
-interface Measurement {
-  rps: number;
-  p50Ms: number;
-  p99Ms: number;
-  cpuUsPerRequest: number;
-  requests: number;
-  failed: number;
-}
 interface PollResult {
   machine: Machine;
   connections: number;

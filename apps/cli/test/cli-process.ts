@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach } from "vitest";
+import { recalcResult, testHandlers } from "../../../tests/contract/fixtures.ts";
 
 /** The real command, as `pnpm tasklane` runs it. */
 export const BIN = path.resolve(import.meta.dirname, "../bin/tasklane.js");
@@ -48,4 +50,17 @@ export const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 /** The id in a waiting command's "Submitted <type> task <id>" line. */
 export function submittedId(stderr: string): string | undefined {
   return new RegExp(`Submitted \\w+ task (${UUID.source})`).exec(stderr)?.[1];
+}
+
+/** A recalculate that reports two steps, each held over several polls, then completes. */
+export function twoStepRecalculate() {
+  return testHandlers({
+    recalculate: async (_input, ctx) => {
+      ctx.progress(10, "Reading rows: 4,000");
+      await sleep(1_200);
+      ctx.progress(45, "Reading rows: 40,000");
+      await sleep(1_200);
+      return recalcResult(3);
+    },
+  });
 }

@@ -1,11 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { recalcResult, startService, testHandlers } from "../../../tests/contract/fixtures.ts";
+import { startService } from "../../../tests/contract/fixtures.ts";
 import { plainLine, progressView } from "../src/output/progress.ts";
 import { CLEAR_LINE, renderBar } from "../src/output/progress-bar.ts";
-import { BIN } from "./cli-process.ts";
+import { BIN, twoStepRecalculate } from "./cli-process.ts";
 
 const running = (progress: number, message: string) => ({ status: "running" as const, progress, message });
 
@@ -51,15 +50,7 @@ const hasScript = spawnSync("script", ["--version"]).status === 0;
 describe.skipIf(!hasScript)("under a real terminal (util-linux script gives the command a pseudo-terminal)", () => {
   it("tasklane recalculate --wait redraws the bar in place, then prints the summary", async () => {
     const { url } = await startService({
-      handlers: testHandlers({
-        recalculate: async (_input, ctx) => {
-          ctx.progress(10, "Reading rows: 4,000");
-          await sleep(1_200);
-          ctx.progress(45, "Reading rows: 40,000");
-          await sleep(1_200);
-          return recalcResult(3);
-        },
-      }),
+      handlers: twoStepRecalculate(),
     });
     const command = `'${process.execPath}' '${BIN}' recalculate --wait`;
     const child = spawn("script", ["-qfec", command, "/dev/null"], { env: { ...process.env, TASKLANE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });

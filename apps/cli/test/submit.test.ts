@@ -1,23 +1,9 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createTasklaneClient } from "@tasklane/client";
 import { describe, expect, it, vi } from "vitest";
 import { gate, recalcResult, startService, tempDir, testHandlers, untilAborted } from "../../../tests/contract/fixtures.ts";
-import { UUID, runCli, spawnCli, submittedId } from "./cli-process.ts";
-
-/** A recalculate that reports two steps, each held over several polls, then completes. */
-function twoStepRecalculate() {
-  return testHandlers({
-    recalculate: async (_input, ctx) => {
-      ctx.progress(10, "Reading rows: 4,000");
-      await sleep(1_200);
-      ctx.progress(45, "Reading rows: 40,000");
-      await sleep(1_200);
-      return recalcResult(3);
-    },
-  });
-}
+import { UUID, runCli, spawnCli, submittedId, twoStepRecalculate } from "./cli-process.ts";
 
 /** A recalculate that reports once and then runs until it is cancelled. */
 function endlessRecalculate() {
