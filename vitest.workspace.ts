@@ -13,4 +13,12 @@ export default [
   project("cli", "./apps/cli", { testTimeout: 60_000 }),
   project("web", "./apps/web", { testTimeout: 180_000, hookTimeout: 180_000 }),
   project("e2e", "./tests/contract", { include: ["**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 }),
+  // The same contract suite on the distributed backend (Redis, PostgreSQL; see fixtures.ts).
+  project("e2e-distributed", "./tests/contract", {
+    include: ["**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    env: { TASKLANE_TEST_BACKEND: "distributed" },
+  }),
+  project("distributed", "./tests/distributed", { include: ["**/*.test.ts"], testTimeout: 300_000, hookTimeout: 120_000 }),
 ];

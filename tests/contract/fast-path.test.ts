@@ -18,7 +18,7 @@ import { createTasklaneClient } from "@tasklane/client";
 import type { Task } from "@tasklane/contract";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { gate, recalcResult, startService, tempDir, testHandlers, untilAborted } from "./fixtures.ts";
+import { distributed, gate, recalcResult, startService, tempDir, testHandlers, untilAborted } from "./fixtures.ts";
 
 const TOKENS = new Map([
   ["token-alice", "alice"],
@@ -90,7 +90,8 @@ function officialClients(url: string, token: string) {
 }
 
 describe("the tasks.get fast path answers exactly as tRPC does", () => {
-  it("byte for byte on finished tasks and every error, single and batched, and for the official client", async () => {
+  // Two services over one data folder: an embedded arrangement. The distributed backend's API nodes run the same fast path.
+  it.skipIf(distributed)("byte for byte on finished tasks and every error, single and batched, and for the official client", async () => {
     const dataDir = await tempDir();
     const common = { dataDir, tokens: TOKENS, handlers, corsOrigins: [ORIGIN] };
     const trpcOnly = await startService({ ...common, fastTaskGet: false });

@@ -1,16 +1,32 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type EmbeddedOptions, type EmbeddedServer, type TaskHandlers, createEmbeddedServer } from "@tasklane/server";
-import { afterEach } from "vitest";
+import type { PricingDb } from "@tasklane/pricing";
+import { sql } from "kysely";
+import {
+  type EmbeddedOptions,
+  type TaskHandlers,
+  type Tasks,
+  createDistributedServer,
+  createDistributedWorker,
+  createEmbeddedServer,
+} from "@tasklane/server";
+import { afterAll, afterEach } from "vitest";
+import { type TestRedis, freshDatabase, startRedis } from "./engines.ts";
 
 export { gate, recalcResult, testHandlers, untilAborted } from "../../packages/server/test/helpers.ts";
 
-const running: EmbeddedServer[] = [];
+/**
+ * Which backend the suite runs on: the e2e project runs it embedded, the e2e-distributed
+ * project (TASKLANE_TEST_BACKEND=distributed) runs the same tests on Redis and PostgreSQL.
+ */
+export const distributed = process.env.TASKLANE_TEST_BACKEND === "distributed";
+
+const cleanups: (() => Promise<void>)[] = [];
 const dirs: string[] = [];
 
 afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 
@@ -23,21 +39,55 @@ export async function tempDir(prefix = "tasklane-test-"): Promise<string> {
 
 type ServiceOptions = Partial<Omit<EmbeddedOptions, "handlers">> & { handlers?: TaskHandlers };
 
+export interface TestService {
+  url: string;
+  tasks: Tasks;
+  /** The pricing data, on whichever engine the backend uses. */
+  db: PricingDb;
+  stop(): Promise<void>;
+}
+
+let redis: TestRedis | undefined;
+afterAll(async () => {
+  await redis?.close();
+});
+
 /**
- * The real embedded service (SQLite file and uploads in a fresh folder) on 127.0.0.1 and a
- * free port, stopped after the test. `handlers` replaces the pricing handlers.
+ * The real service on 127.0.0.1 and a free port, stopped after the test. Embedded: a SQLite
+ * file and uploads in a fresh folder. Distributed: an API node and a worker (in this process,
+ * so test handlers can be held at a gate) over a fresh PostgreSQL database and a Redis server
+ * of this suite's own. `handlers` replaces the pricing handlers.
  */
-export async function startService({ handlers, ...options }: ServiceOptions = {}) {
-  const service = await createEmbeddedServer({
-    dataDir: options.dataDir ?? (await tempDir()),
-    host: "127.0.0.1",
-    port: 0,
-    logger: false,
-    graceMs: 0,
-    ...(handlers ? { handlers: () => handlers } : {}),
-    ...options,
+export async function startService({ handlers, ...options }: ServiceOptions = {}): Promise<TestService> {
+  const common = { host: "127.0.0.1", port: 0, logger: false as const, graceMs: 0, ...options };
+  const withHandlers = handlers ? { handlers: () => handlers } : {};
+  if (!distributed) {
+    const service = await createEmbeddedServer({ dataDir: options.dataDir ?? (await tempDir()), ...withHandlers, ...common });
+    cleanups.push(() => service.stop());
+    return { ...service, url: await service.start() };
+  }
+  redis ??= await startRedis();
+  const database = await freshDatabase();
+  cleanups.push(() => database.drop());
+  const engines = { redisUrl: redis.url, databaseUrl: database.url, queueName: `q${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` };
+  const service = await createDistributedServer({ ...engines, ...common });
+  const worker = await createDistributedWorker({
+    ...engines,
+    ...withHandlers,
+    concurrency: options.concurrency,
+    timeoutsMs: options.timeoutsMs,
+    progressFlushMs: options.progressFlushMs,
+    maxRowsPerFile: options.maxRowsPerFile,
+    stalledMs: 5_000,
   });
-  running.push(service);
-  const url = await service.start();
-  return { ...service, url };
+  await worker.start();
+  cleanups.push(() => worker.stop());
+  cleanups.push(() => service.stop());
+  return { ...service, url: await service.start() };
+}
+
+/** Rows in a pricing table, on either engine. */
+export async function count(db: PricingDb, table: string, where = "true"): Promise<number> {
+  const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE ${sql.raw(where)}`.execute(db.kysely);
+  return Number(rows[0]!.n);
 }

@@ -55,11 +55,17 @@ async function gatedService() {
       },
     }),
   });
+  /** Submits, and resolves once the task runs and shows its progress (a worker elsewhere may take a moment). */
+  const submitRunning = async (client: ReturnType<typeof createTasklaneClient>) => {
+    const { taskId } = await client.submit.recalculate({});
+    await vi.waitFor(async () => expect((await service.tasks.get(taskId, "local"))!.progress).toBe(50));
+    return { taskId };
+  };
   const finish = async (id: string) => {
     hold.open();
     await vi.waitFor(async () => expect((await service.tasks.get(id, "local"))!.status).toBe("completed"));
   };
-  return { ...service, finish };
+  return { ...service, finish, submitRunning };
 }
 
 describe("pollTask's cadence", () => {
@@ -67,7 +73,7 @@ describe("pollTask's cadence", () => {
     const service = await gatedService();
     const time = virtualTime(120);
     const client = createTasklaneClient({ url: service.url, fetch: time.fetch });
-    const { taskId } = await client.submit.recalculate({});
+    const { taskId } = await service.submitRunning(client);
     time.state.reset();
     time.state.afterSleep = async (n) => {
       if (n === 3) await service.finish(taskId);
@@ -86,7 +92,7 @@ describe("pollTask's cadence", () => {
     const service = await gatedService();
     const time = virtualTime(POLL_INTERVAL_MS + 200);
     const client = createTasklaneClient({ url: service.url, fetch: time.fetch });
-    const { taskId } = await client.submit.recalculate({});
+    const { taskId } = await service.submitRunning(client);
     time.state.reset();
     time.state.afterSleep = async (n) => {
       if (n === 2) await service.finish(taskId);
@@ -101,7 +107,7 @@ describe("pollTask's cadence", () => {
     const service = await gatedService();
     const time = virtualTime(120);
     const client = createTasklaneClient({ url: service.url, fetch: time.fetch });
-    const { taskId } = await client.submit.recalculate({});
+    const { taskId } = await service.submitRunning(client);
     time.state.reset();
     const error = await client.pollTask(taskId, { clock: time.clock, timeoutMs: 900 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
@@ -138,7 +144,7 @@ describe("pollTask's cadence", () => {
     const service = await gatedService();
     const time = virtualTime(0);
     const client = createTasklaneClient({ url: service.url, fetch: time.fetch });
-    const { taskId } = await client.submit.recalculate({});
+    const { taskId } = await service.submitRunning(client);
     time.state.reset();
     await expect(client.pollTask(taskId, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
     expect(time.state.reads).toEqual([]);

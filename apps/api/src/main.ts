@@ -1,20 +1,23 @@
-import { ConfigError, createEmbeddedServer, loadConfig } from "@tasklane/server";
+import { ConfigError, createDistributedServer, createEmbeddedServer, loadConfig } from "@tasklane/server";
+import { onStopSignal } from "./stop-signal.ts";
 import { webRoot } from "./web-root.ts";
 
-/** The tasklane process: configuration from the environment, the embedded store under ./data. */
+/**
+ * An API process: configuration from the environment. Embedded (default): tasks run here over
+ * one SQLite file under ./data. Distributed: this node stores and enqueues tasks; `pnpm worker`
+ * processes run them.
+ */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const service = await createEmbeddedServer({ ...config, webRoot: await webRoot() });
-  let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
+  const { backend, ...options } = config;
+  const service =
+    backend.kind === "distributed"
+      ? await createDistributedServer({ ...options, ...backend, webRoot: await webRoot() })
+      : await createEmbeddedServer({ ...options, webRoot: await webRoot() });
+  onStopSignal(async (signal) => {
     service.server.log.info({ signal, graceMs: config.graceMs }, "stopping: no new tasks; running ones may finish");
     await service.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", (s) => void stop(s));
-  process.on("SIGTERM", (s) => void stop(s));
+  });
   await service.start();
 }
 

@@ -1,6 +1,7 @@
 import { type Component, type ComponentList, type ComponentListInput, ComponentListInputSchema } from "@tasklane/contract";
 import { decodeCursor, encodeCursor, isIntegerCursor } from "./cursor.ts";
-import type { Database } from "./db/open.ts";
+import { sql } from "kysely";
+import type { PricingDb } from "./db/database.ts";
 
 interface ComponentRecord {
   id: number;
@@ -27,18 +28,18 @@ const toComponent = (r: ComponentRecord): Component => ({
  * The cursor names the last component of the page before, so pages stay stable while
  * imports add components elsewhere in the order.
  */
-export function listComponents(db: Database, input: ComponentListInput): ComponentList {
+export async function listComponents(db: PricingDb, input: ComponentListInput): Promise<ComponentList> {
   const { search, limit, cursor } = ComponentListInputSchema.parse(input);
   const after = cursor === undefined ? null : decodeCursor<[number]>(cursor, isIntegerCursor)[0];
-  const needle = search ? search.toLowerCase() : null;
-  const rows = db
-    .prepare<{ after: number | null; needle: string | null; take: number }, ComponentRecord>(
-      `SELECT id, part_number, vendor, name, category, price, price_updated_at FROM components
-       WHERE (:needle IS NULL OR instr(search_text, :needle) > 0)
-         AND (:after IS NULL OR part_number > (SELECT part_number FROM components WHERE id = :after))
-       ORDER BY part_number LIMIT :take`,
-    )
-    .all({ after, needle, take: limit + 1 });
+  let query = db.kysely
+    .selectFrom("components")
+    .select(["id", "part_number", "vendor", "name", "category", "price", "price_updated_at"]);
+  // A substring test both engines run alike (no LIKE: its wildcards and case rules differ).
+  if (search) query = query.where(sql<boolean>`${sql.raw(db.dialect === "sqlite" ? "instr" : "strpos")}(search_text, ${search.toLowerCase()}) > 0`);
+  if (after !== null) {
+    query = query.where("part_number", ">", (eb) => eb.selectFrom("components").select("part_number").where("id", "=", after));
+  }
+  const rows: ComponentRecord[] = await query.orderBy("part_number").limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -15,8 +15,8 @@ export function throwIfAborted(signal: AbortSignal): void {
 }
 
 /**
- * Lets polls, cancels and other statements run between synchronous database batches
- * (the connection is shared and better-sqlite3 blocks the event loop while it works).
+ * Lets polls, cancels and other statements run between database batches (on SQLite the
+ * connection is shared and better-sqlite3 blocks the event loop while it works).
  */
 export async function yieldToEventLoop(signal: AbortSignal): Promise<void> {
   await nextTurn();

@@ -5,6 +5,15 @@
 export type { WorkContext } from "./context.ts";
 export { StockFileError, InvalidCursorError } from "./errors.ts";
 export { openDatabase, type Database } from "./db/open.ts";
+export {
+  type PricingDb,
+  type PricingTables,
+  type SqlDatabase,
+  type SqlDialect,
+  createPostgresPool,
+  postgresPricingDb,
+  sqlitePricingDb,
+} from "./db/database.ts";
 export { applyMigrations, migratePricing, type Migration } from "./db/migrations.ts";
 export { detectFileFormat } from "./readers/detect.ts";
 export type { FileFormat } from "./readers/types.ts";

@@ -1,6 +1,7 @@
 import type { TaskResult } from "@tasklane/contract";
+import { type CompiledQuery, sql } from "kysely";
 import { formatCount, throwIfAborted, type WorkContext } from "./context.ts";
-import type { Database } from "./db/open.ts";
+import { type PricingDb, writeTransaction } from "./db/database.ts";
 import { roundPrice } from "./prices.ts";
 
 type RecalculateResult = TaskResult<"recalculate">;
@@ -18,36 +19,45 @@ interface OfferTotals {
   quantity: number;
 }
 
+/** Prices set per UPDATE: 2 parameters a row, well inside both engines' limits. */
+const ROWS_PER_UPDATE = 1_000;
+
 /**
  * Sets each component's price to the quantity-weighted average of its stock offers with
- * quantity > 0 and price > 0 (competitor prices do not count), rounded to cents. A
- * component without such offers keeps its price. One synchronous transaction.
+ * quantity > 0 and price > 0 (competitor prices do not count), rounded to cents in JS (the
+ * rule in prices.ts, the same on both engines). A component without such offers keeps its
+ * price. One transaction.
  */
-export async function recalculatePrices(db: Database, opts: RecalculateOptions): Promise<RecalculateResult> {
+export async function recalculatePrices(db: PricingDb, opts: RecalculateOptions): Promise<RecalculateResult> {
   throwIfAborted(opts.signal);
   opts.progress(0, "Recalculating prices");
   const updatedAt = (opts.now?.() ?? new Date()).getTime();
-  const select = db.prepare<[], OfferTotals>(
-    `SELECT c.id, c.price, o.amount, o.quantity
-     FROM components c JOIN (
-       SELECT component_id, SUM(price * quantity) AS amount, SUM(quantity) AS quantity
-       FROM offers WHERE kind = 'stock' AND quantity > 0 AND price > 0 GROUP BY component_id
-     ) o ON o.component_id = c.id`,
-  );
-  const update = db.prepare<[number, number, number]>("UPDATE components SET price = ?, price_updated_at = ? WHERE id = ?");
-  const result = db.transaction((): RecalculateResult => {
-    const componentsTotal = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM components").get()!.n;
-    const withOffers = select.all();
-    let updated = 0;
+  const result = await writeTransaction(db, async (trx): Promise<RecalculateResult> => {
+    const componentsTotal = Number((await trx.selectFrom("components").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const { rows: withOffers } = await sql<OfferTotals>`
+      SELECT c.id, c.price, o.amount, o.quantity
+      FROM components c JOIN (
+        SELECT component_id, SUM(price * quantity) AS amount, SUM(quantity) AS quantity
+        FROM offers WHERE kind = 'stock' AND quantity > 0 AND price > 0 GROUP BY component_id
+      ) o ON o.component_id = c.id`.execute(trx);
+    const changed: [id: number, price: number][] = [];
     for (const row of withOffers) {
       const price = roundPrice(row.amount / row.quantity);
-      if (price === row.price) continue;
-      update.run(price, updatedAt, row.id);
-      updated++;
+      if (price !== row.price) changed.push([row.id, price]);
     }
-    const unchanged = withOffers.length - updated;
-    return { componentsTotal, updated, unchanged, withoutOffers: componentsTotal - withOffers.length };
-  })();
+    const update = (n: number): CompiledQuery =>
+      sql`UPDATE components SET price = v.column2, price_updated_at = ${updatedAt}
+          FROM (VALUES ${sql.join(Array.from({ length: n }, () => sql`(CAST(${0} AS BIGINT), CAST(${0} AS DOUBLE PRECISION))`))}) AS v
+          WHERE components.id = v.column1`.compile(trx);
+    const full = update(ROWS_PER_UPDATE);
+    for (let i = 0; i < changed.length; i += ROWS_PER_UPDATE) {
+      const batch = changed.slice(i, i + ROWS_PER_UPDATE);
+      const query = batch.length === ROWS_PER_UPDATE ? full : update(batch.length);
+      await trx.executeQuery({ ...query, parameters: [updatedAt, ...batch.flat()] });
+    }
+    const unchanged = withOffers.length - changed.length;
+    return { componentsTotal, updated: changed.length, unchanged, withoutOffers: componentsTotal - withOffers.length };
+  });
   opts.progress(99, `Updated ${formatCount(result.updated)} prices`);
   return result;
 }

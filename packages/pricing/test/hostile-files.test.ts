@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StockFileError, importStock } from "../src/index.ts";
-import { testEnv, workContext } from "./helpers/env.ts";
+import { dialects, testEnv, workContext } from "./helpers/env.ts";
 import { xlsxWithSheet, zipBombXlsx } from "./helpers/hostile-xlsx.ts";
 import { MXL8_HEADER, mxl8 } from "./helpers/mxl.ts";
 
@@ -39,18 +39,20 @@ const hostile: [string, () => Buffer, RegExp][] = [
   ["a bare MOXCEL header", () => MXL8_HEADER, /xlsx/i],
 ];
 
-describe("hostile files end as a clear error, and memory stays bounded", () => {
-  it.each(hostile)("%s", async (_name, make, message) => {
-    const env = testEnv();
-    const file = env.file("hostile", make());
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-    const error = await importStock(env.db, { filePath: file, supplier: "S", kind: "stock" }, workContext()).catch((e: unknown) => e);
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    expect(error).toBeInstanceOf(StockFileError);
-    expect((error as Error).message).toMatch(message);
-    expect((peak - before) / 1024 / 1024).toBeLessThan(MEMORY_BOUND_MB);
+describe.each(dialects)("%s", (dialect) => {
+  describe("hostile files end as a clear error, and memory stays bounded", () => {
+    it.each(hostile)("%s", async (_name, make, message) => {
+      const env = await testEnv(dialect);
+      const file = env.file("hostile", make());
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+      const error = await importStock(env.db, { filePath: file, supplier: "S", kind: "stock" }, workContext()).catch((e: unknown) => e);
+      clearInterval(sampler);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      expect(error).toBeInstanceOf(StockFileError);
+      expect((error as Error).message).toMatch(message);
+      expect((peak - before) / 1024 / 1024).toBeLessThan(MEMORY_BOUND_MB);
+    });
   });
 });

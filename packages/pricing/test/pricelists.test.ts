@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPricelist, getPricelistPage, listPricelists, pricelistCsvChunks, recalculatePrices } from "../src/index.ts";
-import { testEnv, workContext } from "./helpers/env.ts";
+import { type TestEnv, dialects, testEnv, workContext } from "./helpers/env.ts";
 import { seed, type SeedOffer } from "./helpers/seed.ts";
 
 const stockA: SeedOffer[] = [
@@ -18,122 +18,133 @@ const competitors: [string, SeedOffer[]][] = [
   ["Y", [{ pn: "P1", price: 9.4 }]],
 ];
 
-async function seeded() {
-  const env = testEnv();
-  await seed(env, "A", "stock", stockA);
-  await seed(env, "B", "stock", stockB);
-  for (const [name, rows] of competitors) await seed(env, name, "competitor", rows);
-  await recalculatePrices(env.db, workContext());
-  return env;
+/** The export's chunks, read to the end; undefined for an unknown pricelist. */
+async function csv(env: TestEnv, id: string): Promise<string[] | undefined> {
+  const chunks = await pricelistCsvChunks(env.db, id);
+  if (!chunks) return undefined;
+  const all: string[] = [];
+  for await (const chunk of chunks) all.push(chunk);
+  return all;
 }
 
-/** Each source's rule computed in the test, from the seeded offers. */
-function warehouseRows() {
-  const all = [...stockA, ...stockB];
-  const pns = [...new Set(all.map((o) => o.pn))].sort();
-  return pns.flatMap((pn) => {
-    const mine = all.filter((o) => o.pn === pn);
-    const qty = mine.reduce((s, o) => s + (o.qty ?? 0), 0);
-    if (qty <= 0) return [];
-    const price = Math.min(...mine.filter((o) => (o.qty ?? 0) > 0).map((o) => o.price));
-    return [{ partNumber: pn, price, quantity: qty }];
-  });
-}
-
-describe("createPricelist", () => {
-  it("warehouse: components in stock at their lowest offered price, with the total quantity", async () => {
-    const env = await seeded();
-    const result = await createPricelist(env.db, { source: "warehouse", taskId: null }, workContext());
-    const page = getPricelistPage(env.db, { id: result.pricelistId })!;
-    expect(result).toEqual({ pricelistId: expect.any(String), source: "warehouse", rows: 2 });
-    expect(page.rows.map(({ partNumber, price, quantity }) => ({ partNumber, price, quantity }))).toEqual(warehouseRows());
-  });
-
-  it("estimate: every component with a price, at that price", async () => {
-    const env = await seeded();
-    const taskId = "0b3c8a0e-4a59-4b0e-9a55-6d4b7f0c1e2a";
-    const result = await createPricelist(env.db, { source: "estimate", taskId }, workContext());
-    const page = getPricelistPage(env.db, { id: result.pricelistId })!;
-    // P1: (10×2 + 8×3)/5 = 8.8; P3: 7; P2 no stock, P4 only a competitor price: no price
-    expect(page.rows).toEqual([
-      { partNumber: "P1", vendor: "V", name: "Кабель, 5 м", price: 8.8, quantity: null },
-      { partNumber: "P3", vendor: null, name: null, price: 7, quantity: null },
-    ]);
-    expect(page.pricelist).toMatchObject({ source: "estimate", taskId, rowCount: 2 });
-  });
-
-  it("competitor: the lowest competitor price per component", async () => {
-    const env = await seeded();
-    const result = await createPricelist(env.db, { source: "competitor", taskId: null }, workContext());
-    const page = getPricelistPage(env.db, { id: result.pricelistId })!;
-    const expected = [...competitors.flatMap(([, rows]) => rows)]
-      .reduce((m, o) => m.set(o.pn, Math.min(m.get(o.pn) ?? Infinity, o.price)), new Map<string, number>());
-    expect(page.rows.map((r) => [r.partNumber, r.price, r.quantity])).toEqual(
-      [...expected].sort(([a], [b]) => a.localeCompare(b)).map(([pn, price]) => [pn, price, null]),
-    );
-  });
-
-  it("pages rows and lists pricelists newest first", async () => {
-    const env = testEnv();
-    await seed(env, "A", "stock", Array.from({ length: 25 }, (_, i) => ({ pn: `K${String(i).padStart(2, "0")}`, price: i + 1, qty: 1 })));
+describe.each(dialects)("%s", (dialect) => {
+  async function seeded() {
+    const env = await testEnv(dialect);
+    await seed(env, "A", "stock", stockA);
+    await seed(env, "B", "stock", stockB);
+    for (const [name, rows] of competitors) await seed(env, name, "competitor", rows);
     await recalculatePrices(env.db, workContext());
-    const ids: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const made = await createPricelist(env.db, { source: "estimate", taskId: null }, { ...workContext(), now: () => new Date(1_700_000_000_000 + i * 1000) });
-      ids.push(made.pricelistId);
-    }
-    const partNumbers: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = getPricelistPage(env.db, { id: ids[0]!, limit: 10, cursor })!;
-      partNumbers.push(...page.rows.map((r) => r.partNumber));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    expect(partNumbers).toEqual(Array.from({ length: 25 }, (_, i) => `K${String(i).padStart(2, "0")}`));
+    return env;
+  }
 
-    const first = listPricelists(env.db, { limit: 2 });
-    const second = listPricelists(env.db, { limit: 2, cursor: first.nextCursor! });
-    expect([...first.items, ...second.items].map((p) => p.id)).toEqual([...ids].reverse());
-    expect(second.nextCursor).toBeNull();
-    expect(listPricelists(env.db, { source: "warehouse" }).items).toEqual([]);
-    expect(getPricelistPage(env.db, { id: "11111111-1111-4111-8111-111111111111" })).toBeUndefined();
-    expect(() => listPricelists(env.db, { cursor: "not-a-cursor" })).toThrow(/cursor is not valid/);
+  /** Each source's rule computed in the test, from the seeded offers. */
+  function warehouseRows() {
+    const all = [...stockA, ...stockB];
+    const pns = [...new Set(all.map((o) => o.pn))].sort();
+    return pns.flatMap((pn) => {
+      const mine = all.filter((o) => o.pn === pn);
+      const qty = mine.reduce((s, o) => s + (o.qty ?? 0), 0);
+      if (qty <= 0) return [];
+      const price = Math.min(...mine.filter((o) => (o.qty ?? 0) > 0).map((o) => o.price));
+      return [{ partNumber: pn, price, quantity: qty }];
+    });
+  }
+
+  describe("createPricelist", () => {
+    it("warehouse: components in stock at their lowest offered price, with the total quantity", async () => {
+      const env = await seeded();
+      const result = await createPricelist(env.db, { source: "warehouse", taskId: null }, workContext());
+      const page = (await getPricelistPage(env.db, { id: result.pricelistId }))!;
+      expect(result).toEqual({ pricelistId: expect.any(String), source: "warehouse", rows: 2 });
+      expect(page.rows.map(({ partNumber, price, quantity }) => ({ partNumber, price, quantity }))).toEqual(warehouseRows());
+    });
+
+    it("estimate: every component with a price, at that price", async () => {
+      const env = await seeded();
+      const taskId = "0b3c8a0e-4a59-4b0e-9a55-6d4b7f0c1e2a";
+      const result = await createPricelist(env.db, { source: "estimate", taskId }, workContext());
+      const page = (await getPricelistPage(env.db, { id: result.pricelistId }))!;
+      // P1: (10×2 + 8×3)/5 = 8.8; P3: 7; P2 no stock, P4 only a competitor price: no price
+      expect(page.rows).toEqual([
+        { partNumber: "P1", vendor: "V", name: "Кабель, 5 м", price: 8.8, quantity: null },
+        { partNumber: "P3", vendor: null, name: null, price: 7, quantity: null },
+      ]);
+      expect(page.pricelist).toMatchObject({ source: "estimate", taskId, rowCount: 2 });
+    });
+
+    it("competitor: the lowest competitor price per component", async () => {
+      const env = await seeded();
+      const result = await createPricelist(env.db, { source: "competitor", taskId: null }, workContext());
+      const page = (await getPricelistPage(env.db, { id: result.pricelistId }))!;
+      const expected = [...competitors.flatMap(([, rows]) => rows)]
+        .reduce((m, o) => m.set(o.pn, Math.min(m.get(o.pn) ?? Infinity, o.price)), new Map<string, number>());
+      expect(page.rows.map((r) => [r.partNumber, r.price, r.quantity])).toEqual(
+        [...expected].sort(([a], [b]) => a.localeCompare(b)).map(([pn, price]) => [pn, price, null]),
+      );
+    });
+
+    it("pages rows and lists pricelists newest first", async () => {
+      const env = await testEnv(dialect);
+      await seed(env, "A", "stock", Array.from({ length: 25 }, (_, i) => ({ pn: `K${String(i).padStart(2, "0")}`, price: i + 1, qty: 1 })));
+      await recalculatePrices(env.db, workContext());
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const made = await createPricelist(env.db, { source: "estimate", taskId: null }, { ...workContext(), now: () => new Date(1_700_000_000_000 + i * 1000) });
+        ids.push(made.pricelistId);
+      }
+      const partNumbers: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = (await getPricelistPage(env.db, { id: ids[0]!, limit: 10, cursor }))!;
+        partNumbers.push(...page.rows.map((r) => r.partNumber));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(partNumbers).toEqual(Array.from({ length: 25 }, (_, i) => `K${String(i).padStart(2, "0")}`));
+
+      const first = await listPricelists(env.db, { limit: 2 });
+      const second = await listPricelists(env.db, { limit: 2, cursor: first.nextCursor! });
+      expect([...first.items, ...second.items].map((p) => p.id)).toEqual([...ids].reverse());
+      expect(second.nextCursor).toBeNull();
+      expect((await listPricelists(env.db, { source: "warehouse" })).items).toEqual([]);
+      expect(await getPricelistPage(env.db, { id: "11111111-1111-4111-8111-111111111111" })).toBeUndefined();
+      await expect(listPricelists(env.db, { cursor: "not-a-cursor" })).rejects.toThrow(/cursor is not valid/);
+    });
   });
-});
 
-describe("pricelistCsvChunks", () => {
-  it("yields a BOM, a header and quoted fields, in chunks", async () => {
-    const env = await seeded();
-    const { pricelistId } = await createPricelist(env.db, { source: "warehouse", taskId: null }, workContext());
-    const chunks = [...pricelistCsvChunks(env.db, pricelistId)!];
-    expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.join("")).toBe(
-      "\uFEFFPart number,Vendor,Name,Price,Quantity\r\n" + 'P1,V,"Кабель, 5 м",8,5\r\n' + "P3,,,7,1\r\n",
-    );
-    expect(pricelistCsvChunks(env.db, "11111111-1111-4111-8111-111111111111")).toBeUndefined();
-  });
+  describe("pricelistCsvChunks", () => {
+    it("yields a BOM, a header and quoted fields, in chunks", async () => {
+      const env = await seeded();
+      const { pricelistId } = await createPricelist(env.db, { source: "warehouse", taskId: null }, workContext());
+      const chunks = (await csv(env, pricelistId))!;
+      expect(chunks.length).toBeGreaterThan(1);
+      expect(chunks.join("")).toBe(
+        "\uFEFFPart number,Vendor,Name,Price,Quantity\r\n" + 'P1,V,"Кабель, 5 м",8,5\r\n' + "P3,,,7,1\r\n",
+      );
+      expect(await pricelistCsvChunks(env.db, "11111111-1111-4111-8111-111111111111")).toBeUndefined();
+    });
 
-  it("quotes quotes and line breaks and streams many rows in chunks of 1,000", async () => {
-    const env = testEnv();
-    await seed(env, "A", "stock", [{ pn: "Q1", price: 1.5, qty: 1, name: 'Мышь "Pro"' }]);
-    await seed(env, "B", "stock", Array.from({ length: 2500 }, (_, i) => ({ pn: `N${i}`, price: 1, qty: 1 })));
-    await recalculatePrices(env.db, workContext());
-    const { pricelistId } = await createPricelist(env.db, { source: "estimate", taskId: null }, workContext());
-    const chunks = [...pricelistCsvChunks(env.db, pricelistId)!];
-    expect(chunks).toHaveLength(1 + 3);
-    expect(chunks.join("")).toContain('Q1,,"Мышь ""Pro""",1.5,\r\n');
-    expect(chunks.join("").split("\r\n")).toHaveLength(1 + 2501 + 1);
-  });
+    it("quotes quotes and line breaks and streams many rows in chunks of 1,000", async () => {
+      const env = await testEnv(dialect);
+      await seed(env, "A", "stock", [{ pn: "Q1", price: 1.5, qty: 1, name: 'Мышь "Pro"' }]);
+      await seed(env, "B", "stock", Array.from({ length: 2500 }, (_, i) => ({ pn: `N${i}`, price: 1, qty: 1 })));
+      await recalculatePrices(env.db, workContext());
+      const { pricelistId } = await createPricelist(env.db, { source: "estimate", taskId: null }, workContext());
+      const chunks = (await csv(env, pricelistId))!;
+      expect(chunks).toHaveLength(1 + 3);
+      expect(chunks.join("")).toContain('Q1,,"Мышь ""Pro""",1.5,\r\n');
+      expect(chunks.join("").split("\r\n")).toHaveLength(1 + 2501 + 1);
+    });
 
-  it("keeps text that looks like a formula from running as one in a spreadsheet", async () => {
-    const env = testEnv();
-    await seed(env, "A", "stock", [
-      { pn: "=HYPERLINK(1)", price: 2, qty: 1, name: "@SUM(A1)" },
-      { pn: "OK-1", price: 3, qty: 1, name: "-2+3" },
-    ]);
-    const { pricelistId } = await createPricelist(env.db, { source: "warehouse", taskId: null }, workContext());
-    const text = [...pricelistCsvChunks(env.db, pricelistId)!].join("");
-    expect(text).toContain("'=HYPERLINK(1),,'@SUM(A1),2,1\r\n");
-    expect(text).toContain("OK-1,,'-2+3,3,1\r\n");
+    it("keeps text that looks like a formula from running as one in a spreadsheet", async () => {
+      const env = await testEnv(dialect);
+      await seed(env, "A", "stock", [
+        { pn: "=HYPERLINK(1)", price: 2, qty: 1, name: "@SUM(A1)" },
+        { pn: "OK-1", price: 3, qty: 1, name: "-2+3" },
+      ]);
+      const { pricelistId } = await createPricelist(env.db, { source: "warehouse", taskId: null }, workContext());
+      const text = (await csv(env, pricelistId))!.join("");
+      expect(text).toContain("'=HYPERLINK(1),,'@SUM(A1),2,1\r\n");
+      expect(text).toContain("OK-1,,'-2+3,3,1\r\n");
+    });
   });
 });

@@ -4,7 +4,7 @@ import { detectFileFormat, StockFileError } from "../src/index.ts";
 import { CsvParser, detectDelimiter } from "../src/readers/csv-parser.ts";
 import { parseNumber } from "../src/readers/numbers.ts";
 import { columnIndex } from "../src/readers/xlsx.ts";
-import { testEnv } from "./helpers/env.ts";
+import { fileEnv } from "./helpers/env.ts";
 import { MXL8_HEADER, mxl8 } from "./helpers/mxl.ts";
 import { readRows } from "./helpers/read.ts";
 import { rawXlsx } from "./helpers/xlsx.ts";
@@ -77,7 +77,7 @@ describe("CSV parsing", () => {
 
 describe("xlsx reader", () => {
   it("reads shared and inline strings, numbers stored as text, a sheet placed before sharedStrings.xml", async () => {
-    const env = testEnv();
+    const env = fileEnv();
     const file = env.file(
       "a.xlsx",
       rawXlsx({
@@ -99,7 +99,7 @@ describe("xlsx reader", () => {
   });
 
   it("reads rows and cells without r attributes, dimension-free and with prefixed elements", async () => {
-    const env = testEnv();
+    const env = fileEnv();
     const file = env.file(
       "b.xlsx",
       rawXlsx({
@@ -115,7 +115,7 @@ describe("xlsx reader", () => {
   });
 
   it("keeps Cyrillic letters whole where they cross inflated chunk boundaries", async () => {
-    const env = testEnv();
+    const env = fileEnv();
     const names = Array.from({ length: 20_000 }, (_, i) => `Блок питания ёЖЩ №${i} — «${"Ю".repeat(i % 7)}»`);
     const file = env.file(
       "long.xlsx",
@@ -136,7 +136,7 @@ describe("xlsx reader", () => {
   });
 
   it("reads a workbook written by exceljs", async () => {
-    const env = testEnv();
+    const env = fileEnv();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Лист1");
     ws.addRow(["Part number", "Name", "Price", "Qty"]);
@@ -151,7 +151,7 @@ describe("xlsx reader", () => {
   });
 
   it("fails on a truncated workbook with a message to save it again", async () => {
-    const env = testEnv();
+    const env = fileEnv();
     const whole = rawXlsx({ rows: [{ r: 1, cells: ["PN", "Price"] }] });
     const file = env.file("t.xlsx", whole.subarray(0, Math.floor(whole.length / 2)));
     await expect(readRows(file)).rejects.toThrow(StockFileError);
@@ -159,13 +159,13 @@ describe("xlsx reader", () => {
   });
 
   it("tells a zip without a worksheet from a workbook", async () => {
-    const env = testEnv();
+    const env = fileEnv();
     const file = env.file("notes.zip", makeZip([{ name: "word/document.xml", data: "<w/>" }]));
     await expect(readRows(file)).rejects.toThrow(/zip archive without a worksheet, so it is not an \.xlsx workbook/);
   });
 
   it("reads stored (uncompressed) entries and rich-text shared strings", async () => {
-    const env = testEnv();
+    const env = fileEnv();
     const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row></sheetData></worksheet>`;
     const sst = `<sst><si><r><t>Арти</t></r><r><t>кул</t></r><rPh><t>ignored</t></rPh></si><si><t>Цена</t></si></sst>`;
     const file = env.file(
@@ -187,7 +187,7 @@ describe("xlsx reader", () => {
 
 describe("1C mxl reader", () => {
   it("reads the grid of a hand-made 8.x document", async () => {
-    const env = testEnv();
+    const env = fileEnv();
     const file = env.file(
       "doc.mxl",
       mxl8(
@@ -212,7 +212,7 @@ describe("1C mxl reader", () => {
   });
 
   it("rejects a 7.7 document and a damaged 8.x one with a message to save as .xlsx", async () => {
-    const env = testEnv();
+    const env = fileEnv();
     const old = env.file("old.mxl", Buffer.concat([MXL8_HEADER, Buffer.from([6, 0, 3, 0, 0, 0, 0xff, 0x10, 0x80])]));
     await expect(readRows(old)).rejects.toThrow(/7\.7.*save the document from 1C.*\.xlsx/i);
     const cut = mxl8([["PN", "Price"], ["A", "1"]]);
@@ -223,7 +223,7 @@ describe("1C mxl reader", () => {
 
 describe("unrecognised files", () => {
   it("names the problem and tells the person what to do", async () => {
-    const env = testEnv();
+    const env = fileEnv();
     await expect(readRows(env.file("empty.csv", ""))).rejects.toThrow(/The file is empty\. Save .*\.xlsx/);
     await expect(readRows(env.file("x.bin", Buffer.from([0, 1, 2, 0xff, 0xfe])))).rejects.toThrow(/not recognised/);
     await expect(

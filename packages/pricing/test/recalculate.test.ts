@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { recalculatePrices } from "../src/index.ts";
-import { testEnv, workContext } from "./helpers/env.ts";
+import { dialects, testEnv, workContext } from "./helpers/env.ts";
 import { prices, seed, type SeedOffer } from "./helpers/seed.ts";
 
 /** The rule, computed independently: sum(price×qty)/sum(qty) over qty>0, price>0, to cents. */
@@ -12,65 +12,67 @@ function expected(offers: SeedOffer[]): number | undefined {
   return Math.round((amount / qty) * 100) / 100;
 }
 
-describe("recalculatePrices", () => {
-  it("sets the quantity-weighted average of stock offers, ignoring competitors and empty stock", async () => {
-    const env = testEnv();
-    const a: SeedOffer[] = [
-      { pn: "W1", price: 100, qty: 1 },
-      { pn: "W2", price: 10.01, qty: 3 },
-      { pn: "Z", price: 50, qty: 0 },
-    ];
-    const b: SeedOffer[] = [
-      { pn: "W1", price: 200, qty: 3 },
-      { pn: "W2", price: 10.02, qty: 4 },
-      { pn: "Z", price: 60 },
-    ];
-    await seed(env, "A", "stock", a);
-    await seed(env, "B", "stock", b);
-    await seed(env, "C", "competitor", [{ pn: "W1", price: 1 }, { pn: "ONLY-COMP", price: 5 }]);
-    const now = new Date("2026-11-28T10:00:00Z");
-    const result = await recalculatePrices(env.db, { ...workContext(), now: () => now });
-    const w1 = expected([a[0]!, b[0]!]);
-    const w2 = expected([a[1]!, b[1]!]);
-    expect(w1).toBe(175);
-    expect(w2).toBe(10.02); // 70.11/7 = 10.0157… rounds up
-    expect(prices(env)).toEqual({ W1: w1, W2: w2, Z: null, "ONLY-COMP": null });
-    expect(result).toEqual({ componentsTotal: 4, updated: 2, unchanged: 0, withoutOffers: 2 });
-    const updatedAt = env.db.prepare("SELECT price_updated_at AS t FROM components WHERE part_number = 'W1'").get() as { t: number };
-    expect(updatedAt.t).toBe(now.getTime());
+describe.each(dialects)("%s", (dialect) => {
+  describe("recalculatePrices", () => {
+    it("sets the quantity-weighted average of stock offers, ignoring competitors and empty stock", async () => {
+      const env = await testEnv(dialect);
+      const a: SeedOffer[] = [
+        { pn: "W1", price: 100, qty: 1 },
+        { pn: "W2", price: 10.01, qty: 3 },
+        { pn: "Z", price: 50, qty: 0 },
+      ];
+      const b: SeedOffer[] = [
+        { pn: "W1", price: 200, qty: 3 },
+        { pn: "W2", price: 10.02, qty: 4 },
+        { pn: "Z", price: 60 },
+      ];
+      await seed(env, "A", "stock", a);
+      await seed(env, "B", "stock", b);
+      await seed(env, "C", "competitor", [{ pn: "W1", price: 1 }, { pn: "ONLY-COMP", price: 5 }]);
+      const now = new Date("2026-11-28T10:00:00Z");
+      const result = await recalculatePrices(env.db, { ...workContext(), now: () => now });
+      const w1 = expected([a[0]!, b[0]!]);
+      const w2 = expected([a[1]!, b[1]!]);
+      expect(w1).toBe(175);
+      expect(w2).toBe(10.02); // 70.11/7 = 10.0157… rounds up
+      expect(await prices(env)).toEqual({ W1: w1, W2: w2, Z: null, "ONLY-COMP": null });
+      expect(result).toEqual({ componentsTotal: 4, updated: 2, unchanged: 0, withoutOffers: 2 });
+      const updatedAt = await env.db.kysely.selectFrom("components").select("price_updated_at").where("part_number", "=", "W1").executeTakeFirstOrThrow();
+      expect(updatedAt.price_updated_at).toBe(now.getTime());
 
-    const again = await recalculatePrices(env.db, workContext());
-    expect(again).toEqual({ componentsTotal: 4, updated: 0, unchanged: 2, withoutOffers: 2 });
-  });
+      const again = await recalculatePrices(env.db, workContext());
+      expect(again).toEqual({ componentsTotal: 4, updated: 0, unchanged: 2, withoutOffers: 2 });
+    });
 
-  it("keeps the price of a component whose offers are gone and matches many random offers", async () => {
-    const env = testEnv();
-    const rows: SeedOffer[] = [];
-    let seedValue = 7;
-    const random = () => ((seedValue = (seedValue * 48271) % 2147483647) / 2147483647);
-    for (let i = 0; i < 300; i++) rows.push({ pn: `R${i % 40}`, price: Math.round(random() * 100000) / 100 + 0.01, qty: Math.floor(random() * 5) });
-    await seed(env, "R", "stock", rows);
-    await recalculatePrices(env.db, workContext());
-    const got = prices(env);
-    for (let c = 0; c < 40; c++) {
-      const mine = expected(rows.filter((r) => r.pn === `R${c}`));
-      expect(got[`R${c}`]).toBe(mine ?? null);
-    }
-    // supplier R now stocks nothing: prices stay as they were
-    await seed(env, "R", "stock", [{ pn: "R0", price: 1, qty: 0 }]);
-    const result = await recalculatePrices(env.db, workContext());
-    expect(prices(env)).toEqual(got);
-    expect(result.updated).toBe(0);
-    expect(result.withoutOffers).toBe(40);
-  });
+    it("keeps the price of a component whose offers are gone and matches many random offers", async () => {
+      const env = await testEnv(dialect);
+      const rows: SeedOffer[] = [];
+      let seedValue = 7;
+      const random = () => ((seedValue = (seedValue * 48271) % 2147483647) / 2147483647);
+      for (let i = 0; i < 300; i++) rows.push({ pn: `R${i % 40}`, price: Math.round(random() * 100000) / 100 + 0.01, qty: Math.floor(random() * 5) });
+      await seed(env, "R", "stock", rows);
+      await recalculatePrices(env.db, workContext());
+      const got = await prices(env);
+      for (let c = 0; c < 40; c++) {
+        const mine = expected(rows.filter((r) => r.pn === `R${c}`));
+        expect(got[`R${c}`]).toBe(mine ?? null);
+      }
+      // supplier R now stocks nothing: prices stay as they were
+      await seed(env, "R", "stock", [{ pn: "R0", price: 1, qty: 0 }]);
+      const result = await recalculatePrices(env.db, workContext());
+      expect(await prices(env)).toEqual(got);
+      expect(result.updated).toBe(0);
+      expect(result.withoutOffers).toBe(40);
+    });
 
-  it("does nothing once aborted", async () => {
-    const env = testEnv();
-    await seed(env, "A", "stock", [{ pn: "P", price: 3, qty: 1 }]);
-    const ctx = workContext();
-    const controller = new AbortController();
-    controller.abort(new Error("stop"));
-    await expect(recalculatePrices(env.db, { ...ctx, signal: controller.signal })).rejects.toThrow("stop");
-    expect(prices(env)).toEqual({ P: null });
+    it("does nothing once aborted", async () => {
+      const env = await testEnv(dialect);
+      await seed(env, "A", "stock", [{ pn: "P", price: 3, qty: 1 }]);
+      const ctx = workContext();
+      const controller = new AbortController();
+      controller.abort(new Error("stop"));
+      await expect(recalculatePrices(env.db, { ...ctx, signal: controller.signal })).rejects.toThrow("stop");
+      expect(await prices(env)).toEqual({ P: null });
+    });
   });
 });

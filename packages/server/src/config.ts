@@ -4,6 +4,7 @@ import { DEFAULT_GRACE_MS, DEFAULT_HOST, DEFAULT_PORT } from "./server-options.t
 import { TASK_TYPES, type TaskType } from "@tasklane/contract";
 import { DEFAULT_CONCURRENCY } from "./tasks/manager-options.ts";
 import { DEFAULT_RETENTION_HOURS } from "./tasks/retention.ts";
+import { DEFAULT_STALLED_MS } from "./distributed/task-worker.ts";
 
 /** A setting that stops the start; its message is the one line a person reads. */
 export class ConfigError extends Error {
@@ -71,6 +72,11 @@ const EnvSchema = z.object({
   TASKLANE_RETENTION_HOURS: whole(1, 24 * 365).default(DEFAULT_RETENTION_HOURS),
   TASKLANE_MAX_ROWS_PER_FILE: whole(1, 100_000_000).default(DEFAULT_MAX_ROWS_PER_FILE),
   TASKLANE_TASK_TIMEOUTS: timeouts.default(DEFAULT_TIMEOUT_SECONDS),
+  TASKLANE_BACKEND: z.enum(["embedded", "distributed"], { error: "must be embedded or distributed" }).default("embedded"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
+  TASKLANE_QUEUE: z.string().regex(/^[\w-]{1,64}$/, "must be 1 to 64 letters, digits, - or _").default("tasklane"),
+  TASKLANE_STALLED_SECONDS: whole(1, 3600).default(DEFAULT_STALLED_MS / 1000),
 });
 
 export interface Config {
@@ -86,6 +92,8 @@ export interface Config {
   retentionMs: number;
   maxRowsPerFile: number;
   timeoutsMs: Record<TaskType, number>;
+  /** Embedded: one process over SQLite. Distributed: API nodes and workers over Redis and PostgreSQL. */
+  backend: { kind: "embedded" } | { kind: "distributed"; redisUrl: string; databaseUrl: string; queueName: string; stalledMs: number };
 }
 
 /** Reads the environment; throws ConfigError naming the first wrong variable. */
@@ -102,7 +110,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.TASKLANE_TOKENS.size === 0 && !LOOPBACK.has(e.HOST)) {
     throw new ConfigError(`HOST=${e.HOST}: without TASKLANE_TOKENS the service is open, so it listens on 127.0.0.1 only`);
   }
+  if (e.TASKLANE_BACKEND === "distributed") {
+    for (const name of ["REDIS_URL", "DATABASE_URL"] as const) {
+      if (!e[name]) throw new ConfigError(`${name} is not set: TASKLANE_BACKEND=distributed needs it`);
+    }
+  }
   return {
+    backend:
+      e.TASKLANE_BACKEND === "distributed"
+        ? {
+            kind: "distributed",
+            redisUrl: e.REDIS_URL!,
+            databaseUrl: e.DATABASE_URL!,
+            queueName: e.TASKLANE_QUEUE,
+            stalledMs: e.TASKLANE_STALLED_SECONDS * 1000,
+          }
+        : { kind: "embedded" },
     host: e.HOST,
     logger: { level: e.TASKLANE_LOG_LEVEL },
     port: e.PORT,

@@ -11,5 +11,18 @@ export { OPEN_CALLER } from "./access.ts";
 export { ConfigError, loadConfig, type Config } from "./config.ts";
 export { createEmbeddedServer, type EmbeddedOptions, type EmbeddedServer, DATABASE_FILE } from "./embedded.ts";
 export { SqliteTaskStore } from "./stores/sqlite.ts";
-export { MemoryUploadStore, SqliteUploadStore, type Upload, type UploadStore } from "./uploads/upload-store.ts";
+export type { LocalFile, Upload, UploadStore } from "./uploads/upload-store.ts";
+export { SqliteUploadStore } from "./uploads/sqlite-upload-store.ts";
+export { PostgresUploadStore } from "./uploads/postgres-upload-store.ts";
+export type { Tasks, SubmitOutcome } from "./tasks/tasks.ts";
 export { pricingHandlers } from "./handlers/pricing-handlers.ts";
+export {
+  createDistributedServer,
+  createDistributedWorker,
+  type DistributedServer,
+  type DistributedServerOptions,
+  type DistributedWorker,
+  type DistributedWorkerOptions,
+} from "./distributed.ts";
+export { WORKER_INTERRUPTED_TEXT } from "./distributed/task-worker.ts";
+export { UnavailableError } from "./unavailable.ts";

@@ -1,6 +1,7 @@
 import type { FastifyServerOptions } from "fastify";
-import type { TaskHandlers } from "./tasks/handler.ts";
+import type { Logger } from "./logger.ts";
 import type { TaskManagerOptions } from "./tasks/manager-options.ts";
+import type { Tasks } from "./tasks/tasks.ts";
 import type { PricingReads } from "./pricing/pricing-reads.ts";
 import type { TaskStore } from "./stores/task-store.ts";
 import type { UploadStore } from "./uploads/upload-store.ts";
@@ -14,17 +15,13 @@ export interface ServerOptions {
   tokens?: ReadonlyMap<string, string>;
   /** Origins a browser may call from. None: no cross-origin calls. */
   corsOrigins?: readonly string[];
-  /** How many tasks run at once. Default 2. */
-  concurrency?: number;
-  /** How long a task of each type may run. */
-  timeoutsMs?: TaskManagerOptions["timeoutsMs"];
   /** On stop, how long running tasks may go on before they are aborted. Default 30 s. */
   graceMs?: number;
-  handlers: TaskHandlers;
-  store: TaskStore;
+  /** Builds the task backend (embedded manager or distributed queue) with the server's logger. */
+  tasks: (log: Logger) => Tasks;
+  /** Where finished tasks are kept; the retention sweep prunes it. */
+  store: Pick<TaskStore, "deleteFinishedBefore" | "close">;
   uploads: UploadStore;
-  /** Where uploaded files are written. */
-  uploadsDir: string;
   /** The largest upload; a larger one is answered 413. Default 50 MB. */
   maxUploadBytes?: number;
   pricing: PricingReads;
@@ -41,7 +38,6 @@ export interface ServerOptions {
   fastTaskGet?: boolean;
   /** Injectable for tests. */
   now?: TaskManagerOptions["now"];
-  progressFlushMs?: TaskManagerOptions["progressFlushMs"];
 }
 
 export const DEFAULT_HOST = "127.0.0.1";

@@ -5,13 +5,14 @@ import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { AccessControl } from "./access.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./config.ts";
 import { fastTaskGet } from "./http/fast-task-get.ts";
+import { replyError } from "./http/json-error.ts";
+import { unavailableText } from "./unavailable.ts";
 import { registerHealthRoute } from "./http/health-route.ts";
 import { registerPricelistCsvRoute } from "./http/pricelist-csv-route.ts";
 import { registerTaskRoute } from "./http/tasks-route.ts";
 import { registerUploadRoute } from "./http/uploads-route.ts";
 import { type AppRouter, appRouter } from "./router/index.ts";
 import { DEFAULT_GRACE_MS, DEFAULT_HOST, DEFAULT_PORT, type ServerOptions } from "./server-options.ts";
-import { TaskManager } from "./tasks/manager.ts";
 import { DEFAULT_RETENTION_HOURS, Retention } from "./tasks/retention.ts";
 import { contextFactory } from "./trpc/context.ts";
 
@@ -28,9 +29,6 @@ async function closeWithin(server: FastifyInstance, ms: number): Promise<void> {
   }
 }
 
-const uploadIdOf = (input: unknown): string[] =>
-  typeof input === "object" && input !== null && "uploadId" in input ? [String(input.uploadId)] : [];
-
 /** Builds the service; nothing listens until `start()`. */
 export function createServer(options: ServerOptions) {
   const server = Fastify({
@@ -41,21 +39,13 @@ export function createServer(options: ServerOptions) {
     routerOptions: { maxParamLength: 5000 },
   });
   const access = new AccessControl(options.tokens);
-  const tasks = new TaskManager({
-    store: options.store,
-    handlers: options.handlers,
-    concurrency: options.concurrency,
-    timeoutsMs: options.timeoutsMs,
-    progressFlushMs: options.progressFlushMs,
-    now: options.now,
-    log: server.log,
-  });
+  const tasks = options.tasks(server.log);
 
   const retention = new Retention({
     store: options.store,
     uploads: options.uploads,
     retentionMs: options.retentionMs ?? DEFAULT_RETENTION_HOURS * 3_600_000,
-    uploadsInUse: () => new Set(tasks.activeInputs().flatMap(uploadIdOf)),
+    uploadsInUse: () => tasks.uploadsInUse(),
     now: options.now,
     log: server.log,
   });
@@ -77,12 +67,18 @@ export function createServer(options: ServerOptions) {
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
+  // The REST routes' counterpart of the tRPC mapping in trpc/init.ts.
+  server.setErrorHandler((error, request, reply) => {
+    const text = unavailableText(error);
+    if (text === null) return reply.send(error);
+    request.log.warn({ err: error }, "an engine is unreachable");
+    return replyError(reply, "SERVICE_UNAVAILABLE", text);
+  });
   registerHealthRoute(server, { tasks });
   registerTaskRoute(server, { access, tasks });
   registerUploadRoute(server, {
     access,
     uploads: options.uploads,
-    dir: options.uploadsDir,
     maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     now: options.now ?? (() => new Date()),
   });

@@ -17,6 +17,23 @@ describe("loadConfig", () => {
       retentionMs: 24 * 3_600_000,
       maxRowsPerFile: 1_000_000,
       timeoutsMs: { recalculate: 600_000, stockImport: 1_800_000, pricelistCreate: 600_000 },
+      backend: { kind: "embedded" },
+    });
+  });
+
+  it("reads the distributed backend's engines", () => {
+    const config = loadConfig({
+      TASKLANE_BACKEND: "distributed",
+      REDIS_URL: "redis://10.0.0.5:6379",
+      DATABASE_URL: "postgres://tasklane:secret@10.0.0.6/tasklane",
+      TASKLANE_STALLED_SECONDS: "5",
+    });
+    expect(config.backend).toEqual({
+      kind: "distributed",
+      redisUrl: "redis://10.0.0.5:6379",
+      databaseUrl: "postgres://tasklane:secret@10.0.0.6/tasklane",
+      queueName: "tasklane",
+      stalledMs: 5_000,
     });
   });
 
@@ -56,6 +73,12 @@ describe("loadConfig", () => {
     [{ TASKLANE_TASK_TIMEOUTS: "import:60" }, /^TASKLANE_TASK_TIMEOUTS="import:60": each entry must be type:seconds/],
     [{ TASKLANE_RETENTION_HOURS: "0" }, /^TASKLANE_RETENTION_HOURS="0": must be at least 1/],
     [{ HOST: "0.0.0.0" }, /without TASKLANE_TOKENS the service is open, so it listens on 127.0.0.1 only/],
+    [{ TASKLANE_BACKEND: "cluster" }, /^TASKLANE_BACKEND="cluster": must be embedded or distributed/],
+    [{ TASKLANE_BACKEND: "distributed", DATABASE_URL: "postgres://h/db" }, /^REDIS_URL is not set: TASKLANE_BACKEND=distributed needs it/],
+    [{ TASKLANE_BACKEND: "distributed", REDIS_URL: "redis://h" }, /^DATABASE_URL is not set/],
+    [{ REDIS_URL: "http://h:6379" }, /^REDIS_URL="http:\/\/h:6379": must be a redis:\/\/ or rediss:\/\/ URL/],
+    [{ DATABASE_URL: "mysql://h/db" }, /^DATABASE_URL="mysql:\/\/h\/db": must be a postgres:\/\/ URL/],
+    [{ TASKLANE_QUEUE: "a b" }, /^TASKLANE_QUEUE="a b": must be 1 to 64 letters/],
   ])("stops on %j with a one-line reason", (env, reason) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(reason);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { MAX_SKIPPED_ROWS_LISTED, type StockKind, type TaskResult } from "@tasklane/contract";
 import { clampPercent, formatCount, throwIfAborted, type WorkContext, yieldToEventLoop } from "../context.ts";
-import type { Database } from "../db/open.ts";
+import type { PricingDb } from "../db/database.ts";
 import { StockFileError } from "../errors.ts";
 import { openRowReader } from "../readers/open.ts";
 import type { RowReader } from "../readers/types.ts";
@@ -16,10 +16,15 @@ export interface StockImportInput {
   supplier: string;
   kind: StockKind;
   /** A cap on data rows; a file with more fails. Default: none. */
-  maxRows?: number;
+  maxRows?: number | undefined;
+  /**
+   * Names this import's staged rows. A task passes its id, so that running it again (after its
+   * worker died) first removes what the dead run staged. Default: a new random id.
+   */
+  importId?: string;
 }
 
-/** Rows staged per synchronous transaction; between batches the event loop runs. */
+/** Rows staged per short transaction; between batches the event loop runs. */
 const BATCH_ROWS = 2_000;
 /** Reading takes this share of the progress bar; saving the rest. */
 const READ_SHARE = 90;
@@ -32,29 +37,30 @@ type Tally = Omit<StockImportResult, "componentsCreated">;
  * Rows go to a staging table in short batches while the file streams in, then one
  * transaction swaps them in; a failure or an abort leaves the previous rows untouched.
  */
-export async function importStock(db: Database, input: StockImportInput, ctx: WorkContext): Promise<StockImportResult> {
+export async function importStock(db: PricingDb, input: StockImportInput, ctx: WorkContext): Promise<StockImportResult> {
   throwIfAborted(ctx.signal);
   ctx.progress(0, "Reading file");
   const supplier = input.supplier.trim();
   const reader = await openRowReader(input.filePath);
-  const importId = randomUUID();
+  const importId = input.importId ?? randomUUID();
+  await deleteStaging(db, importId);
   try {
     const tally = await stageFile(db, importId, reader, input, ctx);
     ctx.progress(READ_SHARE, `Saving ${formatCount(tally.imported)} rows`);
-    // One more turn so the "Saving" line reaches the task store before the event loop
-    // blocks in the final transaction; the last chance for a cancel, too.
+    // One more turn so the "Saving" line reaches the task store before the final
+    // transaction; the last chance for a cancel, too.
     await yieldToEventLoop(ctx.signal);
-    const componentsCreated = applyImport(db, { importId, supplier, kind: input.kind, importedAt: Date.now() });
+    const componentsCreated = await applyImport(db, { importId, supplier, kind: input.kind, importedAt: Date.now() });
     ctx.progress(99, `Saved ${formatCount(tally.imported)} rows`);
     return { ...tally, componentsCreated };
   } catch (error) {
-    deleteStaging(db, importId);
+    await deleteStaging(db, importId);
     throw error;
   }
 }
 
 async function stageFile(
-  db: Database,
+  db: PricingDb,
   importId: string,
   reader: RowReader,
   input: StockImportInput,
@@ -65,7 +71,7 @@ async function stageFile(
   const header = new HeaderFinder();
   let batch: StagedRow[] = [];
   const flush = async () => {
-    stage(batch);
+    await stage(batch);
     batch = [];
     const read = reader.totalBytes > 0 ? reader.bytesRead / reader.totalBytes : 0;
     ctx.progress(clampPercent(read * READ_SHARE), `Reading rows: ${formatCount(tally.rowsTotal)}`);

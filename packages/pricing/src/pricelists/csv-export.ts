@@ -1,4 +1,4 @@
-import type { Database } from "../db/open.ts";
+import type { PricingDb } from "../db/database.ts";
 import { findPricelist, pricelistRowsAfter, type PricelistRowRecord } from "./read.ts";
 
 /** Rows read (and yielded as one chunk) at a time. */
@@ -13,15 +13,15 @@ const HEADER = ["Part number", "Vendor", "Name", "Price", "Quantity"];
  * so the export reads back in any program and through our own import; the header names
  * are ones the import recognises. The whole text is never held in memory.
  */
-export function pricelistCsvChunks(db: Database, id: string): Iterable<string> | undefined {
-  if (findPricelist(db, id) === undefined) return undefined;
+export async function pricelistCsvChunks(db: PricingDb, id: string): Promise<AsyncIterable<string> | undefined> {
+  if ((await findPricelist(db, id)) === undefined) return undefined;
   return chunks(db, id);
 }
 
-function* chunks(db: Database, id: string): Generator<string, void, undefined> {
+async function* chunks(db: PricingDb, id: string): AsyncGenerator<string, void, undefined> {
   yield BOM + csvLine(HEADER);
   for (let after = 0; ; ) {
-    const rows = pricelistRowsAfter(db, id, after, ROWS_PER_CHUNK);
+    const rows = await pricelistRowsAfter(db, id, after, ROWS_PER_CHUNK);
     if (rows.length === 0) return;
     yield rows.map(rowLine).join("");
     after = rows.at(-1)!.position;

@@ -10,7 +10,8 @@ import {
   PricelistListSchema,
 } from "@tasklane/contract";
 import { decodeCursor, encodeCursor, isIntegerCursor } from "../cursor.ts";
-import type { Database } from "../db/open.ts";
+import { sql } from "kysely";
+import type { PricingDb } from "../db/database.ts";
 
 interface PricelistRecord {
   id: string;
@@ -29,7 +30,7 @@ export interface PricelistRowRecord {
   quantity: number | null;
 }
 
-const PRICELIST_COLUMNS = "id, source, created_at, task_id, row_count";
+const PRICELIST_COLUMNS = ["id", "source", "created_at", "task_id", "row_count"] as const;
 
 const toPricelist = (r: PricelistRecord): Pricelist => ({
   id: r.id,
@@ -54,17 +55,13 @@ const isNewestCursor = (v: unknown[]): v is [number, string] =>
   v.length === 2 && Number.isSafeInteger(v[0]) && typeof v[1] === "string";
 
 /** Pricelists newest first, optionally of one source. */
-export function listPricelists(db: Database, input: PricelistListInput): PricelistList {
+export async function listPricelists(db: PricingDb, input: PricelistListInput): Promise<PricelistList> {
   const { source, limit, cursor } = PricelistListInputSchema.parse(input);
-  const [afterAt, afterId] = cursor === undefined ? [null, null] : decodeCursor<[number, string]>(cursor, isNewestCursor);
-  const rows = db
-    .prepare<object, PricelistRecord>(
-      `SELECT ${PRICELIST_COLUMNS} FROM pricelists
-       WHERE (:source IS NULL OR source = :source)
-         AND (:afterAt IS NULL OR (created_at, id) < (:afterAt, :afterId))
-       ORDER BY created_at DESC, id DESC LIMIT :take`,
-    )
-    .all({ source: source ?? null, afterAt, afterId, take: limit + 1 });
+  const after = cursor === undefined ? null : decodeCursor<[number, string]>(cursor, isNewestCursor);
+  let query = db.kysely.selectFrom("pricelists").select(PRICELIST_COLUMNS);
+  if (source) query = query.where("source", "=", source);
+  if (after) query = query.where(sql<boolean>`(created_at, id) < (${after[0]}, ${after[1]})`);
+  const rows: PricelistRecord[] = await query.orderBy("created_at", "desc").orderBy("id", "desc").limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -73,28 +70,30 @@ export function listPricelists(db: Database, input: PricelistListInput): Priceli
   };
 }
 
-export function findPricelist(db: Database, id: string): Pricelist | undefined {
-  const row = db.prepare<[string], PricelistRecord>(`SELECT ${PRICELIST_COLUMNS} FROM pricelists WHERE id = ?`).get(id);
+export async function findPricelist(db: PricingDb, id: string): Promise<Pricelist | undefined> {
+  const row = await db.kysely.selectFrom("pricelists").select(PRICELIST_COLUMNS).where("id", "=", id).executeTakeFirst();
   return row === undefined ? undefined : toPricelist(row);
 }
 
 /** Rows of a pricelist after `position`, in part-number order. */
-export function pricelistRowsAfter(db: Database, id: string, position: number, take: number): PricelistRowRecord[] {
-  return db
-    .prepare<[string, number, number], PricelistRowRecord>(
-      `SELECT position, part_number, vendor, name, price, quantity FROM pricelist_rows
-       WHERE pricelist_id = ? AND position > ? ORDER BY position LIMIT ?`,
-    )
-    .all(id, position, take);
+export function pricelistRowsAfter(db: PricingDb, id: string, position: number, take: number): Promise<PricelistRowRecord[]> {
+  return db.kysely
+    .selectFrom("pricelist_rows")
+    .select(["position", "part_number", "vendor", "name", "price", "quantity"])
+    .where("pricelist_id", "=", id)
+    .where("position", ">", position)
+    .orderBy("position")
+    .limit(take)
+    .execute();
 }
 
 /** A pricelist and one page of its rows by part number; undefined when there is no such pricelist. */
-export function getPricelistPage(db: Database, input: PricelistGetInput): PricelistPage | undefined {
+export async function getPricelistPage(db: PricingDb, input: PricelistGetInput): Promise<PricelistPage | undefined> {
   const { id, limit, cursor } = PricelistGetInputSchema.parse(input);
-  const pricelist = findPricelist(db, id);
+  const pricelist = await findPricelist(db, id);
   if (pricelist === undefined) return undefined;
   const after = cursor === undefined ? 0 : decodeCursor<[number]>(cursor, isIntegerCursor)[0];
-  const rows = pricelistRowsAfter(db, id, after, limit + 1);
+  const rows = await pricelistRowsAfter(db, id, after, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -1,32 +1,96 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type RawBuilder, sql } from "kysely";
+import pg from "pg";
 import { afterEach } from "vitest";
-import { type Database, migratePricing, openDatabase, type WorkContext } from "../../src/index.ts";
+import {
+  type PricingDb,
+  type SqlDialect,
+  type WorkContext,
+  createPostgresPool,
+  migratePricing,
+  openDatabase,
+  postgresPricingDb,
+  sqlitePricingDb,
+} from "../../src/index.ts";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+const postgresUrl = process.env.TASKLANE_TEST_DATABASE_URL;
+if (!postgresUrl && process.env.CI) {
+  throw new Error("TASKLANE_TEST_DATABASE_URL is not set: in CI the pricing suite must run on PostgreSQL too (.ci/run sets it)");
+}
+
+/** Every test that touches the database runs once per engine: SQLite always, PostgreSQL when a server is given. */
+export const dialects: SqlDialect[] = postgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** A temp directory and a migrated SQLite file in it, removed after the test. */
-export function testEnv(): { dir: string; db: Database; file(name: string, data: string | Uint8Array): string } {
+export interface FileEnv {
+  dir: string;
+  file(name: string, data: string | Uint8Array): string;
+}
+
+/** A temp directory, removed after the test. */
+export function fileEnv(): FileEnv {
   const dir = mkdtempSync(join(tmpdir(), "pricing-test-"));
-  const db = openDatabase(join(dir, "pricing.db"));
-  migratePricing(db);
-  cleanups.push(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return {
     dir,
-    db,
     file(name, data) {
       const path = join(dir, name);
       writeFileSync(path, data);
       return path;
     },
   };
+}
+
+export type TestEnv = FileEnv & { db: PricingDb };
+
+/**
+ * A temp directory and a migrated database: a SQLite file in the directory, or a PostgreSQL
+ * schema of this test's own (dropped after it), so test files running in parallel never meet.
+ */
+export async function testEnv(dialect: SqlDialect = "sqlite"): Promise<TestEnv> {
+  const files = fileEnv();
+  let db: PricingDb;
+  if (dialect === "sqlite") {
+    const sqlite = openDatabase(join(files.dir, "pricing.db"));
+    cleanups.push(() => {
+      sqlite.close();
+    });
+    db = sqlitePricingDb(sqlite);
+  } else {
+    const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    await adminQuery(`CREATE SCHEMA ${schema}`);
+    const url = new URL(postgresUrl!);
+    url.searchParams.set("options", `-c search_path=${schema}`);
+    const pool = createPostgresPool(url.href, { max: 4 });
+    cleanups.push(async () => {
+      await pool.end();
+      await adminQuery(`DROP SCHEMA ${schema} CASCADE`);
+    });
+    db = postgresPricingDb(pool);
+  }
+  await migratePricing(db);
+  return { ...files, db };
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Rows of a query written once for both engines. */
+export async function rows<T>(db: PricingDb, query: RawBuilder<T>): Promise<T[]> {
+  return (await query.execute(db.kysely)).rows;
 }
 
 export interface RecordedContext extends WorkContext {
@@ -47,15 +111,16 @@ export function workContext(onProgress?: (percent: number, message: string, cont
   };
 }
 
-export function offers(db: Database, supplier?: string): { partNumber: string; supplier: string; kind: string; quantity: number | null; price: number }[] {
-  return db
-    .prepare(
-      `SELECT c.part_number AS partNumber, o.supplier, o.kind, o.quantity, o.price FROM offers o
-       JOIN components c ON c.id = o.component_id
-       WHERE (? IS NULL OR o.supplier = ?) ORDER BY o.supplier, o.kind, c.part_number, o.price`,
-    )
-    .all(supplier ?? null, supplier ?? null) as never;
+export function offers(db: PricingDb, supplier?: string) {
+  return rows(
+    db,
+    sql<{ partNumber: string; supplier: string; kind: string; quantity: number | null; price: number }>`
+      SELECT c.part_number AS "partNumber", o.supplier, o.kind, o.quantity, o.price FROM offers o
+      JOIN components c ON c.id = o.component_id
+      WHERE (CAST(${supplier ?? null} AS TEXT) IS NULL OR o.supplier = ${supplier ?? null})
+      ORDER BY o.supplier, o.kind, c.part_number, o.price`,
+  );
 }
 
-export const stagingCount = (db: Database): number =>
-  (db.prepare("SELECT COUNT(*) AS n FROM import_staging").get() as { n: number }).n;
+export const stagingCount = async (db: PricingDb): Promise<number> =>
+  Number((await rows(db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM import_staging`))[0]!.n);

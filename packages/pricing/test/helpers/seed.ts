@@ -1,6 +1,7 @@
 import type { StockKind } from "@tasklane/contract";
 import { importStock } from "../../src/index.ts";
-import { type testEnv, workContext } from "./env.ts";
+import { sql } from "kysely";
+import { type TestEnv, rows, workContext } from "./env.ts";
 
 export interface SeedOffer {
   pn: string;
@@ -13,15 +14,15 @@ export interface SeedOffer {
 let fileNumber = 0;
 
 /** Imports offers through the real import, one CSV per supplier and kind. */
-export async function seed(env: ReturnType<typeof testEnv>, supplier: string, kind: StockKind, rows: SeedOffer[]): Promise<void> {
+export async function seed(env: TestEnv, supplier: string, kind: StockKind, rows: SeedOffer[]): Promise<void> {
   const csv = ["PN;Price;Qty;Name;Vendor", ...rows.map((r) => [r.pn, r.price, r.qty ?? "", r.name ?? "", r.vendor ?? ""].join(";"))];
   const filePath = env.file(`seed-${++fileNumber}.csv`, `${csv.join("\n")}\n`);
   await importStock(env.db, { filePath, supplier, kind }, workContext());
 }
 
-export const prices = (env: ReturnType<typeof testEnv>): Record<string, number | null> =>
+export const prices = async (env: TestEnv): Promise<Record<string, number | null>> =>
   Object.fromEntries(
-    (env.db.prepare("SELECT part_number, price FROM components ORDER BY part_number").all() as { part_number: string; price: number | null }[]).map(
+    (await rows(env.db, sql<{ part_number: string; price: number | null }>`SELECT part_number, price FROM components ORDER BY part_number`)).map(
       (r) => [r.part_number, r.price],
     ),
   );

@@ -2,14 +2,14 @@ import { PROCEDURES, type Task, TaskRefSchema, TaskSchema } from "@tasklane/cont
 import type { FastifyPluginCallback, FastifyRequest } from "fastify";
 import type { AccessControl } from "../access.ts";
 import { appRouter } from "../router/index.ts";
-import type { TaskManager } from "../tasks/manager.ts";
+import type { Tasks } from "../tasks/tasks.ts";
 import { trpcGetTarget } from "./trpc-get-target.ts";
 
 export interface FastTaskGetOptions {
   /** Where fastifyTRPCPlugin is mounted; its route is `${prefix}/:path`. */
   trpcPrefix: string;
   access: AccessControl;
-  tasks: TaskManager;
+  tasks: Tasks;
 }
 
 // The router's own transformer (superjson), so the fast path can never encode differently.

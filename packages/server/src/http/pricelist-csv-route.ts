@@ -13,7 +13,7 @@ export function registerPricelistCsvRoute(server: FastifyInstance, deps: { acces
     }
     const id = z.uuid().safeParse(request.params.id);
     if (!id.success) return replyError(reply, "BAD_REQUEST", "id: must be a pricelist id (a UUID)");
-    const chunks = deps.pricing.pricelistCsv(id.data);
+    const chunks = await deps.pricing.pricelistCsv(id.data);
     if (!chunks) return replyError(reply, "NOT_FOUND", `No pricelist with id ${id.data}`);
     return reply
       .header("content-type", "text/csv; charset=utf-8")

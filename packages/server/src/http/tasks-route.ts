@@ -1,11 +1,11 @@
 import { TaskIdSchema } from "@tasklane/contract";
 import type { FastifyInstance } from "fastify";
 import { type AccessControl, UNAUTHORIZED_TEXT } from "../access.ts";
-import type { TaskManager } from "../tasks/manager.ts";
+import type { Tasks } from "../tasks/tasks.ts";
 import { replyError } from "./json-error.ts";
 
 /** GET /api/tasks/:id — the Task as plain JSON (dates as ISO strings), for callers without the SDK. */
-export function registerTaskRoute(server: FastifyInstance, deps: { access: AccessControl; tasks: TaskManager }) {
+export function registerTaskRoute(server: FastifyInstance, deps: { access: AccessControl; tasks: Tasks }) {
   server.get<{ Params: { id: string } }>("/api/tasks/:id", async (request, reply) => {
     const caller = deps.access.callerOf(request.headers.authorization);
     if (caller === null) return replyError(reply, "UNAUTHORIZED", UNAUTHORIZED_TEXT);

@@ -1,8 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { rm, stat } from "node:fs/promises";
-import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import multipart from "@fastify/multipart";
 import { UPLOAD_FIELD, type Uploaded } from "@tasklane/contract";
 import type { FastifyInstance } from "fastify";
@@ -13,8 +9,6 @@ import { replyError } from "./json-error.ts";
 export interface UploadRouteDeps {
   access: AccessControl;
   uploads: UploadStore;
-  /** Where the files go; each is named by its upload id, never by the caller's file name. */
-  dir: string;
   maxBytes: number;
   now: () => Date;
 }
@@ -22,8 +16,8 @@ export interface UploadRouteDeps {
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /**
- * POST /api/uploads (multipart/form-data, field `file`): the body is streamed to disk as it
- * arrives and cut off at the size limit, so no file is ever held whole in memory.
+ * POST /api/uploads (multipart/form-data, field `file`): the body is streamed to the upload store
+ * as it arrives and cut off at the size limit, so no file is ever held whole in memory.
  */
 export function registerUploadRoute(server: FastifyInstance, deps: UploadRouteDeps) {
   const tooLarge = `The file is larger than the upload limit of ${megabytes(deps.maxBytes)}`;
@@ -49,19 +43,17 @@ export function registerUploadRoute(server: FastifyInstance, deps: UploadRouteDe
         return replyError(reply, "BAD_REQUEST", `${UPLOAD_FIELD}: no file in a field named '${UPLOAD_FIELD}'`);
       }
       const id = randomUUID();
-      const target = path.join(deps.dir, id);
+      const size = await deps.uploads.write(id, part.file);
       try {
-        await pipeline(part.file, createWriteStream(target, { flags: "wx" }));
         if (part.file.truncated) {
-          await rm(target, { force: true });
+          await deps.uploads.delete(id);
           return replyError(reply, "PAYLOAD_TOO_LARGE", tooLarge);
         }
-        const { size } = await stat(target);
         const filename = part.filename.slice(0, 255);
-        await deps.uploads.save({ id, owner, filename, size, path: target, createdAt: deps.now() });
+        await deps.uploads.save({ id, owner, filename, size, createdAt: deps.now() });
         return reply.code(201).send({ uploadId: id, filename, size } satisfies Uploaded);
       } catch (error) {
-        await rm(target, { force: true });
+        await deps.uploads.delete(id);
         throw error;
       }
     });

@@ -1,9 +1,8 @@
 import type { ComponentListInput, PricelistGetInput, PricelistListInput } from "@tasklane/contract";
-import { getPricelistPage, listComponents, listPricelists, pricelistCsvChunks } from "@tasklane/pricing";
-import type { Database } from "better-sqlite3";
+import { type PricingDb, getPricelistPage, listComponents, listPricelists, pricelistCsvChunks } from "@tasklane/pricing";
 
-/** The pricing data the API reads, bound to one database. */
-export function pricingReads(db: Database) {
+/** The pricing data the API reads, bound to one database (SQLite or PostgreSQL). */
+export function pricingReads(db: PricingDb) {
   return {
     components: (input: ComponentListInput) => listComponents(db, input),
     pricelists: (input: PricelistListInput) => listPricelists(db, input),

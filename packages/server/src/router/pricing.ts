@@ -12,10 +12,10 @@ import { fieldError } from "../trpc/field-error.ts";
 import { authedProcedure, router } from "../trpc/init.ts";
 
 /** A cursor the caller made up (or edited) is the caller's mistake: BAD_REQUEST on `cursor`. */
-function paged<I extends { cursor?: string | undefined }, R>(read: (input: I) => R) {
-  return (input: I): R => {
+function paged<I extends { cursor?: string | undefined }, R>(read: (input: I) => Promise<R>) {
+  return async (input: I): Promise<R> => {
     try {
-      return read(input);
+      return await read(input);
     } catch (error) {
       if (error instanceof InvalidCursorError) throw fieldError("cursor", error.message, input.cursor);
       throw error;
@@ -39,8 +39,8 @@ export const pricelistsRouter = router({
   get: authedProcedure
     .input(PricelistGetInputSchema)
     .output(PricelistPageSchema)
-    .query(({ ctx, input }) => {
-      const page = paged(ctx.pricing.pricelist)(input);
+    .query(async ({ ctx, input }) => {
+      const page = await paged(ctx.pricing.pricelist)(input);
       if (!page) throw new TRPCError({ code: "NOT_FOUND", message: `No pricelist with id ${input.id}` });
       return page;
     }),

@@ -10,7 +10,6 @@ import {
   submitSchemas,
 } from "@tasklane/contract";
 import { TRPCError } from "@trpc/server";
-import { ServiceStoppingError } from "../tasks/errors.ts";
 import type { Context } from "../trpc/context.ts";
 import { fieldError } from "../trpc/field-error.ts";
 import { authedProcedure, router } from "../trpc/init.ts";
@@ -36,13 +35,8 @@ function submitProcedure<T extends TaskType>(type: T) {
     .output(SubmittedSchema)
     .mutation(async ({ ctx, input }) => {
       await admit[type]?.(input as TaskInput<T>, ctx);
-      try {
-        const { task, deduplicated } = await ctx.tasks.submit(type, input, ctx.caller);
-        return { taskId: task.id, deduplicated };
-      } catch (error) {
-        if (!(error instanceof ServiceStoppingError)) throw error;
-        throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: error.message });
-      }
+      const { task, deduplicated } = await ctx.tasks.submit(type, input, ctx.caller);
+      return { taskId: task.id, deduplicated };
     });
 }
 

@@ -1,3 +1,5 @@
+import type { Migration } from "@tasklane/pricing";
+
 /**
  * The tasks' tables, as migrations: each runs once, in order, recorded in the `migrations`
  * table that the pricing schema shares (one SQLite file holds both).
@@ -5,7 +7,7 @@
 export const TASK_MIGRATIONS = [
   {
     id: "tasks/001_tasks",
-    sql: `
+    sqlite: `
       CREATE TABLE tasks (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
@@ -30,7 +32,7 @@ export const TASK_MIGRATIONS = [
   },
   {
     id: "tasks/002_uploads",
-    sql: `
+    sqlite: `
       CREATE TABLE uploads (
         id TEXT PRIMARY KEY,
         owner TEXT NOT NULL,
@@ -42,4 +44,4 @@ export const TASK_MIGRATIONS = [
       CREATE INDEX uploads_by_created_at ON uploads (created_at);
     `,
   },
-] as const;
+] as const satisfies readonly Migration[];

@@ -1,7 +1,5 @@
 import type { Task } from "@tasklane/contract";
 import type { Database, Statement } from "better-sqlite3";
-import { applyMigrations } from "@tasklane/pricing";
-import { TASK_MIGRATIONS } from "./sqlite-schema.ts";
 import type { StoredTask, TaskListQuery, TaskPage, TaskStore } from "./task-store.ts";
 
 interface Row {
@@ -48,8 +46,8 @@ export class SqliteTaskStore implements TaskStore {
   readonly #byKey: Statement<[string, string], Row>;
   readonly #deleteFinished: Statement<[number]>;
 
+  /** The tables come from TASK_MIGRATIONS (sqlite-schema.ts), applied before. */
   constructor(private readonly db: Database) {
-    applyMigrations(db, TASK_MIGRATIONS);
     this.#insert = db.prepare(`
       INSERT INTO tasks (id, type, owner, status, progress, message, input, idempotency_key, result, error, created_at, started_at, done_at)
       VALUES (@id, @type, @owner, @status, @progress, @message, @input, @idempotencyKey, @result, @error, @createdAt, @startedAt, @doneAt)`);

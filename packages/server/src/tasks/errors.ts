@@ -1,8 +1,9 @@
+import { UnavailableError } from "../unavailable.ts";
+
 /** Submits are refused while the server stops; the API answers 503. */
-export class ServiceStoppingError extends Error {
+export class ServiceStoppingError extends UnavailableError {
   constructor() {
     super("The service is stopping and takes no new tasks; try again in a moment");
-    this.name = "ServiceStoppingError";
   }
 }
 

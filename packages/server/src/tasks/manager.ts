@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { type Task, type TaskStatus, type TaskType, submitSchemas, taskTypes } from "@tasklane/contract";
+import { type Task, type TaskType, submitSchemas } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
-import { summarizeZodError } from "../zod-summary.ts";
-import { ServiceStoppingError, errorText } from "./errors.ts";
+import { ServiceStoppingError } from "./errors.ts";
 import { dedupKey } from "./dedup.ts";
-import type { HandlerContext, TaskHandlers } from "./handler.ts";
+import type { TaskHandlers } from "./handler.ts";
 import { DEFAULT_CONCURRENCY, DEFAULT_PROGRESS_FLUSH_MS, type TaskManagerOptions } from "./manager-options.ts";
-import { TaskStop, cancelledByCaller, interruptedByShutdown, timedOut } from "./stop-reasons.ts";
+import { type Outcome, clampProgress, finalFields, runHandler } from "./run-handler.ts";
+import { cancelledByCaller, interruptedByShutdown } from "./stop-reasons.ts";
+import { type SubmitOutcome, type Tasks, uploadIdOf } from "./tasks.ts";
 
 /** A task that is queued or running in this process. Its `task` is the freshest state. */
 interface ActiveTask {
@@ -25,14 +26,8 @@ interface ActiveTask {
 const copy = (task: Task): Task => ({ ...task });
 const scoped = (owner: string, key: string) => `${owner}\u0000${key}`;
 
-export interface SubmitOutcome<T extends TaskType> {
-  task: Task<T>;
-  /** The task was already there: same work still active, or the same idempotency key. */
-  deduplicated: boolean;
-}
-
 /** Submits, runs, tracks and cancels tasks; the one place a task's status changes. */
-export class TaskManager {
+export class TaskManager implements Tasks {
   readonly #store: TaskStore;
   readonly #handlers: TaskHandlers;
   readonly #concurrency: number;
@@ -66,9 +61,8 @@ export class TaskManager {
     return this.#accepting;
   }
 
-  /** The inputs of every queued or running task here (retention keeps what they need). */
-  activeInputs(): unknown[] {
-    return [...this.#active.values()].map((a) => a.input);
+  async uploadsInUse(): Promise<Set<string>> {
+    return new Set([...this.#active.values()].flatMap((a) => uploadIdOf(a.input)));
   }
 
   /** Counts of what this process holds now, for /health. */
@@ -105,7 +99,7 @@ export class TaskManager {
     const submitted = copy(task) as Task<T>;
     if (!this.#accepting) {
       // close() began while the insert was under way: this task will never get a slot.
-      await this.#finish(active, "error", { error: interruptedByShutdown().message });
+      await this.#finish(active, { status: "error", error: interruptedByShutdown().message });
       return { task: copy(task) as Task<T>, deduplicated: false };
     }
     this.#queue.push(active);
@@ -172,7 +166,7 @@ export class TaskManager {
     const stop = cancelledByCaller();
     if (active.task.status === "queued") {
       this.#queue.splice(this.#queue.indexOf(active), 1);
-      await this.#finish(active, stop.status, { error: stop.message });
+      await this.#finish(active, { status: stop.status, error: stop.message });
     } else if (!active.controller.signal.aborted) {
       active.task.message = "Cancelling";
       active.controller.abort(stop);
@@ -187,7 +181,7 @@ export class TaskManager {
   async close({ graceMs = 0 }: { graceMs?: number } = {}): Promise<void> {
     this.#accepting = false;
     for (const queued of this.#queue.splice(0)) {
-      await this.#finish(queued, "error", { error: interruptedByShutdown().message });
+      await this.#finish(queued, { status: "error", error: interruptedByShutdown().message });
     }
     const running = [...this.#active.values()].map((a) => a.done);
     const allDone = Promise.all(running);
@@ -215,54 +209,25 @@ export class TaskManager {
 
   async #run(active: ActiveTask): Promise<void> {
     const { task, controller } = active;
-    const log = this.#log.child({ taskId: task.id, taskType: task.type });
     Object.assign(task, { status: "running", startedAt: this.#now(), message: "Starting" });
     await this.#persist(active);
-    const limitMs = this.#timeoutsMs?.[task.type];
-    const timer = limitMs ? setTimeout(() => controller.abort(timedOut(limitMs)), limitMs) : undefined;
-    timer?.unref();
-    try {
-      const value = await this.#callHandler(active, log);
-      const checked = taskTypes[task.type].result.safeParse(value);
-      if (checked.success) {
-        await this.#finish(active, "completed", { result: checked.data });
-      } else {
-        const why = summarizeZodError(checked.error);
-        log.error({ issues: checked.error.issues }, "handler returned an invalid result");
-        await this.#finish(active, "error", {
-          error: `The ${task.type} handler returned a result that does not match its schema: ${why}`,
-        });
-      }
-    } catch (error) {
-      const reason: unknown = controller.signal.reason;
-      if (controller.signal.aborted && reason instanceof TaskStop) {
-        await this.#finish(active, reason.status, { error: reason.message });
-      } else {
-        log.warn({ err: error }, "task failed");
-        await this.#finish(active, "error", { error: errorText(error) });
-      }
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Runs the handler so that a synchronous throw rejects like an asynchronous one. */
-  async #callHandler(active: ActiveTask, log: Logger): Promise<unknown> {
-    const handler = this.#handlers[active.task.type] as (input: unknown, ctx: HandlerContext) => unknown;
-    const context: HandlerContext = {
-      taskId: active.task.id,
-      signal: active.controller.signal,
+    const outcome = await runHandler({
+      taskId: task.id,
+      type: task.type,
+      input: active.input,
+      handlers: this.#handlers,
+      controller,
       progress: (percent, message) => this.#progress(active, percent, message),
-      log,
-    };
-    return await handler(active.input, context);
+      log: this.#log.child({ taskId: task.id, taskType: task.type }),
+      timeoutMs: this.#timeoutsMs?.[task.type],
+    });
+    await this.#finish(active, outcome);
   }
 
   #progress(active: ActiveTask, percent: number, message?: string): void {
     const { task } = active;
     if (task.status !== "running") return;
-    // 100 is kept for completion, so a bar never shows done before the result is there.
-    if (Number.isFinite(percent)) task.progress = Math.min(99, Math.max(0, Math.floor(percent)));
+    if (Number.isFinite(percent)) task.progress = clampProgress(percent);
     if (typeof message === "string" && !active.controller.signal.aborted) task.message = message;
     active.flushTimer ??= setTimeout(() => {
       active.flushTimer = undefined;
@@ -270,21 +235,10 @@ export class TaskManager {
     }, this.#flushMs).unref();
   }
 
-  async #finish(
-    active: ActiveTask,
-    status: Exclude<TaskStatus, "queued" | "running">,
-    outcome: { result?: Task["result"]; error?: string },
-  ): Promise<void> {
+  async #finish(active: ActiveTask, outcome: Outcome): Promise<void> {
     clearTimeout(active.flushTimer);
     active.flushTimer = undefined;
-    Object.assign(active.task, {
-      status,
-      progress: status === "completed" ? 100 : active.task.progress,
-      message: { completed: "Completed", error: "Failed", cancelled: "Cancelled" }[status],
-      result: outcome.result ?? null,
-      error: outcome.error ?? null,
-      doneAt: this.#now(),
-    });
+    Object.assign(active.task, finalFields(outcome, active.task.progress, this.#now()));
     await this.#persist(active);
     this.#release(active);
   }

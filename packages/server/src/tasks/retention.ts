@@ -1,15 +1,14 @@
-import { rm } from "node:fs/promises";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskStore } from "../stores/task-store.ts";
 import type { UploadStore } from "../uploads/upload-store.ts";
 
 export interface RetentionOptions {
-  store: TaskStore;
+  store: Pick<TaskStore, "deleteFinishedBefore" | "close">;
   uploads: UploadStore;
   /** How long finished tasks and uploads are kept. */
   retentionMs: number;
   /** Uploads an active task still needs; never removed, whatever their age. */
-  uploadsInUse: () => Set<string>;
+  uploadsInUse: () => Promise<Set<string>>;
   now?: () => Date;
   log?: Logger;
 }
@@ -46,14 +45,14 @@ export class Retention {
     const cutoff = new Date(this.#now().getTime() - this.options.retentionMs);
     try {
       const tasks = await this.options.store.deleteFinishedBefore(cutoff);
-      const inUse = this.options.uploadsInUse();
+      const inUse = await this.options.uploadsInUse();
       let uploads = 0;
       for (const upload of await this.options.uploads.createdBefore(cutoff)) {
         if (inUse.has(upload.id)) continue;
-        await rm(upload.path, { force: true });
         await this.options.uploads.delete(upload.id);
         uploads++;
       }
+      uploads += await this.options.uploads.deleteUnsavedBefore(cutoff);
       if (tasks + uploads > 0) this.#log.info({ tasks, uploads }, "retention removed old tasks and uploads");
       return { tasks, uploads };
     } catch (error) {

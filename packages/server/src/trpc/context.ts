@@ -1,12 +1,12 @@
 import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import type { AccessControl } from "../access.ts";
 import type { PricingReads } from "../pricing/pricing-reads.ts";
-import type { TaskManager } from "../tasks/manager.ts";
+import type { Tasks } from "../tasks/tasks.ts";
 import type { UploadStore } from "../uploads/upload-store.ts";
 
 export interface ContextDeps {
   access: AccessControl;
-  tasks: TaskManager;
+  tasks: Tasks;
   uploads: UploadStore;
   pricing: PricingReads;
 }

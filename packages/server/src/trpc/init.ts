@@ -2,6 +2,7 @@ import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { UNAUTHORIZED_TEXT } from "../access.ts";
+import { unavailableText } from "../unavailable.ts";
 import { summarizeZodError } from "../zod-summary.ts";
 import type { Context } from "./context.ts";
 
@@ -29,7 +30,11 @@ export const router = t.router;
 export const publicProcedure = t.procedure;
 
 /** Every procedure but none: without a valid token the answer is UNAUTHORIZED. */
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+export const authedProcedure = t.procedure.use(async ({ ctx, next }) => {
   if (ctx.caller === null) throw new TRPCError({ code: "UNAUTHORIZED", message: UNAUTHORIZED_TEXT });
-  return next({ ctx: { ...ctx, caller: ctx.caller } });
+  const result = await next({ ctx: { ...ctx, caller: ctx.caller } });
+  // An engine that is away is the service's state, not a bug: 503 with a text, never a 500.
+  const text = result.ok ? null : unavailableText(result.error.cause ?? result.error);
+  if (text !== null) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: text });
+  return result;
 });

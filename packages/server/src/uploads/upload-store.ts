@@ -1,4 +1,4 @@
-import type { Database, Statement } from "better-sqlite3";
+import type { Readable } from "node:stream";
 
 export interface Upload {
   id: string;
@@ -6,80 +6,35 @@ export interface Upload {
   /** The name the file had on the caller's machine; shown to people, never used as a path. */
   filename: string;
   size: number;
-  /** Where the bytes are on this server's disk. */
-  path: string;
   createdAt: Date;
 }
 
-/** Where uploads are recorded; the bytes themselves are files in the data directory. */
+/** A file on this machine's disk holding an upload's bytes, for readers that need to seek (zip). */
+export interface LocalFile {
+  path: string;
+  /** Removes the file if it was a copy made for this read; the upload itself stays. */
+  release(): Promise<void>;
+}
+
+/**
+ * Where uploads live: the embedded server keeps the bytes in files beside its SQLite file,
+ * the distributed one in PostgreSQL, where every worker reaches them.
+ */
 export interface UploadStore {
+  /**
+   * Streams the bytes in as they arrive (never whole in memory) and resolves with their size.
+   * On failure nothing is left behind. The upload is not visible until `save`.
+   */
+  write(id: string, bytes: Readable): Promise<number>;
+  /** Records a written upload; from now on `get` finds it. */
   save(upload: Upload): Promise<void>;
   get(id: string): Promise<Upload | undefined>;
+  /** The bytes as a local file; call `release` when done with it. */
+  openFile(id: string): Promise<LocalFile>;
   /** Uploads made before `cutoff`, oldest first, for the retention sweep. */
   createdBefore(cutoff: Date): Promise<Upload[]>;
+  /** Removes the record and the bytes; no error when either is already gone. */
   delete(id: string): Promise<void>;
-}
-
-interface Row {
-  id: string;
-  owner: string;
-  filename: string;
-  size: number;
-  path: string;
-  created_at: number;
-}
-
-export class SqliteUploadStore implements UploadStore {
-  readonly #insert: Statement;
-  readonly #get: Statement<[string], Row>;
-  readonly #before: Statement<[number], Row>;
-  readonly #delete: Statement<[string]>;
-
-  /** The `uploads` table comes with the task store's migrations. */
-  constructor(db: Database) {
-    this.#insert = db.prepare(
-      "INSERT INTO uploads (id, owner, filename, size, path, created_at) VALUES (@id, @owner, @filename, @size, @path, @createdAt)",
-    );
-    this.#get = db.prepare("SELECT * FROM uploads WHERE id = ?");
-    this.#before = db.prepare("SELECT * FROM uploads WHERE created_at < ? ORDER BY created_at");
-    this.#delete = db.prepare("DELETE FROM uploads WHERE id = ?");
-  }
-
-  async save(upload: Upload): Promise<void> {
-    this.#insert.run({ ...upload, createdAt: upload.createdAt.getTime() });
-  }
-
-  async get(id: string): Promise<Upload | undefined> {
-    const row = this.#get.get(id);
-    return row && toUpload(row);
-  }
-
-  async createdBefore(cutoff: Date): Promise<Upload[]> {
-    return this.#before.all(cutoff.getTime()).map(toUpload);
-  }
-
-  async delete(id: string): Promise<void> {
-    this.#delete.run(id);
-  }
-}
-
-function toUpload({ created_at, ...row }: Row): Upload {
-  return { ...row, createdAt: new Date(created_at) };
-}
-
-/** For a service without a database (tests of the HTTP layer). */
-export class MemoryUploadStore implements UploadStore {
-  readonly #byId = new Map<string, Upload>();
-  async save(upload: Upload): Promise<void> {
-    this.#byId.set(upload.id, upload);
-  }
-  async get(id: string): Promise<Upload | undefined> {
-    return this.#byId.get(id);
-  }
-  async createdBefore(cutoff: Date): Promise<Upload[]> {
-    return [...this.#byId.values()].filter((u) => u.createdAt < cutoff);
-  }
-  async delete(id: string): Promise<void> {
-    this.#byId.delete(id);
-  }
+  /** Removes bytes written but never saved (the process died mid-upload) before `cutoff`. */
+  deleteUnsavedBefore(cutoff: Date): Promise<number>;
 }

@@ -1,0 +1,150 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+import type BetterSqlite3 from "better-sqlite3";
+import { type Generated, Kysely, PostgresDialect, SqliteDialect, type Transaction, sql } from "kysely";
+import pg from "pg";
+
+export type SqlDialect = "sqlite" | "postgres";
+
+/** A database the pricing functions (and the server's migrations) run on. */
+export interface SqlDatabase {
+  readonly kysely: Kysely<any>;
+  readonly dialect: SqlDialect;
+}
+
+/** The pricing tables as Kysely sees them; migrations.ts holds their DDL. Times are ms since epoch. */
+export interface PricingTables {
+  components: {
+    id: Generated<number>;
+    part_number: string;
+    vendor: string | null;
+    name: string | null;
+    category: string | null;
+    price: number | null;
+    price_updated_at: number | null;
+    search_text: string;
+  };
+  offers: {
+    id: Generated<number>;
+    supplier: string;
+    kind: "stock" | "competitor";
+    component_id: number;
+    quantity: number | null;
+    price: number;
+    imported_at: number;
+  };
+  pricelists: {
+    id: string;
+    source: "estimate" | "warehouse" | "competitor";
+    created_at: number;
+    task_id: string | null;
+    row_count: number;
+  };
+  pricelist_rows: {
+    pricelist_id: string;
+    position: number;
+    part_number: string;
+    vendor: string | null;
+    name: string | null;
+    price: number;
+    quantity: number | null;
+  };
+  import_staging: {
+    import_id: string;
+    row_number: number;
+    part_number: string;
+    vendor: string | null;
+    name: string | null;
+    quantity: number | null;
+    price: number;
+    search_text: string;
+  };
+}
+
+export interface PricingDb extends SqlDatabase {
+  readonly kysely: Kysely<PricingTables>;
+}
+
+/** Prepared statements kept per connection: imports and recalculations run the same few again and again. */
+const STATEMENT_CACHE = 100;
+
+/**
+ * Kysely's SQLite driver prepares every query it runs; parsing a 2,000-parameter INSERT for
+ * each batch cost a fifth of the import's speed. This hands it the same prepared statement
+ * for the same text (statements are reusable; we never stream, which would hold one open).
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
+}
+
+/** Wraps an open better-sqlite3 handle (see openDatabase). The caller closes the handle. */
+export function sqlitePricingDb(sqlite: BetterSqlite3.Database): PricingDb {
+  const database = withStatementCache(sqlite);
+  return { kysely: new Kysely<PricingTables>({ dialect: new SqliteDialect({ database }) }), dialect: "sqlite" };
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * A pool that reads int8 (counts, ms timestamps) and numeric as JS numbers, as SQLite gives
+ * them, set on this pool only. Every value stored fits in a double (ms until the year 275760).
+ */
+export function createPostgresPool(url: string, options: { max?: number } = {}): pg.Pool {
+  return new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === INT8_OID || oid === NUMERIC_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+}
+
+/** Wraps a pool (from createPostgresPool). The caller ends the pool. */
+export function postgresPricingDb(pool: pg.Pool): PricingDb {
+  return { kysely: new Kysely<PricingTables>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres" };
+}
+
+/** Any number: all pricing writers of one database share this advisory lock. */
+const PRICING_WRITE_LOCK = 7_242_001;
+
+/**
+ * Runs `body` as one transaction.
+ *
+ * SQLite: the connection is shared with the task store, which writes synchronously. The body
+ * starts on a fresh event-loop turn and awaits only statements on this connection, which
+ * settle as microtasks; so no timer, request or other task runs until it commits, and no
+ * foreign write can land inside the transaction.
+ */
+export async function transaction<T>(db: PricingDb, body: (trx: Transaction<PricingTables>) => Promise<T>): Promise<T> {
+  if (db.dialect === "sqlite") await nextTurn();
+  return db.kysely.transaction().execute(body);
+}
+
+/**
+ * A pricing write (an import's swap, a recalculation, a pricelist): one transaction, one writer
+ * at a time across every process. On PostgreSQL a transaction-level advisory lock serialises
+ * the writers of all workers, so two never interleave their updates of the same components
+ * (nor deadlock); SQLite has one writer anyway.
+ */
+export function writeTransaction<T>(db: PricingDb, body: (trx: Transaction<PricingTables>) => Promise<T>): Promise<T> {
+  if (db.dialect === "sqlite") return transaction(db, body);
+  return transaction(db, async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${PRICING_WRITE_LOCK})`.execute(trx);
+    return body(trx);
+  });
+}

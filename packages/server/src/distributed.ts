@@ -1,0 +1,107 @@
+import { applyMigrations, createPostgresPool, migratePricing, postgresPricingDb } from "@tasklane/pricing";
+import { DistributedTasks } from "./distributed/distributed-tasks.ts";
+import { POSTGRES_TASK_MIGRATIONS } from "./distributed/postgres-schema.ts";
+import { PostgresTaskStore } from "./distributed/postgres-task-store.ts";
+import { type QueueSettings, TaskQueue } from "./distributed/task-queue.ts";
+import { TaskWorker, type TaskWorkerOptions } from "./distributed/task-worker.ts";
+import { type PricingHandlerDeps, pricingHandlers } from "./handlers/pricing-handlers.ts";
+import type { Logger } from "./logger.ts";
+import { pricingReads } from "./pricing/pricing-reads.ts";
+import { createServer } from "./server.ts";
+import type { ServerOptions } from "./server-options.ts";
+import type { TaskHandlers } from "./tasks/handler.ts";
+import { DEFAULT_RETENTION_HOURS } from "./tasks/retention.ts";
+import { PostgresUploadStore } from "./uploads/postgres-upload-store.ts";
+
+/** Stopping twice (a signal, then a test's cleanup) waits for the first stop. */
+function once<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  let done: Promise<void> | undefined;
+  return (...args) => (done ??= fn(...args));
+}
+
+export interface DistributedSettings extends Omit<QueueSettings, "retentionMs"> {
+  databaseUrl: string;
+  retentionMs?: number;
+}
+
+/** The PostgreSQL side both kinds of process share: pool, migrated schema, stores. */
+async function openPostgres(databaseUrl: string) {
+  const pool = createPostgresPool(databaseUrl);
+  // An idle client whose server went away emits here; without a listener the process would die.
+  pool.on("error", () => undefined);
+  const db = postgresPricingDb(pool);
+  await migratePricing(db);
+  await applyMigrations(db, POSTGRES_TASK_MIGRATIONS);
+  return { pool, db, store: new PostgresTaskStore(pool), uploads: new PostgresUploadStore(pool) };
+}
+
+export interface DistributedServerOptions extends DistributedSettings, Omit<ServerOptions, "store" | "tasks" | "uploads" | "pricing"> {}
+
+/**
+ * An API node of the distributed backend: it stores and enqueues tasks and serves reads; it
+ * runs none. Any number of them may run behind a load balancer.
+ */
+export async function createDistributedServer({ databaseUrl, redisUrl, queueName, ...options }: DistributedServerOptions) {
+  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_HOURS * 3_600_000;
+  const pg = await openPostgres(databaseUrl);
+  const queue = new TaskQueue({ redisUrl, queueName, retentionMs });
+  const service = createServer({
+    ...options,
+    store: pg.store,
+    uploads: pg.uploads,
+    pricing: pricingReads(pg.db),
+    tasks: (log: Logger) => new DistributedTasks({ store: pg.store, queue, log, now: options.now }),
+  });
+  return {
+    ...service,
+    pool: pg.pool,
+    db: pg.db,
+    queue,
+    async start(): Promise<string> {
+      await queue.start();
+      return service.start();
+    },
+    stop: once(async () => {
+      await service.stop();
+      await queue.close();
+      await pg.pool.end();
+    }),
+  };
+}
+
+export type DistributedServer = Awaited<ReturnType<typeof createDistributedServer>>;
+
+export interface DistributedWorkerOptions
+  extends DistributedSettings,
+    Pick<TaskWorkerOptions, "concurrency" | "timeoutsMs" | "stalledMs" | "progressFlushMs" | "log" | "now"> {
+  maxRowsPerFile?: number;
+  /** Other handlers than the pricing ones (tests). */
+  handlers?: (deps: PricingHandlerDeps) => TaskHandlers;
+}
+
+/** A worker process of the distributed backend: runs tasks from the queue with the pricing handlers. */
+export async function createDistributedWorker({ databaseUrl, handlers, maxRowsPerFile, ...options }: DistributedWorkerOptions) {
+  const pg = await openPostgres(databaseUrl);
+  const deps = { db: pg.db, uploads: pg.uploads, maxRowsPerFile };
+  const worker = new TaskWorker({
+    ...options,
+    retentionMs: options.retentionMs ?? DEFAULT_RETENTION_HOURS * 3_600_000,
+    store: pg.store,
+    handlers: handlers ? handlers(deps) : pricingHandlers(deps),
+    // An interrupted import's staged rows are of no use to anyone.
+    onInterrupted: async (taskId) => {
+      await pg.pool.query("DELETE FROM import_staging WHERE import_id = $1", [taskId]);
+    },
+  });
+  return {
+    worker,
+    pool: pg.pool,
+    start: () => worker.start(),
+    stop: once(async ({ graceMs = 0 }: { graceMs?: number } = {}) => {
+      await worker.close({ graceMs });
+      await pg.pool.end();
+    }),
+  };
+}
+
+export type DistributedWorker = Awaited<ReturnType<typeof createDistributedWorker>>;

@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import { type Task, type TaskType, submitSchemas } from "@tasklane/contract";
+import { type Logger, silentLogger } from "../logger.ts";
+import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
+import { dedupKey } from "../tasks/dedup.ts";
+import { ServiceStoppingError } from "../tasks/errors.ts";
+import { finalFields } from "../tasks/run-handler.ts";
+import { cancelledByCaller } from "../tasks/stop-reasons.ts";
+import type { SubmitOutcome, Tasks } from "../tasks/tasks.ts";
+import { UnavailableError } from "../unavailable.ts";
+import type { PostgresTaskStore } from "./postgres-task-store.ts";
+import type { TaskQueue } from "./task-queue.ts";
+
+export interface DistributedTasksOptions {
+  store: PostgresTaskStore;
+  queue: TaskQueue;
+  log?: Logger;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/**
+ * An API node's view of the tasks when workers run them: the row in PostgreSQL holds status,
+ * result and error (written together, so no node reads a completed task without its result);
+ * the BullMQ job carries the work to a worker and its progress back.
+ */
+export class DistributedTasks implements Tasks {
+  #accepting = true;
+  readonly #store: PostgresTaskStore;
+  readonly #queue: TaskQueue;
+  readonly #log: Logger;
+  readonly #now: () => Date;
+  readonly #newId: () => string;
+
+  constructor(options: DistributedTasksOptions) {
+    this.#store = options.store;
+    this.#queue = options.queue;
+    this.#log = options.log ?? silentLogger;
+    this.#now = options.now ?? (() => new Date());
+    this.#newId = options.newId ?? randomUUID;
+  }
+
+  get accepting(): boolean {
+    return this.#accepting;
+  }
+
+  async submit<T extends TaskType>(type: T, request: unknown, owner: string): Promise<SubmitOutcome<T>> {
+    if (!this.#accepting) throw new ServiceStoppingError();
+    const { idempotencyKey, ...input } = submitSchemas[type].parse(request) as { idempotencyKey?: string };
+    const task = {
+      id: this.#newId(),
+      type,
+      status: "queued",
+      progress: 0,
+      message: "Waiting for a free worker",
+      result: null,
+      error: null,
+      createdAt: this.#now(),
+      startedAt: null,
+      doneAt: null,
+    } as Task<T>;
+    const stored = { task, owner, input, idempotencyKey: idempotencyKey ?? null };
+    const outcome = await this.#store.insertOrFind(stored, dedupKey(type, input as never));
+    if (outcome.deduplicated) return outcome as SubmitOutcome<T>;
+    try {
+      await this.#queue.add(task);
+    } catch (error) {
+      // Nothing was accepted: the row goes too, so a retry with the same idempotency key submits afresh.
+      this.#log.warn({ err: error, taskId: task.id }, "could not enqueue a task");
+      await this.#store.delete(task.id);
+      throw new UnavailableError("The task queue (Redis) cannot be reached, so the task was not submitted. Try again in a moment.");
+    }
+    return { task, deduplicated: false };
+  }
+
+  async get(id: string, owner: string): Promise<Task | undefined> {
+    const stored = await this.#store.get(id);
+    if (stored?.owner !== owner) return undefined;
+    return this.#withProgress(stored.task);
+  }
+
+  async list(query: TaskListQuery): Promise<TaskPage> {
+    const page = await this.#store.list(query);
+    return { items: await Promise.all(page.items.map((t) => this.#withProgress(t))), nextCursor: page.nextCursor };
+  }
+
+  /** A running task's progress is the job's; while Redis is away the row's own fields stand. */
+  async #withProgress(task: Task): Promise<Task> {
+    if (task.status !== "running") return task;
+    const job = await this.#queue.progressOf(task.id).catch(() => undefined);
+    if (!job) return task;
+    return { ...task, progress: job.progress, message: task.message === "Cancelling" ? task.message : job.message };
+  }
+
+  async cancel(id: string, owner: string): Promise<Task | undefined> {
+    const stored = await this.#store.get(id);
+    if (stored?.owner !== owner) return undefined;
+    if (stored.task.status === "queued") {
+      await this.#queue.removeWaiting(id).catch((error: unknown) => this.#log.warn({ err: error, taskId: id }, "could not remove a job"));
+      const stop = cancelledByCaller();
+      const ended = await this.#store.end(id, "queued", finalFields({ status: stop.status, error: stop.message }, 0, this.#now()));
+      if (ended) return ended;
+      // A worker took it meanwhile: cancel it as a running task.
+    }
+    const marked = await this.#store.requestCancel(id);
+    if (marked) {
+      // The worker also polls the mark, so a lost message only delays the cancel.
+      await this.#queue.publishCancel(id).catch((error: unknown) => this.#log.warn({ err: error, taskId: id }, "could not publish a cancel"));
+      return this.#withProgress(marked);
+    }
+    return this.get(id, owner);
+  }
+
+  uploadsInUse(): Promise<Set<string>> {
+    return this.#store.uploadsInUse();
+  }
+
+  /** An API node runs nothing itself: the counts are the workers'. */
+  stats(): { queued: number; running: number } {
+    return { queued: 0, running: 0 };
+  }
+
+  async close(): Promise<void> {
+    this.#accepting = false;
+  }
+}

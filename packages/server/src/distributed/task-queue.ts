@@ -1,0 +1,88 @@
+import type { Task } from "@tasklane/contract";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+
+/** A job carries only the task's id: the input and the outcome live in the task's row. */
+export interface JobData {
+  taskId: string;
+}
+
+/** What a worker reports through the job's progress, and API nodes read back. */
+export interface JobProgress {
+  progress: number;
+  message: string;
+}
+
+export interface QueueSettings {
+  redisUrl: string;
+  /** BullMQ queue name; every API node and worker of one deployment uses the same. */
+  queueName: string;
+  /** Finished jobs are removed after this long, as finished tasks are. */
+  retentionMs: number;
+}
+
+export const cancelChannel = (queueName: string) => `tasklane:${queueName}:cancel`;
+
+/**
+ * Fails at once while Redis is away, instead of queueing commands for later: a submit must
+ * answer 503 now, not hang until Redis returns.
+ */
+export const failFastRedis = (url: string) =>
+  new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+
+/** The API nodes' side of the BullMQ queue: enqueue, remove, read progress, publish cancels. */
+export class TaskQueue {
+  readonly queue: Queue<JobData>;
+  readonly #redis: Redis;
+
+  constructor(private readonly settings: QueueSettings) {
+    this.#redis = failFastRedis(settings.redisUrl);
+    this.queue = new Queue<JobData>(settings.queueName, { connection: this.#redis });
+  }
+
+  /** Resolves once Redis answers (BullMQ connects the client itself). */
+  async start(): Promise<void> {
+    await this.queue.waitUntilReady();
+  }
+
+  /** The task id is the job id, so adding the same task twice is a no-op. */
+  async add(task: Pick<Task, "id" | "type">): Promise<void> {
+    const age = Math.ceil(this.settings.retentionMs / 1000);
+    await this.queue.add(task.type, { taskId: task.id }, {
+      jobId: task.id,
+      // A failed run is final (the task's row says why); a dead worker's job is re-run by the stalled check.
+      attempts: 1,
+      removeOnComplete: { age },
+      removeOnFail: { age },
+    });
+  }
+
+  /** Removes a job no worker took yet; a job a worker holds (locked) stays. */
+  async removeWaiting(id: string): Promise<void> {
+    const job = await this.queue.getJob(id);
+    await job?.remove().catch(() => undefined);
+  }
+
+  /** The job's latest progress, one Redis read; undefined when there is none yet. */
+  async progressOf(id: string): Promise<JobProgress | undefined> {
+    const raw = await this.#redis.hget(this.queue.toKey(id), "progress");
+    if (!raw) return undefined;
+    const value: unknown = JSON.parse(raw);
+    return typeof value === "object" && value !== null && "progress" in value && "message" in value ? (value as JobProgress) : undefined;
+  }
+
+  /** 'active', 'waiting', 'failed', ... or 'missing' when Redis has no such job. */
+  async stateOf(id: string): Promise<string> {
+    const job = await this.queue.getJob(id);
+    return job ? await job.getState() : "missing";
+  }
+
+  async publishCancel(id: string): Promise<void> {
+    await this.#redis.publish(cancelChannel(this.settings.queueName), id);
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    this.#redis.disconnect();
+  }
+}

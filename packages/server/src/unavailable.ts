@@ -1,0 +1,24 @@
+/** An engine the service needs (Redis, PostgreSQL) cannot be reached; the API answers 503. */
+export class UnavailableError extends Error {
+  override readonly name = "UnavailableError";
+}
+
+// Socket errors, and PostgreSQL's "connection exception" (08xxx) and "operator intervention" (57Pxx) codes.
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
+const isPostgresDown = (code: string) => code.startsWith("08") || code.startsWith("57P");
+
+/**
+ * The text a caller reads when `error` means an engine is away, or null for any other error.
+ * Such an error never left a half-done change: each write is one statement or one transaction.
+ */
+export function unavailableText(error: unknown): string | null {
+  if (error instanceof UnavailableError) return error.message;
+  if (!(error instanceof Error)) return null;
+  const code = String((error as { code?: unknown }).code ?? "");
+  const redis = /enableOfflineQueue|MaxRetriesPerRequest|Connection is closed|Redis/i.test(`${error.name} ${error.message}`);
+  if (redis) return "The task queue (Redis) cannot be reached; nothing was changed. Try again in a moment.";
+  if (CONNECTION_CODES.has(code) || isPostgresDown(code) || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(error.message)) {
+    return "The database cannot be reached; nothing was changed. Try again in a moment.";
+  }
+  return null;
+}

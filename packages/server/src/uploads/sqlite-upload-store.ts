@@ -1,0 +1,86 @@
+import { createWriteStream } from "node:fs";
+import { readdir, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Database, Statement } from "better-sqlite3";
+import type { LocalFile, Upload, UploadStore } from "./upload-store.ts";
+
+interface Row {
+  id: string;
+  owner: string;
+  filename: string;
+  size: number;
+  created_at: number;
+}
+
+const toUpload = ({ created_at, ...row }: Row): Upload => ({ ...row, createdAt: new Date(created_at) });
+
+/** The embedded store: the bytes in a folder, one file per upload named by its id; the record in SQLite. */
+export class SqliteUploadStore implements UploadStore {
+  readonly #insert: Statement;
+  readonly #get: Statement<[string], Row>;
+  readonly #before: Statement<[number], Row>;
+  readonly #delete: Statement<[string]>;
+
+  /** The `uploads` table comes with the task store's migrations. */
+  constructor(
+    db: Database,
+    private readonly dir: string,
+  ) {
+    this.#insert = db.prepare(
+      "INSERT INTO uploads (id, owner, filename, size, path, created_at) VALUES (@id, @owner, @filename, @size, @path, @createdAt)",
+    );
+    this.#get = db.prepare("SELECT id, owner, filename, size, created_at FROM uploads WHERE id = ?");
+    this.#before = db.prepare("SELECT id, owner, filename, size, created_at FROM uploads WHERE created_at < ? ORDER BY created_at");
+    this.#delete = db.prepare("DELETE FROM uploads WHERE id = ?");
+  }
+
+  #path(id: string): string {
+    return path.join(this.dir, id);
+  }
+
+  async write(id: string, bytes: Readable): Promise<number> {
+    try {
+      await pipeline(bytes, createWriteStream(this.#path(id), { flags: "wx" }));
+      return (await stat(this.#path(id))).size;
+    } catch (error) {
+      await rm(this.#path(id), { force: true });
+      throw error;
+    }
+  }
+
+  async save(upload: Upload): Promise<void> {
+    this.#insert.run({ ...upload, path: this.#path(upload.id), createdAt: upload.createdAt.getTime() });
+  }
+
+  async get(id: string): Promise<Upload | undefined> {
+    const row = this.#get.get(id);
+    return row && toUpload(row);
+  }
+
+  async openFile(id: string): Promise<LocalFile> {
+    return { path: this.#path(id), release: async () => {} };
+  }
+
+  async createdBefore(cutoff: Date): Promise<Upload[]> {
+    return this.#before.all(cutoff.getTime()).map(toUpload);
+  }
+
+  async delete(id: string): Promise<void> {
+    await rm(this.#path(id), { force: true });
+    this.#delete.run(id);
+  }
+
+  /** Files of uploads whose process died before saving them. */
+  async deleteUnsavedBefore(cutoff: Date): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(this.dir)) {
+      const file = this.#path(name);
+      if (this.#get.get(name) || (await stat(file)).mtime >= cutoff) continue;
+      await rm(file, { force: true });
+      removed++;
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,115 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { TaskCancelledError, TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
+import pg from "pg";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { bigStockFile } from "../contract/files.ts";
+import { type Cluster, kill, startCluster } from "./cluster.ts";
+
+let dir: string;
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function offersOf(cluster: Cluster, supplier: string): Promise<number> {
+  const client = new pg.Client({ connectionString: cluster.databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM offers WHERE supplier = $1", [supplier]);
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A cluster with Ocean's two stock rows imported, and a client per API node. */
+async function clusterWithStock() {
+  dir = await mkdtemp(path.join(os.tmpdir(), "tasklane-cluster-"));
+  const cluster = await startCluster();
+  const [a, b] = cluster.nodes.map((node) => createTasklaneClient({ url: node.url }));
+  const small = path.join(dir, "small.csv");
+  await writeFile(small, "PN;Price;Qty\nKEEP-1;10;2\nKEEP-2;20;3\n");
+  const { taskId } = await a!.submit.stockImport({ file: small, supplier: "Ocean", kind: "stock" });
+  const done = await b!.pollTask(taskId);
+  expect(done.result).toMatchObject({ rowsTotal: 2, imported: 2, componentsCreated: 2 });
+  return { cluster, a: a!, b: b! };
+}
+
+describe("two API nodes and two workers, each its own process", () => {
+  it("submit through node A, poll and cancel through node B; deduplication and idempotency hold across nodes", async () => {
+    const { cluster, a, b } = await clusterWithStock();
+    const big = await bigStockFile(dir, 400_000);
+    const first = await a.submit.stockImport({ file: big, supplier: "Ocean", kind: "stock" });
+    // The same work through the other node while the first is active: the first task answers.
+    const again = await b.submit.stockImport({ file: big, supplier: "Ocean", kind: "stock" });
+    expect(again).toEqual({ taskId: first.taskId, deduplicated: true });
+
+    await vi.waitFor(async () => expect((await b.getTask(first.taskId)).progress).toBeGreaterThan(0), { timeout: 60_000, interval: 50 });
+    expect((await a.getTask(first.taskId)).status).toBe("running");
+    await b.cancelTask(first.taskId);
+    expect(await a.pollTask(first.taskId).catch((e: unknown) => e)).toBeInstanceOf(TaskCancelledError);
+    expect(await offersOf(cluster, "Ocean")).toBe(2);
+
+    const keyed = await a.submit.pricelistCreate({ source: "warehouse", idempotencyKey: "nightly-2026-11-28" });
+    const repeated = await b.submit.pricelistCreate({ source: "warehouse", idempotencyKey: "nightly-2026-11-28" });
+    expect(repeated).toEqual({ taskId: keyed.taskId, deduplicated: true });
+    expect((await b.pollTask(keyed.taskId)).result.rows).toBe(2);
+  });
+
+  it("a worker killed in the middle of an import: the task runs again on the other worker, never stays running", async () => {
+    const { cluster, a, b } = await clusterWithStock();
+    const big = await bigStockFile(dir, 600_000);
+    const { taskId } = await a.submit.stockImport({ file: big, supplier: "Ocean", kind: "stock" });
+    await vi.waitFor(async () => expect((await b.getTask(taskId)).progress).toBeGreaterThan(5), { timeout: 60_000, interval: 50 });
+    const holder = cluster.workers.find((w) => w.output().includes(taskId));
+    expect(holder).toBeDefined();
+    await kill(holder!);
+    const survivor = cluster.workers.find((w) => w !== holder)!;
+
+    const final = await b.pollTask(taskId, { timeoutMs: 180_000 }).catch((e: unknown) => e);
+    // Re-run once elsewhere (every import's writes are one transaction, so running it again is safe).
+    expect(final).toMatchObject({ status: "completed", result: { rowsTotal: 600_000, imported: 600_000 } });
+    expect(survivor.output()).toContain("running the task again");
+    expect(await offersOf(cluster, "Ocean")).toBe(600_000);
+  });
+
+  it("a task whose workers all died ends as interrupted, with the previous rows intact", async () => {
+    const { cluster, a, b } = await clusterWithStock();
+    const big = await bigStockFile(dir, 600_000);
+    const { taskId } = await a.submit.stockImport({ file: big, supplier: "Ocean", kind: "stock" });
+    // Kill whichever worker holds it, twice: BullMQ runs a stalled job again once, then fails it.
+    for (let round = 0; round < 2; round++) {
+      await vi.waitFor(
+        async () => {
+          expect((await b.getTask(taskId)).progress).toBeGreaterThan(1);
+          expect(cluster.workers.some((w) => w.child.exitCode === null && w.child.signalCode === null && w.output().includes(taskId))).toBe(true);
+        },
+        { timeout: 90_000, interval: 50 },
+      );
+      const holder = cluster.workers.find((w) => w.child.exitCode === null && w.child.signalCode === null && w.output().includes(taskId))!;
+      await kill(holder);
+      if (round === 0) cluster.workers.push(await cluster.addWorker());
+    }
+    const final = await b.pollTask(taskId, { timeoutMs: 120_000 }).catch((e: unknown) => e);
+    expect(final).toMatchObject({ task: { status: "error", error: expect.stringMatching(/^interrupted/) } });
+    expect(await offersOf(cluster, "Ocean")).toBe(2);
+  });
+
+  it("Redis away for a moment: submits answer 503 with a clear text, reads go on, then it recovers", async () => {
+    const { cluster, a, b } = await clusterWithStock();
+    const before = await a.submitAndWait("recalculate", {});
+    await cluster.redis.stop();
+
+    const refused = await a.submit.recalculate({}).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TasklaneRequestError);
+    expect(refused).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503 });
+    expect((refused as Error).message).toMatch(/Redis/);
+    expect((await b.getTask(before.id)).status).toBe("completed");
+
+    await cluster.redis.start();
+    const after = await vi.waitFor(() => b.submit.recalculate({ idempotencyKey: "after-outage" }), { timeout: 30_000, interval: 200 });
+    expect((await a.pollTask(after.taskId, { timeoutMs: 60_000 })).status).toBe("completed");
+    expect((await b.listTasks()).items.filter((t) => t.type === "recalculate")).toHaveLength(2);
+  });
+});
