@@ -44,6 +44,10 @@ export interface TestService {
   tasks: Tasks;
   /** The pricing data, on whichever engine the backend uses. */
   db: PricingDb;
+  retention: { sweep(): Promise<{ tasks: number; uploads: number }> };
+  /** Distributed only: the BullMQ queue and the database, for tests of the engines themselves. */
+  queue?: { getJob(id: string): Promise<unknown> };
+  databaseUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -78,12 +82,14 @@ export async function startService({ handlers, ...options }: ServiceOptions = {}
     timeoutsMs: options.timeoutsMs,
     progressFlushMs: options.progressFlushMs,
     maxRowsPerFile: options.maxRowsPerFile,
+    retentionMs: options.retentionMs,
+    now: options.now,
     stalledMs: 5_000,
   });
   await worker.start();
   cleanups.push(() => worker.stop());
   cleanups.push(() => service.stop());
-  return { ...service, url: await service.start() };
+  return { ...service, queue: service.queue.queue, databaseUrl: database.url, url: await service.start() };
 }
 
 /** Rows in a pricing table, on either engine. */

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -111,5 +112,13 @@ describe("two API nodes and two workers, each its own process", () => {
     const after = await vi.waitFor(() => b.submit.recalculate({ idempotencyKey: "after-outage" }), { timeout: 30_000, interval: 200 });
     expect((await a.pollTask(after.taskId, { timeoutMs: 60_000 })).status).toBe("completed");
     expect((await b.listTasks()).items.filter((t) => t.type === "recalculate")).toHaveLength(2);
+  });
+
+  it("SIGTERM stops an API node and a worker gracefully: exit code 0", async () => {
+    const { cluster } = await clusterWithStock();
+    const exits = [cluster.nodes[0]!.proc, cluster.workers[0]!].map((proc) => once(proc.child, "exit"));
+    await kill(cluster.nodes[0]!.proc, "SIGTERM");
+    await kill(cluster.workers[0]!, "SIGTERM");
+    expect((await Promise.all(exits)).map(([code]) => code)).toEqual([0, 0]);
   });
 });

@@ -3,9 +3,11 @@ export class UnavailableError extends Error {
   override readonly name = "UnavailableError";
 }
 
-// Socket errors, and PostgreSQL's "connection exception" (08xxx) and "operator intervention" (57Pxx) codes.
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
-const isPostgresDown = (code: string) => code.startsWith("08") || code.startsWith("57P");
+// Socket errors; PostgreSQL's "connection exception" (08xxx), "operator intervention" (57Pxx: shut
+// down, restarting), too many connections (53300), and a database closed to connections (55000 with that text).
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "53300"]);
+const isPostgresDown = (code: string, message: string) =>
+  code.startsWith("08") || code.startsWith("57P") || (code === "55000" && /not currently accepting connections/.test(message));
 
 /**
  * The text a caller reads when `error` means an engine is away, or null for any other error.
@@ -17,7 +19,7 @@ export function unavailableText(error: unknown): string | null {
   const code = String((error as { code?: unknown }).code ?? "");
   const redis = /enableOfflineQueue|MaxRetriesPerRequest|Connection is closed|Redis/i.test(`${error.name} ${error.message}`);
   if (redis) return "The task queue (Redis) cannot be reached; nothing was changed. Try again in a moment.";
-  if (CONNECTION_CODES.has(code) || isPostgresDown(code) || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(error.message)) {
+  if (CONNECTION_CODES.has(code) || isPostgresDown(code, error.message) || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(error.message)) {
     return "The database cannot be reached; nothing was changed. Try again in a moment.";
   }
   return null;

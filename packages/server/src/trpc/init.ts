@@ -15,7 +15,12 @@ const t = initTRPC.context<Context>().create({
     const flat = zodError ? z.flattenError(zodError) : null;
     return {
       ...shape,
-      message: zodError ? `Invalid input: ${summarizeZodError(zodError)}` : shape.message,
+      // A bug's own text (SQL, paths, names) stays in the log; the caller learns that it was ours.
+      message: zodError
+        ? `Invalid input: ${summarizeZodError(zodError)}`
+        : error.code === "INTERNAL_SERVER_ERROR"
+          ? "Internal error in the service; it is in the server's log"
+          : shape.message,
       data: {
         ...shape.data,
         /** Per field, what is wrong with it: { supplier: ["must not be empty"] }. */
