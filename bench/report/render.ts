@@ -1,5 +1,7 @@
 import type { Machine } from "../lib/machine.ts";
 import type { Measurement } from "../poll/poll-bench.ts";
+import { distributedSection } from "../distributed/report-section.ts";
+import type { DistributedResult } from "../distributed/result.ts";
 import { median, spread } from "../lib/stats.ts";
 
 interface PollResult {
@@ -44,11 +46,13 @@ interface LoadResult {
 }
 
 export interface Report {
-  results: { poll?: unknown; submit?: unknown; pollTask?: unknown; load?: unknown };
+  results: { poll?: unknown; submit?: unknown; pollTask?: unknown; load?: unknown; distributed?: unknown };
   pricing: { command: string; output: string } | { command: string; failed: string } | null;
   /** Benchmarks that gave no figures, named in the file rather than left out silently. */
   failed: string[];
-  /** The file as it was, for a Pricing section another benchmark run left there. */
+  /** BENCH_ONLY's names, or null for a full run: the sections of the benchmarks it leaves out are kept from `previous`. */
+  only: string[] | null;
+  /** The file as it was, for the sections this run did not measure. */
   previous: string;
 }
 
@@ -161,9 +165,10 @@ function load(r: LoadResult): string {
   ].join("\n");
 }
 
-/** The "## Pricing" section of the file as it was, kept when the pricing benchmark gives nothing new. */
-function previousPricing(previous: string): string | null {
-  const match = /^## Pricing\b[\s\S]*?(?=^## |(?![\s\S]))/m.exec(previous);
+/** A "## <title>" section of the file as it was (up to the next "## " or the end), or null. */
+function previousSection(previous: string, title: string): string | null {
+  const heading = title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(`^## ${heading}\\n[\\s\\S]*?(?=^## |(?![\\s\\S]))`, "m").exec(previous);
   return match ? match[0].trimEnd() : null;
 }
 
@@ -172,28 +177,55 @@ function pricing(report: Report): string | null {
   if (p && "output" in p) {
     return ["## Pricing", "", `Command: \`${p.command}\` (packages/pricing/bench/pricing-bench.ts), as it printed:`, "", "```", p.output, "```"].join("\n");
   }
-  return previousPricing(report.previous) ?? (p ? `## Pricing\n\n\`${p.command}\` failed (${p.failed}); no figures.` : null);
+  return previousSection(report.previous, "Pricing") ?? (p ? `## Pricing\n\n\`${p.command}\` failed (${p.failed}); no figures.` : null);
 }
 
-export function renderBenchmarks(report: Report): string {
-  const { results } = report;
-  const first = [results.poll, results.submit, results.pollTask, results.load].find(Boolean) as { machine: Machine } | undefined;
-  const header = [
+/** Each benchmark's section: its heading (as the file has it) and how to write it from its figures. */
+const sections = {
+  poll: { title: "Poll: tasks.get", render: (r: unknown) => poll(r as PollResult) },
+  submit: { title: "Submit", render: (r: unknown) => submit(r as SubmitResult) },
+  pollTask: { title: "pollTask", render: (r: unknown) => pollTask(r as PollTaskResult) },
+  load: { title: "Clients one process holds", render: (r: unknown) => load(r as LoadResult) },
+  distributed: { title: "Distributed backend", render: (r: unknown) => distributedSection(r as DistributedResult, machineLine((r as DistributedResult).machine)) },
+} as const;
+type Name = keyof typeof sections;
+/** The benchmarks the header's machine line describes; the distributed section names its own machine and time. */
+const sharedMachine: Name[] = ["poll", "submit", "pollTask", "load"];
+
+/**
+ * A section from this run's figures; else, for a benchmark BENCH_ONLY left out, the section as the
+ * file had it. A benchmark that ran and gave nothing (failed, or skipped itself) has no section.
+ */
+function section(report: Report, name: Name): string | null {
+  const figures = report.results[name];
+  if (figures) return sections[name].render(figures);
+  return report.only && !report.only.includes(name) ? previousSection(report.previous, sections[name].title) : null;
+}
+
+function header(report: Report): string {
+  const only = report.only;
+  const first = sharedMachine.map((name) => report.results[name]).find(Boolean) as { machine: Machine } | undefined;
+  const kept = only ? sharedMachine.filter((name) => !only.includes(name) && previousSection(report.previous, sections[name].title)) : [];
+  const command = only ? `BENCH_ONLY=${only.join(",")} pnpm bench` : "pnpm bench";
+  // When this run measured none of them, the kept sections are still described by the line the file had.
+  const machine = first
+    ? `Machine: ${machineLine(first.machine)}. Command: \`${command}\` at ${new Date().toISOString()}.`
+    : only
+      ? (/^Machine: .*$/m.exec(report.previous)?.[0] ?? null)
+      : null;
+  return [
     "# Benchmarks",
     "",
     "Written by `pnpm bench` (bench/run-all.ts), which runs every benchmark below and rewrites this file; do not edit it by hand. " +
       "Figures are medians with the range of the runs in brackets. The machine is shared with other work, so absolute figures are noisy; " +
       "comparisons are ratios measured side by side within one run.",
     ...(report.failed.length ? ["", `**No figures this run from:** ${report.failed.join(", ")}.`] : []),
-    ...(first ? ["", `Machine: ${machineLine(first.machine)}. Command: \`pnpm bench\` at ${new Date().toISOString()}.`] : []),
+    ...(machine ? ["", machine] : []),
+    ...(first && kept.length ? ["", `Kept from an earlier run (not in BENCH_ONLY): ${kept.map((name) => sections[name].title).join(", ")}.`] : []),
   ].join("\n");
-  const sections = [
-    header,
-    results.poll ? poll(results.poll as PollResult) : null,
-    results.submit ? submit(results.submit as SubmitResult) : null,
-    results.pollTask ? pollTask(results.pollTask as PollTaskResult) : null,
-    results.load ? load(results.load as LoadResult) : null,
-    pricing(report),
-  ];
-  return `${sections.filter((s) => s !== null).join("\n\n")}\n`;
+}
+
+export function renderBenchmarks(report: Report): string {
+  const parts = [header(report), ...(Object.keys(sections) as Name[]).map((name) => section(report, name)), pricing(report)];
+  return `${parts.filter((s) => s !== null).join("\n\n")}\n`;
 }

@@ -96,3 +96,14 @@ function canConnect(port: number): Promise<boolean> {
     socket.once("error", () => resolve(false));
   });
 }
+
+/** The environment every process of one test deployment shares (docs/deploy.md), stopping at once on SIGTERM. */
+export function deploymentEnv(engines: { redisUrl: string; databaseUrl: string }, queue: string): Record<string, string> {
+  return {
+    TASKLANE_BACKEND: "distributed",
+    REDIS_URL: engines.redisUrl,
+    DATABASE_URL: engines.databaseUrl,
+    TASKLANE_QUEUE: queue,
+    TASKLANE_SHUTDOWN_GRACE_SECONDS: "0",
+  };
+}

@@ -5,7 +5,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
 
-const main = path.resolve(import.meta.dirname, "../src/main.ts");
 const appDir = path.resolve(import.meta.dirname, "..");
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
@@ -22,11 +21,12 @@ export async function dataDir(): Promise<string> {
 }
 
 /**
- * Spawns the real API process as `pnpm start` runs it: one node process with tsx as a loader,
- * so a signal sent to it reaches the server itself, not a wrapper.
+ * Spawns a real process as `pnpm start` (main.ts) or `pnpm worker` (worker.ts) runs it: one
+ * node process with tsx as a loader, so a signal sent to it reaches the server itself, not a
+ * wrapper. Killed after the test if still running.
  */
-export function spawnApi(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", main], {
+export function spawnScript(script: "main.ts" | "worker.ts", env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(appDir, "src", script)], {
     cwd: appDir,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -37,6 +37,8 @@ export function spawnApi(env: Record<string, string>) {
   child.stderr!.on("data", (d: Buffer) => (output += d));
   return { child, output: () => output };
 }
+
+export const spawnApi = (env: Record<string, string>) => spawnScript("main.ts", env);
 
 /** Starts the API on a free port over `dir` and resolves once it listens. */
 export async function startApi(env: Record<string, string> = {}, dir?: string) {

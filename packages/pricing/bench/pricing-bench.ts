@@ -2,7 +2,8 @@
  * Pricing benchmark: xlsx import speed and peak memory at 10k and 100k rows, and the
  * recalculation of 100k components with 500k stock offers, on SQLite and (when a server is
  * given) PostgreSQL, side by side in one run. Each measurement runs in a fresh child process
- * so peak memory belongs to one import of one size.
+ * on a fresh database, so peak memory belongs to one import of one size. The PostgreSQL URL
+ * (TASKLANE_BENCH_DATABASE_URL, else TASKLANE_TEST_DATABASE_URL) needs CREATE DATABASE.
  *
  *   cd packages/pricing && TASKLANE_BENCH_DATABASE_URL=postgres://… npx tsx bench/pricing-bench.ts
  */
@@ -30,15 +31,13 @@ const RUNS = 3;
 const postgresUrl = process.env.TASKLANE_BENCH_DATABASE_URL ?? process.env.TASKLANE_TEST_DATABASE_URL;
 const DIALECTS: SqlDialect[] = postgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
 
-/** A database for one measurement: a SQLite file, or a PostgreSQL schema of its own. */
+/** A database for one measurement: a SQLite file, or a PostgreSQL database of its own. */
 async function open(dialect: SqlDialect, target: string): Promise<{ db: PricingDb; close(): Promise<void> }> {
   if (dialect === "sqlite") {
     const sqlite = openDatabase(target);
     return { db: sqlitePricingDb(sqlite), close: async () => void sqlite.close() };
   }
-  const url = new URL(postgresUrl!);
-  url.searchParams.set("options", `-c search_path=${target}`);
-  const pool = createPostgresPool(url.href);
+  const pool = createPostgresPool(target);
   return { db: postgresPricingDb(pool), close: () => pool.end() };
 }
 
@@ -49,13 +48,23 @@ async function admin(text: string): Promise<void> {
 }
 
 let targets = 0;
-/** Where a child measures: a new file path, or a new schema (dropped at the end). */
-async function newTarget(dialect: SqlDialect, dir: string): Promise<string> {
-  const name = `bench_${process.pid}_${++targets}`;
-  if (dialect === "sqlite") return join(dir, `${name}.sqlite`);
-  await admin(`CREATE SCHEMA ${name}`);
-  return name;
+/**
+ * Runs one measurement in a child on a new SQLite file, or on a new PostgreSQL database that is
+ * dropped right after (so autovacuum tidying the last one does not slow the next).
+ */
+async function onNewDatabase<T>(dialect: SqlDialect, dir: string, args: (target: string) => string[]): Promise<T> {
+  const name = `tasklane_bench_${process.pid}_${++targets}`;
+  if (dialect === "sqlite") return inChild<T>(args(join(dir, `${name}.sqlite`)));
+  await admin(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(postgresUrl!);
+    url.pathname = `/${name}`;
+    return await inChild<T>(args(url.href));
+  } finally {
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
 }
+
 const SIZES = [10_000, 100_000] as const;
 
 interface ImportFigures {
@@ -137,41 +146,61 @@ function inChild<T>(args: string[]): Promise<T> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const describe = (xs: number[], digits: number) =>
-  `median ${median(xs).toFixed(digits)} (range ${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
+const figure = (xs: number[], digits: number) =>
+  `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
+
+/** Lines of the table by label, each with the median (range) of every dialect's runs. */
+type Lines = Map<string, Map<SqlDialect, string>>;
+
+async function measure(dialect: SqlDialect, dir: string, files: Map<number, string>, lines: Lines): Promise<void> {
+  const put = (label: string, value: string) => lines.set(label, (lines.get(label) ?? new Map()).set(dialect, value));
+  const peaks = new Map<number, number[]>();
+  for (const size of SIZES) {
+    const runs: ImportFigures[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      runs.push(await onNewDatabase<ImportFigures>(dialect, dir, (target) => ["import", dialect, files.get(size)!, target]));
+    }
+    peaks.set(size, runs.map((r) => r.maxRssMb));
+    const rows = `import ${size.toLocaleString("en-US")} rows`;
+    put(`${rows}: rows/s`, figure(runs.map((r) => r.rowsPerSecond), 0));
+    put(`${rows}: seconds`, figure(runs.map((r) => r.seconds), 2));
+    put(`${rows}: maxRSS MB`, figure(runs.map((r) => r.maxRssMb), 1));
+    put(`${rows}: sampled peak MB`, figure(runs.map((r) => r.sampledPeakRssMb), 1));
+  }
+  put("peak memory 100k − 10k, MB", figure(peaks.get(100_000)!.map((p, i) => p - peaks.get(10_000)![i]!), 1));
+  const recalcs: { seconds: number; updated: number }[] = [];
+  for (let run = 0; run < RUNS; run++) recalcs.push(await onNewDatabase(dialect, dir, (target) => ["recalculate", dialect, target]));
+  put(`recalculate: seconds (${recalcs[0]!.updated.toLocaleString("en-US")} updated)`, figure(recalcs.map((r) => r.seconds), 2));
+}
+
+function printTable(lines: Lines): void {
+  const width = Math.max(...[...lines.keys()].map((label) => label.length)) + 2;
+  const column = 26;
+  const names: Record<SqlDialect, string> = { sqlite: "SQLite (embedded)", postgres: "PostgreSQL (distributed)" };
+  console.log(`${"median (range)".padEnd(width)}${DIALECTS.map((d) => names[d].padEnd(column)).join("")}`);
+  for (const [label, values] of lines) console.log(`${label.padEnd(width)}${DIALECTS.map((d) => (values.get(d) ?? "").padEnd(column)).join("")}`);
+}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "pricing-bench-"));
   try {
     // Other work on the machine skews every figure: the load average is printed to tell.
     const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
-    console.log(`Node ${process.version}, ${cpus().length} cores, ${RUNS} runs each, load average ${load()}\n`);
-    for (const dialect of DIALECTS) {
-      console.log(`== ${dialect === "sqlite" ? "SQLite (embedded)" : "PostgreSQL (distributed)"}`);
-      const peaks = new Map<number, number[]>();
-      for (const size of SIZES) {
-        const file = join(dir, `stock-${size}.xlsx`);
-        makeStockFile(file, size);
-        const runs: ImportFigures[] = [];
-        for (let run = 0; run < RUNS; run++) runs.push(await inChild<ImportFigures>(["import", dialect, file, await newTarget(dialect, dir)]));
-        peaks.set(size, runs.map((r) => r.maxRssMb));
-        console.log(`import ${size.toLocaleString("en-US")} rows (xlsx ${mb(statSync(file).size).toFixed(1)} MB)`);
-        console.log(`  rows/s           ${describe(runs.map((r) => r.rowsPerSecond), 0)}`);
-        console.log(`  seconds          ${describe(runs.map((r) => r.seconds), 2)}`);
-        console.log(`  maxRSS MB        ${describe(runs.map((r) => r.maxRssMb), 1)}`);
-        console.log(`  sampled peak MB  ${describe(runs.map((r) => r.sampledPeakRssMb), 1)}`);
-      }
-      const diffs = peaks.get(100_000)!.map((p, i) => p - peaks.get(10_000)![i]!);
-      console.log(`peak memory 100k − 10k, MB: ${describe(diffs, 1)}`);
-      const recalcs: { seconds: number; updated: number }[] = [];
-      for (let run = 0; run < RUNS; run++) recalcs.push(await inChild(["recalculate", dialect, await newTarget(dialect, dir)]));
-      console.log(`recalculate 100,000 components / 500,000 offers (${recalcs[0]!.updated.toLocaleString("en-US")} updated)`);
-      console.log(`  seconds          ${describe(recalcs.map((r) => r.seconds), 2)}\n`);
+    console.log(`Node ${process.version}, ${cpus().length} cores, ${RUNS} runs each, load average ${load()}`);
+    const files = new Map<number, string>();
+    for (const size of SIZES) {
+      const file = join(dir, `stock-${size}.xlsx`);
+      makeStockFile(file, size);
+      files.set(size, file);
+      console.log(`stock file of ${size.toLocaleString("en-US")} rows: xlsx ${mb(statSync(file).size).toFixed(1)} MB`);
     }
+    console.log("recalculate: 100,000 components, 500,000 stock offers; memory is this process's (not the PostgreSQL server's)\n");
+    const lines: Lines = new Map();
+    for (const dialect of DIALECTS) await measure(dialect, dir, files, lines);
+    printTable(lines);
     console.log(`\nload average at the end ${load()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    if (postgresUrl) for (let i = 1; i <= targets; i++) await admin(`DROP SCHEMA IF EXISTS bench_${process.pid}_${i} CASCADE`);
   }
 }
 

@@ -1,17 +1,9 @@
 import { type Component, type ComponentList, type ComponentListInput, ComponentListInputSchema } from "@tasklane/contract";
 import { decodeCursor, encodeCursor, isIntegerCursor } from "./cursor.ts";
-import { sql } from "kysely";
-import type { PricingDb } from "./db/database.ts";
+import { type Selectable, sql } from "kysely";
+import type { PricingDb, PricingTables } from "./db/database.ts";
 
-interface ComponentRecord {
-  id: number;
-  part_number: string;
-  vendor: string | null;
-  name: string | null;
-  category: string | null;
-  price: number | null;
-  price_updated_at: number | null;
-}
+type ComponentRecord = Omit<Selectable<PricingTables["components"]>, "search_text">;
 
 const toComponent = (r: ComponentRecord): Component => ({
   partNumber: r.part_number,

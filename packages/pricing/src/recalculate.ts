@@ -19,8 +19,12 @@ interface OfferTotals {
   quantity: number;
 }
 
-/** Prices set per UPDATE: 2 parameters a row, well inside both engines' limits. */
-const ROWS_PER_UPDATE = 1_000;
+/**
+ * Prices set per UPDATE: 2 parameters a row, inside both engines' limits (SQLite 32,766,
+ * PostgreSQL 65,535). PostgreSQL joins each batch to components by a full scan, so fewer,
+ * larger batches: 5,000 took 1.2 s over 100,000 components where 1,000 took 1.8 s.
+ */
+const ROWS_PER_UPDATE = 5_000;
 
 /**
  * Sets each component's price to the quantity-weighted average of its stock offers with

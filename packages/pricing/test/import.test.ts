@@ -210,33 +210,56 @@ describe.each(dialects)("%s", (dialect) => {
       expect((await offers(env.db)).map((o) => o.price)).toEqual([10, 11, 12]);
     });
 
-    it("run again under the same import id, it first removes what the earlier run left staged", async () => {
+    it("run again under the same import id, it first removes what the earlier run left staged (and only that)", async () => {
       const env = await testEnv(dialect);
       const importId = "task-run-again";
-      // What a worker that died mid-import leaves behind.
+      const staged = (id: string, row: number, pn: string) =>
+        ({ import_id: id, row_number: row, part_number: pn, price: 1, search_text: `${pn.toLowerCase()}\n`, vendor: null, name: null, quantity: 1 }) as const;
+      // What a worker that died mid-import leaves behind (row 2 is also the new run's first row),
+      // beside the rows of another import still under way.
       await env.db.kysely
         .insertInto("import_staging")
-        .values({ import_id: importId, row_number: 2, part_number: "GHOST", price: 1, search_text: "ghost\n", vendor: null, name: null, quantity: 1 })
+        .values([staged(importId, 2, "GHOST"), staged(importId, 9_999, "GHOST-2"), staged("other-task", 2, "OTHER")])
         .execute();
       const file = env.file("again.csv", "PN;Price;Qty\nREAL-1;5;1\n");
       await importStock(env.db, { filePath: file, importId, supplier: "A", kind: "stock" }, workContext());
       expect((await offers(env.db)).map((o) => o.partNumber)).toEqual(["REAL-1"]);
+      expect(await component(env.db, "GHOST")).toBeUndefined();
+      expect(await stagingCount(env.db)).toBe(1);
+    });
+
+    it("two imports of different suppliers from two connections at once both land whole", async () => {
+      const env = await testEnv(dialect);
+      const other = await env.connect();
+      // Overlapping part numbers, listed twice each: both swaps create and update the same components.
+      const lines = (price: number) => Array.from({ length: 6_000 }, (_, i) => `S${i % 3_000};${price};${i % 5};Name ${i % 3_000}`).join("\n");
+      const a = env.file("a.csv", `PN;Price;Qty;Name\n${lines(10)}\n`);
+      const b = env.file("b.csv", `PN;Price;Qty;Name\n${lines(20)}\n`);
+      const [ra, rb] = await Promise.all([
+        importStock(env.db, { filePath: a, supplier: "A", kind: "stock" }, workContext()),
+        importStock(other, { filePath: b, supplier: "B", kind: "stock" }, workContext()),
+      ]);
+      expect([ra.imported, rb.imported]).toEqual([6_000, 6_000]);
+      expect(ra.componentsCreated + rb.componentsCreated).toBe(3_000);
+      const landed = await offers(env.db);
+      expect(landed.filter((o) => o.supplier === "A" && o.price === 10)).toHaveLength(6_000);
+      expect(landed.filter((o) => o.supplier === "B" && o.price === 20)).toHaveLength(6_000);
+      expect(await component(env.db, "S2999")).toEqual({ part_number: "S2999", vendor: null, name: "Name 2999" });
       expect(await stagingCount(env.db)).toBe(0);
     });
 
-    it("two imports of different suppliers at once both land whole", async () => {
+    it("two imports of one supplier at once: one replaces the other whole, never a mix", async () => {
       const env = await testEnv(dialect);
-      const lines = (prefix: string) => Array.from({ length: 5_000 }, (_, i) => `${prefix}${i % 3000};${i + 1};1`).join("\n");
-      const a = env.file("a.csv", `PN;Price;Qty\n${lines("S")}\n`);
-      const b = env.file("b.csv", `PN;Price;Qty\n${lines("S")}\n`);
-      const [ra, rb] = await Promise.all([
-        importStock(env.db, { filePath: a, supplier: "A", kind: "stock" }, workContext()),
-        importStock(env.db, { filePath: b, supplier: "B", kind: "stock" }, workContext()),
+      const other = await env.connect();
+      const file = (name: string, price: number) =>
+        env.file(name, `PN;Price;Qty\n${Array.from({ length: 5_000 }, (_, i) => `M${i};${price};1`).join("\n")}\n`);
+      await Promise.all([
+        importStock(env.db, { filePath: file("1.csv", 1), supplier: "A", kind: "stock" }, workContext()),
+        importStock(other, { filePath: file("2.csv", 2), supplier: "A", kind: "stock" }, workContext()),
       ]);
-      expect(ra.imported + rb.imported).toBe(10_000);
-      expect(ra.componentsCreated + rb.componentsCreated).toBe(3_000);
-      expect(await offers(env.db)).toHaveLength(10_000);
-      expect(await stagingCount(env.db)).toBe(0);
+      const prices = new Set((await offers(env.db)).map((o) => o.price));
+      expect(prices.size).toBe(1);
+      expect(await offers(env.db)).toHaveLength(5_000);
     });
 
     it("enforces maxRows", async () => {

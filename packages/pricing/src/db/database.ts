@@ -123,15 +123,20 @@ export function postgresPricingDb(pool: pg.Pool): PricingDb {
 const PRICING_WRITE_LOCK = 7_242_001;
 
 /**
- * Runs `body` as one transaction.
- *
- * SQLite: the connection is shared with the task store, which writes synchronously. The body
- * starts on a fresh event-loop turn and awaits only statements on this connection, which
- * settle as microtasks; so no timer, request or other task runs until it commits, and no
- * foreign write can land inside the transaction.
+ * SQLite: better-sqlite3 settles every statement at once, so work that then awaits only its
+ * own statements runs to the end in microtasks. Started on a fresh event-loop turn (an empty
+ * microtask queue), nothing else interleaves with it: no timer, request or task, and no other
+ * handle's transaction that would make this one wait on the file lock while blocking the
+ * thread that could release it. The connection is shared with the task store, which writes
+ * synchronously; so no foreign write lands inside a transaction either.
  */
-export async function transaction<T>(db: PricingDb, body: (trx: Transaction<PricingTables>) => Promise<T>): Promise<T> {
+export async function ownTurn(db: SqlDatabase): Promise<void> {
   if (db.dialect === "sqlite") await nextTurn();
+}
+
+/** Runs `body` as one transaction (on its own turn on SQLite: see ownTurn). */
+export async function transaction<T>(db: PricingDb, body: (trx: Transaction<PricingTables>) => Promise<T>): Promise<T> {
+  await ownTurn(db);
   return db.kysely.transaction().execute(body);
 }
 

@@ -7,7 +7,9 @@ import { openRowReader } from "../readers/open.ts";
 import type { RowReader } from "../readers/types.ts";
 import { HeaderFinder } from "./header.ts";
 import { checkRow, isEmptyRow, type StagedRow } from "./rows.ts";
-import { applyImport, createStager, deleteStaging } from "./staging.ts";
+import { applyImport } from "./apply-import.ts";
+import { createStager, type Stager } from "./stager.ts";
+import { deleteStaging } from "./staging.ts";
 
 export interface StockImportInput {
   /** The uploaded file on disk; its format is told from its bytes, not its name. */
@@ -24,7 +26,7 @@ export interface StockImportInput {
   importId?: string;
 }
 
-/** Rows staged per short transaction; between batches the event loop runs. */
+/** Rows staged per short transaction (one in flight while the next is read); between batches the event loop runs. */
 const BATCH_ROWS = 2_000;
 /** Reading takes this share of the progress bar; saving the rest. */
 const READ_SHARE = 90;
@@ -54,7 +56,9 @@ export async function importStock(db: PricingDb, input: StockImportInput, ctx: W
     ctx.progress(99, `Saved ${formatCount(tally.imported)} rows`);
     return { ...tally, componentsCreated };
   } catch (error) {
-    await deleteStaging(db, importId);
+    // The import's own failure is the one to report; rows a failed delete leaves behind go
+    // when the task runs again (same importId) or at the next clearStaging.
+    await deleteStaging(db, importId).catch(() => {});
     throw error;
   }
 }
@@ -66,12 +70,24 @@ async function stageFile(
   input: StockImportInput,
   ctx: WorkContext,
 ): Promise<Tally> {
+  const stager = createStager(db, importId);
+  try {
+    const tally = await readInto(stager, reader, input, ctx);
+    await stager.finish();
+    return tally;
+  } catch (error) {
+    // The batch in flight lands before importStock deletes the staged rows, not after.
+    await stager.settle();
+    throw error;
+  }
+}
+
+async function readInto(stager: Stager, reader: RowReader, input: StockImportInput, ctx: WorkContext): Promise<Tally> {
   const tally: Tally = { rowsTotal: 0, imported: 0, skipped: 0, skippedRows: [] };
-  const stage = createStager(db, importId);
   const header = new HeaderFinder();
   let batch: StagedRow[] = [];
   const flush = async () => {
-    await stage(batch);
+    await stager.write(batch);
     batch = [];
     const read = reader.totalBytes > 0 ? reader.bytesRead / reader.totalBytes : 0;
     ctx.progress(clampPercent(read * READ_SHARE), `Reading rows: ${formatCount(tally.rowsTotal)}`);

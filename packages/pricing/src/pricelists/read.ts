@@ -6,29 +6,14 @@ import {
   PricelistListInputSchema,
   type PricelistPage,
   type PricelistRow,
-  type PricelistSource,
   PricelistListSchema,
 } from "@tasklane/contract";
 import { decodeCursor, encodeCursor, isIntegerCursor } from "../cursor.ts";
-import { sql } from "kysely";
-import type { PricingDb } from "../db/database.ts";
+import { type Selectable, sql } from "kysely";
+import type { PricingDb, PricingTables } from "../db/database.ts";
 
-interface PricelistRecord {
-  id: string;
-  source: PricelistSource;
-  created_at: number;
-  task_id: string | null;
-  row_count: number;
-}
-
-export interface PricelistRowRecord {
-  position: number;
-  part_number: string;
-  vendor: string | null;
-  name: string | null;
-  price: number;
-  quantity: number | null;
-}
+type PricelistRecord = Selectable<PricingTables["pricelists"]>;
+export type PricelistRowRecord = Omit<Selectable<PricingTables["pricelist_rows"]>, "pricelist_id">;
 
 const PRICELIST_COLUMNS = ["id", "source", "created_at", "task_id", "row_count"] as const;
 

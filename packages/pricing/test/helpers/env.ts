@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +17,7 @@ import {
 } from "../../src/index.ts";
 
 const postgresUrl = process.env.TASKLANE_TEST_DATABASE_URL;
+// Loud, not a skip: a CI run that quietly tested SQLite alone would pass for one that tested both.
 if (!postgresUrl && process.env.CI) {
   throw new Error("TASKLANE_TEST_DATABASE_URL is not set: in CI the pricing suite must run on PostgreSQL too (.ci/run sets it)");
 }
@@ -25,7 +27,16 @@ export const dialects: SqlDialect[] = postgresUrl ? ["sqlite", "postgres"] : ["s
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  // Every cleanup runs even when one fails: a database left behind would outlive the run.
+  const failures: unknown[] = [];
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
 });
 
 export interface FileEnv {
@@ -47,35 +58,47 @@ export function fileEnv(): FileEnv {
   };
 }
 
-export type TestEnv = FileEnv & { db: PricingDb };
+export interface TestEnv extends FileEnv {
+  db: PricingDb;
+  /** Another connection to the same database, as a second process would have (closed after the test). */
+  connect(): Promise<PricingDb>;
+}
 
 /**
- * A temp directory and a migrated database: a SQLite file in the directory, or a PostgreSQL
- * schema of this test's own (dropped after it), so test files running in parallel never meet.
+ * A temp directory and a database of this test's own: a SQLite file in the directory, or a new
+ * PostgreSQL database (dropped after the test), so test files running in parallel never meet,
+ * not even on an advisory lock. Migrated unless `migrated` is false.
  */
-export async function testEnv(dialect: SqlDialect = "sqlite"): Promise<TestEnv> {
+export async function testEnv(dialect: SqlDialect = "sqlite", { migrated = true } = {}): Promise<TestEnv> {
   const files = fileEnv();
-  let db: PricingDb;
-  if (dialect === "sqlite") {
-    const sqlite = openDatabase(join(files.dir, "pricing.db"));
+  const open = dialect === "sqlite" ? sqliteOpener(join(files.dir, "pricing.db")) : await postgresOpener();
+  const db = await open();
+  if (migrated) await migratePricing(db);
+  return { ...files, db, connect: open };
+}
+
+function sqliteOpener(file: string): () => Promise<PricingDb> {
+  return async () => {
+    const sqlite = openDatabase(file);
     cleanups.push(() => {
       sqlite.close();
     });
-    db = sqlitePricingDb(sqlite);
-  } else {
-    const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    await adminQuery(`CREATE SCHEMA ${schema}`);
-    const url = new URL(postgresUrl!);
-    url.searchParams.set("options", `-c search_path=${schema}`);
+    return sqlitePricingDb(sqlite);
+  };
+}
+
+async function postgresOpener(): Promise<() => Promise<PricingDb>> {
+  const name = `tasklane_t_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  // FORCE: a pool a failed test left open must not keep the database alive.
+  cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  const url = new URL(postgresUrl!);
+  url.pathname = `/${name}`;
+  return async () => {
     const pool = createPostgresPool(url.href, { max: 4 });
-    cleanups.push(async () => {
-      await pool.end();
-      await adminQuery(`DROP SCHEMA ${schema} CASCADE`);
-    });
-    db = postgresPricingDb(pool);
-  }
-  await migratePricing(db);
-  return { ...files, db };
+    cleanups.push(() => pool.end());
+    return postgresPricingDb(pool);
+  };
 }
 
 async function adminQuery(text: string): Promise<void> {

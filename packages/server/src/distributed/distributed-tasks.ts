@@ -3,6 +3,7 @@ import { type Task, type TaskType, submitSchemas } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
 import { dedupKey } from "../tasks/dedup.ts";
+import { newTask } from "../tasks/new-task.ts";
 import { ServiceStoppingError } from "../tasks/errors.ts";
 import { finalFields } from "../tasks/run-handler.ts";
 import { cancelledByCaller } from "../tasks/stop-reasons.ts";
@@ -47,18 +48,7 @@ export class DistributedTasks implements Tasks {
   async submit<T extends TaskType>(type: T, request: unknown, owner: string): Promise<SubmitOutcome<T>> {
     if (!this.#accepting) throw new ServiceStoppingError();
     const { idempotencyKey, ...input } = submitSchemas[type].parse(request) as { idempotencyKey?: string };
-    const task = {
-      id: this.#newId(),
-      type,
-      status: "queued",
-      progress: 0,
-      message: "Waiting for a free worker",
-      result: null,
-      error: null,
-      createdAt: this.#now(),
-      startedAt: null,
-      doneAt: null,
-    } as Task<T>;
+    const task = newTask(type, this.#newId(), this.#now(), "Waiting for a free worker");
     const stored = { task, owner, input, idempotencyKey: idempotencyKey ?? null };
     const outcome = await this.#store.insertOrFind(stored, dedupKey(type, input as never));
     if (outcome.deduplicated) return outcome as SubmitOutcome<T>;

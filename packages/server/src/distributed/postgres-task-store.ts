@@ -2,43 +2,14 @@ import type { Task, TaskType } from "@tasklane/contract";
 import type { Pool } from "pg";
 import type { StoredTask, TaskListQuery, TaskPage } from "../stores/task-store.ts";
 import type { finalFields } from "../tasks/run-handler.ts";
+import { type TaskRow, ms, rowToTask } from "../stores/task-row.ts";
 
-interface Row {
-  seq: number;
-  id: string;
-  type: Task["type"];
-  owner: string;
-  status: Task["status"];
-  progress: number;
-  message: string;
-  input: unknown;
-  idempotency_key: string | null;
-  result: Task["result"];
-  error: string | null;
-  created_at: number;
-  started_at: number | null;
-  done_at: number | null;
+interface Row extends TaskRow<unknown> {
   attempts: number;
   cancel_requested: boolean;
 }
 
-const date = (n: number | null) => (n === null ? null : new Date(n));
-const ms = (d: Date | null) => (d ? d.getTime() : null);
-
-function toTask(row: Row): Task {
-  return {
-    id: row.id,
-    type: row.type,
-    status: row.status,
-    progress: row.progress,
-    message: row.message,
-    result: row.result,
-    error: row.error,
-    createdAt: new Date(row.created_at),
-    startedAt: date(row.started_at),
-    doneAt: date(row.done_at),
-  } as Task;
-}
+const toTask = (row: Row) => rowToTask(row, row.result as Task["result"]);
 
 const UNFINISHED = "status IN ('queued', 'running')";
 

@@ -1,41 +1,11 @@
 import type { Task } from "@tasklane/contract";
 import type { Database, Statement } from "better-sqlite3";
+import { type TaskRow, ms, rowToTask } from "./task-row.ts";
 import type { StoredTask, TaskListQuery, TaskPage, TaskStore } from "./task-store.ts";
 
-interface Row {
-  seq: number;
-  id: string;
-  type: Task["type"];
-  owner: string;
-  status: Task["status"];
-  progress: number;
-  message: string;
-  input: string;
-  idempotency_key: string | null;
-  result: string | null;
-  error: string | null;
-  created_at: number;
-  started_at: number | null;
-  done_at: number | null;
-}
+type Row = TaskRow;
 
-const ms = (d: Date | null) => (d ? d.getTime() : null);
-const date = (n: number | null) => (n === null ? null : new Date(n));
-
-function toTask(row: Row): Task {
-  return {
-    id: row.id,
-    type: row.type,
-    status: row.status,
-    progress: row.progress,
-    message: row.message,
-    result: row.result === null ? null : JSON.parse(row.result),
-    error: row.error,
-    createdAt: new Date(row.created_at),
-    startedAt: date(row.started_at),
-    doneAt: date(row.done_at),
-  } as Task;
-}
+const toTask = (row: Row) => rowToTask(row, row.result === null ? null : JSON.parse(row.result));
 
 /** Tasks in the SQLite file the pricing data lives in: they survive a restart. */
 export class SqliteTaskStore implements TaskStore {

@@ -4,6 +4,7 @@ import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
 import { ServiceStoppingError } from "./errors.ts";
 import { dedupKey } from "./dedup.ts";
+import { newTask } from "./new-task.ts";
 import type { TaskHandlers } from "./handler.ts";
 import { DEFAULT_CONCURRENCY, DEFAULT_PROGRESS_FLUSH_MS, type TaskManagerOptions } from "./manager-options.ts";
 import { type Outcome, clampProgress, finalFields, runHandler } from "./run-handler.ts";
@@ -86,7 +87,7 @@ export class TaskManager implements Tasks {
     }
     const same = this.#activeByKeys(keys);
     if (same) return { task: copy(same.task) as Task<T>, deduplicated: true };
-    const task = this.#newTask(type);
+    const task = newTask(type, this.#newId(), this.#now(), "Waiting for a free slot");
     const active: ActiveTask = { task, owner, input, keys, controller: new AbortController() };
     for (const key of keys) this.#byKey.set(key, active);
     this.#active.set(task.id, active);
@@ -118,21 +119,6 @@ export class TaskManager implements Tasks {
   #release(active: ActiveTask): void {
     for (const key of active.keys) if (this.#byKey.get(key) === active) this.#byKey.delete(key);
     this.#active.delete(active.task.id);
-  }
-
-  #newTask<T extends TaskType>(type: T): Task<T> {
-    return {
-      id: this.#newId(),
-      type,
-      status: "queued",
-      progress: 0,
-      message: "Waiting for a free slot",
-      result: null,
-      error: null,
-      createdAt: this.#now(),
-      startedAt: null,
-      doneAt: null,
-    } as Task<T>;
   }
 
   /** The task, or undefined when there is none with this id for this owner. */

@@ -4,20 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import type { Pool } from "pg";
-import type { LocalFile, Upload, UploadStore } from "./upload-store.ts";
+import { type LocalFile, UPLOAD_COLUMNS, type Upload, type UploadRow as Row, type UploadStore, toUpload } from "./upload-store.ts";
 
 /** Bytes per stored chunk: big enough that a 50 MB file is 50 rows, small enough to hold one in memory. */
 const CHUNK_BYTES = 1024 * 1024;
 
-interface Row {
-  id: string;
-  owner: string;
-  filename: string;
-  size: number;
-  created_at: number;
-}
-
-const toUpload = ({ created_at, ...row }: Row): Upload => ({ ...row, createdAt: new Date(created_at) });
 
 /**
  * The distributed store: bytes in PostgreSQL in 1 MiB chunks, so every worker reads what any
@@ -74,7 +65,7 @@ export class PostgresUploadStore implements UploadStore {
   }
 
   async get(id: string): Promise<Upload | undefined> {
-    const { rows } = await this.pool.query<Row>("SELECT id, owner, filename, size, created_at FROM uploads WHERE id = $1", [id]);
+    const { rows } = await this.pool.query<Row>(`SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE id = $1`, [id]);
     return rows[0] && toUpload(rows[0]);
   }
 
@@ -105,7 +96,7 @@ export class PostgresUploadStore implements UploadStore {
 
   async createdBefore(cutoff: Date): Promise<Upload[]> {
     const { rows } = await this.pool.query<Row>(
-      "SELECT id, owner, filename, size, created_at FROM uploads WHERE created_at < $1 ORDER BY created_at",
+      `SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE created_at < $1 ORDER BY created_at`,
       [cutoff.getTime()],
     );
     return rows.map(toUpload);

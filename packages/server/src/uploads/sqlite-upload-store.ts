@@ -4,17 +4,8 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Database, Statement } from "better-sqlite3";
-import type { LocalFile, Upload, UploadStore } from "./upload-store.ts";
+import { type LocalFile, UPLOAD_COLUMNS, type Upload, type UploadRow as Row, type UploadStore, toUpload } from "./upload-store.ts";
 
-interface Row {
-  id: string;
-  owner: string;
-  filename: string;
-  size: number;
-  created_at: number;
-}
-
-const toUpload = ({ created_at, ...row }: Row): Upload => ({ ...row, createdAt: new Date(created_at) });
 
 /** The embedded store: the bytes in a folder, one file per upload named by its id; the record in SQLite. */
 export class SqliteUploadStore implements UploadStore {
@@ -31,8 +22,8 @@ export class SqliteUploadStore implements UploadStore {
     this.#insert = db.prepare(
       "INSERT INTO uploads (id, owner, filename, size, path, created_at) VALUES (@id, @owner, @filename, @size, @path, @createdAt)",
     );
-    this.#get = db.prepare("SELECT id, owner, filename, size, created_at FROM uploads WHERE id = ?");
-    this.#before = db.prepare("SELECT id, owner, filename, size, created_at FROM uploads WHERE created_at < ? ORDER BY created_at");
+    this.#get = db.prepare(`SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE id = ?`);
+    this.#before = db.prepare(`SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE created_at < ? ORDER BY created_at`);
     this.#delete = db.prepare("DELETE FROM uploads WHERE id = ?");
   }
 

@@ -38,3 +38,17 @@ export interface UploadStore {
   /** Removes bytes written but never saved (the process died mid-upload) before `cutoff`. */
   deleteUnsavedBefore(cutoff: Date): Promise<number>;
 }
+
+/** An upload as both SQL stores keep it. */
+export interface UploadRow {
+  id: string;
+  owner: string;
+  filename: string;
+  size: number;
+  created_at: number;
+}
+
+export const toUpload = ({ created_at, ...row }: UploadRow): Upload => ({ ...row, createdAt: new Date(created_at) });
+
+/** The columns of an UploadRow, for SELECTs. */
+export const UPLOAD_COLUMNS = "id, owner, filename, size, created_at";

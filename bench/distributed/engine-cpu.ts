@@ -1,0 +1,47 @@
+import { readFile, readdir } from "node:fs/promises";
+import { cpuSeconds } from "../lib/cpu.ts";
+
+/** PostgreSQL's own processes, which work for every database (WAL, checkpoints, the postmaster). */
+const POSTGRES_SHARED = /^postgres: .*: (checkpointer|background writer|walwriter|autovacuum launcher|logical replication launcher|archiver)\s*$|\/postgres -D /;
+
+export interface EngineCpu {
+  postgres: number;
+  redis: number;
+}
+
+/** CPU seconds so far of each live process whose command line `belongs` picks, by pid. */
+async function snapshot(belongs: (cmdline: string) => keyof EngineCpu | null): Promise<Map<number, { engine: keyof EngineCpu; s: number }>> {
+  const found = new Map<number, { engine: keyof EngineCpu; s: number }>();
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    // A process may end between the listing and the read: it simply is not counted.
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+    const engine = belongs(cmdline.replaceAll("\0", " ").trim());
+    if (!engine) continue;
+    const s = await cpuSeconds(pid).catch(() => null);
+    if (s !== null) found.set(pid, { engine, s });
+  }
+  return found;
+}
+
+/**
+ * CPU the engines spent for this benchmark, when they run on this machine (else 0): PostgreSQL's
+ * backends of our database (their titles name it, so other databases' work on a shared server is
+ * left out) and its shared processes, and our redis-server. Starts counting; the returned function
+ * gives the seconds since. A backend that started in between counts whole; one that ended is lost
+ * (the pools keep theirs open, so that is rare).
+ */
+export async function engineCpu(databaseName: string, redisPort: number): Promise<() => Promise<EngineCpu>> {
+  const belongs = (cmdline: string): keyof EngineCpu | null => {
+    if (cmdline.startsWith("redis-server ") && cmdline.includes(`:${redisPort}`)) return "redis";
+    if (/^postgres: /.test(cmdline) && cmdline.split(" ").includes(databaseName)) return "postgres";
+    return POSTGRES_SHARED.test(cmdline) ? "postgres" : null;
+  };
+  const before = await snapshot(belongs);
+  return async () => {
+    const used: EngineCpu = { postgres: 0, redis: 0 };
+    for (const [pid, { engine, s }] of await snapshot(belongs)) used[engine] += s - (before.get(pid)?.s ?? 0);
+    return used;
+  };
+}
