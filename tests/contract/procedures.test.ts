@@ -38,8 +38,8 @@ describe("the typed client against the real server", () => {
     const { url } = await startService({ handlers: testHandlers() });
     const client = createTasklaneClient({ url });
     const ids = [];
-    for (let i = 0; i < 3; i++) ids.push((await client.submit.pricelistCreate({ source: "estimate" })).taskId);
-    for (const id of ids) await client.pollTask(id);
+    // One after another: the same pricelist submitted while one is still active answers with that one.
+    for (let i = 0; i < 3; i++) ids.push((await client.submitAndWait("pricelistCreate", { source: "estimate" })).id);
     const task = await client.getTask(ids[0]!);
     expect(task.type).toBe("pricelistCreate");
     const page1 = await client.listTasks({ limit: 2 });

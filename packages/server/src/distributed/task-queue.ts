@@ -81,8 +81,9 @@ export class TaskQueue {
     await this.#redis.publish(cancelChannel(this.settings.queueName), id);
   }
 
+  /** QUIT, not a disconnect: commands still in flight (BullMQ's own among them) finish first instead of rejecting. */
   async close(): Promise<void> {
     await this.queue.close();
-    this.#redis.disconnect();
+    await this.#redis.quit().catch(() => undefined);
   }
 }

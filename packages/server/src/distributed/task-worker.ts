@@ -50,6 +50,8 @@ export class TaskWorker {
   readonly #queue: TaskQueue;
   #worker: Worker<JobData> | undefined;
   #subscriber: Redis | undefined;
+  /** Given to BullMQ, which does not close a connection it was handed. */
+  #connection: Redis | undefined;
   #timers: NodeJS.Timeout[] = [];
   #closing = false;
 
@@ -74,7 +76,7 @@ export class TaskWorker {
     await this.#subscriber.subscribe(cancelChannel(queueName));
     this.#worker = new Worker<JobData>(queueName, (job) => this.#process(job), {
       // BullMQ's blocking connection must wait through outages rather than fail its commands.
-      connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
+      connection: (this.#connection = new Redis(redisUrl, { maxRetriesPerRequest: null })),
       concurrency: this.#options.concurrency ?? DEFAULT_CONCURRENCY,
       lockDuration: stalledMs,
       stalledInterval: stalledMs,
@@ -196,7 +198,7 @@ export class TaskWorker {
     for (const { controller } of this.#running.values()) controller.abort(interruptedByShutdown());
     this.#closing = true;
     await closing;
-    this.#subscriber?.disconnect();
+    for (const redis of [this.#subscriber, this.#connection]) await redis?.quit().catch(() => undefined);
     await this.#queue.close();
   }
 }
