@@ -1,4 +1,4 @@
-import { applyMigrations, createPostgresPool, migratePricing, postgresPricingDb } from "@tasklane/pricing";
+import { applyMigrations, createPostgresPool, deleteStaging, migratePricing, postgresPricingDb } from "@tasklane/pricing";
 import { DistributedTasks } from "./distributed/distributed-tasks.ts";
 import { POSTGRES_TASK_MIGRATIONS } from "./distributed/postgres-schema.ts";
 import { PostgresTaskStore } from "./distributed/postgres-task-store.ts";
@@ -89,9 +89,7 @@ export async function createDistributedWorker({ databaseUrl, handlers, maxRowsPe
     store: pg.store,
     handlers: handlers ? handlers(deps) : pricingHandlers(deps),
     // An interrupted import's staged rows are of no use to anyone.
-    onInterrupted: async (taskId) => {
-      await pg.pool.query("DELETE FROM import_staging WHERE import_id = $1", [taskId]);
-    },
+    onInterrupted: (taskId) => deleteStaging(pg.db, taskId),
   });
   return {
     worker,
