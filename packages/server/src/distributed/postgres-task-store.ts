@@ -2,6 +2,7 @@ import type { Task, TaskType } from "@tasklane/contract";
 import type { Pool } from "pg";
 import type { StoredTask, TaskListQuery, TaskPage } from "../stores/task-store.ts";
 import type { finalFields } from "../tasks/run-handler.ts";
+import { decodeTaskCursor, encodeTaskCursor } from "../stores/task-cursor.ts";
 import { type TaskRow, ms, rowToTask } from "../stores/task-row.ts";
 
 interface Row extends TaskRow<unknown> {
@@ -65,14 +66,14 @@ export class PostgresTaskStore {
   }
 
   async list(query: TaskListQuery): Promise<TaskPage> {
-    const before = Number(query.cursor) || Number.MAX_SAFE_INTEGER;
+    const before = decodeTaskCursor(query.cursor) ?? Number.MAX_SAFE_INTEGER;
     const { rows } = await this.pool.query<Row>(
       `SELECT * FROM tasks WHERE owner = $1 AND seq < $2 AND ($3::text IS NULL OR type = $3) AND ($4::text IS NULL OR status = $4)
        ORDER BY seq DESC LIMIT $5`,
       [query.owner, before, query.type ?? null, query.status ?? null, query.limit + 1],
     );
     const page = rows.slice(0, query.limit);
-    return { items: page.map(toTask), nextCursor: rows.length > query.limit ? String(page.at(-1)!.seq) : null };
+    return { items: page.map(toTask), nextCursor: rows.length > query.limit ? encodeTaskCursor(page.at(-1)!.seq) : null };
   }
 
   /**

@@ -13,6 +13,7 @@ import { TRPCError } from "@trpc/server";
 import type { Context } from "../trpc/context.ts";
 import { fieldError } from "../trpc/field-error.ts";
 import { authedProcedure, router } from "../trpc/init.ts";
+import { answering } from "./task-errors.ts";
 
 /** Checks a submit needs beyond its schema, made before the task is stored. */
 const admit: { [T in TaskType]?: (input: TaskInput<T>, ctx: Context & { caller: string }) => Promise<void> } = {
@@ -49,7 +50,7 @@ export const tasksRouter = router({
   list: authedProcedure
     .input(TaskListInputSchema)
     .output(TaskListSchema)
-    .query(({ ctx, input }) => ctx.tasks.list({ ...input, owner: ctx.caller })),
+    .query(({ ctx, input }) => answering(input, () => ctx.tasks.list({ ...input, owner: ctx.caller }))),
 
   cancel: authedProcedure
     .input(TaskRefSchema)

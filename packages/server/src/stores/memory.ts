@@ -1,4 +1,5 @@
 import type { Task } from "@tasklane/contract";
+import { decodeTaskCursor, encodeTaskCursor } from "./task-cursor.ts";
 import type { StoredTask, TaskListQuery, TaskPage, TaskStore } from "./task-store.ts";
 
 interface Entry extends StoredTask {
@@ -34,7 +35,7 @@ export class MemoryTaskStore implements TaskStore {
   }
 
   async list(query: TaskListQuery): Promise<TaskPage> {
-    const before = query.cursor === undefined ? Infinity : Number(query.cursor) || Infinity;
+    const before = decodeTaskCursor(query.cursor) ?? Infinity;
     const items: Entry[] = [];
     // Map iteration is insertion order; newest first means walking it backwards.
     const entries = [...this.#byId.values()];
@@ -47,7 +48,7 @@ export class MemoryTaskStore implements TaskStore {
     }
     const page = items.slice(0, query.limit);
     const more = items.length > query.limit;
-    return { items: page.map((e) => ({ ...e.task })), nextCursor: more ? String(page.at(-1)!.seq) : null };
+    return { items: page.map((e) => ({ ...e.task })), nextCursor: more ? encodeTaskCursor(page.at(-1)!.seq) : null };
   }
 
   async failUnfinished(error: string, at: Date): Promise<number> {

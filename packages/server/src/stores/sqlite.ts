@@ -1,5 +1,6 @@
 import type { Task } from "@tasklane/contract";
 import type { Database, Statement } from "better-sqlite3";
+import { decodeTaskCursor, encodeTaskCursor } from "./task-cursor.ts";
 import { type TaskRow, ms, rowToTask } from "./task-row.ts";
 import type { StoredTask, TaskListQuery, TaskPage, TaskStore } from "./task-store.ts";
 
@@ -72,7 +73,7 @@ export class SqliteTaskStore implements TaskStore {
   }
 
   async list(query: TaskListQuery): Promise<TaskPage> {
-    const before = Number(query.cursor) || Number.MAX_SAFE_INTEGER;
+    const before = decodeTaskCursor(query.cursor) ?? Number.MAX_SAFE_INTEGER;
     const rows = this.db
       .prepare<unknown[], Row>(
         `SELECT * FROM tasks WHERE owner = ? AND seq < ?
@@ -81,7 +82,7 @@ export class SqliteTaskStore implements TaskStore {
       )
       .all(query.owner, before, ...[query.type, query.status].filter(Boolean), query.limit + 1);
     const page = rows.slice(0, query.limit);
-    return { items: page.map(toTask), nextCursor: rows.length > query.limit ? String(page.at(-1)!.seq) : null };
+    return { items: page.map(toTask), nextCursor: rows.length > query.limit ? encodeTaskCursor(page.at(-1)!.seq) : null };
   }
 
   async failUnfinished(error: string, at: Date): Promise<number> {

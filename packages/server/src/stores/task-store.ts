@@ -36,7 +36,7 @@ export interface TaskStore {
   get(id: string): Promise<StoredTask | undefined>;
   /** The task this owner submitted with this idempotency key, if it is still kept. */
   findByIdempotencyKey(owner: string, key: string): Promise<Task | undefined>;
-  /** Newest first. An unknown or foreign cursor is answered with the first page. */
+  /** Newest first. A cursor this store did not make throws InvalidCursorError (task-cursor.ts). */
   list(query: TaskListQuery): Promise<TaskPage>;
   /**
    * Ends every task still `queued` or `running` as `error` with this text: at start, such a task
