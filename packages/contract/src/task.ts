@@ -5,7 +5,8 @@ import { type TaskResult, type TaskType, taskTypes } from "./task-types/index.ts
 export const TASK_TYPES = ["recalculate", "stockImport", "pricelistCreate"] as const satisfies readonly TaskType[];
 export const TaskTypeSchema = z.enum(TASK_TYPES);
 
-export const TaskIdSchema = z.uuid();
+/** Lower case as the service makes them, so an id a caller wrote in upper case names the same task. */
+export const TaskIdSchema = z.uuid().toLowerCase();
 
 function taskSchemaOf<T extends TaskType, R extends z.ZodType<TaskResult<T>>>(type: T, result: R) {
   return z.object({
