@@ -4,7 +4,8 @@
  */
 export type { WorkContext } from "./context.ts";
 export { StockFileError, InvalidCursorError } from "./errors.ts";
-export { openDatabase, type Database } from "./db/open.ts";
+export { openDatabase, type Database, type OpenOptions } from "./db/open.ts";
+export { DatabaseLockedError } from "./db/sqlite-dialect.ts";
 export {
   type PricingDb,
   type PricingTables,

@@ -10,6 +10,7 @@ import { pricingReads } from "./pricing/pricing-reads.ts";
 import { createServer } from "./server.ts";
 import type { ServerOptions } from "./server-options.ts";
 import type { TaskHandlers } from "./tasks/handler.ts";
+import { TaskThreads, type TaskThreadsOptions } from "./threads/task-threads.ts";
 import { DEFAULT_RETENTION_HOURS } from "./tasks/retention.ts";
 import { PostgresUploadStore } from "./uploads/postgres-upload-store.ts";
 
@@ -73,16 +74,22 @@ export type DistributedServer = Awaited<ReturnType<typeof createDistributedServe
 
 export interface DistributedWorkerOptions
   extends DistributedSettings,
-    Pick<TaskWorkerOptions, "concurrency" | "timeoutsMs" | "stalledMs" | "progressFlushMs" | "log" | "now"> {
+    Pick<TaskWorkerOptions, "concurrency" | "timeoutsMs" | "stalledMs" | "progressFlushMs" | "log" | "now">,
+    Pick<TaskThreadsOptions, "heapMb" | "stopGraceMs"> {
   maxRowsPerFile?: number;
   /** Other handlers than the pricing ones (tests). */
   handlers?: (deps: PricingHandlerDeps) => TaskHandlers;
 }
 
-/** A worker process of the distributed backend: runs tasks from the queue with the pricing handlers. */
-export async function createDistributedWorker({ databaseUrl, handlers, maxRowsPerFile, ...options }: DistributedWorkerOptions) {
+/**
+ * A worker process of the distributed backend: runs tasks from the queue with the pricing
+ * handlers, whose work runs in task threads (each with its own pool), so that this thread
+ * keeps renewing job locks and passing progress and cancels along.
+ */
+export async function createDistributedWorker({ databaseUrl, handlers, maxRowsPerFile, heapMb, stopGraceMs, ...options }: DistributedWorkerOptions) {
   const pg = await openPostgres(databaseUrl);
-  const deps = { db: pg.db, uploads: pg.uploads, maxRowsPerFile };
+  const threads = new TaskThreads({ database: { dialect: "postgres", url: databaseUrl }, heapMb, stopGraceMs });
+  const deps = { db: pg.db, uploads: pg.uploads, threads, maxRowsPerFile };
   const worker = new TaskWorker({
     ...options,
     retentionMs: options.retentionMs ?? DEFAULT_RETENTION_HOURS * 3_600_000,
@@ -91,12 +98,15 @@ export async function createDistributedWorker({ databaseUrl, handlers, maxRowsPe
     // An interrupted import's staged rows are of no use to anyone.
     onInterrupted: (taskId) => deleteStaging(pg.db, taskId),
   });
+  if (!handlers) threads.warm();
   return {
     worker,
     pool: pg.pool,
+    threads,
     start: () => worker.start(),
     stop: once(async ({ graceMs = 0 }: { graceMs?: number } = {}) => {
       await worker.close({ graceMs });
+      await threads.close();
       await pg.pool.end();
     }),
   };

@@ -5,20 +5,26 @@ import { type PricingHandlerDeps, pricingHandlers } from "./handlers/pricing-han
 import { pricingReads } from "./pricing/pricing-reads.ts";
 import { createServer } from "./server.ts";
 import type { ServerOptions } from "./server-options.ts";
+import { moveLegacyTasks } from "./stores/legacy-tasks.ts";
 import { SqliteTaskStore } from "./stores/sqlite.ts";
 import { TASK_MIGRATIONS } from "./stores/sqlite-schema.ts";
 import type { TaskHandlers } from "./tasks/handler.ts";
 import { TaskManager } from "./tasks/manager.ts";
 import type { TaskManagerOptions } from "./tasks/manager-options.ts";
+import { TaskThreads, type TaskThreadsOptions } from "./threads/task-threads.ts";
 import { INTERRUPTED_TEXT } from "./tasks/stop-reasons.ts";
 import { SqliteUploadStore } from "./uploads/sqlite-upload-store.ts";
 
+/** The pricing data: components, offers, pricelists. */
 export const DATABASE_FILE = "tasklane.sqlite";
+/** Tasks and uploads: written only by the thread that answers requests. */
+export const TASKS_FILE = "tasks.sqlite";
 
 export interface EmbeddedOptions
   extends Omit<ServerOptions, "store" | "tasks" | "uploads" | "pricing">,
-    Pick<TaskManagerOptions, "concurrency" | "timeoutsMs" | "progressFlushMs"> {
-  /** Holds the SQLite file (tasks and pricing data) and the uploads folder. */
+    Pick<TaskManagerOptions, "concurrency" | "timeoutsMs" | "progressFlushMs">,
+    Pick<TaskThreadsOptions, "heapMb" | "stopGraceMs"> {
+  /** Holds the SQLite files (pricing data; tasks and uploads) and the uploads folder. */
   dataDir: string;
   maxRowsPerFile?: number;
   /** Other handlers than the pricing ones (tests). */
@@ -26,23 +32,31 @@ export interface EmbeddedOptions
 }
 
 /**
- * The embedded default: one process, tasks and pricing data in one SQLite file, uploads in a
- * folder beside it. Tasks a dead process left unfinished end as interrupted.
+ * The embedded default: one process, pricing data in one SQLite file and tasks in another,
+ * uploads in a folder beside them. This thread answers requests; task threads, each with its
+ * own connection to the pricing file, do the pricing work. Tasks a dead process left
+ * unfinished end as interrupted.
  */
 export async function createEmbeddedServer(options: EmbeddedOptions) {
-  const { dataDir, maxRowsPerFile, handlers, concurrency, timeoutsMs, progressFlushMs, ...serverOptions } = options;
+  const { dataDir, maxRowsPerFile, handlers, concurrency, timeoutsMs, progressFlushMs, heapMb, stopGraceMs, ...serverOptions } =
+    options;
   const uploadsDir = path.join(dataDir, "uploads");
   await mkdir(uploadsDir, { recursive: true });
-  const sqlite = openDatabase(path.join(dataDir, DATABASE_FILE));
+  const pricingFile = path.join(dataDir, DATABASE_FILE);
+  const sqlite = openDatabase(pricingFile);
   const db = sqlitePricingDb(sqlite);
   await migratePricing(db);
-  await applyMigrations(db, TASK_MIGRATIONS);
   await clearStaging(db);
-  const store = new SqliteTaskStore(sqlite);
+  const tasksSqlite = openDatabase(path.join(dataDir, TASKS_FILE));
+  await applyMigrations(sqlitePricingDb(tasksSqlite), TASK_MIGRATIONS);
+  moveLegacyTasks(tasksSqlite, pricingFile);
+  const store = new SqliteTaskStore(tasksSqlite);
   const interrupted = await store.failUnfinished(INTERRUPTED_TEXT, options.now?.() ?? new Date());
-  const uploads = new SqliteUploadStore(sqlite, uploadsDir);
-  const deps = { db, uploads, maxRowsPerFile };
+  const uploads = new SqliteUploadStore(tasksSqlite, uploadsDir);
+  const threads = new TaskThreads({ database: { dialect: "sqlite", file: pricingFile }, heapMb, stopGraceMs });
+  const deps = { db, uploads, threads, maxRowsPerFile };
   const taskHandlers = handlers ? handlers(deps) : pricingHandlers(deps);
+  if (!handlers) threads.warm();
   const service = createServer({
     ...serverOptions,
     store,
@@ -55,8 +69,11 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
     ...service,
     db,
     sqlite,
+    threads,
     async stop() {
       await service.stop();
+      await threads.close();
+      tasksSqlite.close();
       sqlite.close();
     },
   };

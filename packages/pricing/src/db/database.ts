@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type BetterSqlite3 from "better-sqlite3";
-import { type Generated, Kysely, PostgresDialect, SqliteDialect, type Transaction, sql } from "kysely";
+import { type Generated, Kysely, PostgresDialect, type Transaction, sql } from "kysely";
+import { SharedSqliteDialect } from "./sqlite-dialect.ts";
 import pg from "pg";
 
 export type SqlDialect = "sqlite" | "postgres";
@@ -93,7 +94,7 @@ function withStatementCache(sqlite: BetterSqlite3.Database) {
 /** Wraps an open better-sqlite3 handle (see openDatabase). The caller closes the handle. */
 export function sqlitePricingDb(sqlite: BetterSqlite3.Database): PricingDb {
   const database = withStatementCache(sqlite);
-  return { kysely: new Kysely<PricingTables>({ dialect: new SqliteDialect({ database }) }), dialect: "sqlite" };
+  return { kysely: new Kysely<PricingTables>({ dialect: new SharedSqliteDialect({ database }, sqlite) }), dialect: "sqlite" };
 }
 
 const INT8_OID = 20;

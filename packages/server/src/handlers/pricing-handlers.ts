@@ -1,18 +1,22 @@
-import { type PricingDb, createPricelist, importStock, recalculatePrices } from "@tasklane/pricing";
+import type { PricingDb } from "@tasklane/pricing";
 import type { TaskHandlers } from "../tasks/handler.ts";
+import type { TaskThreads } from "../threads/task-threads.ts";
 import type { UploadStore } from "../uploads/upload-store.ts";
 
 export interface PricingHandlerDeps {
+  /** This thread's connection to the pricing data (tests' own handlers use it). */
   db: PricingDb;
   uploads: UploadStore;
+  /** Where the pricing work runs: never on the thread that answers polls. */
+  threads: TaskThreads;
   /** A cap on data rows per imported file. Default: none. */
   maxRowsPerFile?: number | undefined;
 }
 
-/** Each task type's handler: the pricing domain's work, with the task's signal and progress. */
-export function pricingHandlers({ db, uploads, maxRowsPerFile }: PricingHandlerDeps): TaskHandlers {
+/** Each task type's handler: the pricing domain's work in a task thread, with the task's signal and progress. */
+export function pricingHandlers({ threads, uploads, maxRowsPerFile }: PricingHandlerDeps): TaskHandlers {
   return {
-    recalculate: (_input, ctx) => recalculatePrices(db, ctx),
+    recalculate: (_input, ctx) => threads.run({ type: "recalculate" }, ctx),
     stockImport: async (input, ctx) => {
       const upload = await uploads.get(input.uploadId);
       if (!upload) throw new Error(`The uploaded file ${input.uploadId} is no longer on the server; upload it again`);
@@ -20,15 +24,12 @@ export function pricingHandlers({ db, uploads, maxRowsPerFile }: PricingHandlerD
       const file = await uploads.openFile(upload.id);
       try {
         // Staged under the task's id: a run again after a worker died starts from a clean slate.
-        return await importStock(
-          db,
-          { filePath: file.path, importId: ctx.taskId, supplier: input.supplier, kind: input.kind, maxRows: maxRowsPerFile },
-          ctx,
-        );
+        const job = { filePath: file.path, importId: ctx.taskId, supplier: input.supplier, kind: input.kind, maxRows: maxRowsPerFile };
+        return await threads.run({ type: "stockImport", ...job }, ctx);
       } finally {
         await file.release();
       }
     },
-    pricelistCreate: (input, ctx) => createPricelist(db, { source: input.source, taskId: ctx.taskId }, ctx),
+    pricelistCreate: (input, ctx) => threads.run({ type: "pricelistCreate", source: input.source, taskId: ctx.taskId }, ctx),
   };
 }
