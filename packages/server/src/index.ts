@@ -9,7 +9,7 @@ export { MemoryTaskStore } from "./stores/memory.ts";
 export { INTERRUPTED_TEXT } from "./tasks/stop-reasons.ts";
 export { OPEN_CALLER } from "./access.ts";
 export { ConfigError, loadConfig, type Config } from "./config.ts";
-export { createEmbeddedServer, type EmbeddedOptions, type EmbeddedServer, DATABASE_FILE } from "./embedded.ts";
+export { createEmbeddedServer, type EmbeddedOptions, type EmbeddedServer, DATABASE_FILE, TASKS_FILE } from "./embedded.ts";
 export { SqliteTaskStore } from "./stores/sqlite.ts";
 export type { LocalFile, Upload, UploadStore } from "./uploads/upload-store.ts";
 export { SqliteUploadStore } from "./uploads/sqlite-upload-store.ts";

@@ -8,7 +8,7 @@ type Row = TaskRow;
 
 const toTask = (row: Row) => rowToTask(row, row.result === null ? null : JSON.parse(row.result));
 
-/** Tasks in the SQLite file the pricing data lives in: they survive a restart. */
+/** Tasks in their SQLite file beside the pricing data: they survive a restart. */
 export class SqliteTaskStore implements TaskStore {
   readonly #insert: Statement;
   readonly #update: Statement;
