@@ -1,6 +1,7 @@
 import { type Component, type ComponentList, type ComponentListInput, ComponentListInputSchema } from "@tasklane/contract";
 import { decodeCursor, encodeCursor, isIntegerCursor } from "./cursor.ts";
-import { type Selectable, sql } from "kysely";
+import type { Selectable } from "kysely";
+import { sql } from "./db/kysely.ts";
 import type { PricingDb, PricingTables } from "./db/database.ts";
 
 type ComponentRecord = Omit<Selectable<PricingTables["components"]>, "search_text">;

@@ -1,5 +1,6 @@
 import type { TaskResult } from "@tasklane/contract";
-import { type CompiledQuery, sql } from "kysely";
+import type { CompiledQuery } from "kysely";
+import { sql } from "./db/kysely.ts";
 import { formatCount, throwIfAborted, type WorkContext } from "./context.ts";
 import { type PricingDb, writeTransaction } from "./db/database.ts";
 import { roundPrice } from "./prices.ts";

@@ -98,12 +98,17 @@ export async function createDistributedWorker({ databaseUrl, handlers, maxRowsPe
     // An interrupted import's staged rows are of no use to anyone.
     onInterrupted: (taskId) => deleteStaging(pg.db, taskId),
   });
-  if (!handlers) threads.warm();
+  // Ready once a task thread is: the first task should not wait for one to load.
+  const warm = handlers ? Promise.resolve() : threads.warm();
+  warm.catch(() => undefined); // awaited by start(); a worker never started must not leave it unhandled
   return {
     worker,
     pool: pg.pool,
     threads,
-    start: () => worker.start(),
+    async start(): Promise<void> {
+      await warm;
+      await worker.start();
+    },
     stop: once(async ({ graceMs = 0 }: { graceMs?: number } = {}) => {
       await worker.close({ graceMs });
       await threads.close();

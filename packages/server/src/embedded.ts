@@ -56,7 +56,9 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
   const threads = new TaskThreads({ database: { dialect: "sqlite", file: pricingFile }, heapMb, stopGraceMs });
   const deps = { db, uploads, threads, maxRowsPerFile };
   const taskHandlers = handlers ? handlers(deps) : pricingHandlers(deps);
-  if (!handlers) threads.warm();
+  // Ready once a task thread is: the first task should not wait for one to load.
+  const warm = handlers ? Promise.resolve() : threads.warm();
+  warm.catch(() => undefined); // awaited by start(); a service never started must not leave it unhandled
   const service = createServer({
     ...serverOptions,
     store,
@@ -70,6 +72,10 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
     db,
     sqlite,
     threads,
+    async start(): Promise<string> {
+      await warm;
+      return service.start();
+    },
     async stop() {
       await service.stop();
       await threads.close();

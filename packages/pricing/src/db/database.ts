@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type BetterSqlite3 from "better-sqlite3";
-import { type Generated, Kysely, PostgresDialect, type Transaction, sql } from "kysely";
+import type { Generated, Kysely as KyselyType, Transaction } from "kysely";
+import { Kysely, PostgresDialect, sql } from "./kysely.ts";
 import { SharedSqliteDialect } from "./sqlite-dialect.ts";
 import pg from "pg";
 
@@ -8,7 +9,7 @@ export type SqlDialect = "sqlite" | "postgres";
 
 /** A database the pricing functions (and the server's migrations) run on. */
 export interface SqlDatabase {
-  readonly kysely: Kysely<any>;
+  readonly kysely: KyselyType<any>;
   readonly dialect: SqlDialect;
 }
 
@@ -62,7 +63,7 @@ export interface PricingTables {
 }
 
 export interface PricingDb extends SqlDatabase {
-  readonly kysely: Kysely<PricingTables>;
+  readonly kysely: KyselyType<PricingTables>;
 }
 
 /** Prepared statements kept per connection: imports and recalculations run the same few again and again. */

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql } from "./kysely.ts";
 import { ownTurn, type SqlDatabase } from "./database.ts";
 import { splitSqlScript } from "./sql-script.ts";
 

@@ -1,14 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type BetterSqlite3 from "better-sqlite3";
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  type QueryResult,
-  SqliteDialect,
-  type SqliteDialectConfig,
-  SqliteDriver,
-} from "kysely";
+import type { CompiledQuery as CompiledQueryType, DatabaseConnection, Driver, QueryResult, SqliteDialectConfig } from "kysely";
+import { CompiledQuery, SqliteDialect, SqliteDriver } from "./kysely.ts";
 
 /** How long a writer waits for another connection's write transaction before it gives up. */
 const MAX_LOCK_WAIT_MS = 10 * 60_000;
@@ -37,7 +30,7 @@ class WaitingConnection implements DatabaseConnection {
     private readonly sqlite: BetterSqlite3.Database,
   ) {}
 
-  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+  async executeQuery<R>(query: CompiledQueryType): Promise<QueryResult<R>> {
     for (const started = Date.now(); ; ) {
       try {
         return await this.inner.executeQuery<R>(query);
@@ -49,7 +42,7 @@ class WaitingConnection implements DatabaseConnection {
     }
   }
 
-  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+  streamQuery<R>(query: CompiledQueryType, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
     return this.inner.streamQuery<R>(query, chunkSize);
   }
 }

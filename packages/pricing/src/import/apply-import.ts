@@ -1,5 +1,6 @@
 import type { StockKind } from "@tasklane/contract";
-import { sql, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
+import { sql } from "../db/kysely.ts";
 import { type PricingDb, type PricingTables, writeTransaction } from "../db/database.ts";
 
 export interface ApplyImport {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PricelistSource, TaskResult } from "@tasklane/contract";
 import { formatCount, throwIfAborted, type WorkContext } from "../context.ts";
-import { sql } from "kysely";
+import { sql } from "../db/kysely.ts";
 import { type PricingDb, writeTransaction } from "../db/database.ts";
 
 type PricelistCreateResult = TaskResult<"pricelistCreate">;

@@ -9,7 +9,8 @@ import {
   PricelistListSchema,
 } from "@tasklane/contract";
 import { decodeCursor, encodeCursor, isIntegerCursor } from "../cursor.ts";
-import { type Selectable, sql } from "kysely";
+import type { Selectable } from "kysely";
+import { sql } from "../db/kysely.ts";
 import type { PricingDb, PricingTables } from "../db/database.ts";
 
 type PricelistRecord = Selectable<PricingTables["pricelists"]>;

@@ -17,7 +17,6 @@ import type { FromThread, ThreadDatabase, ThreadJob, ThreadJobResult, ToThread }
  */
 const port = parentPort!;
 const send = (message: FromThread) => port.postMessage(message);
-let db: PricingDb | undefined;
 let controller: AbortController | undefined;
 
 /** A short synchronous wait: the rest of a lock wait happens between turns (see sqlite-dialect.ts). */
@@ -31,7 +30,6 @@ function open(database: ThreadDatabase): PricingDb {
 }
 
 function run(job: ThreadJob, signal: AbortSignal): Promise<ThreadJobResult> {
-  db ??= open(workerData as ThreadDatabase);
   const ctx = { signal, progress: (percent: number, message: string) => send({ kind: "progress", percent, message }) };
   switch (job.type) {
     case "recalculate":
@@ -44,6 +42,9 @@ function run(job: ThreadJob, signal: AbortSignal): Promise<ThreadJobResult> {
       return job satisfies never;
   }
 }
+
+const db = open(workerData as ThreadDatabase);
+send({ kind: "ready" });
 
 port.on("message", (message: ToThread) => {
   if (message.kind === "abort") {

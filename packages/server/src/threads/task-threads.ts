@@ -64,8 +64,22 @@ export class TaskThreads {
    * Starts one thread ahead of the first task: loading the pricing code takes a thread about a
    * second, which would otherwise count against the first task's time limit.
    */
-  warm(): void {
-    if (!this.#closed && this.size === 0) this.#release(this.#spawn());
+  warm(): Promise<void> {
+    if (this.#closed || this.size > 0) return Promise.resolve();
+    const worker = this.#spawn();
+    this.#release(worker);
+    return new Promise((resolve, reject) => {
+      const onMessage = (message: FromThread) => {
+        if (message.kind !== "ready") return;
+        worker.off("message", onMessage).off("exit", onExit);
+        resolve();
+      };
+      const onExit = (code: number) => {
+        worker.off("message", onMessage);
+        reject(new Error(`A task thread stopped while it started (exit code ${code}); see the error above`));
+      };
+      worker.on("message", onMessage).once("exit", onExit);
+    });
   }
 
   run<J extends ThreadJob>(job: J, ctx: ThreadRunContext): Promise<TaskResult<J["type"]>> {
@@ -85,6 +99,7 @@ export class TaskThreads {
         settle();
       };
       const onMessage = (message: FromThread) => {
+        if (message.kind === "ready") return;
         if (message.kind === "progress") return ctx.progress(message.percent, message.message);
         finish(() => {
           this.#release(worker);

@@ -20,6 +20,8 @@ export interface ThreadError {
 }
 
 export type FromThread =
+  /** Sent once, when the pricing code is loaded and the connection open. */
+  | { kind: "ready" }
   | { kind: "progress"; percent: number; message: string }
   | { kind: "done"; result: ThreadJobResult }
   | { kind: "failed"; error: ThreadError };
