@@ -8,6 +8,28 @@ export const TaskTypeSchema = z.enum(TASK_TYPES);
 /** Lower case as the service makes them, so an id a caller wrote in upper case names the same task. */
 export const TaskIdSchema = z.uuid().toLowerCase();
 
+/**
+ * The longest texts a task carries, so that no file or failure can make a task (and every
+ * poll of it) large: producers cut their texts to these with truncateText.
+ */
+/** Task.message, the current line for a person ("Reading rows: 40,000"). */
+export const TASK_MESSAGE_MAX_CHARS = 500;
+/** Task.error, the clear text of a failure. */
+export const TASK_ERROR_MAX_CHARS = 2_000;
+
+/**
+ * `text` if it has at most `max` characters (UTF-16 code units, as zod's max counts), else
+ * its start cut to `max` characters in all, ending with "…"; a surrogate pair is never split.
+ */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return "";
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // a high surrogate whose pair would be cut off
+  return `${text.slice(0, end)}…`;
+}
+
 function taskSchemaOf<T extends TaskType, R extends z.ZodType<TaskResult<T>>>(type: T, result: R) {
   return z.object({
     id: TaskIdSchema,
@@ -16,11 +38,11 @@ function taskSchemaOf<T extends TaskType, R extends z.ZodType<TaskResult<T>>>(ty
     /** 0..100; 100 only once completed. */
     progress: z.number().int().min(0).max(100),
     /** The current line for a person: "Reading rows: 40,000". */
-    message: z.string(),
+    message: z.string().max(TASK_MESSAGE_MAX_CHARS),
     /** Only when completed. */
     result: result.nullable(),
     /** A clear text for a person; only when error or cancelled. */
-    error: z.string().nullable(),
+    error: z.string().max(TASK_ERROR_MAX_CHARS).nullable(),
     createdAt: z.date(),
     startedAt: z.date().nullable(),
     doneAt: z.date().nullable(),

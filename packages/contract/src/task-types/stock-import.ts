@@ -14,10 +14,13 @@ export const StockImportInputSchema = z.strictObject({
 /** How many skipped rows a result lists; the rest are only counted. */
 export const MAX_SKIPPED_ROWS_LISTED = 100;
 
+/** The longest reason a skipped row is given (it quotes at most the start of a cell). */
+export const SKIPPED_ROW_REASON_MAX_CHARS = 300;
+
 export const SkippedRowSchema = z.object({
   /** 1-based row number as a spreadsheet shows it. */
   row: z.number().int().positive(),
-  reason: z.string(),
+  reason: z.string().max(SKIPPED_ROW_REASON_MAX_CHARS),
 });
 
 export const StockImportResultSchema = z.object({

@@ -22,6 +22,11 @@ export class HeaderFinder {
     this.sawPrice ||= map.price !== undefined;
   }
 
+  /** An empty row before the header: past the scan window, the header will never come. */
+  passEmpty(rowNumber: number): void {
+    if (rowNumber > HEADER_SCAN_ROWS) throw this.missingColumnsError();
+  }
+
   missingColumnsError(): StockFileError {
     return missingColumnsError(this.sawPartNumber, this.sawPrice);
   }

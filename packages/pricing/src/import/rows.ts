@@ -1,6 +1,24 @@
-import type { StockKind } from "@tasklane/contract";
+import { SKIPPED_ROW_REASON_MAX_CHARS, type StockKind, truncateText } from "@tasklane/contract";
 import type { ColumnMap } from "../readers/columns.ts";
-import { parseNumber } from "../readers/numbers.ts";
+import { MAX_NUMBER_CHARS, parseNumber } from "../readers/numbers.ts";
+
+/**
+ * The longest field a row may stage. A cell may hold up to LIMITS.cellChars characters and one
+ * shared string may fill any number of cells, so these bound what one row costs in memory and
+ * in the staging table. Real values are far shorter: part numbers are under 50 characters,
+ * vendor names under 50, product names a few hundred at most.
+ */
+export const FIELD_LIMITS = {
+  /** A longer part number is not one: the row is skipped with a reason. */
+  partNumber: 200,
+  /** A longer vendor is cut to this length (ending with "…"); the row's price still counts. */
+  vendor: 200,
+  /** A longer name is cut to this length (ending with "…"); the row's price still counts. */
+  name: 1_000,
+} as const;
+
+/** How much of a cell a skip reason quotes; the rest is left out, marked with "…". */
+export const QUOTED_CELL_CHARS = 100;
 
 /** A data row ready for staging. */
 export interface StagedRow {
@@ -17,28 +35,57 @@ export type RowCheck = { row: StagedRow } | { skip: string };
 /** The identity of a component across suppliers. */
 export const normalizePartNumber = (text: string): string => text.trim().toUpperCase();
 
-export const isEmptyRow = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === "");
+export { isEmptyRow } from "../readers/row-guard.ts";
 
 const cellAt = (cells: readonly string[], index: number | undefined): string =>
   index === undefined ? "" : (cells[index] ?? "").trim();
 
 const orNull = (text: string): string | null => (text === "" ? null : text);
 
+/** A cell's text for a skip reason: in quotes, at most QUOTED_CELL_CHARS characters of it. */
+export const quoteCell = (text: string): string => `'${truncateText(text, QUOTED_CELL_CHARS + 1)}'`;
+
+const count = (n: number): string => n.toLocaleString("en-US");
+
+/** Why a cell is not the number it should be, or undefined when it is one. */
+function numberProblem(what: string, text: string, value: number | undefined): string | undefined {
+  if (value !== undefined) return undefined;
+  if (text.length > MAX_NUMBER_CHARS) {
+    return `${what} is too long to be a number (${count(text.length)} characters, at most ${MAX_NUMBER_CHARS}): ${quoteCell(text)}`;
+  }
+  return `${what} is not a number: ${quoteCell(text)}`;
+}
+
 /** Applies the import rules to one non-empty data row: a bad row is skipped with a reason, never fatal. */
 export function checkRow(rowNumber: number, cells: readonly string[], columns: ColumnMap, kind: StockKind): RowCheck {
-  const partNumber = normalizePartNumber(cellAt(cells, columns.partNumber));
-  if (partNumber === "") return { skip: "part number is empty" };
+  const result = check(rowNumber, cells, columns, kind);
+  // A reason quotes at most QUOTED_CELL_CHARS characters of one cell, so this never cuts; it states the contract's bound.
+  return "skip" in result ? { skip: truncateText(result.skip, SKIPPED_ROW_REASON_MAX_CHARS) } : result;
+}
+
+function check(rowNumber: number, cells: readonly string[], columns: ColumnMap, kind: StockKind): RowCheck {
+  const partNumberText = cellAt(cells, columns.partNumber);
+  if (partNumberText === "") return { skip: "part number is empty" };
+  if (partNumberText.length > FIELD_LIMITS.partNumber) {
+    return {
+      skip: `part number is longer than ${FIELD_LIMITS.partNumber} characters (${count(partNumberText.length)}): ${quoteCell(partNumberText)}`,
+    };
+  }
+  const partNumber = normalizePartNumber(partNumberText);
   const priceText = cellAt(cells, columns.price);
   const price = parseNumber(priceText);
-  if (price === undefined || price <= 0) return { skip: `price is not a positive number: '${priceText}'` };
+  if (price === undefined && priceText.length > MAX_NUMBER_CHARS) return { skip: numberProblem("price", priceText, price)! };
+  if (price === undefined || price <= 0) return { skip: `price is not a positive number: ${quoteCell(priceText)}` };
   let quantity: number | null = null;
   if (kind === "stock") {
     const quantityText = cellAt(cells, columns.quantity);
-    quantity = quantityText === "" ? 0 : (parseNumber(quantityText) ?? Number.NaN);
-    if (Number.isNaN(quantity)) return { skip: `quantity is not a number: '${quantityText}'` };
-    if (quantity < 0) return { skip: `quantity is negative: '${quantityText}'` };
+    const parsed = quantityText === "" ? 0 : parseNumber(quantityText);
+    const problem = numberProblem("quantity", quantityText, parsed);
+    if (problem !== undefined) return { skip: problem };
+    if (parsed! < 0) return { skip: `quantity is negative: ${quoteCell(quantityText)}` };
+    quantity = parsed!;
   }
-  const vendor = orNull(cellAt(cells, columns.vendor));
-  const name = orNull(cellAt(cells, columns.name));
+  const vendor = orNull(truncateText(cellAt(cells, columns.vendor), FIELD_LIMITS.vendor));
+  const name = orNull(truncateText(cellAt(cells, columns.name), FIELD_LIMITS.name));
   return { row: { rowNumber, partNumber, vendor, name, quantity, price } };
 }

@@ -6,7 +6,8 @@ import { StockFileError } from "../errors.ts";
 import { openRowReader } from "../readers/open.ts";
 import type { RowReader } from "../readers/types.ts";
 import { HeaderFinder } from "./header.ts";
-import { checkRow, isEmptyRow, type StagedRow } from "./rows.ts";
+import { RowGuard } from "../readers/row-guard.ts";
+import { checkRow, type StagedRow } from "./rows.ts";
 import { applyImport } from "./apply-import.ts";
 import { createStager, type Stager } from "./stager.ts";
 import { deleteStaging } from "./staging.ts";
@@ -85,16 +86,29 @@ async function stageFile(
 async function readInto(stager: Stager, reader: RowReader, input: StockImportInput, ctx: WorkContext): Promise<Tally> {
   const tally: Tally = { rowsTotal: 0, imported: 0, skipped: 0, skippedRows: [] };
   const header = new HeaderFinder();
+  const guard = new RowGuard();
   let batch: StagedRow[] = [];
-  const flush = async () => {
-    await stager.write(batch);
-    batch = [];
+  // Rows read (empty, above the header, or data) since the event loop last ran.
+  let sinceYield = 0;
+  const pause = async () => {
+    sinceYield = 0;
     const read = reader.totalBytes > 0 ? reader.bytesRead / reader.totalBytes : 0;
     ctx.progress(clampPercent(read * READ_SHARE), `Reading rows: ${formatCount(tally.rowsTotal)}`);
     await yieldToEventLoop(ctx.signal);
   };
+  const flush = async () => {
+    await stager.write(batch);
+    batch = [];
+    await pause();
+  };
   for await (const { rowNumber, cells } of reader.rows()) {
-    if (isEmptyRow(cells)) continue;
+    // Every row read counts, so a file of empty rows (or of rows above a header never found)
+    // still lets polls and cancels run; data rows pause when their batch is stored.
+    if (++sinceYield > BATCH_ROWS) await pause();
+    if (guard.check(rowNumber, cells)) {
+      if (header.columns === undefined) header.passEmpty(rowNumber);
+      continue;
+    }
     if (header.columns === undefined) {
       header.offer(rowNumber, cells);
       continue;

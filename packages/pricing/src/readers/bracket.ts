@@ -12,30 +12,64 @@ export class QuotedString {
 
 export class BracketSyntaxError extends Error {}
 
-/** Parses the first top-level list in `text` (what follows it is ignored). */
-export function parseBracketText(text: string): BracketNode[] {
+/** The text nests deeper, or holds more items, than the caller allows. */
+export class BracketLimitError extends Error {
+  constructor(readonly kind: "depth" | "nodes") {
+    super(kind === "depth" ? "lists nested too deep" : "too many items");
+  }
+}
+
+export interface BracketLimits {
+  /** Lists open at once; the top-level list is depth 1. */
+  maxDepth: number;
+  /** Lists, quoted strings and bare tokens in all. */
+  maxNodes: number;
+}
+
+/**
+ * Parses the first top-level list in `text` (what follows it is ignored). The limits are
+ * checked as the tree grows, so a hostile text is refused before it costs memory.
+ */
+export function parseBracketText(
+  text: string,
+  limits: BracketLimits = { maxDepth: Number.POSITIVE_INFINITY, maxNodes: Number.POSITIVE_INFINITY },
+): BracketNode[] {
   const start = text.indexOf("{");
   if (start < 0) throw new BracketSyntaxError("no opening brace");
   const stack: BracketNode[][] = [];
   let current: BracketNode[] = [];
+  let nodes = 0;
+  const count = () => {
+    if (++nodes > limits.maxNodes) throw new BracketLimitError("nodes");
+  };
   let token = -1; // start of a bare token, or -1
   for (let i = start; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
       const [value, end] = readQuoted(text, i);
+      count();
       current.push(new QuotedString(value));
       i = end;
     } else if (c === 0x7b /* { */) {
+      if (stack.length >= limits.maxDepth) throw new BracketLimitError("depth");
+      count();
       const list: BracketNode[] = [];
       current.push(list);
       stack.push(current);
       current = list;
     } else if (c === 0x7d /* } */ || c === 0x2c /* , */) {
-      if (token >= 0) current.push(text.slice(token, i).trim());
+      if (token >= 0) {
+        count();
+        current.push(text.slice(token, i).trim());
+      }
       token = -1;
       if (c === 0x7d) {
         if (stack.length === 1) return current;
+        const closed = current;
         current = stack.pop()!;
+        // An exact-size copy: a list grown by push keeps room for 17 items, which made a text of
+        // one-item lists cost 200 bytes per item.
+        current[current.length - 1] = closed.slice();
       }
     } else if (token < 0 && c > 0x20 && c !== 0xfeff) {
       token = i;

@@ -28,10 +28,14 @@ const ROLE_BY_NAME = new Map<string, ColumnRole>(
   ),
 );
 
+/** A longer cell is not a header name ("Цена, руб. с НДС" is 16), and is not normalised. */
+const MAX_HEADER_CHARS = 100;
+
 /** The columns a row names; the first column with a given name wins. */
 export function mapColumns(row: SheetRow): ColumnMap {
   const map: ColumnMap = {};
   row.cells.forEach((cell, index) => {
+    if (cell.length > MAX_HEADER_CHARS) return;
     const role = ROLE_BY_NAME.get(normalizeHeader(cell));
     if (role !== undefined && map[role] === undefined) map[role] = index;
   });

@@ -1,4 +1,4 @@
-import { cellTooLong, LIMITS, tooManyColumns } from "./limits.ts";
+import { cellTooLong, LIMITS, rowTooLong, tooManyColumns } from "./limits.ts";
 import type { SheetRow } from "./types.ts";
 
 const enum State {
@@ -18,6 +18,9 @@ export class CsvParser {
   private state = State.FieldStart;
   private field = "";
   private record: string[] = [];
+  /** Fields and characters in the record so far. */
+  private fields = 0;
+  private recordChars = 0;
   private rowNumber = 0;
   private skipLineFeed = false;
   /** The row a still-open quoted field started on, for the error message. */
@@ -80,21 +83,29 @@ export class CsvParser {
 
   /** Returns the last record if the text did not end with a line break. */
   end(): SheetRow[] {
-    if (this.state === State.FieldStart && this.field === "" && this.record.length === 0) return [];
+    if (this.state === State.FieldStart && this.field === "" && this.fields === 0) return [];
     this.endField();
     return [this.endRecord()];
   }
 
   private endField(): void {
-    if (this.record.length >= LIMITS.columns) throw tooManyColumns(this.rowNumber + 1);
-    this.record.push(this.field);
+    if (++this.fields > LIMITS.columns) throw tooManyColumns(this.rowNumber + 1);
+    this.recordChars += this.field.length;
+    if (this.recordChars > LIMITS.rowChars) throw rowTooLong(this.rowNumber + 1);
+    // Fields past the columns read are counted, not kept.
+    if (this.fields <= LIMITS.readColumns) this.record.push(this.field);
     this.field = "";
     this.state = State.FieldStart;
   }
 
+  /** The record, trimmed to its last non-empty field: a line of commas is an empty row. */
   private endRecord(): SheetRow {
-    const row = { rowNumber: ++this.rowNumber, cells: this.record };
+    const cells = this.record;
+    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+    const row = { rowNumber: ++this.rowNumber, cells };
     this.record = [];
+    this.fields = 0;
+    this.recordChars = 0;
     return row;
   }
 }

@@ -7,8 +7,51 @@ import { SAVE_AS_XLSX_HINT, StockFileError } from "../errors.ts";
 export const LIMITS = {
   /** Excel's own column limit (XFD). */
   columns: 16_384,
-  /** Characters in one cell or XML text node; Excel stops at 32,767, XML escaping adds more. */
+  /**
+   * Columns read: a cell further right is left out, never stored, so that a stray value in
+   * column XFD does not make every row 16,384 cells long. Real price lists use under 50
+   * columns (Excel 2003 stopped at 256); a header or value past this column is not seen.
+   */
+  readColumns: 1_024,
+  /**
+   * Cells one row may list, empty ones included (xlsx <c> elements, CSV fields): a row can
+   * have no more cells than a spreadsheet has columns. Real price lists have 5 to 50.
+   */
+  cellsPerRow: 16_384,
+  /**
+   * Characters in one cell, however its text is written (one XML text node, rich-text runs,
+   * text split by child elements); Excel stops at 32,767, XML escaping adds more.
+   */
   cellChars: 1_000_000,
+  /**
+   * Characters in all the cells of one row, each reference to a shared string counted: one
+   * long shared string placed in thousands of cells must not fill memory. Two of the longest
+   * cells; a real price-list row holds a few hundred characters.
+   */
+  rowChars: 2_000_000,
+  /**
+   * Empty rows one after another. A real sheet has a few blank lines between sections; a run
+   * this long is a damaged file, or empty rows formatted down to the end of the sheet.
+   */
+  emptyRowRun: 100_000,
+  /**
+   * Cells in the whole file, empty ones included (in xlsx every <c> element, and in every
+   * format each row's cells up to its last non-empty one). A price list of 1,000,000 rows of
+   * 20 columns has 20 million; this bounds the time a file of empty or far-off cells takes.
+   */
+  fileCells: 50_000_000,
+  /**
+   * How deep the lists of a 1C .mxl document may nest. 1C writes a dozen levels; the tree is
+   * walked recursively, so a deeper one must be refused before it is built.
+   */
+  mxlDepth: 1_000,
+  /**
+   * Items (lists, strings and bare tokens) of a 1C .mxl document, which is parsed whole into a
+   * tree. A cell costs 10 to 20 items, so this reads about 40,000 rows of a 6-column document,
+   * ten times the price lists 1C users send; an item costs 35 to 65 bytes, so the tree
+   * stays under about 300 MB whatever the text (a list of lists at the cap measured 145 MB).
+   */
+  mxlNodes: 4_000_000,
   /** The worksheet once inflated: about 7 million rows of a five-column sheet. */
   sheetBytes: 1024 ** 3,
   /** The shared strings once inflated, held (compactly) in memory for the whole import. */
@@ -31,4 +74,40 @@ export const partTooLarge = (what: string, limitBytes: number): StockFileError =
   new StockFileError(
     `The workbook's ${what} is larger than the limit of ${Math.round(limitBytes / 1024 ** 2).toLocaleString("en-US")} MB ` +
       `once unpacked. Split the file into smaller ones.`,
+  );
+
+const count = (n: number): string => n.toLocaleString("en-US");
+
+export const tooManyCells = (rowNumber: number): StockFileError =>
+  new StockFileError(
+    `Row ${rowNumber} has more than ${count(LIMITS.cellsPerRow)} cells (empty ones included), more than a spreadsheet ` +
+      `row has columns; the file is damaged. ${SAVE_AS_XLSX_HINT}`,
+  );
+
+export const rowTooLong = (rowNumber: number): StockFileError =>
+  new StockFileError(
+    `Row ${rowNumber} holds more than ${count(LIMITS.rowChars)} characters of text in all its cells, far more than a ` +
+      `price list row; the file is damaged. ${SAVE_AS_XLSX_HINT}`,
+  );
+
+export const tooManyEmptyRows = (firstEmptyRow: number): StockFileError =>
+  new StockFileError(
+    `The file has more than ${count(LIMITS.emptyRowRun)} empty rows in a row, from row ${count(firstEmptyRow)} on: it is ` +
+      `damaged, or empty rows are formatted down to the end of the sheet. Delete the empty rows below the data and upload it again.`,
+  );
+
+export const tooManyFileCells = (): StockFileError =>
+  new StockFileError(
+    `The file has more than ${count(LIMITS.fileCells)} cells (empty ones included), more than one import reads. ` +
+      `Remove empty columns and rows, or split it into smaller files.`,
+  );
+
+export const mxlTooDeep = (): StockFileError =>
+  new StockFileError(
+    `The 1C document nests its lists more than ${count(LIMITS.mxlDepth)} levels deep; it is damaged. ${SAVE_AS_XLSX_HINT}`,
+  );
+
+export const mxlTooManyNodes = (): StockFileError =>
+  new StockFileError(
+    `The 1C document holds more than ${count(LIMITS.mxlNodes)} items, too many to read as .mxl. ${SAVE_AS_XLSX_HINT}`,
   );

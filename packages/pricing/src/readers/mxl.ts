@@ -1,13 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { SAVE_AS_XLSX_HINT, StockFileError } from "../errors.ts";
-import { BracketSyntaxError, type BracketNode, parseBracketText, QuotedString } from "./bracket.ts";
+import { BracketLimitError, BracketSyntaxError, type BracketNode, parseBracketText, QuotedString } from "./bracket.ts";
 import { MXL8_HEADER_BYTES } from "./detect.ts";
+import { LIMITS, mxlTooDeep, mxlTooManyNodes } from "./limits.ts";
 import type { RowReader, SheetRow } from "./types.ts";
 
 /** The document is parsed whole (1C's text has no streaming form we can rely on), so its size is capped. */
 export const MXL_MAX_BYTES = 64 * 1024 * 1024;
-/** A row claiming more cells than this is not a row. */
-const MAX_CELLS_PER_ROW = 16_384;
 
 /**
  * Reads a 1C:Enterprise 8.x spreadsheet document (.mxl): the bracketed text after the
@@ -54,8 +53,9 @@ function parseDocument(bytes: Uint8Array): BracketNode[] {
     throw new StockFileError(`The 1C document's text is not valid UTF-8. ${SAVE_AS_XLSX_HINT}`);
   }
   try {
-    return parseBracketText(text);
+    return parseBracketText(text, { maxDepth: LIMITS.mxlDepth, maxNodes: LIMITS.mxlNodes });
   } catch (error) {
+    if (error instanceof BracketLimitError) throw error.kind === "depth" ? mxlTooDeep() : mxlTooManyNodes();
     if (!(error instanceof BracketSyntaxError)) throw error;
     throw new StockFileError(`The 1C document is damaged or incomplete (${error.message}). ${SAVE_AS_XLSX_HINT}`);
   }
@@ -113,14 +113,18 @@ function rowAt(list: BracketNode[], i: number, afterIndex: number): MxlRow | und
   const index = integerAt(list, i);
   const count = integerAt(list, i + 2);
   if (index === undefined || index <= afterIndex || integerAt(list, i + 1) === undefined) return undefined;
-  if (count === undefined || count > MAX_CELLS_PER_ROW) return undefined;
+  // A row claiming more cells, or a cell further right, than a spreadsheet has columns is not a row.
+  if (count === undefined || count > LIMITS.cellsPerRow) return undefined;
   const cells: string[] = [];
   let textCells = 0;
   let cursor = i + 3;
+  let nextColumn = 0;
   for (let k = 0; k < count; k++, cursor += 2) {
     const column = integerAt(list, cursor);
     const cell = list[cursor + 1];
-    if (column === undefined || column < cells.length || !Array.isArray(cell)) return undefined;
+    if (column === undefined || column < nextColumn || column >= LIMITS.columns || !Array.isArray(cell)) return undefined;
+    nextColumn = column + 1;
+    if (column >= LIMITS.readColumns) continue; // counted, not kept
     const text = cellText(cell);
     while (cells.length < column) cells.push("");
     cells.push(text);

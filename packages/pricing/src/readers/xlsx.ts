@@ -1,5 +1,5 @@
 import { StockFileError } from "../errors.ts";
-import { LIMITS, partTooLarge, tooManyColumns } from "./limits.ts";
+import { cellTooLong, LIMITS, partTooLarge, rowTooLong, tooManyCells, tooManyColumns, tooManyFileCells } from "./limits.ts";
 import { StringTable } from "./string-table.ts";
 import { locateParts } from "./xlsx-parts.ts";
 import { createXmlParser, feedXml } from "./xml-stream.ts";
@@ -55,11 +55,15 @@ type ZipEntry = NonNullable<ReturnType<ZipArchive["entries"]["get"]>>;
 async function readSharedStrings(zip: ZipArchive, entry: ZipEntry, count: (n: number) => void): Promise<StringTable> {
   const strings = new StringTable();
   let current: string[] | undefined;
+  let chars = 0;
   let inText = false;
   let phonetic = 0;
   const parser = createXmlParser({
     open(name) {
-      if (name === "si") current = [];
+      if (name === "si") {
+        current = [];
+        chars = 0;
+      }
       else if (name === "rPh") phonetic++;
       else if (name === "t") inText = current !== undefined && phonetic === 0;
     },
@@ -71,7 +75,11 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntry, count: (n: nu
       else if (name === "t") inText = false;
     },
     text(text) {
-      if (inText) current!.push(text);
+      if (!inText) return;
+      // The whole item counts, however many runs or child elements split its text.
+      chars += text.length;
+      if (chars > LIMITS.cellChars) throw cellTooLong();
+      current!.push(text);
     },
   });
   const tooLarge = () => partTooLarge("shared strings table", LIMITS.sharedStringsBytes);
@@ -98,7 +106,7 @@ async function* readSheetRows(
   sharedStrings: StringTable,
   count: (n: number) => void,
 ): AsyncGenerator<SheetRow, void, undefined> {
-  const sheet = new SheetState(sharedStrings);
+  const sheet = new SheetState();
   const parser = createXmlParser({
     open: (name, tag) => sheet.open(name, tag.attributes),
     close: (name) => sheet.close(name),
@@ -106,20 +114,60 @@ async function* readSheetRows(
   });
   const tooLarge = () => partTooLarge("worksheet", LIMITS.sheetBytes);
   for await (const _ of feedXml(await zip.open(entry, count), parser, LIMITS.sheetBytes, tooLarge)) {
-    yield* sheet.takeRows();
+    for (const row of sheet.takeRows()) yield resolveRow(row, sharedStrings);
   }
-  yield* sheet.takeRows();
+  for (const row of sheet.takeRows()) yield resolveRow(row, sharedStrings);
+}
+
+/** A cell's text, or the index of its shared string (looked up only when its row is handed out). */
+type RawValue = string | number;
+
+/** A row as parsed: its non-empty cells only, by column. */
+interface RawRow {
+  rowNumber: number;
+  columns: number[];
+  values: RawValue[];
+  /** The cells are A, B, C… in order, with no gap. */
+  dense: boolean;
+}
+
+/**
+ * The row's cell texts, from column A to its last non-empty cell. Shared strings are decoded
+ * here, one row at a time, so that rows waiting in a parsed chunk hold indexes, not texts
+ * (thousands of cells may point at one long string); a row's text in all is bounded.
+ */
+function resolveRow(raw: RawRow, sharedStrings: StringTable): SheetRow {
+  const { columns, values } = raw;
+  const n = values.length;
+  const texts: string[] = new Array<string>(n);
+  let chars = 0;
+  let width = 0;
+  for (let i = 0; i < n; i++) {
+    const value = values[i]!;
+    const text = typeof value === "number" ? sharedStrings.get(value) : value;
+    chars += text.length;
+    if (chars > LIMITS.rowChars) throw rowTooLong(raw.rowNumber);
+    texts[i] = text;
+    if (text !== "" && columns[i]! >= width) width = columns[i]! + 1;
+  }
+  if (raw.dense && width === n) return { rowNumber: raw.rowNumber, cells: texts };
+  const cells = new Array<string>(width).fill("");
+  for (let i = 0; i < n; i++) if (columns[i]! < width) cells[columns[i]!] = texts[i]!;
+  return { rowNumber: raw.rowNumber, cells };
 }
 
 /**
  * The parse state of <sheetData>. Rows and cells without an r attribute follow the one
- * before them, which is what Excel does with files from minimal writers.
+ * before them, which is what Excel does with files from minimal writers. Only non-empty
+ * cells are kept: `<c r="XFD1"/>` costs nothing however far to the right it is.
  */
 class SheetState {
-  private done: SheetRow[] = [];
-  private row: string[] | undefined;
+  private done: RawRow[] = [];
+  private row: RawRow | undefined;
   private rowNumber = 0;
   private col = -1;
+  private cellsInRow = 0;
+  private cellsInFile = 0;
   private type = "n";
   private value = "";
   /** Inside <v>, or inside <is><t> but not in a phonetic guide. */
@@ -127,21 +175,22 @@ class SheetState {
   private inInline = false;
   private phonetic = 0;
 
-  constructor(private readonly sharedStrings: StringTable) {}
-
   open(name: string, attrs: Record<string, string>): void {
     switch (name) {
       case "row": {
         const r = Number(attrs.r);
         this.rowNumber = Number.isInteger(r) && r > 0 ? r : this.rowNumber + 1;
-        this.row = [];
+        this.row = { rowNumber: this.rowNumber, columns: [], values: [], dense: true };
         this.col = -1;
+        this.cellsInRow = 0;
         break;
       }
       case "c": {
         const col = columnIndex(attrs.r);
         this.col = col >= 0 ? col : this.col + 1;
         if (this.col >= LIMITS.columns) throw tooManyColumns(this.rowNumber);
+        if (++this.cellsInRow > LIMITS.cellsPerRow) throw tooManyCells(this.rowNumber);
+        if (++this.cellsInFile > LIMITS.fileCells) throw tooManyFileCells();
         this.type = attrs.t ?? "n";
         this.value = "";
         break;
@@ -174,23 +223,38 @@ class SheetState {
         this.phonetic--;
         break;
       case "c":
-        if (this.row !== undefined) this.row[this.col] = this.cellText();
+        if (this.row !== undefined) this.endCell(this.row);
         break;
       case "row":
-        if (this.row !== undefined) this.done.push({ rowNumber: this.rowNumber, cells: Array.from(this.row, (c) => c ?? "") });
+        if (this.row !== undefined) this.done.push(this.row);
         this.row = undefined;
         break;
     }
   }
 
   text(text: string): void {
-    if (this.capturing) this.value += text;
+    if (!this.capturing) return;
+    this.value += text;
+    // The cell's whole text counts, however many runs or child elements split it.
+    if (this.value.length > LIMITS.cellChars) throw cellTooLong();
   }
 
-  private cellText(): string {
+  private endCell(row: RawRow): void {
+    if (this.col >= LIMITS.readColumns) return;
+    const value = this.cellValue();
+    if (value === "") return;
+    if (this.col !== row.columns.length) row.dense = false;
+    row.columns.push(this.col);
+    row.values.push(value);
+  }
+
+  private cellValue(): RawValue {
     switch (this.type) {
-      case "s":
-        return this.sharedStrings.get(Number(this.value));
+      case "s": {
+        if (this.value === "") return "";
+        const index = Number(this.value);
+        return Number.isInteger(index) && index >= 0 ? index : "";
+      }
       case "b":
         return this.value === "1" ? "TRUE" : "FALSE";
       case "e":
@@ -200,7 +264,7 @@ class SheetState {
     }
   }
 
-  takeRows(): SheetRow[] {
+  takeRows(): RawRow[] {
     const rows = this.done;
     this.done = [];
     return rows;

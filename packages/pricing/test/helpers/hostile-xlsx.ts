@@ -23,6 +23,28 @@ export function xlsxWithSheet(xml: string): Buffer {
 }
 
 const SHEET = "xl/worksheets/sheet1.xml";
+const SHARED_STRINGS = "xl/sharedStrings.xml";
+
+const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+/** Row 1 of every hostile sheet: a header the import recognises, in inline strings (no shared strings needed). */
+const HEADER_ROW = `<row r="1"><c r="A1" t="inlineStr"><is><t>PN</t></is></c><c r="B1" t="inlineStr"><is><t>Price</t></is></c></row>`;
+
+/** A worksheet's XML: the PN | Price header row, then these rows' XML; `doctype` goes before the root. */
+export const worksheetXml = (rows: string, doctype = ""): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>${doctype}<worksheet xmlns="${NS}"><sheetData>${HEADER_ROW}${rows}</sheetData></worksheet>`;
+
+/** A shared-strings part of these items, each given as the XML inside its <si>. */
+export const sharedStringsXml = (items: readonly string[]): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}">${items.map((item) => `<si>${item}</si>`).join("")}</sst>`;
+
+/** The hand-written workbook with its sheet and its shared strings replaced by this XML. */
+export function xlsxWithParts(sheetXml: string, sstXml: string): Buffer {
+  const deflated = (xml: string) => {
+    const data = Buffer.from(xml, "utf8");
+    return { data: deflateRawSync(data), crc: crc32(data), size: data.length };
+  };
+  return replaceEntry(replaceEntry(template(), SHEET, deflated(sheetXml)), SHARED_STRINGS, deflated(sstXml));
+}
 const template = () => rawXlsx({ rows: [{ r: 1, cells: ["PN", "Price"] }] });
 
 /**
