@@ -4,10 +4,12 @@ import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
 import { dedupKey } from "../tasks/dedup.ts";
 import { newTask } from "../tasks/new-task.ts";
-import { ServiceStoppingError } from "../tasks/errors.ts";
+import { QueuedLimitError, ServiceStoppingError } from "../tasks/errors.ts";
+import { fairRank } from "../tasks/fair-order.ts";
+import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../tasks/manager-options.ts";
 import { finalFields } from "../tasks/run-handler.ts";
 import { cancelledByCaller } from "../tasks/stop-reasons.ts";
-import type { SubmitOutcome, Tasks } from "../tasks/tasks.ts";
+import { type SubmitOutcome, type Tasks, repeatOf } from "../tasks/tasks.ts";
 import { UnavailableError } from "../unavailable.ts";
 import type { PostgresTaskStore } from "./postgres-task-store.ts";
 import type { TaskQueue } from "./task-queue.ts";
@@ -15,6 +17,8 @@ import type { TaskQueue } from "./task-queue.ts";
 export interface DistributedTasksOptions {
   store: PostgresTaskStore;
   queue: TaskQueue;
+  /** How many queued tasks one caller may have; a submit past it is refused (429). Default 1,000. */
+  maxQueuedPerCaller?: number;
   log?: Logger;
   now?: () => Date;
   newId?: () => string;
@@ -29,6 +33,7 @@ export class DistributedTasks implements Tasks {
   #accepting = true;
   readonly #store: PostgresTaskStore;
   readonly #queue: TaskQueue;
+  readonly #maxQueuedPerCaller: number;
   readonly #log: Logger;
   readonly #now: () => Date;
   readonly #newId: () => string;
@@ -36,6 +41,7 @@ export class DistributedTasks implements Tasks {
   constructor(options: DistributedTasksOptions) {
     this.#store = options.store;
     this.#queue = options.queue;
+    this.#maxQueuedPerCaller = options.maxQueuedPerCaller ?? DEFAULT_MAX_QUEUED_PER_CALLER;
     this.#log = options.log ?? silentLogger;
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
@@ -45,15 +51,29 @@ export class DistributedTasks implements Tasks {
     return this.#accepting;
   }
 
+  /**
+   * As TaskManager.submit: the same work or idempotency key answers with the first task (a key
+   * first used for another type is a conflict), a caller at `maxQueuedPerCaller` is refused, and
+   * the job's priority gives the fair order across callers. The count is read before the insert,
+   * so submits racing on several nodes may pass the bound by a few; it is there against floods.
+   */
   async submit<T extends TaskType>(type: T, request: unknown, owner: string): Promise<SubmitOutcome<T>> {
     if (!this.#accepting) throw new ServiceStoppingError();
     const { idempotencyKey, ...input } = submitSchemas[type].parse(request) as { idempotencyKey?: string };
+    const work = dedupKey(type, input as never);
+    const mine = await this.#store.activeOf(owner);
+    if (mine.queued >= this.#maxQueuedPerCaller) {
+      // A retry of an accepted submit still answers with its task.
+      const earlier = await this.#store.findEarlier(owner, idempotencyKey ?? null, work);
+      if (!earlier) throw new QueuedLimitError(this.#maxQueuedPerCaller);
+      return repeatOf(earlier, type, idempotencyKey);
+    }
     const task = newTask(type, this.#newId(), this.#now(), "Waiting for a free worker");
     const stored = { task, owner, input, idempotencyKey: idempotencyKey ?? null };
-    const outcome = await this.#store.insertOrFind(stored, dedupKey(type, input as never));
-    if (outcome.deduplicated) return outcome as SubmitOutcome<T>;
+    const outcome = await this.#store.insertOrFind(stored, work);
+    if (outcome.deduplicated) return repeatOf(outcome.task, type, idempotencyKey);
     try {
-      await this.#queue.add(task);
+      await this.#queue.add(task, fairRank(mine.active));
     } catch (error) {
       // Nothing was accepted: the row goes too, so a retry with the same idempotency key submits afresh.
       this.#log.warn({ err: error, taskId: task.id }, "could not enqueue a task");

@@ -44,14 +44,33 @@ export class PostgresTaskStore {
         [task.id, task.type, owner, task.status, task.progress, task.message, JSON.stringify(input), idempotencyKey, dedupKey, ms(task.createdAt)],
       );
       if (inserted.rowCount === 1) return { task, deduplicated: false };
-      const { rows } = await this.pool.query<Row>(
-        `SELECT * FROM tasks WHERE owner = $1 AND (idempotency_key = $2 OR (dedup_key = $3 AND ${UNFINISHED}))
-         ORDER BY (idempotency_key IS NOT DISTINCT FROM $2) DESC LIMIT 1`,
-        [owner, idempotencyKey, dedupKey],
-      );
-      if (rows[0]) return { task: toTask(rows[0]), deduplicated: true };
+      const earlier = await this.findEarlier(owner, idempotencyKey, dedupKey);
+      if (earlier) return { task: earlier, deduplicated: true };
     }
     throw new Error("Could not store the task: the same work kept starting and ending; try again");
+  }
+
+  /** The owner's task with this idempotency key, else its active task doing the same work. */
+  async findEarlier(owner: string, idempotencyKey: string | null, dedupKey: string): Promise<Task | undefined> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT * FROM tasks WHERE owner = $1 AND (idempotency_key = $2 OR (dedup_key = $3 AND ${UNFINISHED}))
+       ORDER BY (idempotency_key IS NOT DISTINCT FROM $2) DESC LIMIT 1`,
+      [owner, idempotencyKey, dedupKey],
+    );
+    return rows[0] && toTask(rows[0]);
+  }
+
+  /**
+   * How many tasks the owner has queued, and active (queued or running). Served by the
+   * tasks_active_work index, whose predicate is exactly "active" and whose first column is owner.
+   */
+  async activeOf(owner: string): Promise<{ queued: number; active: number }> {
+    const { rows } = await this.pool.query<{ queued: number; active: number }>(
+      `SELECT count(*) FILTER (WHERE status = 'queued')::int AS queued, count(*)::int AS active
+       FROM tasks WHERE owner = $1 AND ${UNFINISHED}`,
+      [owner],
+    );
+    return rows[0]!;
   }
 
   /** Takes a submit back whose job never reached the queue. */

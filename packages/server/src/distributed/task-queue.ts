@@ -21,6 +21,9 @@ export interface QueueSettings {
   retentionMs: number;
 }
 
+/** BullMQ's largest priority (2^21 - 1); lower runs first, equal ones in the order added. */
+const MAX_PRIORITY = 2 ** 21 - 1;
+
 export const cancelChannel = (queueName: string) => `tasklane:${queueName}:cancel`;
 
 /**
@@ -45,11 +48,16 @@ export class TaskQueue {
     await this.queue.waitUntilReady();
   }
 
-  /** The task id is the job id, so adding the same task twice is a no-op. */
-  async add(task: Pick<Task, "id" | "type">): Promise<void> {
+  /**
+   * The task id is the job id, so adding the same task twice is a no-op. `rank` orders waiting
+   * jobs fairly across callers (tasks/fair-order.ts); rank 0, the default, is the front.
+   */
+  async add(task: Pick<Task, "id" | "type">, rank = 0): Promise<void> {
     const age = Math.ceil(this.settings.retentionMs / 1000);
     await this.queue.add(task.type, { taskId: task.id }, {
       jobId: task.id,
+      // Every job gets one: BullMQ runs jobs without a priority (0) before all prioritized ones.
+      priority: Math.min(rank + 1, MAX_PRIORITY),
       // A failed run is final (the task's row says why); a dead worker's job is re-run by the stalled check.
       attempts: 1,
       removeOnComplete: { age },

@@ -1,5 +1,6 @@
 import { InvalidCursorError } from "@tasklane/pricing";
-import type { TRPCError } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
+import { CallerLimitError, IdempotencyKeyConflictError } from "../tasks/errors.ts";
 import { fieldError } from "../trpc/field-error.ts";
 
 /**
@@ -7,7 +8,9 @@ import { fieldError } from "../trpc/field-error.ts";
  * undefined for any other error (an engine away, a bug), which goes on as it is.
  */
 export function callerError(error: unknown, input: unknown): TRPCError | undefined {
-  if (error instanceof InvalidCursorError) return fieldError("cursor", error.message, input);
+  if (error instanceof InvalidCursorError) return fieldError("cursor", error.message, (input as { cursor?: unknown }).cursor);
+  if (error instanceof IdempotencyKeyConflictError) return new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
+  if (error instanceof CallerLimitError) return new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
   return undefined;
 }
 

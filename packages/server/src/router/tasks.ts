@@ -36,7 +36,7 @@ function submitProcedure<T extends TaskType>(type: T) {
     .output(SubmittedSchema)
     .mutation(async ({ ctx, input }) => {
       await admit[type]?.(input as TaskInput<T>, ctx);
-      const { task, deduplicated } = await ctx.tasks.submit(type, input, ctx.caller);
+      const { task, deduplicated } = await answering(input, () => ctx.tasks.submit(type, input, ctx.caller));
       return { taskId: task.id, deduplicated };
     });
 }

@@ -6,8 +6,10 @@ import type { TaskHandlers } from "./handler.ts";
 export interface TaskManagerOptions {
   store: TaskStore;
   handlers: TaskHandlers;
-  /** How many tasks run at once; the others wait `queued`, first come first served. Default 2. */
+  /** How many tasks run at once; the others wait `queued`, in fair order across callers (fair-order.ts). Default 2. */
   concurrency?: number;
+  /** How many queued tasks one caller may have; a submit past it is refused (429). Default 1,000. */
+  maxQueuedPerCaller?: number;
   /** How long a task of a type may run before it ends as `error`. Default: no limit. */
   timeoutsMs?: Partial<Record<TaskType, number>>;
   /**
@@ -22,4 +24,5 @@ export interface TaskManagerOptions {
 }
 
 export const DEFAULT_CONCURRENCY = 2;
+export const DEFAULT_MAX_QUEUED_PER_CALLER = 1_000;
 export const DEFAULT_PROGRESS_FLUSH_MS = 250;

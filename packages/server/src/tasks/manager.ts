@@ -2,14 +2,20 @@ import { randomUUID } from "node:crypto";
 import { type Task, type TaskType, submitSchemas } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
-import { ServiceStoppingError } from "./errors.ts";
+import { QueuedLimitError, ServiceStoppingError } from "./errors.ts";
 import { dedupKey } from "./dedup.ts";
+import { CallerCounts, FairQueue, fairRank } from "./fair-order.ts";
 import { newTask } from "./new-task.ts";
 import type { TaskHandlers } from "./handler.ts";
-import { DEFAULT_CONCURRENCY, DEFAULT_PROGRESS_FLUSH_MS, type TaskManagerOptions } from "./manager-options.ts";
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_MAX_QUEUED_PER_CALLER,
+  DEFAULT_PROGRESS_FLUSH_MS,
+  type TaskManagerOptions,
+} from "./manager-options.ts";
 import { type Outcome, clampProgress, finalFields, runHandler } from "./run-handler.ts";
 import { cancelledByCaller, interruptedByShutdown } from "./stop-reasons.ts";
-import { type SubmitOutcome, type Tasks, uploadIdOf } from "./tasks.ts";
+import { type SubmitOutcome, type Tasks, repeatOf, uploadIdOf } from "./tasks.ts";
 
 /** A task that is queued or running in this process. Its `task` is the freshest state. */
 interface ActiveTask {
@@ -18,6 +24,8 @@ interface ActiveTask {
   input: unknown;
   /** Owner-scoped keys this task holds in the manager's maps while it is active. */
   keys: string[];
+  /** Counted in its owner's waiting tasks: from its submit until it starts or ends. */
+  waiting: boolean;
   controller: AbortController;
   flushTimer?: NodeJS.Timeout;
   /** Settles when the task has reached a final status and the store has it. */
@@ -32,13 +40,17 @@ export class TaskManager implements Tasks {
   readonly #store: TaskStore;
   readonly #handlers: TaskHandlers;
   readonly #concurrency: number;
+  readonly #maxQueuedPerCaller: number;
   readonly #timeoutsMs: TaskManagerOptions["timeoutsMs"];
   readonly #flushMs: number;
   readonly #log: Logger;
   readonly #now: () => Date;
   readonly #newId: () => string;
   readonly #active = new Map<string, ActiveTask>();
-  readonly #queue: ActiveTask[] = [];
+  readonly #queue = new FairQueue<ActiveTask>();
+  /** Per owner: tasks active (queued or running), which rank a new one; tasks waiting, which are bounded. */
+  readonly #activeOf = new CallerCounts();
+  readonly #waitingOf = new CallerCounts();
   /** Active tasks by owner-scoped dedup key and idempotency key, claimed before any await. */
   readonly #byKey = new Map<string, ActiveTask>();
   #running = 0;
@@ -48,6 +60,7 @@ export class TaskManager implements Tasks {
     this.#store = options.store;
     this.#handlers = options.handlers;
     this.#concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    this.#maxQueuedPerCaller = options.maxQueuedPerCaller ?? DEFAULT_MAX_QUEUED_PER_CALLER;
     this.#timeoutsMs = options.timeoutsMs;
     this.#flushMs = options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS;
     this.#log = options.log ?? silentLogger;
@@ -55,6 +68,9 @@ export class TaskManager implements Tasks {
     this.#newId = options.newId ?? randomUUID;
     if (!Number.isInteger(this.#concurrency) || this.#concurrency < 1) {
       throw new RangeError(`concurrency must be a whole number of at least 1, got ${this.#concurrency}`);
+    }
+    if (!Number.isInteger(this.#maxQueuedPerCaller) || this.#maxQueuedPerCaller < 1) {
+      throw new RangeError(`maxQueuedPerCaller must be a whole number of at least 1, got ${this.#maxQueuedPerCaller}`);
     }
   }
 
@@ -72,25 +88,32 @@ export class TaskManager implements Tasks {
   }
 
   /**
-   * Stores the task as `queued` and answers at once; it runs when a slot is free. The same work
-   * while it is active, or the same idempotency key, answers with the first task instead.
+   * Stores the task as `queued` and answers at once; it runs when a slot is free, in fair order
+   * across callers. The same work while it is active, or the same idempotency key, answers with
+   * the first task instead (a key first used for another task type is a conflict). A caller with
+   * `maxQueuedPerCaller` tasks waiting is refused.
    */
   async submit<T extends TaskType>(type: T, request: unknown, owner: string): Promise<SubmitOutcome<T>> {
     if (!this.#accepting) throw new ServiceStoppingError();
     // The router validated already; this guards callers that reach the manager directly.
     const { idempotencyKey, ...input } = submitSchemas[type].parse(request) as { idempotencyKey?: string };
+    // The idempotency key first: a task found by it tells a reused key apart from repeated work.
     const keys = [scoped(owner, dedupKey(type, input as never))];
     if (idempotencyKey) {
-      keys.push(scoped(owner, `idempotency:${idempotencyKey}`));
-      const earlier = this.#activeByKeys(keys) ?? (await this.#store.findByIdempotencyKey(owner, idempotencyKey));
-      if (earlier) return { task: ("task" in earlier ? copy(earlier.task) : earlier) as Task<T>, deduplicated: true };
+      keys.unshift(scoped(owner, `idempotency:${idempotencyKey}`));
+      const earlier = this.#byKey.get(keys[0]!)?.task ?? (await this.#store.findByIdempotencyKey(owner, idempotencyKey));
+      if (earlier) return repeatOf(earlier, type, idempotencyKey);
     }
     const same = this.#activeByKeys(keys);
-    if (same) return { task: copy(same.task) as Task<T>, deduplicated: true };
+    if (same) return repeatOf(same.task, type, idempotencyKey);
+    if (this.#waitingOf.of(owner) >= this.#maxQueuedPerCaller) throw new QueuedLimitError(this.#maxQueuedPerCaller);
     const task = newTask(type, this.#newId(), this.#now(), "Waiting for a free slot");
-    const active: ActiveTask = { task, owner, input, keys, controller: new AbortController() };
+    const active: ActiveTask = { task, owner, input, keys, waiting: true, controller: new AbortController() };
+    const rank = fairRank(this.#activeOf.of(owner));
     for (const key of keys) this.#byKey.set(key, active);
     this.#active.set(task.id, active);
+    this.#activeOf.add(owner);
+    this.#waitingOf.add(owner);
     try {
       await this.#store.insert({ task: copy(task), owner, input, idempotencyKey: idempotencyKey ?? null });
     } catch (error) {
@@ -103,7 +126,7 @@ export class TaskManager implements Tasks {
       await this.#finish(active, { status: "error", error: interruptedByShutdown().message });
       return { task: copy(task) as Task<T>, deduplicated: false };
     }
-    this.#queue.push(active);
+    this.#queue.push(active, rank);
     this.#pump();
     return { task: submitted, deduplicated: false };
   }
@@ -118,7 +141,15 @@ export class TaskManager implements Tasks {
 
   #release(active: ActiveTask): void {
     for (const key of active.keys) if (this.#byKey.get(key) === active) this.#byKey.delete(key);
-    this.#active.delete(active.task.id);
+    // Released twice when it ran (at its final write and once its run settles): counted once.
+    if (this.#active.delete(active.task.id)) this.#activeOf.remove(active.owner);
+    this.#stopWaiting(active);
+  }
+
+  #stopWaiting(active: ActiveTask): void {
+    if (!active.waiting) return;
+    active.waiting = false;
+    this.#waitingOf.remove(active.owner);
   }
 
   /** The task, or undefined when there is none with this id for this owner. */
@@ -151,7 +182,7 @@ export class TaskManager implements Tasks {
     if (active.owner !== owner) return undefined;
     const stop = cancelledByCaller();
     if (active.task.status === "queued") {
-      this.#queue.splice(this.#queue.indexOf(active), 1);
+      this.#queue.remove(active);
       await this.#finish(active, { status: stop.status, error: stop.message });
     } else if (!active.controller.signal.aborted) {
       active.task.message = "Cancelling";
@@ -166,7 +197,7 @@ export class TaskManager implements Tasks {
    */
   async close({ graceMs = 0 }: { graceMs?: number } = {}): Promise<void> {
     this.#accepting = false;
-    for (const queued of this.#queue.splice(0)) {
+    for (const queued of this.#queue.drain()) {
       await this.#finish(queued, { status: "error", error: interruptedByShutdown().message });
     }
     const running = [...this.#active.values()].map((a) => a.done);
@@ -184,6 +215,7 @@ export class TaskManager implements Tasks {
   #pump(): void {
     while (this.#accepting && this.#running < this.#concurrency && this.#queue.length > 0) {
       const next = this.#queue.shift()!;
+      this.#stopWaiting(next);
       this.#running++;
       next.done = this.#run(next).finally(() => {
         this.#running--;

@@ -1,5 +1,6 @@
 import type { Task, TaskType } from "@tasklane/contract";
 import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
+import { IdempotencyKeyConflictError } from "./errors.ts";
 
 export interface SubmitOutcome<T extends TaskType> {
   task: Task<T>;
@@ -26,6 +27,16 @@ export interface Tasks {
   /** Counts for /health. */
   stats(): { queued: number; running: number };
   close(options?: { graceMs?: number }): Promise<void>;
+}
+
+/**
+ * The answer to a submit that repeats an earlier one (same work, or the same idempotency key).
+ * The same work is always of the same type, so another type means the key was reused for
+ * different work: that is refused rather than answered with a task of the wrong type.
+ */
+export function repeatOf<T extends TaskType>(earlier: Task, type: T, idempotencyKey: string | undefined): SubmitOutcome<T> {
+  if (earlier.type !== type) throw new IdempotencyKeyConflictError(idempotencyKey ?? "", earlier.type);
+  return { task: { ...earlier } as Task<T>, deduplicated: true };
 }
 
 /** The upload a task input names, if any. */

@@ -107,6 +107,14 @@ export class PostgresUploadStore implements UploadStore {
     await this.pool.query("DELETE FROM uploads WHERE id = $1", [id]);
   }
 
+  async bytesKeptBy(owner: string): Promise<number> {
+    const { rows } = await this.pool.query<{ bytes: number }>(
+      "SELECT coalesce(sum(size), 0)::bigint AS bytes FROM uploads WHERE owner = $1",
+      [owner],
+    );
+    return rows[0]!.bytes;
+  }
+
   /** Chunks of uploads whose node died before saving them. */
   async deleteUnsavedBefore(cutoff: Date): Promise<number> {
     const { rowCount } = await this.pool.query(

@@ -13,6 +13,7 @@ export class SqliteUploadStore implements UploadStore {
   readonly #get: Statement<[string], Row>;
   readonly #before: Statement<[number], Row>;
   readonly #delete: Statement<[string]>;
+  readonly #bytesOf: Statement<[string], { bytes: number }>;
 
   /** The `uploads` table comes with the task store's migrations. */
   constructor(
@@ -25,6 +26,7 @@ export class SqliteUploadStore implements UploadStore {
     this.#get = db.prepare(`SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE id = ?`);
     this.#before = db.prepare(`SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE created_at < ? ORDER BY created_at`);
     this.#delete = db.prepare("DELETE FROM uploads WHERE id = ?");
+    this.#bytesOf = db.prepare("SELECT coalesce(sum(size), 0) AS bytes FROM uploads WHERE owner = ?");
   }
 
   #path(id: string): string {
@@ -61,6 +63,10 @@ export class SqliteUploadStore implements UploadStore {
   async delete(id: string): Promise<void> {
     await rm(this.#path(id), { force: true });
     this.#delete.run(id);
+  }
+
+  async bytesKeptBy(owner: string): Promise<number> {
+    return this.#bytesOf.get(owner)!.bytes;
   }
 
   /** Files of uploads whose process died before saving them. */

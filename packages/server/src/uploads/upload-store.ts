@@ -37,6 +37,8 @@ export interface UploadStore {
   delete(id: string): Promise<void>;
   /** Removes bytes written but never saved (the process died mid-upload) before `cutoff`. */
   deleteUnsavedBefore(cutoff: Date): Promise<number>;
+  /** The size of every saved upload of this owner that retention has not removed yet, in bytes. */
+  bytesKeptBy(owner: string): Promise<number>;
 }
 
 /** An upload as both SQL stores keep it. */
