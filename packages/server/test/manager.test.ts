@@ -103,7 +103,7 @@ describe("failures end as error and the manager goes on", () => {
 });
 
 describe("concurrency", () => {
-  it("runs at most `concurrency` tasks; the rest wait queued, first come first served", async () => {
+  it("runs at most `concurrency` tasks; the rest wait queued, one caller's in submit order", async () => {
     const holds = [gate(), gate(), gate()];
     let started = 0;
     const { tasks } = manager(
