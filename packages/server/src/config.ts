@@ -1,6 +1,14 @@
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_GRACE_MS, DEFAULT_HOST, DEFAULT_PORT } from "./server-options.ts";
+import {
+  DEFAULT_GRACE_MS,
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_HOST,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_PORT,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+} from "./server-options.ts";
 import { TASK_TYPES, type TaskType } from "@tasklane/contract";
 import { DEFAULT_CONCURRENCY } from "./tasks/manager-options.ts";
 import { DEFAULT_RETENTION_HOURS } from "./tasks/retention.ts";
@@ -25,18 +33,29 @@ const list = z
   .string()
   .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
 
+/** Shorter is guessable; a token is meant to be generated, as with `openssl rand -hex 24`. */
+export const MIN_TOKEN_LENGTH = 16;
+
+// The messages name entries and callers, never a token: this line goes to the log.
 const tokens = list.transform((pairs, ctx) => {
   const map = new Map<string, string>();
-  for (const pair of pairs) {
+  const fail = (message: string) => {
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  };
+  for (const [i, pair] of pairs.entries()) {
     const [caller, token, ...rest] = pair.split(":");
-    if (!caller || !token || rest.length > 0) {
-      ctx.addIssue({ code: "custom", message: `each entry must be caller:token, got '${pair}'` });
-      return z.NEVER;
-    }
+    if (!caller || !token || rest.length > 0) return fail(`entry ${i + 1} of ${pairs.length} must be caller:token`);
+    if (token.length < MIN_TOKEN_LENGTH) return fail(`the token of '${caller}' is shorter than ${MIN_TOKEN_LENGTH} characters`);
+    const holder = map.get(token);
+    if (holder !== undefined) return fail(`'${holder}' and '${caller}' have the same token; each entry needs its own`);
     map.set(token, caller);
   }
   return map;
 });
+
+/** Variables whose value a start error must not repeat. */
+const SECRET = new Set(["TASKLANE_TOKENS"]);
 
 /** The longest each type may run by default: a stuck task must end, but a big import may take minutes. */
 export const DEFAULT_TIMEOUT_SECONDS: Record<TaskType, number> = { recalculate: 600, stockImport: 1800, pricelistCreate: 600 };
@@ -77,6 +96,10 @@ const EnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
   TASKLANE_QUEUE: z.string().regex(/^[\w-]{1,64}$/, "must be 1 to 64 letters, digits, - or _").default("tasklane"),
   TASKLANE_STALLED_SECONDS: whole(1, 3600).default(DEFAULT_STALLED_MS / 1000),
+  TASKLANE_REQUEST_TIMEOUT_SECONDS: whole(1, 86_400).default(DEFAULT_REQUEST_TIMEOUT_MS / 1000),
+  TASKLANE_HEADERS_TIMEOUT_SECONDS: whole(1, 3600).default(DEFAULT_HEADERS_TIMEOUT_MS / 1000),
+  TASKLANE_IDLE_TIMEOUT_SECONDS: whole(1, 3600).default(DEFAULT_IDLE_TIMEOUT_MS / 1000),
+  TASKLANE_MAX_CONNECTIONS: whole(1, 1_000_000).default(DEFAULT_MAX_CONNECTIONS),
 });
 
 export interface Config {
@@ -92,6 +115,10 @@ export interface Config {
   retentionMs: number;
   maxRowsPerFile: number;
   timeoutsMs: Record<TaskType, number>;
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  idleTimeoutMs: number;
+  maxConnections: number;
   /** Embedded: one process over SQLite. Distributed: API nodes and workers over Redis and PostgreSQL. */
   backend: { kind: "embedded" } | { kind: "distributed"; redisUrl: string; databaseUrl: string; queueName: string; stalledMs: number };
 }
@@ -104,11 +131,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
-    throw new ConfigError(`${name}=${JSON.stringify(env[name])}: ${issue.message}`);
+    throw new ConfigError(`${SECRET.has(name) ? name : `${name}=${JSON.stringify(env[name])}`}: ${issue.message}`);
   }
   const e = parsed.data;
   if (e.TASKLANE_TOKENS.size === 0 && !LOOPBACK.has(e.HOST)) {
     throw new ConfigError(`HOST=${e.HOST}: without TASKLANE_TOKENS the service is open, so it listens on 127.0.0.1 only`);
+  }
+  if (e.TASKLANE_HEADERS_TIMEOUT_SECONDS > e.TASKLANE_REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError(
+      `TASKLANE_HEADERS_TIMEOUT_SECONDS=${e.TASKLANE_HEADERS_TIMEOUT_SECONDS}: must be at most TASKLANE_REQUEST_TIMEOUT_SECONDS (${e.TASKLANE_REQUEST_TIMEOUT_SECONDS}), which includes the headers`,
+    );
   }
   if (e.TASKLANE_BACKEND === "distributed") {
     for (const name of ["REDIS_URL", "DATABASE_URL"] as const) {
@@ -141,5 +173,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeoutsMs: Object.fromEntries(
       Object.entries(e.TASKLANE_TASK_TIMEOUTS).map(([type, seconds]) => [type, seconds * 1000]),
     ) as Record<TaskType, number>,
+    requestTimeoutMs: e.TASKLANE_REQUEST_TIMEOUT_SECONDS * 1000,
+    headersTimeoutMs: e.TASKLANE_HEADERS_TIMEOUT_SECONDS * 1000,
+    idleTimeoutMs: e.TASKLANE_IDLE_TIMEOUT_SECONDS * 1000,
+    maxConnections: e.TASKLANE_MAX_CONNECTIONS,
   };
 }

@@ -36,6 +36,17 @@ export interface ServerOptions {
    * byte as tRPC would (http/fast-task-get.ts). Default true; false leaves every request to tRPC.
    */
   fastTaskGet?: boolean;
+  /**
+   * The longest a request may take to arrive, headers and body; a slower one is answered 408.
+   * Generous, since it bounds a large upload's total time (50 MB in 600 s is 85 KB/s). Default 600 s.
+   */
+  requestTimeoutMs?: number;
+  /** The longest a request's headers may take to arrive; then 408. At most requestTimeoutMs. Default 30 s. */
+  headersTimeoutMs?: number;
+  /** A connection that moves no byte either way for this long while a request is open (or before the first) is closed. Default 30 s. */
+  idleTimeoutMs?: number;
+  /** Connections open at once; more are closed as they arrive, so slow clients cannot use up file descriptors. Default 10,000. */
+  maxConnections?: number;
   /** Injectable for tests. */
   now?: TaskManagerOptions["now"];
 }
@@ -43,3 +54,7 @@ export interface ServerOptions {
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_GRACE_MS = 30_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 600_000;
+export const DEFAULT_HEADERS_TIMEOUT_MS = 30_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_CONNECTIONS = 10_000;

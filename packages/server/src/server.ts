@@ -5,14 +5,24 @@ import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { AccessControl } from "./access.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./config.ts";
 import { fastTaskGet } from "./http/fast-task-get.ts";
-import { replyError } from "./http/json-error.ts";
-import { unavailableText } from "./unavailable.ts";
+import { capConnections, timeoutOptions } from "./http/connection-limits.ts";
+import { handleRouteError } from "./http/error-handler.ts";
 import { registerHealthRoute } from "./http/health-route.ts";
 import { registerPricelistCsvRoute } from "./http/pricelist-csv-route.ts";
 import { registerTaskRoute } from "./http/tasks-route.ts";
 import { registerUploadRoute } from "./http/uploads-route.ts";
+import { trpcVary, varyOnOrigin } from "./http/vary-origin.ts";
 import { type AppRouter, appRouter } from "./router/index.ts";
-import { DEFAULT_GRACE_MS, DEFAULT_HOST, DEFAULT_PORT, type ServerOptions } from "./server-options.ts";
+import {
+  DEFAULT_GRACE_MS,
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_HOST,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_PORT,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type ServerOptions,
+} from "./server-options.ts";
 import { DEFAULT_RETENTION_HOURS, Retention } from "./tasks/retention.ts";
 import { contextFactory } from "./trpc/context.ts";
 
@@ -31,14 +41,23 @@ async function closeWithin(server: FastifyInstance, ms: number): Promise<void> {
 
 /** Builds the service; nothing listens until `start()`. */
 export function createServer(options: ServerOptions) {
+  const limits = {
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+  };
   const server = Fastify({
+    ...timeoutOptions(limits),
     logger: options.logger ?? true,
     // Every client polls twice a second: a line per request would drown the lines that matter.
     logController: new LogController({ disableRequestLogging: true }),
     // Batched GETs carry every call's input in the URL.
     routerOptions: { maxParamLength: 5000 },
   });
+  capConnections(server.server, limits.maxConnections, server.log);
   const access = new AccessControl(options.tokens);
+  const crossOrigin = !!options.corsOrigins?.length;
   const tasks = options.tasks(server.log);
 
   const retention = new Retention({
@@ -51,30 +70,25 @@ export function createServer(options: ServerOptions) {
   });
 
   void server.register(cors, {
-    origin: options.corsOrigins?.length ? [...options.corsOrigins] : false,
+    origin: crossOrigin ? [...options.corsOrigins!] : false,
     methods: ["GET", "POST", "OPTIONS"],
     allowedHeaders: ["authorization", "content-type", "trpc-accept"],
   });
   // Before tRPC's plugin (its route must get the hook) and after CORS (answers keep CORS headers).
-  if (options.fastTaskGet ?? true) void server.register(fastTaskGet, { trpcPrefix: "/trpc", access, tasks });
+  if (options.fastTaskGet ?? true) void server.register(fastTaskGet, { trpcPrefix: "/trpc", access, tasks, vary: trpcVary(crossOrigin) });
   void server.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
       createContext: contextFactory({ access, tasks, uploads: options.uploads, pricing: options.pricing }),
+      ...(crossOrigin ? { responseMeta: varyOnOrigin } : {}),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") server.log.error({ err: error, path }, "procedure failed");
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
-  // The REST routes' counterpart of the tRPC mapping in trpc/init.ts.
-  server.setErrorHandler((error, request, reply) => {
-    const text = unavailableText(error);
-    if (text === null) return reply.send(error);
-    request.log.warn({ err: error }, "an engine is unreachable");
-    return replyError(reply, "SERVICE_UNAVAILABLE", text);
-  });
-  registerHealthRoute(server, { tasks });
+  server.setErrorHandler(handleRouteError);
+  registerHealthRoute(server, { access, tasks });
   registerTaskRoute(server, { access, tasks });
   registerUploadRoute(server, {
     access,

@@ -17,6 +17,10 @@ describe("loadConfig", () => {
       retentionMs: 24 * 3_600_000,
       maxRowsPerFile: 1_000_000,
       timeoutsMs: { recalculate: 600_000, stockImport: 1_800_000, pricelistCreate: 600_000 },
+      requestTimeoutMs: 600_000,
+      headersTimeoutMs: 30_000,
+      idleTimeoutMs: 30_000,
+      maxConnections: 10_000,
       backend: { kind: "embedded" },
     });
   });
@@ -39,15 +43,41 @@ describe("loadConfig", () => {
 
   it("reads tokens as caller:token pairs and origins as a list", () => {
     const config = loadConfig({
-      TASKLANE_TOKENS: "web:abc123, scripts:def456",
+      TASKLANE_TOKENS: "web:abc123abc123abc1, scripts:def456def456def4",
       TASKLANE_CORS_ORIGINS: "http://localhost:5173,https://pricing.example.com",
       HOST: "0.0.0.0",
       PORT: "8080",
       TASKLANE_CONCURRENCY: "4",
     });
-    expect(config.tokens).toEqual(new Map([["abc123", "web"], ["def456", "scripts"]]));
+    expect(config.tokens).toEqual(new Map([["abc123abc123abc1", "web"], ["def456def456def4", "scripts"]]));
     expect(config.corsOrigins).toEqual(["http://localhost:5173", "https://pricing.example.com"]);
     expect(config).toMatchObject({ host: "0.0.0.0", port: 8080, concurrency: 4 });
+  });
+
+  it("reads the HTTP limits in seconds", () => {
+    const config = loadConfig({
+      TASKLANE_REQUEST_TIMEOUT_SECONDS: "120",
+      TASKLANE_HEADERS_TIMEOUT_SECONDS: "10",
+      TASKLANE_IDLE_TIMEOUT_SECONDS: "5",
+      TASKLANE_MAX_CONNECTIONS: "500",
+    });
+    expect(config).toMatchObject({ requestTimeoutMs: 120_000, headersTimeoutMs: 10_000, idleTimeoutMs: 5_000, maxConnections: 500 });
+  });
+
+  it("lets one caller have two tokens (rotation)", () => {
+    const config = loadConfig({ TASKLANE_TOKENS: "web:old-token-0123456789,web:new-token-0123456789" });
+    expect([...config.tokens.values()]).toEqual(["web", "web"]);
+  });
+
+  it("never repeats a token in a start error", () => {
+    for (const value of ["web:s3cr3t", "web:same-token-0123456789,cli:same-token-0123456789", "web:x:y-0123456789abcdef"]) {
+      expect(() => loadConfig({ TASKLANE_TOKENS: value })).toThrow(ConfigError);
+      try {
+        loadConfig({ TASKLANE_TOKENS: value });
+      } catch (error) {
+        expect((error as Error).message).not.toMatch(/s3cr3t|same-token|0123456789/);
+      }
+    }
   });
 
   it("resolves a relative data folder from where `pnpm start` was typed", () => {
@@ -68,7 +98,19 @@ describe("loadConfig", () => {
     [{ PORT: "70000" }, /^PORT="70000": must be at most 65535/],
     [{ TASKLANE_CONCURRENCY: "0" }, /^TASKLANE_CONCURRENCY="0": must be at least 1/],
     [{ TASKLANE_CONCURRENCY: "1.5" }, /^TASKLANE_CONCURRENCY="1.5": must be a whole number/],
-    [{ TASKLANE_TOKENS: "justatoken" }, /^TASKLANE_TOKENS="justatoken": each entry must be caller:token/],
+    [{ TASKLANE_TOKENS: "justatoken" }, /^TASKLANE_TOKENS: entry 1 of 1 must be caller:token$/],
+    [{ TASKLANE_TOKENS: "web:abc123abc123abc1,cli:tooshort" }, /^TASKLANE_TOKENS: the token of 'cli' is shorter than 16 characters$/],
+    [
+      { TASKLANE_TOKENS: "web:abc123abc123abc1,cli:abc123abc123abc1" },
+      /^TASKLANE_TOKENS: 'web' and 'cli' have the same token; each entry needs its own$/,
+    ],
+    [{ TASKLANE_TOKENS: "web:abc123abc123abc1,web:abc123abc123abc1" }, /^TASKLANE_TOKENS: 'web' and 'web' have the same token/],
+    [{ TASKLANE_REQUEST_TIMEOUT_SECONDS: "0" }, /^TASKLANE_REQUEST_TIMEOUT_SECONDS="0": must be at least 1/],
+    [{ TASKLANE_MAX_CONNECTIONS: "many" }, /^TASKLANE_MAX_CONNECTIONS="many": must be a whole number/],
+    [
+      { TASKLANE_REQUEST_TIMEOUT_SECONDS: "20", TASKLANE_HEADERS_TIMEOUT_SECONDS: "30" },
+      /^TASKLANE_HEADERS_TIMEOUT_SECONDS=30: must be at most TASKLANE_REQUEST_TIMEOUT_SECONDS \(20\)/,
+    ],
     [{ TASKLANE_CORS_ORIGINS: "not a url" }, /^TASKLANE_CORS_ORIGINS="not a url": each origin must be a URL/],
     [{ TASKLANE_TASK_TIMEOUTS: "import:60" }, /^TASKLANE_TASK_TIMEOUTS="import:60": each entry must be type:seconds/],
     [{ TASKLANE_RETENTION_HOURS: "0" }, /^TASKLANE_RETENTION_HOURS="0": must be at least 1/],

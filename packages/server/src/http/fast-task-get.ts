@@ -10,6 +10,8 @@ export interface FastTaskGetOptions {
   trpcPrefix: string;
   access: AccessControl;
   tasks: Tasks;
+  /** The Vary header tRPC's answers carry (vary-origin.ts). */
+  vary: string;
 }
 
 // The router's own transformer (superjson), so the fast path can never encode differently.
@@ -48,7 +50,7 @@ class AnswerCache {
   }
 }
 
-export const fastTaskGet: FastifyPluginCallback<FastTaskGetOptions> = (server, { trpcPrefix, access, tasks }, done) => {
+export const fastTaskGet: FastifyPluginCallback<FastTaskGetOptions> = (server, { trpcPrefix, access, tasks, vary }, done) => {
   const start = `${trpcPrefix}/${PROCEDURES.get}`;
 
   const answers = new AnswerCache();
@@ -93,7 +95,7 @@ export const fastTaskGet: FastifyPluginCallback<FastTaskGetOptions> = (server, {
           if (body === undefined) return next();
           // The headers tRPC's resolveResponse sets on a JSON answer. A Buffer, because Fastify would
           // append "; charset=utf-8" to a string's content-type and tRPC's has none.
-          void reply.header("content-type", "application/json").header("vary", "trpc-accept, accept").send(Buffer.from(body));
+          void reply.header("content-type", "application/json").header("vary", vary).send(Buffer.from(body));
         },
         // Whatever broke while reading, tRPC's handler gives the answer it would have given anyway.
         () => next(),

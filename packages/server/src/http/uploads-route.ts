@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import multipart from "@fastify/multipart";
-import { UPLOAD_FIELD, type Uploaded } from "@tasklane/contract";
+import type { Uploaded } from "@tasklane/contract";
 import type { FastifyInstance } from "fastify";
 import { type AccessControl, UNAUTHORIZED_TEXT } from "../access.ts";
 import type { UploadStore } from "../uploads/upload-store.ts";
 import { replyError } from "./json-error.ts";
+import { uploadPart, writeFile } from "./upload-part.ts";
 
 export interface UploadRouteDeps {
   access: AccessControl;
@@ -34,22 +35,22 @@ export function registerUploadRoute(server: FastifyInstance, deps: UploadRouteDe
       if (Number(request.headers["content-length"]) > deps.maxBytes + 64 * 1024) {
         return replyError(reply, "PAYLOAD_TOO_LARGE", tooLarge);
       }
-      if (!request.isMultipart()) {
-        return replyError(reply, "BAD_REQUEST", `Send multipart/form-data with the file in a field named '${UPLOAD_FIELD}'`);
-      }
-      const part = await request.file();
-      if (!part || part.fieldname !== UPLOAD_FIELD) {
-        part?.file.resume();
-        return replyError(reply, "BAD_REQUEST", `${UPLOAD_FIELD}: no file in a field named '${UPLOAD_FIELD}'`);
-      }
+      const found = await uploadPart(request);
+      if ("refusal" in found) return replyError(reply, "BAD_REQUEST", found.refusal);
+      const { part } = found;
       const id = randomUUID();
-      const size = await deps.uploads.write(id, part.file);
       try {
+        const outcome = await writeFile(part, (bytes) => deps.uploads.write(id, bytes));
+        if ("refusal" in outcome) {
+          await deps.uploads.delete(id);
+          return replyError(reply, "BAD_REQUEST", outcome.refusal);
+        }
         if (part.file.truncated) {
           await deps.uploads.delete(id);
           return replyError(reply, "PAYLOAD_TOO_LARGE", tooLarge);
         }
         const filename = part.filename.slice(0, 255);
+        const size = outcome.written;
         await deps.uploads.save({ id, owner, filename, size, createdAt: deps.now() });
         return reply.code(201).send({ uploadId: id, filename, size } satisfies Uploaded);
       } catch (error) {

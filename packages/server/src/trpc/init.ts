@@ -3,8 +3,8 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { UNAUTHORIZED_TEXT } from "../access.ts";
 import { unavailableText } from "../unavailable.ts";
-import { summarizeZodError } from "../zod-summary.ts";
 import type { Context } from "./context.ts";
+import { callerMessage } from "./error-message.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -15,12 +15,7 @@ const t = initTRPC.context<Context>().create({
     const flat = zodError ? z.flattenError(zodError) : null;
     return {
       ...shape,
-      // A bug's own text (SQL, paths, names) stays in the log; the caller learns that it was ours.
-      message: zodError
-        ? `Invalid input: ${summarizeZodError(zodError)}`
-        : error.code === "INTERNAL_SERVER_ERROR"
-          ? "Internal error in the service; it is in the server's log"
-          : shape.message,
+      message: callerMessage(error, zodError),
       data: {
         ...shape.data,
         /** Per field, what is wrong with it: { supplier: ["must not be empty"] }. */

@@ -1,0 +1,38 @@
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
+import type { ConnectionError } from "fastify";
+import { type ErrorCode, STATUS, errorBody } from "./json-error.ts";
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+/**
+ * Answers what Node's HTTP parser refuses before any route sees it: a request slower than the
+ * timeouts (Node's ERR_HTTP_REQUEST_TIMEOUT, headers or whole request alike), headers over the
+ * size limit, bytes that are not HTTP. In the REST routes' error shape; then the connection closes.
+ */
+export function clientErrorHandler(limits: { headersTimeoutMs: number; requestTimeoutMs: number }) {
+  const timeoutText =
+    `The request did not arrive in time: headers must arrive within ${seconds(limits.headersTimeoutMs)} ` +
+    `and the whole request within ${seconds(limits.requestTimeoutMs)}`;
+  const answers: Record<string, [ErrorCode, string]> = {
+    ERR_HTTP_REQUEST_TIMEOUT: ["TIMEOUT", timeoutText],
+    HPE_HEADER_OVERFLOW: ["REQUEST_HEADER_FIELDS_TOO_LARGE", "The request headers are larger than the server's limit"],
+  };
+  const notHttp: [ErrorCode, string] = ["BAD_REQUEST", "The request is not valid HTTP/1.1"];
+
+  return (error: ConnectionError, socket: Socket) => {
+    // The peer is gone: nothing to answer.
+    if (error.code === "ECONNRESET" || socket.destroyed) return;
+    // As Node's own handler: bytes of an answer already on their way must not be followed by another.
+    const inFlight = (socket as Socket & { _httpMessage?: { headersSent: boolean } | null })._httpMessage;
+    if (socket.writable && !inFlight?.headersSent) {
+      const [code, message] = answers[error.code] ?? notHttp;
+      const body = JSON.stringify(errorBody(code, message));
+      socket.write(
+        `HTTP/1.1 ${STATUS[code]} ${STATUS_CODES[STATUS[code]]}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy(error);
+  };
+}

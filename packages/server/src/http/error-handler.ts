@@ -1,0 +1,33 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { unavailableText } from "../unavailable.ts";
+import { type ErrorCode, replyError } from "./json-error.ts";
+
+/** Fastify's own refusals of a request, by its error code, in words of ours rather than a parser's. */
+const REFUSALS: Record<string, [ErrorCode, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: ["BAD_REQUEST", "The body is not valid JSON"],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ["BAD_REQUEST", "The body is empty, but its Content-Type says JSON"],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ["BAD_REQUEST", "The body's length is not the one its Content-Length says"],
+  FST_ERR_CTP_BODY_TOO_LARGE: ["PAYLOAD_TOO_LARGE", "The body is larger than this route accepts"],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ["UNSUPPORTED_MEDIA_TYPE", "This route does not read a body of that Content-Type"],
+  FST_ERR_BAD_URL: ["BAD_REQUEST", "The URL is not valid: a %-escape in it is broken"],
+};
+const UNREADABLE: [ErrorCode, string] = ["BAD_REQUEST", "The request could not be read"];
+
+export const INTERNAL_ERROR_TEXT = "Internal error in the service; it is in the server's log";
+
+/**
+ * The REST routes' counterpart of tRPC's errorFormatter (trpc/init.ts): an engine away is a
+ * 503 with its text, a refused request a 4xx in our words, anything else a 500 that says
+ * nothing of its cause, which goes to the log.
+ */
+export function handleRouteError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const unavailable = unavailableText(error);
+  if (unavailable !== null) {
+    request.log.warn({ err: error }, "an engine is unreachable");
+    return replyError(reply, "SERVICE_UNAVAILABLE", unavailable);
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return replyError(reply, ...(REFUSALS[error.code] ?? UNREADABLE));
+  request.log.error({ err: error }, "request failed");
+  return replyError(reply, "INTERNAL_SERVER_ERROR", INTERNAL_ERROR_TEXT);
+}
