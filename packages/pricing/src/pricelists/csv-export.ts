@@ -37,18 +37,35 @@ const rowLine = (r: PricelistRowRecord): string =>
     r.quantity === null ? "" : String(r.quantity),
   ]);
 
+/** What a spreadsheet takes for the start of a formula: = + - @, and tab or CR, which some drop before reading on. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A place inside a field where a spreadsheet told to split on another separator (, ; or tab)
+ * or on lines would start a new cell, followed (after spaces or quotes) by a formula start:
+ * the apostrophe goes right after the separator and the spaces or quotes.
+ */
+const FRAGMENT_FORMULA = /([,;\t\r\n][ "]*)(?=[=+\-@\t\r])/g;
+
 /**
  * Text from a supplier's file that starts like a formula (=, +, -, @, tab, CR) would run as
  * one when a person opens the export in a spreadsheet; a leading apostrophe keeps it text.
+ * The export is comma-separated, but a spreadsheet may read it with ; or tab as the
+ * separator (LibreOffice offers that, Excel does it by locale), and then splits a field at
+ * those: so every piece after a , ; tab or line break gets the apostrophe too ("x;=1+1;y"
+ * goes out as "x;'=1+1;y").
  * https://owasp.org/www-community/attacks/CSV_Injection
  */
 export function inert(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const whole = FORMULA_START.test(text) ? `'${text}` : text;
+  return whole.replace(FRAGMENT_FORMULA, "$1'");
 }
 
 const csvLine = (fields: readonly string[]): string => `${fields.map(csvField).join(",")}\r\n`;
 
-/** Quoted only when needed: a comma, quote or line break inside, or spaces at either end. */
+/**
+ * Quoted when it holds any separator a spreadsheet may split on (comma, semicolon, tab), a
+ * quote or a line break, or has spaces at either end; otherwise left bare.
+ */
 export function csvField(text: string): string {
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return /[",;\t\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -1,6 +1,7 @@
 import { pipeline, type Readable, Transform } from "node:stream";
 import { createInflateRaw } from "node:zlib";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
+import { truncateText } from "@tasklane/contract";
 import { SAVE_AS_XLSX_HINT, StockFileError } from "../errors.ts";
 
 export interface ZipArchive {
@@ -11,8 +12,11 @@ export interface ZipArchive {
   close(): void;
 }
 
+/** The inflater's or XML parser's own words, cut short: they may quote the file. */
+const DETAIL_CHARS = 200;
+
 export const damagedWorkbook = (detail: string): StockFileError =>
-  new StockFileError(`The .xlsx workbook is damaged or incomplete (${detail}). ${SAVE_AS_XLSX_HINT}`);
+  new StockFileError(`The .xlsx workbook is damaged or incomplete (${truncateText(detail, DETAIL_CHARS)}). ${SAVE_AS_XLSX_HINT}`);
 
 /**
  * Opens a zip for random access: lazyEntries reads only the central directory, so a
