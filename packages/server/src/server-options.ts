@@ -43,7 +43,11 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** The longest a request's headers may take to arrive; then 408. At most requestTimeoutMs. Default 30 s. */
   headersTimeoutMs?: number;
-  /** A connection that moves no byte either way for this long while a request is open (or before the first) is closed. Default 30 s. */
+  /**
+   * A connection that moves no byte either way for this long while a request is open (or before
+   * the first) is closed; past this long, a body must have come at 1 KB/s on average, or 408
+   * (http/body-rate.ts). Default 30 s.
+   */
   idleTimeoutMs?: number;
   /** Connections open at once; more are closed as they arrive, so slow clients cannot use up file descriptors. Default 10,000. */
   maxConnections?: number;

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { AccessControl } from "./access.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./config.ts";
 import { fastTaskGet } from "./http/fast-task-get.ts";
+import { enforceBodyRate } from "./http/body-rate.ts";
 import { capConnections, timeoutOptions } from "./http/connection-limits.ts";
 import { handleRouteError } from "./http/error-handler.ts";
 import { registerHealthRoute } from "./http/health-route.ts";
@@ -56,6 +57,7 @@ export function createServer(options: ServerOptions) {
     routerOptions: { maxParamLength: 5000 },
   });
   capConnections(server.server, limits.maxConnections, server.log);
+  enforceBodyRate(server, limits.idleTimeoutMs);
   const access = new AccessControl(options.tokens);
   const crossOrigin = !!options.corsOrigins?.length;
   const tasks = options.tasks(server.log);

@@ -16,18 +16,23 @@ const UNREADABLE: [ErrorCode, string] = ["BAD_REQUEST", "The request could not b
 export const INTERNAL_ERROR_TEXT = "Internal error in the service; it is in the server's log";
 
 /**
- * The REST routes' counterpart of tRPC's errorFormatter (trpc/init.ts): an engine away is a
- * 503 with its text, a refused request a 4xx in our words, anything else a 500 that says
- * nothing of its cause, which goes to the log.
+ * The REST routes' counterpart of tRPC's errorFormatter (trpc/init.ts): a refused request is a
+ * 4xx in our words, an engine away a 503 with its text, anything else a 500 that says nothing
+ * of its cause, which goes to the log. A request whose connection is gone (the caller left, or a
+ * limit cut it) breaks its body's reading with a socket error that says nothing of the engines.
  */
 export function handleRouteError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (request.raw.socket.destroyed) {
+    request.log.debug({ err: error }, "the connection closed before the request was read");
+    return replyError(reply, ...UNREADABLE);
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return replyError(reply, ...(REFUSALS[error.code] ?? UNREADABLE));
   const unavailable = unavailableText(error);
   if (unavailable !== null) {
     request.log.warn({ err: error }, "an engine is unreachable");
     return replyError(reply, "SERVICE_UNAVAILABLE", unavailable);
   }
-  const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) return replyError(reply, ...(REFUSALS[error.code] ?? UNREADABLE));
   request.log.error({ err: error }, "request failed");
   return replyError(reply, "INTERNAL_SERVER_ERROR", INTERNAL_ERROR_TEXT);
 }
