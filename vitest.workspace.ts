@@ -21,4 +21,6 @@ export default [
     env: { TASKLANE_TEST_BACKEND: "distributed" },
   }),
   project("distributed", "./tests/distributed", { include: ["**/*.test.ts"], testTimeout: 300_000, hookTimeout: 120_000 }),
+  // Hostile files and requests against the real API process (issue 11); one file at a time, each test starts its own process.
+  project("hostile", "./tests/hostile", { include: ["**/*.test.ts"], testTimeout: 300_000, hookTimeout: 60_000, fileParallelism: false }),
 ];
