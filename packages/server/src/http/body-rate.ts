@@ -16,8 +16,8 @@ interface Watched {
  * and the idle timeout starts over with every byte: a body sent a byte every 15 s passes both for
  * minutes, holding a connection. So, as Apache's mod_reqtimeout does, a body gets `graceMs` and
  * then must keep up MIN_BODY_BYTES_PER_SECOND on average, or it is answered 408 and its
- * connection closed. Bytes the service itself has not read yet (an upload store that is slow)
- * count against it only in the grace: later, what arrived earlier has earned the time.
+ * connection closed. The service's own pauses (a slow upload store holds the reading back)
+ * count as well, but a body that came at any real speed has earned far more time than they take.
  */
 export function enforceBodyRate(server: FastifyInstance, graceMs: number) {
   const text = `The body arrived slower than ${MIN_BODY_BYTES_PER_SECOND} bytes a second after its first ${seconds(graceMs)}`;

@@ -13,10 +13,10 @@ export interface ConnectionLimits {
 const CAP_WARNING_EVERY_MS = 60_000;
 
 /**
- * Fastify's options that have Node's HTTP server enforce the timeouts, so a client that sends
- * its request a byte at a time is answered 408 and its connection closed. Node measures
- * requestTimeout over the whole request, so it must leave room for a large upload; the idle
- * timeout cuts a connection that stopped sending at all much sooner.
+ * Fastify's options that have Node's HTTP server enforce the timeouts: a request whose headers
+ * or whole are late is answered 408 and its connection closed. Node measures requestTimeout over
+ * the whole request, so it must leave room for a large upload; the idle timeout cuts a connection
+ * that stopped sending at all much sooner, and body-rate.ts one that sends a byte now and then.
  */
 export function timeoutOptions(limits: ConnectionLimits) {
   // Node refuses a headersTimeout over requestTimeout.
