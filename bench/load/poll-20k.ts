@@ -27,7 +27,7 @@ const STEPS = (process.env.CLIENTS_STEPS ?? "5000,10000,15000,17500,20000").spli
 const DURATION_S = Number(process.env.DURATION_S ?? 15);
 /** Keep-alive connections the generator opens; the clients' requests share them, as behind a proxy. */
 const SOCKETS = Number(process.env.SOCKETS ?? 256);
-const TOKEN = "load-token";
+const TOKEN = "load-token-0123456789";
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "tasklane-poll-20k-"));
 const service = await startScript(path.join(import.meta.dirname, "../poll/service-main.ts"), {

@@ -19,7 +19,7 @@ const SUBMITS_PER_S = Number(process.env.SUBMITS_PER_S ?? 20);
 /** Submitters are separate callers, so that deduplication does not fold their tasks into one. */
 const CALLERS = 40;
 
-const tokens = Array.from({ length: CALLERS }, (_, i) => `load-token-${i}`);
+const tokens = Array.from({ length: CALLERS }, (_, i) => `load-token-0123456789-${i}`);
 const service = await startService({
   TASKLANE_TOKENS: tokens.map((t, i) => `caller${i}:${t}`).join(","),
   TASKLANE_CONCURRENCY: "4",

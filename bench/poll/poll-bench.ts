@@ -29,7 +29,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const DURATION_S = Number(process.env.DURATION_S ?? 5);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
 const WARMUP_S = 1;
-const TOKEN = "bench-token";
+const TOKEN = "bench-token-0123456789";
 const here = import.meta.dirname;
 
 interface Target {

@@ -12,7 +12,7 @@ const TASKS = Number(process.env.SUBMIT_TASKS ?? 1000);
 const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 50);
 
 export async function httpSubmit(tasks = TASKS) {
-  const tokens = Array.from({ length: tasks }, (_, i) => `submit-token-${i}`);
+  const tokens = Array.from({ length: tasks }, (_, i) => `submit-token-0123456789-${i}`);
   const service = await startService({
     TASKLANE_TOKENS: tokens.map((t, i) => `caller${i}:${t}`).join(","),
     TASKLANE_SHUTDOWN_GRACE_SECONDS: "0",

@@ -78,25 +78,27 @@ describe("fair order across callers", () => {
 });
 
 describe("queued tasks per caller", () => {
-  it(`past ${DEFAULT_MAX_QUEUED_PER_CALLER} waiting, a caller's submit is a 429 with a clear text; other callers go on`, async () => {
+  const BOUND = 20;
+  it(`past the bound (here ${BOUND}) waiting, a caller's submit is a 429 with a clear text; other callers go on`, async () => {
     const held = heldHandlers();
-    const { url } = await startService({ handlers: held.handlers, tokens: TOKENS, concurrency: 1 });
+    const { url } = await startService({ handlers: held.handlers, tokens: TOKENS, concurrency: 1, maxQueuedPerCaller: BOUND });
     const alice = await importer(createTasklaneClient({ url, token: "token-a" }));
     const bob = await importer(createTasklaneClient({ url, token: "token-b" }));
     await alice("running");
     await vi.waitFor(() => expect(held.started).toEqual(["running"]));
     // Below the bound submits may race; the last ones go one at a time, so the count is exact.
-    const parallel = DEFAULT_MAX_QUEUED_PER_CALLER - 10;
-    for (let i = 0; i < parallel; i += 10) {
-      await Promise.all(Array.from({ length: Math.min(10, parallel - i) }, (_, j) => alice(`s${i + j}`)));
-    }
-    for (let i = parallel; i < DEFAULT_MAX_QUEUED_PER_CALLER; i++) await alice(`s${i}`);
+    await Promise.all(Array.from({ length: BOUND - 5 }, (_, i) => alice(`s${i}`)));
+    for (let i = BOUND - 5; i < BOUND; i++) await alice(`s${i}`);
     const error = await refusal(alice("one-too-many"));
     expect(error.code).toBe("TOO_MANY_REQUESTS");
     expect(error.httpStatus).toBe(429);
-    expect(error.message).toBe("You have 1,000 tasks waiting; wait for some to finish before submitting more");
+    expect(error.message).toBe(`You have ${BOUND} tasks waiting; wait for some to finish before submitting more`);
     expect((await alice("s0")).deduplicated).toBe(true);
     expect((await bob("b0")).deduplicated).toBe(false);
+  });
+
+  it(`the default bound is ${DEFAULT_MAX_QUEUED_PER_CALLER.toLocaleString("en-US")}`, () => {
+    expect(DEFAULT_MAX_QUEUED_PER_CALLER).toBe(1_000);
   });
 });
 
@@ -144,5 +146,16 @@ describe("upload bytes kept per caller", () => {
     } finally {
       await stop();
     }
+  });
+
+  it("past the bound, POST /api/uploads answers 429 with a clear text and keeps nothing; other callers go on", async () => {
+    const { url } = await startService({ tokens: TOKENS, maxUploadBytesPerCaller: 1_000 });
+    const alice = createTasklaneClient({ url, token: "token-a" });
+    const bob = createTasklaneClient({ url, token: "token-b" });
+    await alice.uploadFile(new Blob(["x".repeat(1_000)]), { filename: "full.csv" });
+    const error = await refusal(alice.uploadFile(new Blob(["PN;Price\nA1;10\n"]), { filename: "more.csv" }));
+    expect(error.httpStatus).toBe(429);
+    expect(error.message).toMatch(/^You have .* of uploads kept, the most one caller may keep; wait for older ones to be removed before uploading more$/);
+    expect((await bob.uploadFile(new Blob(["PN;Price\n"]), { filename: "c.csv" })).size).toBe(9);
   });
 });

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     concurrency: config.concurrency,
     timeoutsMs: config.timeoutsMs,
     maxRowsPerFile: config.maxRowsPerFile,
+    heapMb: config.heapMb,
     log,
   });
   onStopSignal(async (signal) => {

@@ -10,6 +10,9 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
 } from "./server-options.ts";
 import { TASK_TYPES, type TaskType } from "@tasklane/contract";
+import { DEFAULT_MAX_QUEUED_PER_CALLER } from "./tasks/manager-options.ts";
+import { DEFAULT_TASK_HEAP_MB } from "./threads/task-threads.ts";
+import { DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER } from "./uploads/upload-limit.ts";
 import { DEFAULT_CONCURRENCY } from "./tasks/manager-options.ts";
 import { DEFAULT_RETENTION_HOURS } from "./tasks/retention.ts";
 import { DEFAULT_STALLED_MS } from "./distributed/task-worker.ts";
@@ -100,6 +103,9 @@ const EnvSchema = z.object({
   TASKLANE_HEADERS_TIMEOUT_SECONDS: whole(1, 3600).default(DEFAULT_HEADERS_TIMEOUT_MS / 1000),
   TASKLANE_IDLE_TIMEOUT_SECONDS: whole(1, 3600).default(DEFAULT_IDLE_TIMEOUT_MS / 1000),
   TASKLANE_MAX_CONNECTIONS: whole(1, 1_000_000).default(DEFAULT_MAX_CONNECTIONS),
+  TASKLANE_TASK_MEMORY_MB: whole(64, 64 * 1024).default(DEFAULT_TASK_HEAP_MB),
+  TASKLANE_MAX_QUEUED_PER_CALLER: whole(1, 1_000_000).default(DEFAULT_MAX_QUEUED_PER_CALLER),
+  TASKLANE_MAX_UPLOAD_BYTES_PER_CALLER: whole(1, 1024 ** 4).default(DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER),
 });
 
 export interface Config {
@@ -119,6 +125,10 @@ export interface Config {
   headersTimeoutMs: number;
   idleTimeoutMs: number;
   maxConnections: number;
+  /** The heap one task thread may use, MB. */
+  heapMb: number;
+  maxQueuedPerCaller: number;
+  maxUploadBytesPerCaller: number;
   /** Embedded: one process over SQLite. Distributed: API nodes and workers over Redis and PostgreSQL. */
   backend: { kind: "embedded" } | { kind: "distributed"; redisUrl: string; databaseUrl: string; queueName: string; stalledMs: number };
 }
@@ -177,5 +187,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     headersTimeoutMs: e.TASKLANE_HEADERS_TIMEOUT_SECONDS * 1000,
     idleTimeoutMs: e.TASKLANE_IDLE_TIMEOUT_SECONDS * 1000,
     maxConnections: e.TASKLANE_MAX_CONNECTIONS,
+    heapMb: e.TASKLANE_TASK_MEMORY_MB,
+    maxQueuedPerCaller: e.TASKLANE_MAX_QUEUED_PER_CALLER,
+    maxUploadBytesPerCaller: e.TASKLANE_MAX_UPLOAD_BYTES_PER_CALLER,
   };
 }

@@ -1,5 +1,5 @@
 import { applyMigrations, createPostgresPool, deleteStaging, migratePricing, postgresPricingDb } from "@tasklane/pricing";
-import { DistributedTasks } from "./distributed/distributed-tasks.ts";
+import { DistributedTasks, type DistributedTasksOptions } from "./distributed/distributed-tasks.ts";
 import { POSTGRES_TASK_MIGRATIONS } from "./distributed/postgres-schema.ts";
 import { PostgresTaskStore } from "./distributed/postgres-task-store.ts";
 import { type QueueSettings, TaskQueue } from "./distributed/task-queue.ts";
@@ -36,13 +36,16 @@ async function openPostgres(databaseUrl: string) {
   return { pool, db, store: new PostgresTaskStore(pool), uploads: new PostgresUploadStore(pool) };
 }
 
-export interface DistributedServerOptions extends DistributedSettings, Omit<ServerOptions, "store" | "tasks" | "uploads" | "pricing"> {}
+export interface DistributedServerOptions
+  extends DistributedSettings,
+    Omit<ServerOptions, "store" | "tasks" | "uploads" | "pricing">,
+    Pick<DistributedTasksOptions, "maxQueuedPerCaller"> {}
 
 /**
  * An API node of the distributed backend: it stores and enqueues tasks and serves reads; it
  * runs none. Any number of them may run behind a load balancer.
  */
-export async function createDistributedServer({ databaseUrl, redisUrl, queueName, ...options }: DistributedServerOptions) {
+export async function createDistributedServer({ databaseUrl, redisUrl, queueName, maxQueuedPerCaller, ...options }: DistributedServerOptions) {
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_HOURS * 3_600_000;
   const pg = await openPostgres(databaseUrl);
   const queue = new TaskQueue({ redisUrl, queueName, retentionMs });
@@ -51,7 +54,7 @@ export async function createDistributedServer({ databaseUrl, redisUrl, queueName
     store: pg.store,
     uploads: pg.uploads,
     pricing: pricingReads(pg.db),
-    tasks: (log: Logger) => new DistributedTasks({ store: pg.store, queue, log, now: options.now }),
+    tasks: (log: Logger) => new DistributedTasks({ store: pg.store, queue, log, now: options.now, maxQueuedPerCaller }),
   });
   return {
     ...service,

@@ -22,7 +22,7 @@ export const TASKS_FILE = "tasks.sqlite";
 
 export interface EmbeddedOptions
   extends Omit<ServerOptions, "store" | "tasks" | "uploads" | "pricing">,
-    Pick<TaskManagerOptions, "concurrency" | "timeoutsMs" | "progressFlushMs">,
+    Pick<TaskManagerOptions, "concurrency" | "timeoutsMs" | "progressFlushMs" | "maxQueuedPerCaller">,
     Pick<TaskThreadsOptions, "heapMb" | "stopGraceMs"> {
   /** Holds the SQLite files (pricing data; tasks and uploads) and the uploads folder. */
   dataDir: string;
@@ -38,7 +38,7 @@ export interface EmbeddedOptions
  * unfinished end as interrupted.
  */
 export async function createEmbeddedServer(options: EmbeddedOptions) {
-  const { dataDir, maxRowsPerFile, handlers, concurrency, timeoutsMs, progressFlushMs, heapMb, stopGraceMs, ...serverOptions } =
+  const { dataDir, maxRowsPerFile, handlers, concurrency, timeoutsMs, progressFlushMs, maxQueuedPerCaller, heapMb, stopGraceMs, ...serverOptions } =
     options;
   const uploadsDir = path.join(dataDir, "uploads");
   await mkdir(uploadsDir, { recursive: true });
@@ -64,7 +64,7 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
     store,
     uploads,
     pricing: pricingReads(db),
-    tasks: (log) => new TaskManager({ store, handlers: taskHandlers, concurrency, timeoutsMs, progressFlushMs, now: options.now, log }),
+    tasks: (log) => new TaskManager({ store, handlers: taskHandlers, concurrency, timeoutsMs, progressFlushMs, maxQueuedPerCaller, now: options.now, log }),
   });
   if (interrupted > 0) service.server.log.warn({ interrupted }, "tasks left unfinished by the last process now read as interrupted");
   return {

@@ -24,6 +24,8 @@ export interface ServerOptions {
   uploads: UploadStore;
   /** The largest upload; a larger one is answered 413. Default 50 MB. */
   maxUploadBytes?: number;
+  /** Upload bytes one caller may keep (until retention removes them); past it an upload is answered 429. Default 2 GiB. */
+  maxUploadBytesPerCaller?: number;
   pricing: PricingReads;
   /** How long finished tasks and uploads are kept. Default 24 h. */
   retentionMs?: number;

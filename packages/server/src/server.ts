@@ -25,6 +25,7 @@ import {
   type ServerOptions,
 } from "./server-options.ts";
 import { DEFAULT_RETENTION_HOURS, Retention } from "./tasks/retention.ts";
+import { DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER } from "./uploads/upload-limit.ts";
 import { contextFactory } from "./trpc/context.ts";
 
 /** After the grace period, how long open responses (a slow CSV download) may hold the stop. */
@@ -96,6 +97,7 @@ export function createServer(options: ServerOptions) {
     access,
     uploads: options.uploads,
     maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    maxBytesPerCaller: options.maxUploadBytesPerCaller ?? DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER,
     now: options.now ?? (() => new Date()),
   });
   registerPricelistCsvRoute(server, { access, pricing: options.pricing });

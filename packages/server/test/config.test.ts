@@ -21,6 +21,9 @@ describe("loadConfig", () => {
       headersTimeoutMs: 30_000,
       idleTimeoutMs: 30_000,
       maxConnections: 10_000,
+      heapMb: 1024,
+      maxQueuedPerCaller: 1_000,
+      maxUploadBytesPerCaller: 2 * 1024 ** 3,
       backend: { kind: "embedded" },
     });
   });
@@ -62,6 +65,15 @@ describe("loadConfig", () => {
       TASKLANE_MAX_CONNECTIONS: "500",
     });
     expect(config).toMatchObject({ requestTimeoutMs: 120_000, headersTimeoutMs: 10_000, idleTimeoutMs: 5_000, maxConnections: 500 });
+  });
+
+  it("reads the per-task heap and the per-caller bounds", () => {
+    const config = loadConfig({
+      TASKLANE_TASK_MEMORY_MB: "256",
+      TASKLANE_MAX_QUEUED_PER_CALLER: "50",
+      TASKLANE_MAX_UPLOAD_BYTES_PER_CALLER: "1000000",
+    });
+    expect(config).toMatchObject({ heapMb: 256, maxQueuedPerCaller: 50, maxUploadBytesPerCaller: 1_000_000 });
   });
 
   it("lets one caller have two tokens (rotation)", () => {
@@ -107,6 +119,8 @@ describe("loadConfig", () => {
     [{ TASKLANE_TOKENS: "web:abc123abc123abc1,web:abc123abc123abc1" }, /^TASKLANE_TOKENS: 'web' and 'web' have the same token/],
     [{ TASKLANE_REQUEST_TIMEOUT_SECONDS: "0" }, /^TASKLANE_REQUEST_TIMEOUT_SECONDS="0": must be at least 1/],
     [{ TASKLANE_MAX_CONNECTIONS: "many" }, /^TASKLANE_MAX_CONNECTIONS="many": must be a whole number/],
+    [{ TASKLANE_TASK_MEMORY_MB: "16" }, /^TASKLANE_TASK_MEMORY_MB="16": must be at least 64/],
+    [{ TASKLANE_MAX_QUEUED_PER_CALLER: "0" }, /^TASKLANE_MAX_QUEUED_PER_CALLER="0": must be at least 1/],
     [
       { TASKLANE_REQUEST_TIMEOUT_SECONDS: "20", TASKLANE_HEADERS_TIMEOUT_SECONDS: "30" },
       /^TASKLANE_HEADERS_TIMEOUT_SECONDS=30: must be at most TASKLANE_REQUEST_TIMEOUT_SECONDS \(20\)/,

@@ -3,6 +3,7 @@ import multipart from "@fastify/multipart";
 import type { Uploaded } from "@tasklane/contract";
 import type { FastifyInstance } from "fastify";
 import { type AccessControl, UNAUTHORIZED_TEXT } from "../access.ts";
+import { UploadBytesLimitError } from "../uploads/upload-limit.ts";
 import type { UploadStore } from "../uploads/upload-store.ts";
 import { replyError } from "./json-error.ts";
 import { uploadPart, writeFile } from "./upload-part.ts";
@@ -11,6 +12,8 @@ export interface UploadRouteDeps {
   access: AccessControl;
   uploads: UploadStore;
   maxBytes: number;
+  /** Upload bytes one caller may keep at once. */
+  maxBytesPerCaller: number;
   now: () => Date;
 }
 
@@ -31,6 +34,9 @@ export function registerUploadRoute(server: FastifyInstance, deps: UploadRouteDe
     scope.post("/api/uploads", async (request, reply) => {
       const owner = deps.access.callerOf(request.headers.authorization);
       if (owner === null) return replyError(reply, "UNAUTHORIZED", UNAUTHORIZED_TEXT);
+      if ((await deps.uploads.bytesKeptBy(owner)) >= deps.maxBytesPerCaller) {
+        return replyError(reply, "TOO_MANY_REQUESTS", new UploadBytesLimitError(deps.maxBytesPerCaller).message);
+      }
       // Refuse a declared oversize body before reading it; multipart framing adds a little.
       if (Number(request.headers["content-length"]) > deps.maxBytes + 64 * 1024) {
         return replyError(reply, "PAYLOAD_TOO_LARGE", tooLarge);
