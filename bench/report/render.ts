@@ -2,6 +2,8 @@ import type { Machine } from "../lib/machine.ts";
 import type { Measurement } from "../poll/poll-bench.ts";
 import { distributedSection } from "../distributed/report-section.ts";
 import type { DistributedResult } from "../distributed/result.ts";
+import { pollDuringImportSection } from "../poll-during-import/report-section.ts";
+import type { PollDuringImportResult } from "../poll-during-import/result.ts";
 import { median, spread } from "../lib/stats.ts";
 
 interface PollResult {
@@ -46,7 +48,7 @@ interface LoadResult {
 }
 
 export interface Report {
-  results: { poll?: unknown; submit?: unknown; pollTask?: unknown; load?: unknown; distributed?: unknown };
+  results: { poll?: unknown; submit?: unknown; pollTask?: unknown; load?: unknown; distributed?: unknown; pollDuringImport?: unknown };
   pricing: { command: string; output: string } | { command: string; failed: string } | null;
   /** Benchmarks that gave no figures, named in the file rather than left out silently. */
   failed: string[];
@@ -187,6 +189,7 @@ const sections = {
   pollTask: { title: "pollTask", render: (r: unknown) => pollTask(r as PollTaskResult) },
   load: { title: "Clients one process holds", render: (r: unknown) => load(r as LoadResult) },
   distributed: { title: "Distributed backend", render: (r: unknown) => distributedSection(r as DistributedResult, machineLine((r as DistributedResult).machine)) },
+  pollDuringImport: { title: "Polls during an import", render: (r: unknown) => pollDuringImportSection(r as PollDuringImportResult, machineLine) },
 } as const;
 type Name = keyof typeof sections;
 /** The benchmarks the header's machine line describes; the distributed section names its own machine and time. */
