@@ -5,13 +5,20 @@
  * on a fresh database, so peak memory belongs to one import of one size. The PostgreSQL URL
  * (TASKLANE_BENCH_DATABASE_URL, else TASKLANE_TEST_DATABASE_URL) needs CREATE DATABASE.
  *
+ * Beside it, a peer: exceljs's streaming reader (ExcelJS.stream.xlsx.WorkbookReader) reading
+ * the same 100k-row file and nothing else, against our import end to end (read, check, stage,
+ * apply) and our reader alone; and the same rows as a CSV, imported end to end. Aims: our
+ * xlsx import end to end at least 1.2x exceljs's read alone, CSV at least 300,000 rows/s.
+ *
  *   cd packages/pricing && TASKLANE_BENCH_DATABASE_URL=postgres://… npx tsx bench/pricing-bench.ts
+ *   npx tsx bench/pricing-bench.ts --imports   (the 100k imports and the peer only: no 10k, no recalculation)
  */
 import { fork } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import pg from "pg";
 import {
@@ -25,6 +32,7 @@ import {
   recalculatePrices,
   sqlitePricingDb,
 } from "../src/index.ts";
+import { openRowReader } from "../src/readers/open.ts";
 import { rawXlsx } from "../test/helpers/xlsx.ts";
 
 const RUNS = 3;
@@ -65,7 +73,10 @@ async function onNewDatabase<T>(dialect: SqlDialect, dir: string, args: (target:
   }
 }
 
-const SIZES = [10_000, 100_000] as const;
+/** --imports: the 100k imports and the peer only (a quicker run while working on the readers). */
+const IMPORTS_ONLY = process.argv.includes("--imports");
+const SIZES = IMPORTS_ONLY ? ([100_000] as const) : ([10_000, 100_000] as const);
+const PEER_SIZE = 100_000;
 
 interface ImportFigures {
   rows: number;
@@ -77,20 +88,66 @@ interface ImportFigures {
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
+const HEADER = ["Артикул", "Наименование", "Производитель", "Остаток", "Цена"];
+const VENDORS = ["Hyperline", "Cisco", "HPE", "Supermicro", "Intel", "Kingston"];
+const stockRow = (i: number): [string, string, string, number, number] =>
+  [`PN-${i}`, `Серверный модуль памяти №${i} DDR5 ${i % 64} ГБ`, VENDORS[i % VENDORS.length]!, i % 50, 100 + (i % 997) * 1.25];
+
 function makeStockFile(path: string, rows: number): void {
-  const vendors = ["Hyperline", "Cisco", "HPE", "Supermicro", "Intel", "Kingston"];
   writeFileSync(
     path,
-    rawXlsx({
-      rows: [
-        { r: 1, cells: ["Артикул", "Наименование", "Производитель", "Остаток", "Цена"] },
-        ...Array.from({ length: rows }, (_, i) => ({
-          r: i + 2,
-          cells: [`PN-${i}`, `Серверный модуль памяти №${i} DDR5 ${i % 64} ГБ`, vendors[i % vendors.length]!, i % 50, 100 + (i % 997) * 1.25],
-        })),
-      ],
-    }),
+    rawXlsx({ rows: [{ r: 1, cells: HEADER }, ...Array.from({ length: rows }, (_, i) => ({ r: i + 2, cells: stockRow(i) }))] }),
   );
+}
+
+/** The same rows as a semicolon CSV with decimal commas, as a Russian Excel saves it. */
+function makeStockCsv(path: string, rows: number): void {
+  const line = (cells: readonly (string | number)[]) => cells.map((c) => (typeof c === "number" ? String(c).replace(".", ",") : c)).join(";");
+  writeFileSync(path, `\uFEFF${[line(HEADER), ...Array.from({ length: rows }, (_, i) => line(stockRow(i)))].join("\r\n")}\r\n`);
+}
+
+interface ReadFigures {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+/** Child: exceljs's streaming reader reads the file, every row's values taken, nothing else done. */
+async function childExceljs(file: string): Promise<ReadFigures> {
+  const started = performance.now();
+  let rows = 0;
+  let cells = 0;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
+  for await (const worksheet of workbook) {
+    for await (const row of worksheet) {
+      rows++;
+      cells += (row.values as unknown[]).length;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (cells === 0) throw new Error("exceljs read no cells");
+  return { rows: rows - 1, seconds, rowsPerSecond: (rows - 1) / seconds };
+}
+
+/** Child: our reader alone, every row's cells handed out, nothing checked or stored. */
+async function childRead(file: string): Promise<ReadFigures> {
+  const started = performance.now();
+  let rows = 0;
+  let cells = 0;
+  const reader = await openRowReader(file);
+  for await (const row of reader.rows()) {
+    rows++;
+    cells += row.cells.length;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (cells === 0) throw new Error("read no cells");
+  return { rows: rows - 1, seconds, rowsPerSecond: (rows - 1) / seconds };
 }
 
 /** Child: import one file into a fresh database and report speed and memory. */
@@ -152,7 +209,10 @@ const figure = (xs: number[], digits: number) =>
 /** Lines of the table by label, each with the median (range) of every dialect's runs. */
 type Lines = Map<string, Map<SqlDialect, string>>;
 
-async function measure(dialect: SqlDialect, dir: string, files: Map<number, string>, lines: Lines): Promise<void> {
+/** Medians of the import end to end, by dialect and file kind, for the peer comparison. */
+const importMedians = new Map<string, number>();
+
+async function measure(dialect: SqlDialect, dir: string, files: Map<number | "csv", string>, lines: Lines): Promise<void> {
   const put = (label: string, value: string) => lines.set(label, (lines.get(label) ?? new Map()).set(dialect, value));
   const peaks = new Map<number, number[]>();
   for (const size of SIZES) {
@@ -166,7 +226,16 @@ async function measure(dialect: SqlDialect, dir: string, files: Map<number, stri
     put(`${rows}: seconds`, figure(runs.map((r) => r.seconds), 2));
     put(`${rows}: maxRSS MB`, figure(runs.map((r) => r.maxRssMb), 1));
     put(`${rows}: sampled peak MB`, figure(runs.map((r) => r.sampledPeakRssMb), 1));
+    if (size === PEER_SIZE) importMedians.set(`${dialect} xlsx`, median(runs.map((r) => r.rowsPerSecond)));
   }
+  const csvRuns: ImportFigures[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    csvRuns.push(await onNewDatabase<ImportFigures>(dialect, dir, (target) => ["import", dialect, files.get("csv")!, target]));
+  }
+  put(`import ${PEER_SIZE.toLocaleString("en-US")} rows CSV: rows/s`, figure(csvRuns.map((r) => r.rowsPerSecond), 0));
+  put(`import ${PEER_SIZE.toLocaleString("en-US")} rows CSV: maxRSS MB`, figure(csvRuns.map((r) => r.maxRssMb), 1));
+  importMedians.set(`${dialect} csv`, median(csvRuns.map((r) => r.rowsPerSecond)));
+  if (IMPORTS_ONLY) return;
   put("peak memory 100k − 10k, MB", figure(peaks.get(100_000)!.map((p, i) => p - peaks.get(10_000)![i]!), 1));
   const recalcs: { seconds: number; updated: number }[] = [];
   for (let run = 0; run < RUNS; run++) recalcs.push(await onNewDatabase(dialect, dir, (target) => ["recalculate", dialect, target]));
@@ -179,6 +248,29 @@ function printTable(lines: Lines): void {
   const names: Record<SqlDialect, string> = { sqlite: "SQLite (embedded)", postgres: "PostgreSQL (distributed)" };
   console.log(`${"median (range)".padEnd(width)}${DIALECTS.map((d) => names[d].padEnd(column)).join("")}`);
   for (const [label, values] of lines) console.log(`${label.padEnd(width)}${DIALECTS.map((d) => (values.get(d) ?? "").padEnd(column)).join("")}`);
+}
+
+/** The peer, read-only, beside our reader alone and our import end to end (median of RUNS each, each in a fresh child). */
+async function comparePeer(file: string): Promise<void> {
+  const exceljs: ReadFigures[] = [];
+  const ours: ReadFigures[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    exceljs.push(await inChild<ReadFigures>(["exceljs", file]));
+    ours.push(await inChild<ReadFigures>(["read", file]));
+  }
+  const peer = median(exceljs.map((r) => r.rowsPerSecond));
+  const rate = (n: number) => `${Math.round(n).toLocaleString("en-US")} rows/s`;
+  console.log(`\nxlsx of ${PEER_SIZE.toLocaleString("en-US")} rows, median (range) of ${RUNS}:`);
+  console.log(`  exceljs 4.4.0 stream.xlsx.WorkbookReader, read only:  ${figure(exceljs.map((r) => r.rowsPerSecond), 0)} rows/s`);
+  console.log(`  our reader alone, read only:                          ${figure(ours.map((r) => r.rowsPerSecond), 0)} rows/s`);
+  console.log(`  ratio our reader alone / exceljs read only:           ${(median(ours.map((r) => r.rowsPerSecond)) / peer).toFixed(2)}x`);
+  for (const dialect of DIALECTS) {
+    const e2e = importMedians.get(`${dialect} xlsx`)!;
+    console.log(`  ratio our import end to end (${dialect}, ${rate(e2e)}) / exceljs read only: ${(e2e / peer).toFixed(2)}x (aim ≥ 1.2x)`);
+  }
+  for (const dialect of DIALECTS) {
+    console.log(`  CSV import end to end (${dialect}): ${rate(importMedians.get(`${dialect} csv`)!)} (aim ≥ 300,000 rows/s)`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -195,16 +287,23 @@ async function main(): Promise<void> {
       console.log(`stock file of ${size.toLocaleString("en-US")} rows: xlsx ${mb(statSync(file).size).toFixed(1)} MB`);
     }
     console.log("recalculate: 100,000 components, 500,000 stock offers; memory is this process's (not the PostgreSQL server's)\n");
+    const csvFile = join(dir, `stock-${PEER_SIZE}.csv`);
+    makeStockCsv(csvFile, PEER_SIZE);
+    console.log(`stock file of ${PEER_SIZE.toLocaleString("en-US")} rows: csv ${mb(statSync(csvFile).size).toFixed(1)} MB`);
     const lines: Lines = new Map();
-    for (const dialect of DIALECTS) await measure(dialect, dir, files, lines);
+    const measured: Map<number | "csv", string> = new Map([...files, ["csv", csvFile]]);
+    for (const dialect of DIALECTS) await measure(dialect, dir, measured, lines);
     printTable(lines);
+    await comparePeer(files.get(PEER_SIZE)!);
     console.log(`\nload average at the end ${load()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const [mode, ...args] = process.argv.slice(2);
+const [mode, ...args] = process.argv.slice(2).filter((arg) => arg !== "--imports");
 if (mode === "import") process.send!(await childImport(args[0] as SqlDialect, args[1]!, args[2]!), () => process.exit(0));
+else if (mode === "exceljs") process.send!(await childExceljs(args[0]!), () => process.exit(0));
+else if (mode === "read") process.send!(await childRead(args[0]!), () => process.exit(0));
 else if (mode === "recalculate") process.send!(await childRecalculate(args[0] as SqlDialect, args[1]!), () => process.exit(0));
 else await main();

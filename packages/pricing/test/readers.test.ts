@@ -2,8 +2,11 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { detectFileFormat, StockFileError } from "../src/index.ts";
 import { CsvParser, detectDelimiter } from "../src/readers/csv-parser.ts";
-import { parseNumber } from "../src/readers/numbers.ts";
+import { MAX_NUMBER_CHARS, parseNumber } from "../src/readers/numbers.ts";
 import { columnIndex } from "../src/readers/xlsx.ts";
+import { LIMITS } from "../src/readers/limits.ts";
+import { openRowReader } from "../src/readers/open.ts";
+import type { SheetRow } from "../src/readers/types.ts";
 import { fileEnv } from "./helpers/env.ts";
 import { MXL8_HEADER, mxl8 } from "./helpers/mxl.ts";
 import { readRows } from "./helpers/read.ts";
@@ -45,7 +48,17 @@ describe("parseNumber", () => {
     [" 42 ", 42],
   ])("reads %j as %d", (text, value) => expect(parseNumber(text)).toBe(value));
 
-  it.each(["", "abc", "12 руб", "1-2", "--1", "."])("rejects %j", (text) => expect(parseNumber(text)).toBeUndefined());
+  it.each(["", "abc", "12 руб", "1-2", "--1", ".", "$5", "5 €", "1e", "1e3.5", "0x10", "Infinity", "1e999"])("rejects %j", (text) =>
+    expect(parseNumber(text)).toBeUndefined(),
+  );
+
+  it(`reads up to ${MAX_NUMBER_CHARS} characters in one pass, and refuses longer text unread`, () => {
+    expect(parseNumber("1".repeat(MAX_NUMBER_CHARS))).toBe(Number("1".repeat(MAX_NUMBER_CHARS)));
+    expect(parseNumber("1".repeat(MAX_NUMBER_CHARS + 1))).toBeUndefined();
+    // 300 KB of digits and a letter: about two minutes in the backtracking pattern this replaced.
+    expect(parseNumber(`${"1".repeat(300_000)}x`)).toBeUndefined();
+    expect(parseNumber(`-${" 1".repeat(20)},5`)).toBe(-11111111111111111111.5);
+  });
 });
 
 describe("CSV parsing", () => {
@@ -176,6 +189,24 @@ describe("xlsx reader", () => {
       ]),
     );
     expect(await readRows(file)).toEqual([{ rowNumber: 1, cells: ["Артикул", "Цена"] }]);
+  });
+
+  it("keeps only non-empty cells: an empty cell far right costs nothing, a value past the columns read is left out", async () => {
+    const env = fileEnv();
+    const sheet =
+      `<worksheet><sheetData>` +
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>PN</t></is></c><c r="XFD1"/></row>` +
+      `<row r="2"><c r="XFD2"/></row>` +
+      `<row r="3"><c r="AMJ3"><v>7</v></c><c r="AMK3"><v>8</v></c></row>` +
+      `<row r="4"><c r="C4"><v>1</v></c><c r="A4"><v>2</v></c></row>` +
+      `</sheetData></worksheet>`;
+    const file = env.file("sparse.xlsx", makeZip([{ name: "xl/worksheets/sheet1.xml", data: sheet }]));
+    const reader = await openRowReader(file);
+    const rows: SheetRow[] = [];
+    for await (const row of reader.rows()) rows.push(row);
+    expect(rows.map((r) => r.cells.length)).toEqual([1, 0, LIMITS.readColumns, 3]);
+    expect(rows[2]!.cells.at(-1)).toBe("7");
+    expect(rows[3]!.cells).toEqual(["2", "", "1"]);
   });
 
   it("maps column letters", () => {
