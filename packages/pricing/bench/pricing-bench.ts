@@ -291,7 +291,7 @@ async function main(): Promise<void> {
     makeStockCsv(csvFile, PEER_SIZE);
     console.log(`stock file of ${PEER_SIZE.toLocaleString("en-US")} rows: csv ${mb(statSync(csvFile).size).toFixed(1)} MB`);
     const lines: Lines = new Map();
-    const measured: Map<number | "csv", string> = new Map([...files, ["csv", csvFile]]);
+    const measured = new Map<number | "csv", string>([...files, ["csv", csvFile]]);
     for (const dialect of DIALECTS) await measure(dialect, dir, measured, lines);
     printTable(lines);
     await comparePeer(files.get(PEER_SIZE)!);
