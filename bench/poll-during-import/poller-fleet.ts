@@ -18,8 +18,9 @@ export class PollerFleet {
 
   async #ask<T>(command: PollerCommand): Promise<T> {
     const answer = once(this.#child, "message") as Promise<[T]>;
+    const exited = once(this.#child, "exit").then(([code]) => Promise.reject(new Error(`the pollers' process exited (${code})`)));
     this.#child.send(command);
-    return (await answer)[0];
+    return (await Promise.race([answer, exited]))[0];
   }
 
   /** Starts polling, for as long as the deployment runs. */
@@ -33,9 +34,9 @@ export class PollerFleet {
   }
 
   /** The figures since the last take or retarget. */
-  async take(): Promise<{ taskGet: Latency; health: Latency }> {
+  async take(): Promise<{ taskGet: Latency; health: Latency; generatorLoopMaxMs: number }> {
     const { samples } = await this.#ask<{ samples: PollerSamples }>({ take: true });
-    return { taskGet: summarize(samples.taskGet), health: summarize(samples.health) };
+    return { taskGet: summarize(samples.taskGet), health: summarize(samples.health), generatorLoopMaxMs: samples.generatorLoopMaxMs };
   }
 
   async stop(): Promise<void> {
@@ -43,7 +44,7 @@ export class PollerFleet {
   }
 
   close(): void {
-    this.#child.disconnect();
+    if (this.#child.connected) this.#child.disconnect();
   }
 }
 

@@ -7,6 +7,7 @@
  * measured since the last take (or retarget) and starts afresh; {stop} ends it all.
  */
 import http from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 
 export interface Target {
   url: string;
@@ -17,10 +18,12 @@ export type PollerCommand =
   | { retarget: Target }
   | { take: true }
   | { stop: true };
-/** Latencies in ms of the answered reads, and the count of failed ones, per target. */
+/** Latencies in ms of the answered reads, and the count of failed ones, per target; the generator's own worst stall. */
 export interface PollerSamples {
   taskGet: { ms: number[]; failed: number; firstError: string | null };
   health: { ms: number[]; failed: number; firstError: string | null };
+  /** The longest this process's event loop was held up: a figure above a few ms means the load generator, not the service, added latency. */
+  generatorLoopMaxMs: number;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -40,14 +43,17 @@ function read(agent: http.Agent, target: Target): Promise<number> {
 
 let running: Promise<void>[] = [];
 let stopped = false;
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 let samples: PollerSamples = fresh();
 const targets: { taskGet?: Target; health?: Target } = {};
 
 function fresh(): PollerSamples {
-  return { taskGet: { ms: [], failed: 0, firstError: null }, health: { ms: [], failed: 0, firstError: null } };
+  loopDelay.reset();
+  return { taskGet: { ms: [], failed: 0, firstError: null }, health: { ms: [], failed: 0, firstError: null }, generatorLoopMaxMs: 0 };
 }
 
-async function loop(name: keyof PollerSamples, intervalMs: number): Promise<void> {
+async function loop(name: "taskGet" | "health", intervalMs: number): Promise<void> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   // Callers start at random moments, not in lockstep.
   await new Promise((r) => setTimeout(r, Math.random() * intervalMs));
@@ -80,6 +86,7 @@ process.on("message", async (command: PollerCommand) => {
     samples = fresh();
     process.send!({ ok: true });
   } else if ("take" in command) {
+    samples.generatorLoopMaxMs = +(loopDelay.max / 1e6).toFixed(1);
     process.send!({ samples });
     samples = fresh();
   } else {

@@ -46,7 +46,16 @@ export function pollDuringImportSection(r: PollDuringImportResult, machineLine: 
     ),
   );
   const imports = r.backends.flatMap((b) =>
-    b.phases.map((p) => [b.backend, PHASES[p.phase], `${p.seconds} s`, p.outcome ?? "", p.apiPeakRssMb.toFixed(0)]),
+    b.phases.map((p) => [
+      b.backend,
+      PHASES[p.phase],
+      `${p.seconds} s`,
+      p.outcome ?? "",
+      p.apiCores.toFixed(2),
+      `${Math.round(p.machineBusy * 100)}%`,
+      ms(p.generatorLoopMaxMs),
+      p.apiPeakRssMb.toFixed(0),
+    ]),
   );
   return [
     "## Polls during an import",
@@ -69,6 +78,10 @@ export function pollDuringImportSection(r: PollDuringImportResult, machineLine: 
     "",
     table(["backend", "when", "read", "reads", "failed", "p50 ms", "p99 ms", "max ms", "over 200 ms", "aim met"], rows),
     "",
-    table(["backend", "when", "lasted", "import", "API process peak RSS MB"], imports),
+    "What else was going on: the API process's CPU in cores (all its threads), how busy the machine's cores were whoever used them (the " +
+      "benchmark's own processes, PostgreSQL and Redis, and neighbours), and the load generator's own longest event-loop stall (above a few ms, " +
+      "the generator rather than the service added that much to some reads).",
+    "",
+    table(["backend", "when", "lasted", "import", "API process cores", "machine busy", "generator stall max ms", "API process peak RSS MB"], imports),
   ].join("\n");
 }

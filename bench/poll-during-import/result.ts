@@ -23,6 +23,12 @@ export interface PhaseRun {
   health: Latency;
   /** The API process's largest resident memory seen during the phase, in MB. */
   apiPeakRssMb: number;
+  /** CPU the API process used (all its threads), in cores: CPU seconds per second. */
+  apiCores: number;
+  /** Share of the machine's cores busy, whoever used them (neighbours too). */
+  machineBusy: number;
+  /** The load generator's own longest event-loop stall, ms. */
+  generatorLoopMaxMs: number;
 }
 
 export interface BackendRun {

@@ -16,6 +16,8 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createTasklaneClient } from "@tasklane/client";
+import { cpuSeconds, rssMb } from "../lib/cpu.ts";
+import { machineBusy } from "../distributed/machine-busy.ts";
 import { machine } from "../lib/machine.ts";
 import { saveResult } from "../lib/result-file.ts";
 import { captureTaskGet } from "../poll/client-requests.ts";
@@ -40,7 +42,7 @@ const WARMUP_MS = 3_000;
 /** Samples the API process's RSS until stopped; answers the peak. */
 function rssPeak(deployment: Deployment) {
   let peak = 0;
-  const timer = setInterval(() => void deployment.apiRssMb().then((mb) => (peak = Math.max(peak, mb)), () => undefined), 250);
+  const timer = setInterval(() => void rssMb(deployment.apiPid).then((mb) => (peak = Math.max(peak, mb)), () => undefined), 250);
   return () => {
     clearInterval(timer);
     return +peak.toFixed(1);
@@ -52,10 +54,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** From now until `until()` resolves (with the import's outcome, or null when idle), polled by the fleet. */
 async function measure(deployment: Deployment, fleet: PollerFleet, phase: Phase, until: () => Promise<string | null>): Promise<PhaseRun> {
   const peak = rssPeak(deployment);
+  const busy = machineBusy();
+  const cpuBefore = await cpuSeconds(deployment.apiPid);
   const started = performance.now();
   const outcome = await until();
-  const seconds = +((performance.now() - started) / 1000).toFixed(1);
-  const run = { phase, seconds, outcome, ...(await fleet.take()), apiPeakRssMb: peak() };
+  const wall = (performance.now() - started) / 1000;
+  const apiCores = +((await cpuSeconds(deployment.apiPid)) - cpuBefore) / wall;
+  const figures = { machineBusy: busy(), apiCores: +apiCores.toFixed(2), apiPeakRssMb: peak() };
+  const run = { phase, seconds: +wall.toFixed(1), outcome, ...(await fleet.take()), ...figures };
   console.error(`  ${phase}: ${JSON.stringify(run)}`);
   return run;
 }
