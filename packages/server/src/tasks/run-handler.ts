@@ -1,4 +1,4 @@
-import { type Task, type TaskType, taskTypes } from "@tasklane/contract";
+import { TASK_ERROR_MAX_CHARS, TASK_MESSAGE_MAX_CHARS, type Task, type TaskType, taskTypes, truncateText } from "@tasklane/contract";
 import type { Logger } from "../logger.ts";
 import { summarizeZodError } from "../zod-summary.ts";
 import { errorText } from "./errors.ts";
@@ -32,7 +32,11 @@ export async function runHandler(run: RunRequest): Promise<Outcome> {
   timer?.unref();
   try {
     const handler = run.handlers[run.type] as (input: unknown, ctx: HandlerContext) => unknown;
-    const context: HandlerContext = { taskId: run.taskId, signal: controller.signal, progress: run.progress, log };
+    // A handler's line is cut to the contract's bound here, once for both backends: a file's
+    // text that reaches a message must not make every poll of the task large.
+    const progress: HandlerContext["progress"] = (percent, message) =>
+      run.progress(percent, message === undefined ? undefined : truncateText(String(message), TASK_MESSAGE_MAX_CHARS));
+    const context: HandlerContext = { taskId: run.taskId, signal: controller.signal, progress, log };
     // Awaited inside the try, so a synchronous throw ends like a rejection.
     const value = await handler(run.input, context);
     const checked = taskTypes[run.type].result.safeParse(value);
@@ -64,7 +68,7 @@ export function finalFields(outcome: Outcome, progress: number, doneAt: Date) {
     progress: outcome.status === "completed" ? 100 : progress,
     message: FINAL_MESSAGE[outcome.status],
     result: outcome.status === "completed" ? outcome.result : null,
-    error: outcome.status === "completed" ? null : outcome.error,
+    error: outcome.status === "completed" ? null : truncateText(outcome.error, TASK_ERROR_MAX_CHARS),
     doneAt,
   };
 }
