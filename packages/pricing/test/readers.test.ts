@@ -4,6 +4,8 @@ import { detectFileFormat, StockFileError } from "../src/index.ts";
 import { CsvParser, detectDelimiter } from "../src/readers/csv-parser.ts";
 import { MAX_NUMBER_CHARS, parseNumber } from "../src/readers/numbers.ts";
 import { columnIndex } from "../src/readers/xlsx.ts";
+import { FastXmlParser } from "../src/readers/fast-xml.ts";
+import { createXmlParser, type XmlHandlers } from "../src/readers/xml-stream.ts";
 import { LIMITS } from "../src/readers/limits.ts";
 import { openRowReader } from "../src/readers/open.ts";
 import type { SheetRow } from "../src/readers/types.ts";
@@ -263,5 +265,63 @@ describe("unrecognised files", () => {
     await expect(readRows(env.file("win.csv", Buffer.from([0xc0, 0xf0, 0xf2, 0x3b, 0x31, 0x0a])))).rejects.toThrow(
       StockFileError,
     );
+  });
+});
+
+describe("the quick XML tokenizer of worksheets and shared strings", () => {
+  const SAMPLE =
+    `\uFEFF<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!-- written by hand -->` +
+    `<x:worksheet xmlns:x="urn:x" a = 'q"uote' b="&lt;&amp;&#x41;&#66;&quot;&apos;&gt;"><x:sheetData>\n  ` +
+    `<x:row r="1" spans="1:3"><x:c r="A1" t="inlineStr"><x:is><x:t xml:space="preserve"> Кабель &lt;UTP&gt; &amp; co </x:t></x:is></x:c>` +
+    `<x:c r="B1"><x:v>1.5</x:v></x:c><x:c r="C1"/><x:c r="D1" t="str"><x:v><![CDATA[a<b>&c]]></x:v></x:c></x:row>` +
+    `<?pi inside?><x:row r="2"><x:c><x:v>😀 ёЖ</x:v></x:c></x:row></x:sheetData></x:worksheet >`;
+
+  const events = (feed: (handlers: XmlHandlers) => void): string[] => {
+    const out: string[] = [];
+    let text = "";
+    let depth = 0;
+    // Text outside the root element (line breaks around the prolog) means nothing to either reader.
+    const flush = () => {
+      if (text !== "" && depth > 0) out.push(`text ${text}`);
+      text = "";
+    };
+    feed({
+      open: (name, tag) => {
+        flush();
+        depth++;
+        out.push(`open ${name} ${JSON.stringify(tag.attributes)}`);
+      },
+      close: (name) => {
+        flush();
+        depth--;
+        out.push(`close ${name}`);
+      },
+      text: (t) => (text += t),
+    });
+    return out;
+  };
+
+  it("hands out the same elements, attributes and text as saxes, wherever the chunks are cut", () => {
+    const expected = events((h) => createXmlParser(h).write(SAMPLE.slice(1)).close());
+    expect(expected.length).toBeGreaterThan(20);
+    for (let cut = 0; cut <= SAMPLE.length; cut++) {
+      const got = events((h) => new FastXmlParser(h).write(SAMPLE.slice(0, cut)).write(SAMPLE.slice(cut)).close());
+      expect(got, `cut at ${cut}`).toEqual(expected);
+    }
+    expect(events((h) => [...SAMPLE].reduce((p, c) => p.write(c), new FastXmlParser(h)).close())).toEqual(expected);
+  });
+
+  it.each([
+    ['<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', /DOCTYPE/],
+    ["<x>&nbsp;</x>", /undefined entity &nbsp;/],
+    ["<x>a & b</x>", /an & that starts no entity/],
+    ["<x><y></x>", /<\/x> closes <y>/],
+    ["<x><y>", /ends before <\/y>/],
+    ["<x a=b/>", /unquoted attribute/],
+    ["<x a/>", /malformed attribute/],
+    ["<x a >", /attribute without a value/],
+    ["<x>&#xFFFFFFF;</x>", /names no character/],
+  ])("refuses %j", (xml, message) => {
+    expect(() => new FastXmlParser({ text: () => {} }).write(xml).close()).toThrow(message);
   });
 });

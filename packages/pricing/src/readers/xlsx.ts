@@ -2,7 +2,7 @@ import { StockFileError } from "../errors.ts";
 import { cellTooLong, LIMITS, partTooLarge, rowTooLong, tooManyCells, tooManyColumns, tooManyFileCells } from "./limits.ts";
 import { StringTable } from "./string-table.ts";
 import { locateParts } from "./xlsx-parts.ts";
-import { createXmlParser, feedXml } from "./xml-stream.ts";
+import { createFastXmlParser, feedXml } from "./xml-stream.ts";
 import type { RowReader, SheetRow } from "./types.ts";
 import { damagedWorkbook, openZip, type ZipArchive } from "./zip.ts";
 
@@ -58,7 +58,7 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntry, count: (n: nu
   let chars = 0;
   let inText = false;
   let phonetic = 0;
-  const parser = createXmlParser({
+  const parser = createFastXmlParser({
     open(name) {
       if (name === "si") {
         current = [];
@@ -107,7 +107,7 @@ async function* readSheetRows(
   count: (n: number) => void,
 ): AsyncGenerator<SheetRow, void, undefined> {
   const sheet = new SheetState();
-  const parser = createXmlParser({
+  const parser = createFastXmlParser({
     open: (name, tag) => sheet.open(name, tag.attributes),
     close: (name) => sheet.close(name),
     text: (text) => sheet.text(text),

@@ -1,9 +1,20 @@
 import type { Readable } from "node:stream";
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { SaxesParser } from "saxes";
+import { FastXmlParser } from "./fast-xml.ts";
 import { cellTooLong, LIMITS } from "./limits.ts";
 
-export type XmlTag = SaxesTagPlain;
+/** What a handler learns of an open tag. */
+export interface XmlTag {
+  name: string;
+  attributes: Record<string, string>;
+}
 type XmlOptions = { position: false; xmlns: false };
+
+/** A push parser: saxes, or FastXmlParser for the big parts. */
+export interface XmlSink {
+  write(text: string): unknown;
+  close(): unknown;
+}
 
 export interface XmlHandlers {
   open?(name: string, tag: XmlTag): void;
@@ -20,7 +31,7 @@ export const localName = (name: string): string => {
 /** A SAX parser whose handlers see local names; text and CDATA both arrive as text. */
 export function createXmlParser(handlers: XmlHandlers): SaxesParser<XmlOptions> {
   const parser = new SaxesParser<XmlOptions>({ position: false, xmlns: false });
-  if (handlers.open) parser.on("opentag", (tag) => handlers.open!(localName(tag.name), tag));
+  if (handlers.open) parser.on("opentag", (tag) => handlers.open!(localName(tag.name), tag as XmlTag));
   if (handlers.close) parser.on("closetag", (tag) => handlers.close!(localName(tag.name)));
   if (handlers.text) {
     parser.on("text", handlers.text);
@@ -36,7 +47,7 @@ export function createXmlParser(handlers: XmlHandlers): SaxesParser<XmlOptions> 
  */
 export async function* feedXml(
   stream: Readable,
-  parser: SaxesParser<XmlOptions>,
+  parser: XmlSink,
   maxBytes: number = Number.POSITIVE_INFINITY,
   onTooLarge: () => Error = () => new Error("too large"),
 ): AsyncGenerator<void, void, undefined> {
@@ -70,6 +81,9 @@ function charsSinceLastTag(text: string, before: number): number {
   if (since > LIMITS.cellChars) throw cellTooLong();
   return since;
 }
+
+/** The quick tokenizer (fast-xml.ts) for the worksheet and the shared strings; handlers see local names. */
+export const createFastXmlParser = (handlers: XmlHandlers): XmlSink => new FastXmlParser(handlers);
 
 /** Reads a small part (workbook.xml, its rels) to the end. */
 export async function parseWholeXml(stream: Readable, handlers: XmlHandlers): Promise<void> {
