@@ -49,6 +49,7 @@ export async function importStock(db: PricingDb, input: StockImportInput, ctx: W
   await deleteStaging(db, importId);
   try {
     const tally = await stageFile(db, importId, reader, input, ctx);
+    if (tally.imported === 0) await refuseWipe(db, supplier, input.kind, tally);
     ctx.progress(READ_SHARE, `Saving ${formatCount(tally.imported)} rows`);
     // One more turn so the "Saving" line reaches the task store before the final
     // transaction; the last chance for a cancel, too.
@@ -62,6 +63,29 @@ export async function importStock(db: PricingDb, input: StockImportInput, ctx: W
     await deleteStaging(db, importId).catch(() => {});
     throw error;
   }
+}
+
+/**
+ * A file from which no row could be read would leave the supplier with nothing where it had
+ * rows: a damaged or misread file, never what the person meant. It ends as an error naming the
+ * cause, and the earlier rows stay. (A supplier that had no rows may import an empty file.)
+ * Imports of one supplier and kind never run at once (deduplicated), so the count holds.
+ */
+async function refuseWipe(db: PricingDb, supplier: string, kind: StockKind, tally: Tally): Promise<void> {
+  const { n } = await db.kysely
+    .selectFrom("offers")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("supplier", "=", supplier)
+    .where("kind", "=", kind)
+    .executeTakeFirstOrThrow();
+  const kept = Number(n);
+  if (kept === 0) return;
+  const first = tally.skippedRows[0];
+  const cause =
+    tally.rowsTotal === 0
+      ? "The file has no data rows below its header"
+      : `None of the file's ${formatCount(tally.rowsTotal)} data rows could be imported (row ${first!.row}: ${first!.reason})`;
+  throw new StockFileError(`${cause}, so ${supplier}'s ${formatCount(kept)} earlier rows are kept as they were.`);
 }
 
 async function stageFile(
