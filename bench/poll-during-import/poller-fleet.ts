@@ -17,10 +17,16 @@ export class PollerFleet {
   }
 
   async #ask<T>(command: PollerCommand): Promise<T> {
-    const answer = once(this.#child, "message") as Promise<[T]>;
-    const exited = once(this.#child, "exit").then(([code]) => Promise.reject(new Error(`the pollers' process exited (${code})`)));
-    this.#child.send(command);
-    return (await Promise.race([answer, exited]))[0];
+    // Aborted once answered, so no listener outlives its question.
+    const answered = new AbortController();
+    try {
+      const answer = once(this.#child, "message", { signal: answered.signal }) as Promise<[T]>;
+      const exited = once(this.#child, "exit", { signal: answered.signal }).then(([code]) => Promise.reject(new Error(`the pollers' process exited (${code})`)));
+      this.#child.send(command);
+      return (await Promise.race([answer, exited]))[0];
+    } finally {
+      answered.abort();
+    }
   }
 
   /** Starts polling, for as long as the deployment runs. */
