@@ -21,6 +21,14 @@ export default [
     env: { TASKLANE_TEST_BACKEND: "distributed" },
   }),
   project("distributed", "./tests/distributed", { include: ["**/*.test.ts"], testTimeout: 300_000, hookTimeout: 120_000 }),
-  // Hostile files and requests against the real API process (issue 11); one file at a time, each test starts its own process.
+  // Hostile files and requests against the real processes (issue 11); one file at a time, each test starts its own deployment.
   project("hostile", "./tests/hostile", { include: ["**/*.test.ts"], testTimeout: 300_000, hookTimeout: 60_000, fileParallelism: false }),
+  // The same on an API node and a worker process over Redis and PostgreSQL (see tests/hostile/service.ts).
+  project("hostile-distributed", "./tests/hostile", {
+    include: ["**/*.test.ts"],
+    testTimeout: 300_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+    env: { TASKLANE_TEST_BACKEND: "distributed" },
+  }),
 ];

@@ -1,41 +1,66 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type TasklaneClient, createTasklaneClient } from "@tasklane/client";
-import { startApi } from "../../apps/api/test/api-process.ts";
+import { dataDir, startApi } from "../../apps/api/test/api-process.ts";
+import { startCluster } from "../distributed/cluster.ts";
 
 export const TOKEN = "hostile-test-token-0123456789";
 export const SUPPLIER = "S";
 /** The rows supplier S has from its good import, which no failed import may touch. */
 export const KEPT_PART_NUMBERS = ["KEEP-1", "KEEP-2"];
 
+/**
+ * Which deployment the tests run on: the hostile project runs them on one embedded process, the
+ * hostile-distributed project (TASKLANE_TEST_BACKEND=distributed) on an API node and a worker.
+ */
+export const distributed = process.env.TASKLANE_TEST_BACKEND === "distributed";
+
 export interface HostileService {
+  /** The API process's (or node's) URL, polled by the tests. */
   url: string;
-  pid: number;
   client: TasklaneClient;
+  /** A folder for the test's files, removed after it. */
   dataDir: string;
+  /** Every process of the deployment is still running. */
   alive(): boolean;
-  /** The API process's resident memory, in MB, from /proc. */
+  /** Resident memory in MB, from /proc, of the process that runs the imports: the API process, or the worker. */
   rssMb(): Promise<number>;
   output(): string;
 }
 
 /**
- * The real API process as `pnpm start` runs it (apps/api/test/api-process.ts: port 0, a temp
- * data folder, SIGKILLed after the test), with a token required, as a deployment runs it.
+ * The real processes as `pnpm start` (and `pnpm worker`) run them, with a token required as a
+ * deployment runs them, killed after the test. Embedded: one API process on port 0 over a temp
+ * data folder (apps/api/test/api-process.ts). Distributed: one API node and one worker over a
+ * redis-server of the test's own and a fresh PostgreSQL database (tests/distributed/cluster.ts),
+ * with BullMQ's default stall time rather than that suite's short one.
  */
 export async function startHostileService(env: Record<string, string> = {}): Promise<HostileService> {
-  const api = await startApi({ TASKLANE_TOKENS: `tester:${TOKEN}`, ...env });
-  const pid = api.child.pid!;
+  const tokens = { TASKLANE_TOKENS: `tester:${TOKEN}` };
+  if (!distributed) {
+    const api = await startApi({ ...tokens, ...env });
+    return {
+      url: api.url,
+      dataDir: api.dataDir,
+      client: createTasklaneClient({ url: api.url, token: TOKEN }),
+      alive: () => running(api.child),
+      rssMb: () => rssMb(api.child.pid!),
+      output: api.output,
+    };
+  }
+  const cluster = await startCluster({ apiNodes: 1, workers: 1, env: { ...tokens, TASKLANE_STALLED_SECONDS: "30", ...env } });
+  const [node, worker] = [cluster.nodes[0]!, cluster.workers[0]!];
   return {
-    url: api.url,
-    pid,
-    dataDir: api.dataDir,
-    client: createTasklaneClient({ url: api.url, token: TOKEN }),
-    alive: () => api.child.exitCode === null && api.child.signalCode === null,
-    rssMb: () => rssMb(pid),
-    output: api.output,
+    url: node.url,
+    dataDir: await dataDir(),
+    client: createTasklaneClient({ url: node.url, token: TOKEN }),
+    alive: () => running(node.proc.child) && running(worker.child),
+    rssMb: () => rssMb(worker.child.pid!),
+    output: () => `API node:\n${node.proc.output()}\nworker:\n${worker.output()}`,
   };
 }
+
+const running = (child: { exitCode: number | null; signalCode: NodeJS.Signals | null }) => child.exitCode === null && child.signalCode === null;
 
 export async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, "utf8");
