@@ -134,13 +134,18 @@ function rowAt(list: BracketNode[], i: number, afterIndex: number): MxlRow | und
 }
 
 /**
- * A cell's text is its first `{"lang","text"}` pair (1C's multi-language string), found
- * depth-first; a pair with an empty language is a template parameter's name, not text.
+ * A cell's shown text: the first `{"lang","text"}` pair of the first multi-language string
+ * (`{<n>,<count>,<count pairs>}`, e.g. `{1,1,{"ru","Кабель"}}`) found depth-first; a pair with an
+ * empty language is a template parameter's name, not text. A pair anywhere else is not the
+ * shown text: a cell with a detail (decryption) value, `{20,6,{"S","111"},{1,1,{"#","1"}},0}`,
+ * holds the detail as a typed value `{"S","111"}` before the text it shows ("1").
  */
 export function cellText(cell: BracketNode[]): string {
-  if (cell.length === 2 && cell[0] instanceof QuotedString && cell[1] instanceof QuotedString) {
-    const lang = cell[0].text;
-    if (lang.length > 0 && lang.length <= 8 && !/\s/.test(lang)) return cell[1].text;
+  if (isMultiLanguageString(cell)) {
+    for (let i = 2; i < cell.length; i++) {
+      const [lang, text] = cell[i] as [QuotedString, QuotedString];
+      if (lang.text.length > 0 && lang.text.length <= 8 && !/\s/.test(lang.text)) return text.text;
+    }
   }
   for (const item of cell) {
     if (!Array.isArray(item)) continue;
@@ -148,4 +153,15 @@ export function cellText(cell: BracketNode[]): string {
     if (text !== "") return text;
   }
   return "";
+}
+
+const isTextPair = (node: BracketNode | undefined): boolean =>
+  Array.isArray(node) && node.length === 2 && node[0] instanceof QuotedString && node[1] instanceof QuotedString;
+
+/** `{<n>,<count>,{"lang","text"}…}` with exactly `count` pairs. */
+function isMultiLanguageString(list: BracketNode[]): boolean {
+  const count = integerAt(list, 1);
+  if (list.length < 3 || integerAt(list, 0) === undefined || count !== list.length - 2) return false;
+  for (let i = 2; i < list.length; i++) if (!isTextPair(list[i])) return false;
+  return true;
 }
