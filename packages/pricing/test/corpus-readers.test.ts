@@ -70,3 +70,21 @@ describeCorpus("1C .mxl documents of the corpus", () => {
     expect(cell(exchange, "F3")).toBe("");
   });
 });
+
+describeCorpus(".xlsx workbooks of the corpus", () => {
+  it("finds parts whatever the case of their names (issue_419.xlsx stores xl/SharedStrings.xml, its rels say sharedStrings.xml)", async () => {
+    expect(await read("xlsx/cal__03960a__issue_419.xlsx")).toEqual([{ rowNumber: 1, cells: ["Hello"] }]);
+  });
+
+  it("follows _rels/.rels to a workbook stored outside xl/ (los-angeles-arrests-xlsx.xlsx: /workbook.xml, /sheet1.xml)", async () => {
+    const rows = await read("xlsx/rxl__96d750__los-angeles-arrests-xlsx.xlsx");
+    expect(rows).toHaveLength(196);
+    expect(cell(rows, "A1")).toBe("ARREST BOOKINGS for 01/30/17");
+    expect(rows[2]!.cells.slice(0, 4)).toEqual(["BKG_NUM", "BKG_DT", "BKG_TM", "ARR_DIV"]);
+    expect(cell(rows, "A4")).toBe("4894831");
+    expect(cell(rows, "H4")).toBe("CAMPOS");
+    expect(cell(rows, "E196")).toBe("        PARTHENIA");
+    // calamine's copy of the same package (a workbook without xl/ and without sharedStrings).
+    expect(await read("xlsx/cal__851327__minimal_package.xlsx")).toEqual(rows);
+  });
+});
