@@ -1,37 +1,14 @@
 import { type TasklaneClient, TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
 import { createPostgresPool } from "@tasklane/pricing";
-import { PostgresUploadStore, type TaskHandlers, type UploadStore, createEmbeddedServer } from "@tasklane/server";
+import { PostgresUploadStore, type UploadStore, createEmbeddedServer } from "@tasklane/server";
 import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../../packages/server/src/tasks/manager-options.ts";
-import { distributed, gate, startService, tempDir, testHandlers, untilAborted } from "./fixtures.ts";
+import { distributed, heldHandlers, startService, tempDir, testHandlers } from "./fixtures.ts";
 
 const TOKENS = new Map([
   ["token-a", "alice"],
   ["token-b", "bob"],
 ]);
-
-/** Handlers that each wait at their own gate (by supplier or source) and record when they start. */
-function heldHandlers() {
-  const started: string[] = [];
-  const gates = new Map<string, ReturnType<typeof gate<void>>>();
-  const at = (name: string) => {
-    if (!gates.has(name)) gates.set(name, gate());
-    return gates.get(name)!;
-  };
-  const handlers: TaskHandlers = testHandlers({
-    stockImport: async (input, ctx) => {
-      started.push(input.supplier);
-      await Promise.race([at(input.supplier).promise, untilAborted(ctx.signal)]);
-      return { rowsTotal: 0, imported: 0, skipped: 0, componentsCreated: 0, skippedRows: [] };
-    },
-    pricelistCreate: async (input, ctx) => {
-      started.push(input.source);
-      await Promise.race([at(input.source).promise, untilAborted(ctx.signal)]);
-      return { pricelistId: ctx.taskId, source: input.source, rows: 0 };
-    },
-  });
-  return { started, handlers, release: (name: string) => at(name).open() };
-}
 
 async function refusal(call: Promise<unknown>): Promise<TasklaneRequestError> {
   const error = await call.then(
@@ -50,7 +27,7 @@ async function importer(client: TasklaneClient) {
 describe("an idempotency key reused with another task type", () => {
   it("is a 409 CONFLICT naming the key, never the other type's task", async () => {
     const held = heldHandlers();
-    const { url } = await startService({ handlers: held.handlers });
+    const { url } = await startService({ handlers: testHandlers(held.handlers) });
     const client = createTasklaneClient({ url });
     const first = await client.submit.recalculate({ idempotencyKey: "abc" });
     const error = await refusal(client.submit.pricelistCreate({ source: "estimate", idempotencyKey: "abc" }));
@@ -64,7 +41,7 @@ describe("an idempotency key reused with another task type", () => {
 describe("fair order across callers", () => {
   it("one caller's queued imports do not hold back another caller's pricelist", async () => {
     const held = heldHandlers();
-    const { url } = await startService({ handlers: held.handlers, tokens: TOKENS, concurrency: 1 });
+    const { url } = await startService({ handlers: testHandlers(held.handlers), tokens: TOKENS, concurrency: 1 });
     const alice = await importer(createTasklaneClient({ url, token: "token-a" }));
     const bob = createTasklaneClient({ url, token: "token-b" });
     for (let i = 0; i < 20; i++) await alice(`a${i}`);
@@ -81,7 +58,7 @@ describe("queued tasks per caller", () => {
   const BOUND = 20;
   it(`past the bound (here ${BOUND}) waiting, a caller's submit is a 429 with a clear text; other callers go on`, async () => {
     const held = heldHandlers();
-    const { url } = await startService({ handlers: held.handlers, tokens: TOKENS, concurrency: 1, maxQueuedPerCaller: BOUND });
+    const { url } = await startService({ handlers: testHandlers(held.handlers), tokens: TOKENS, concurrency: 1, maxQueuedPerCaller: BOUND });
     const alice = await importer(createTasklaneClient({ url, token: "token-a" }));
     const bob = await importer(createTasklaneClient({ url, token: "token-b" }));
     await alice("running");

@@ -68,3 +68,29 @@ export class CountingStore extends MemoryTaskStore {
 }
 
 export const OWNER = "tester";
+
+/**
+ * Import and pricelist handlers that each wait at their own gate (named by supplier or source)
+ * and record the order they start in: for tests of queue order and of what runs when.
+ */
+export function heldHandlers() {
+  const started: string[] = [];
+  const gates = new Map<string, ReturnType<typeof gate<void>>>();
+  const at = (name: string) => {
+    if (!gates.has(name)) gates.set(name, gate());
+    return gates.get(name)!;
+  };
+  const handlers: Partial<TaskHandlers> = {
+    stockImport: async (input, ctx) => {
+      started.push(input.supplier);
+      await Promise.race([at(input.supplier).promise, untilAborted(ctx.signal)]);
+      return { rowsTotal: 0, imported: 0, skipped: 0, componentsCreated: 0, skippedRows: [] };
+    },
+    pricelistCreate: async (input, ctx) => {
+      started.push(input.source);
+      await Promise.race([at(input.source).promise, untilAborted(ctx.signal)]);
+      return { pricelistId: ctx.taskId, source: input.source, rows: 0 };
+    },
+  };
+  return { started, handlers, release: (name: string) => at(name).open() };
+}

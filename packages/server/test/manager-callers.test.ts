@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type TaskHandlers, TaskManager } from "../src/index.ts";
 import { IdempotencyKeyConflictError, QueuedLimitError } from "../src/tasks/errors.ts";
-import { CountingStore, OWNER, gate, testHandlers, untilAborted } from "./helpers.ts";
+import { CountingStore, OWNER, heldHandlers, testHandlers } from "./helpers.ts";
 
 const managers: TaskManager[] = [];
 function manager(handlers: Partial<TaskHandlers> = {}, options: { concurrency?: number; maxQueuedPerCaller?: number } = {}) {
@@ -15,29 +15,6 @@ afterEach(async () => {
 });
 
 const upload = (supplier: string) => ({ uploadId: crypto.randomUUID(), supplier, kind: "stock" as const });
-
-/** Handlers that each wait at their own gate (by supplier or source) and record when they start. */
-function heldHandlers() {
-  const started: string[] = [];
-  const gates = new Map<string, ReturnType<typeof gate<void>>>();
-  const at = (name: string) => {
-    if (!gates.has(name)) gates.set(name, gate());
-    return gates.get(name)!;
-  };
-  const handlers: Partial<TaskHandlers> = {
-    stockImport: async (input, ctx) => {
-      started.push(input.supplier);
-      await Promise.race([at(input.supplier).promise, untilAborted(ctx.signal)]);
-      return { rowsTotal: 0, imported: 0, skipped: 0, componentsCreated: 0, skippedRows: [] };
-    },
-    pricelistCreate: async (input, ctx) => {
-      started.push(input.source);
-      await Promise.race([at(input.source).promise, untilAborted(ctx.signal)]);
-      return { pricelistId: ctx.taskId, source: input.source, rows: 0 };
-    },
-  };
-  return { started, handlers, release: (name: string) => at(name).open() };
-}
 
 describe("an idempotency key reused with another task type", () => {
   it("is a conflict naming the key, while the first task is active and after it ended", async () => {
