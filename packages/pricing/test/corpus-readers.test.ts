@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { expect, it } from "vitest";
+import { checkRow } from "../src/import/rows.ts";
 import { mxlRows } from "../src/readers/mxl.ts";
-import type { SheetRow } from "../src/readers/types.ts";
+import { openRowReader } from "../src/readers/open.ts";
+import { isFormulaWithoutValue, type SheetRow } from "../src/readers/types.ts";
 import { CORPUS_DIR, corpusFile, describeCorpus } from "./helpers/corpus.ts";
 import { readRows } from "./helpers/read.ts";
 
@@ -86,5 +88,60 @@ describeCorpus(".xlsx workbooks of the corpus", () => {
     expect(cell(rows, "E196")).toBe("        PARTHENIA");
     // calamine's copy of the same package (a workbook without xl/ and without sharedStrings).
     expect(await read("xlsx/cal__851327__minimal_package.xlsx")).toEqual(rows);
+  });
+
+  it("reads an empty <v/> of a shared-string cell as empty, not as shared string 0 (empty_shared_string_value.xlsx)", async () => {
+    const rows = await read("xlsx/cal__258597__empty_shared_string_value.xlsx");
+    expect(rows).toEqual([
+      { rowNumber: 1, cells: ["Name", "City", "Status"] },
+      { rowNumber: 2, cells: ["Alice", "", "Active"] },
+      { rowNumber: 3, cells: ["", "Berlin"] },
+    ]);
+  });
+
+  it("reads an inline string's text only, not a <v> written beside it (inlineStr.xlsx D2: <v>1.0</v><is><t>1.</t></is>)", async () => {
+    // LibreOffice reads D2 as empty; the XML holds the inline string "1." (and "1.0" in a <v> an inline string does not have).
+    for (const file of ["xlsx/rxl__5c7166__inlineStr.xlsx", "xlsx/rxl__c5bc78__inlineStr2.xlsx", "xlsx/cal__b8a952__inlineStr_with_value.xlsx"]) {
+      const rows = await read(file);
+      expect(cell(rows, "D2"), file).toBe("1.");
+      expect(cell(rows, "A2"), file).toBe("1.0");
+      expect(cell(rows, "E2"), file).toBe("RQ11610");
+    }
+  });
+
+  it("decodes _xHHHH_ escapes in shared and inline strings (has_x000D_.xlsx, new_line_errors.xlsx)", async () => {
+    // <t>ABC_x000D_\r\nDEF</t>: XML reads the line end as \n, the escape is Excel's CR.
+    expect(cell(await read("xlsx/cal__372c35__has_x000D_.xlsx"), "A1")).toBe("ABC\r\nDEF");
+    expect(cell(await read("xlsx/cal__b16b68__has_x000D_inline.xlsx"), "A1")).toBe("ABC\r\nDEF");
+    const rows = await read("xlsx/rxl__3f8654__new_line_errors.xlsx");
+    expect(cell(rows, "A2")).toBe(
+      "first line of text \r\nsecond line of text \r\ni don't know what type of line feed I've used \r\nlast line",
+    );
+    // _x005F_ is an escaped underscore: the cell's text is a literal _x000D_.
+    expect(cell(rows, "A3")).toBe('Will show "_x000D_" in every new line in cell above');
+  });
+
+  it("reads a literal CR LF in a cell's XML as a line feed, as XML says (HiWatch price list D5)", async () => {
+    const rows = await read("xlsx/elm__292ba2__hiwatch_pricelist.xlsx");
+    expect(cell(rows, "D5")).toMatch(/^2Мп уличная цилиндрическая HD-TVI камера с EXIR ИК-подсветкой до 20м\n2MP CMOS матрица;/);
+  });
+
+  it("marks a formula without a saved value, and the import says so (missing-v-node-xlsx.xlsx C2: <f>A2 + B2</f>, no <v>)", async () => {
+    const reader = await openRowReader(corpusFile("xlsx/rxl__6c7796__missing-v-node-xlsx.xlsx"));
+    const rows: SheetRow[] = [];
+    for await (const row of reader.rows()) rows.push(row);
+    expect(rows.map((row) => [...row.cells])).toEqual([["A", "B", "A + B"], ["1", "2"]]);
+    const [header, data] = rows;
+    expect(isFormulaWithoutValue(data!.cells, 2)).toBe(true);
+    expect([0, 1].map((column) => isFormulaWithoutValue(data!.cells, column))).toEqual([false, false]);
+    expect([0, 1, 2].map((column) => isFormulaWithoutValue(header!.cells, column))).toEqual([false, false, false]);
+    expect(checkRow(2, data!.cells, { partNumber: 0, price: 2 }, "competitor")).toEqual({
+      skip: "price is a formula with no saved value: open the file in Excel (or LibreOffice) and save it again",
+    });
+    expect(checkRow(2, data!.cells, { partNumber: 0, price: 1, quantity: 2 }, "stock")).toEqual({
+      skip: "quantity is a formula with no saved value: open the file in Excel (or LibreOffice) and save it again",
+    });
+    // An empty price that is not such a formula keeps its usual reason.
+    expect(checkRow(2, data!.cells, { partNumber: 0, price: 3 }, "competitor")).toEqual({ skip: "price is not a positive number: ''" });
   });
 });

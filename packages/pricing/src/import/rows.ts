@@ -1,6 +1,7 @@
 import { SKIPPED_ROW_REASON_MAX_CHARS, type StockKind, truncateText } from "@tasklane/contract";
 import type { ColumnMap } from "../readers/columns.ts";
 import { MAX_NUMBER_CHARS, parseNumber } from "../readers/numbers.ts";
+import { isFormulaWithoutValue } from "../readers/types.ts";
 
 /**
  * The longest field a row may stage. A cell may hold up to LIMITS.cellChars characters and one
@@ -56,6 +57,10 @@ function numberProblem(what: string, text: string, value: number | undefined): s
   return `${what} is not a number: ${quoteCell(text)}`;
 }
 
+/** A cell whose formula was never calculated (written by a program that does not calculate): the file holds no value to read. */
+const FORMULA_WITHOUT_VALUE = (what: string): string =>
+  `${what} is a formula with no saved value: open the file in Excel (or LibreOffice) and save it again`;
+
 /** Applies the import rules to one non-empty data row: a bad row is skipped with a reason, never fatal. */
 export function checkRow(rowNumber: number, cells: readonly string[], columns: ColumnMap, kind: StockKind): RowCheck {
   const result = check(rowNumber, cells, columns, kind);
@@ -73,12 +78,19 @@ function check(rowNumber: number, cells: readonly string[], columns: ColumnMap, 
   }
   const partNumber = normalizePartNumber(partNumberText);
   const priceText = cellAt(cells, columns.price);
+  if (priceText === "" && columns.price !== undefined && isFormulaWithoutValue(cells, columns.price)) {
+    return { skip: FORMULA_WITHOUT_VALUE("price") };
+  }
   const price = parseNumber(priceText);
   if (price === undefined && priceText.length > MAX_NUMBER_CHARS) return { skip: numberProblem("price", priceText, price)! };
   if (price === undefined || price <= 0) return { skip: `price is not a positive number: ${quoteCell(priceText)}` };
   let quantity: number | null = null;
   if (kind === "stock") {
     const quantityText = cellAt(cells, columns.quantity);
+    // Read as 0 otherwise: a stock of 0 the file never said.
+    if (quantityText === "" && columns.quantity !== undefined && isFormulaWithoutValue(cells, columns.quantity)) {
+      return { skip: FORMULA_WITHOUT_VALUE("quantity") };
+    }
     const parsed = quantityText === "" ? 0 : parseNumber(quantityText);
     const problem = numberProblem("quantity", quantityText, parsed);
     if (problem !== undefined) return { skip: problem };

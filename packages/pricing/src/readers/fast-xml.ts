@@ -46,6 +46,12 @@ export function decodeEntities(text: string): string {
   return out + text.slice(from);
 }
 
+/**
+ * XML's end-of-line handling: a CR LF pair or a lone CR is read as LF, before references are
+ * replaced (so `&#13;` stays a CR). A text is handed out whole, so a pair is never split here.
+ */
+export const normalizeLineEnds = (text: string): string => (text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text);
+
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
 /** Element names without their prefix, as createXmlParser hands them out. */
@@ -92,7 +98,7 @@ export class FastXmlParser {
       if (text.charCodeAt(i) !== 0x3c /* < */) {
         const lt = text.indexOf("<", i);
         if (lt < 0) return i; // the text may go on in the next chunk
-        if (handlers.text && this.open.length > 0) handlers.text(decodeEntities(text.slice(i, lt)));
+        if (handlers.text && this.open.length > 0) handlers.text(decodeEntities(normalizeLineEnds(text.slice(i, lt))));
         i = lt;
         continue;
       }
@@ -120,7 +126,7 @@ export class FastXmlParser {
         } else if (text.startsWith("<![CDATA[", i)) {
           const end = text.indexOf("]]>", i + 9);
           if (end < 0) return i;
-          if (handlers.text && this.open.length > 0) handlers.text(text.slice(i + 9, end));
+          if (handlers.text && this.open.length > 0) handlers.text(normalizeLineEnds(text.slice(i + 9, end)));
           i = end + 3;
         } else if (n - i < 9) {
           return i; // too short yet to tell

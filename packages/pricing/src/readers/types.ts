@@ -5,6 +5,21 @@ export interface SheetRow {
   cells: string[];
 }
 
+/**
+ * Marks the cells of `cells` (by column, 0 = A) that hold a formula without a saved result: they
+ * read as "" (the reader does not calculate), and the import says why. The mark is a property of
+ * the array, not enumerable (rows still compare and copy as plain arrays of texts); only .xlsx sets it.
+ */
+export function markFormulasWithoutValue(cells: string[], columns: readonly number[]): void {
+  Object.defineProperty(cells, FORMULAS_WITHOUT_VALUE, { value: new Set(columns), enumerable: false });
+}
+
+const FORMULAS_WITHOUT_VALUE = Symbol("formulasWithoutValue");
+
+/** Whether the cell in `column` of a row's cells holds a formula without a saved result. */
+export const isFormulaWithoutValue = (cells: readonly string[], column: number): boolean =>
+  (cells as { [FORMULAS_WITHOUT_VALUE]?: ReadonlySet<number> })[FORMULAS_WITHOUT_VALUE]?.has(column) ?? false;
+
 export type FileFormat = "xlsx" | "csv" | "mxl8" | "mxl77" | "unknown";
 
 /**

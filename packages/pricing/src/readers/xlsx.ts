@@ -3,7 +3,7 @@ import { cellTooLong, LIMITS, partTooLarge, rowTooLong, tooManyCells, tooManyCol
 import { StringTable } from "./string-table.ts";
 import { locateParts } from "./xlsx-parts.ts";
 import { createFastXmlParser, feedXml } from "./xml-stream.ts";
-import type { RowReader, SheetRow } from "./types.ts";
+import { markFormulasWithoutValue, type RowReader, type SheetRow } from "./types.ts";
 import { damagedWorkbook, openZip, type ZipArchive } from "./zip.ts";
 
 /**
@@ -69,7 +69,7 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntry, count: (n: nu
     },
     close(name) {
       if (name === "si") {
-        strings.add(current!.join(""));
+        strings.add(decodeEscapes(current!.join("")));
         current = undefined;
       } else if (name === "rPh") phonetic--;
       else if (name === "t") inText = false;
@@ -85,6 +85,16 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntry, count: (n: nu
   const tooLarge = () => partTooLarge("shared strings table", LIMITS.sharedStringsBytes);
   for await (const _ of feedXml(await zip.open(entry, count), parser, LIMITS.sharedStringsBytes, tooLarge));
   return strings;
+}
+
+/**
+ * Replaces OOXML's `_xHHHH_` escapes (ECMA-376 Part 1, 22.9.2.19 ST_Xstring) with the UTF-16
+ * code unit they name: Excel writes a carriage return as `_x000D_` and a literal `_x` text
+ * as `_x005F_x`, its underscore escaped. Read left to right, so `_x005F_x000D_` is `_x000D_`.
+ */
+export function decodeEscapes(text: string): string {
+  if (!text.includes("_x")) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
 /** Column index (0 = A) of a cell reference such as "C5"; -1 when there is none. */
@@ -129,6 +139,8 @@ interface RawRow {
   values: RawValue[];
   /** The cells are A, B, C… in order, with no gap. */
   dense: boolean;
+  /** Columns of cells holding a formula and no saved value (rare: left undefined until one is met). */
+  formulasWithoutValue?: number[];
 }
 
 /**
@@ -150,9 +162,12 @@ function resolveRow(raw: RawRow, sharedStrings: StringTable): SheetRow {
     texts[i] = text;
     if (text !== "" && columns[i]! >= width) width = columns[i]! + 1;
   }
-  if (raw.dense && width === n) return { rowNumber: raw.rowNumber, cells: texts };
-  const cells = new Array<string>(width).fill("");
-  for (let i = 0; i < n; i++) if (columns[i]! < width) cells[columns[i]!] = texts[i]!;
+  let cells = texts;
+  if (!(raw.dense && width === n)) {
+    cells = new Array<string>(width).fill("");
+    for (let i = 0; i < n; i++) if (columns[i]! < width) cells[columns[i]!] = texts[i]!;
+  }
+  if (raw.formulasWithoutValue !== undefined) markFormulasWithoutValue(cells, raw.formulasWithoutValue);
   return { rowNumber: raw.rowNumber, cells };
 }
 
@@ -169,11 +184,17 @@ class SheetState {
   private cellsInRow = 0;
   private cellsInFile = 0;
   private type = "n";
+  /** The text of the cell's <v>, or of its <is> (an inline string's <v>, if any, is not its text). */
   private value = "";
+  private inline = "";
   /** Inside <v>, or inside <is><t> but not in a phonetic guide. */
-  private capturing = false;
+  private capturing: "v" | "is" | undefined;
   private inInline = false;
   private phonetic = 0;
+  /** The cell has an <is>, a <v>, an <f>. */
+  private hasInline = false;
+  private hasValue = false;
+  private hasFormula = false;
 
   open(name: string, attrs: Record<string, string>): void {
     switch (name) {
@@ -193,19 +214,26 @@ class SheetState {
         if (++this.cellsInFile > LIMITS.fileCells) throw tooManyFileCells();
         this.type = attrs.t ?? "n";
         this.value = "";
+        this.inline = "";
+        this.hasInline = this.hasValue = this.hasFormula = false;
         break;
       }
       case "v":
-        this.capturing = this.row !== undefined;
+        this.capturing = this.row === undefined ? undefined : "v";
+        this.hasValue = true;
+        break;
+      case "f":
+        this.hasFormula = true;
         break;
       case "is":
         this.inInline = true;
+        this.hasInline = true;
         break;
       case "rPh":
         this.phonetic++;
         break;
       case "t":
-        this.capturing = this.inInline && this.phonetic === 0;
+        this.capturing = this.inInline && this.phonetic === 0 && this.row !== undefined ? "is" : undefined;
         break;
     }
   }
@@ -214,7 +242,7 @@ class SheetState {
     switch (name) {
       case "v":
       case "t":
-        this.capturing = false;
+        this.capturing = undefined;
         break;
       case "is":
         this.inInline = false;
@@ -233,14 +261,16 @@ class SheetState {
   }
 
   text(text: string): void {
-    if (!this.capturing) return;
-    this.value += text;
+    if (this.capturing === undefined) return;
+    if (this.capturing === "v") this.value += text;
+    else this.inline += text;
     // The cell's whole text counts, however many runs or child elements split it.
-    if (this.value.length > LIMITS.cellChars) throw cellTooLong();
+    if (this.value.length + this.inline.length > LIMITS.cellChars) throw cellTooLong();
   }
 
   private endCell(row: RawRow): void {
     if (this.col >= LIMITS.readColumns) return;
+    if (this.hasFormula && !this.hasValue) (row.formulasWithoutValue ??= []).push(this.col);
     const value = this.cellValue();
     if (value === "") return;
     if (this.col !== row.columns.length) row.dense = false;
@@ -259,8 +289,13 @@ class SheetState {
         return this.value === "1" ? "TRUE" : "FALSE";
       case "e":
         return ""; // #N/A, #DIV/0!: no value a person meant
+      case "inlineStr":
+        // Its text is the <is>; a <v> beside it (some writers add one) is not joined to it.
+        return decodeEscapes(this.hasInline ? this.inline : this.value);
+      case "str":
+        return decodeEscapes(this.value); // a formula's text result
       default:
-        return this.value; // numbers as written ("1234.5"), inlineStr, str (formula text)
+        return this.value; // numbers as written ("1234.5"), dates (ISO 8601)
     }
   }
 
