@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { checkRow } from "../src/import/rows.ts";
 import { mxlRows } from "../src/readers/mxl.ts";
-import { openRowReader } from "../src/readers/open.ts";
+import { openRowReader, PASSWORD_PROTECTED_MESSAGE } from "../src/readers/open.ts";
 import { isFormulaWithoutValue, type SheetRow } from "../src/readers/types.ts";
 import { CORPUS_DIR, corpusFile, describeCorpus } from "./helpers/corpus.ts";
 import { readRows } from "./helpers/read.ts";
@@ -143,5 +143,9 @@ describeCorpus(".xlsx workbooks of the corpus", () => {
     });
     // An empty price that is not such a formula keeps its usual reason.
     expect(checkRow(2, data!.cells, { partNumber: 0, price: 3 }, "competitor")).toEqual({ skip: "price is not a positive number: ''" });
+  });
+
+  it("calls a workbook saved with a password password-protected, not an old .xls (pass_protected.xlsx: an OLE file with an EncryptedPackage)", async () => {
+    await expect(openRowReader(corpusFile("xlsx/cal__46bdcf__pass_protected.xlsx"))).rejects.toThrow(PASSWORD_PROTECTED_MESSAGE);
   });
 });

@@ -1,7 +1,41 @@
 import { describe, expect, it } from "vitest";
 import { FastXmlParser } from "../src/readers/fast-xml.ts";
+import { openRowReader, PASSWORD_PROTECTED_MESSAGE } from "../src/readers/open.ts";
 import { decodeEscapes } from "../src/readers/xlsx.ts";
 import { createXmlParser, type XmlHandlers } from "../src/readers/xml-stream.ts";
+import { fileEnv } from "./helpers/env.ts";
+
+/**
+ * A minimal OLE compound file (MS-CFB, 512-byte sectors): sector 0 is the FAT, the directory's
+ * entries fill sectors 1, 2… (chained in the FAT), four 128-byte entries a sector.
+ */
+function compoundFile(entries: { name: string; type: number }[]): Buffer {
+  const dirSectors = Math.max(1, Math.ceil(entries.length / 4));
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
+  header.writeUInt16LE(0x3e, 0x18); // minor version
+  header.writeUInt16LE(3, 0x1a); // major version 3: 512-byte sectors
+  header.writeUInt16LE(0xfffe, 0x1c); // little-endian
+  header.writeUInt16LE(9, 0x1e); // sector shift
+  header.writeUInt16LE(6, 0x20); // mini sector shift
+  header.writeUInt32LE(1, 0x2c); // FAT sectors
+  header.writeUInt32LE(1, 0x30); // first directory sector
+  header.writeUInt32LE(0x1000, 0x38); // mini stream cutoff
+  header.writeUInt32LE(0xfffffffe, 0x3c);
+  header.writeUInt32LE(0xfffffffe, 0x44);
+  for (let i = 0; i < 109; i++) header.writeUInt32LE(i === 0 ? 0 : 0xffffffff, 0x4c + i * 4);
+  const fat = Buffer.alloc(512, 0xff);
+  fat.writeUInt32LE(0xfffffffd, 0); // sector 0 holds the FAT
+  for (let s = 1; s <= dirSectors; s++) fat.writeUInt32LE(s === dirSectors ? 0xfffffffe : s + 1, s * 4);
+  const dir = Buffer.alloc(512 * dirSectors);
+  entries.forEach(({ name, type }, i) => {
+    const encoded = Buffer.from(`${name}\0`, "utf16le");
+    encoded.copy(dir, i * 128);
+    dir.writeUInt16LE(encoded.length, i * 128 + 64);
+    dir[i * 128 + 66] = type;
+  });
+  return Buffer.concat([header, fat, dir]);
+}
 
 describe("OOXML _xHHHH_ escapes", () => {
   it.each([
@@ -29,5 +63,26 @@ describe("the quick XML tokenizer's line ends", () => {
     const saxes = collect((handlers) => createXmlParser(handlers).write(xml).close());
     expect(fast.join("|")).toBe("1\n2\n3\n4\r\n5|6\n7");
     expect(saxes.join("|")).toBe(fast.join("|"));
+  });
+});
+
+describe("OLE compound files", () => {
+  const ROOT = { name: "Root Entry", type: 5 };
+
+  it("calls a workbook saved with a password password-protected, even with its EncryptedPackage in a later directory sector", async () => {
+    const env = fileEnv();
+    const encrypted = compoundFile([ROOT, { name: "\u0006DataSpaces", type: 1 }, { name: "EncryptionInfo", type: 2 }, { name: "x", type: 2 }, { name: "EncryptedPackage", type: 2 }]);
+    await expect(openRowReader(env.file("prices.xlsx", encrypted))).rejects.toThrow(PASSWORD_PROTECTED_MESSAGE);
+  });
+
+  it("still calls an .xls an old Excel workbook", async () => {
+    const env = fileEnv();
+    const xls = compoundFile([ROOT, { name: "Workbook", type: 2 }, { name: "\u0005SummaryInformation", type: 2 }]);
+    await expect(openRowReader(env.file("prices.xls", xls))).rejects.toThrow(/old Excel 97-2003 workbook \(\.xls\)/);
+    // The name as a storage (not a stream), or in a stream's data, is not the encrypted package.
+    const storage = compoundFile([ROOT, { name: "EncryptedPackage", type: 1 }]);
+    await expect(openRowReader(env.file("odd.xls", storage))).rejects.toThrow(/old Excel 97-2003 workbook/);
+    // A header cut short is an .xls by its signature, and nothing more is read of it.
+    await expect(openRowReader(env.file("short.xls", xls.subarray(0, 100)))).rejects.toThrow(/old Excel 97-2003 workbook/);
   });
 });

@@ -3,6 +3,7 @@ import { SAVE_AS_XLSX_HINT, StockFileError } from "../errors.ts";
 import { openCsv } from "./csv.ts";
 import { DETECT_BYTES, detectFileFormat, isOleCompoundFile } from "./detect.ts";
 import { openMxl8 } from "./mxl.ts";
+import { isEncryptedOfficeFile } from "./ole.ts";
 import type { RowReader } from "./types.ts";
 import { openXlsx } from "./xlsx.ts";
 
@@ -22,7 +23,7 @@ export async function openRowReader(filePath: string): Promise<RowReader> {
         `The file is a 1C:Enterprise 7.7 spreadsheet (.mxl), whose binary format cannot be read. ${SAVE_AS_XLSX_HINT}`,
       );
     case "unknown":
-      throw unknownFormatError(head);
+      throw await unknownFormatError(filePath, head);
     default: {
       const never: never = format;
       throw new Error(`unhandled file format ${String(never)}`);
@@ -30,9 +31,13 @@ export async function openRowReader(filePath: string): Promise<RowReader> {
   }
 }
 
-function unknownFormatError(head: Uint8Array): StockFileError {
+/** Said of a workbook Excel saved with a password: its password, not its format, is the problem. */
+export const PASSWORD_PROTECTED_MESSAGE = "The workbook is password-protected; save it without a password and upload it again.";
+
+async function unknownFormatError(filePath: string, head: Uint8Array): Promise<StockFileError> {
   if (head.length === 0) return new StockFileError(`The file is empty. ${SAVE_AS_XLSX_HINT}`);
   if (isOleCompoundFile(head)) {
+    if (await isEncryptedOfficeFile(filePath)) return new StockFileError(PASSWORD_PROTECTED_MESSAGE);
     return new StockFileError(`The file is an old Excel 97-2003 workbook (.xls), which is not supported. ${SAVE_AS_XLSX_HINT}`);
   }
   return new StockFileError(
