@@ -4,6 +4,8 @@ import { openRowReader, PASSWORD_PROTECTED_MESSAGE } from "../src/readers/open.t
 import { decodeEscapes } from "../src/readers/xlsx.ts";
 import { createXmlParser, type XmlHandlers } from "../src/readers/xml-stream.ts";
 import { fileEnv } from "./helpers/env.ts";
+import { readRows } from "./helpers/read.ts";
+import { makeZip } from "./helpers/zip.ts";
 
 /**
  * A minimal OLE compound file (MS-CFB, 512-byte sectors): sector 0 is the FAT, the directory's
@@ -84,5 +86,40 @@ describe("OLE compound files", () => {
     await expect(openRowReader(env.file("odd.xls", storage))).rejects.toThrow(/old Excel 97-2003 workbook/);
     // A header cut short is an .xls by its signature, and nothing more is read of it.
     await expect(openRowReader(env.file("short.xls", xls.subarray(0, 100)))).rejects.toThrow(/old Excel 97-2003 workbook/);
+  });
+});
+
+describe("finding a workbook's parts", () => {
+  const rels = (...items: [id: string, type: string, target: string][]) =>
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items
+      .map(([id, type, target]) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`)
+      .join("")}</Relationships>`;
+  const sheet = (cells: string) => `<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+
+  it("follows _rels/.rels to a workbook in any folder, with targets relative to it or absolute, whatever the case of the names", async () => {
+    const env = fileEnv();
+    const file = env.file(
+      "book.xlsx",
+      makeZip([
+        { name: "_rels/.rels", data: rels(["r1", "officeDocument", "/Book/Main.xml"]) },
+        { name: "book/main.xml", data: '<workbook xmlns:r="r"><sheets><sheet name="A" r:id="s1"/></sheets></workbook>' },
+        { name: "BOOK/_RELS/MAIN.XML.RELS", data: rels(["s1", "worksheet", "../Sheets/One.xml"], ["t", "sharedStrings", "strings%20table.xml"]) },
+        { name: "sheets/one.xml", data: sheet('<c r="A1" t="s"><v>0</v></c><c r="B1"><v>42</v></c>') },
+        { name: "book/Strings Table.xml", data: "<sst><si><t>PN-1</t></si></sst>" },
+      ]),
+    );
+    expect(await readRows(file)).toEqual([{ rowNumber: 1, cells: ["PN-1", "42"] }]);
+  });
+
+  it("falls back to xl/workbook.xml and the first worksheet when the package has no relationships", async () => {
+    const env = fileEnv();
+    const file = env.file(
+      "bare.xlsx",
+      makeZip([
+        { name: "XL/Worksheets/Sheet2.xml", data: sheet('<c r="A1" t="inlineStr"><is><t>second</t></is></c>') },
+        { name: "xl/worksheets/sheet10.xml", data: sheet('<c r="A1" t="inlineStr"><is><t>tenth</t></is></c>') },
+      ]),
+    );
+    expect(await readRows(file)).toEqual([{ rowNumber: 1, cells: ["second"] }]);
   });
 });
