@@ -34,9 +34,6 @@ export function registerUploadRoute(server: FastifyInstance, deps: UploadRouteDe
     scope.post("/api/uploads", async (request, reply) => {
       const owner = deps.access.callerOf(request.headers.authorization);
       if (owner === null) return replyError(reply, "UNAUTHORIZED", UNAUTHORIZED_TEXT);
-      if ((await deps.uploads.bytesKeptBy(owner)) >= deps.maxBytesPerCaller) {
-        return replyError(reply, "TOO_MANY_REQUESTS", new UploadBytesLimitError(deps.maxBytesPerCaller).message);
-      }
       // Refuse a declared oversize body before reading it; multipart framing adds a little.
       if (Number(request.headers["content-length"]) > deps.maxBytes + 64 * 1024) {
         return replyError(reply, "PAYLOAD_TOO_LARGE", tooLarge);
@@ -46,7 +43,12 @@ export function registerUploadRoute(server: FastifyInstance, deps: UploadRouteDe
       const { part } = found;
       const id = randomUUID();
       try {
-        const outcome = await writeFile(part, (bytes) => deps.uploads.write(id, bytes));
+        // Asked once writeFile listens to the file's stream: a body that ends early while the
+        // database answers must still be told apart (awaited before, it went unheard).
+        const outcome = await writeFile(part, async (bytes) => {
+          if ((await deps.uploads.bytesKeptBy(owner)) >= deps.maxBytesPerCaller) throw new UploadBytesLimitError(deps.maxBytesPerCaller);
+          return deps.uploads.write(id, bytes);
+        });
         if ("refusal" in outcome) {
           await deps.uploads.delete(id);
           return replyError(reply, "BAD_REQUEST", outcome.refusal);
@@ -61,6 +63,7 @@ export function registerUploadRoute(server: FastifyInstance, deps: UploadRouteDe
         return reply.code(201).send({ uploadId: id, filename, size } satisfies Uploaded);
       } catch (error) {
         await deps.uploads.delete(id);
+        if (error instanceof UploadBytesLimitError) return replyError(reply, "TOO_MANY_REQUESTS", error.message);
         throw error;
       }
     });
