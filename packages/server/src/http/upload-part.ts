@@ -53,6 +53,9 @@ export async function writeFile<T>(part: MultipartFile, write: (bytes: Readable)
     bodyBroke = true;
     bytes.destroy(error);
   });
+  // The store reads the failure from the stream it consumes; until it listens (the per-caller
+  // check awaits the database first), an error on `bytes` with no listener would end the process.
+  bytes.on("error", () => undefined);
   part.file.pipe(bytes);
   try {
     return { written: await write(bytes) };
