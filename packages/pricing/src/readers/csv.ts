@@ -1,28 +1,35 @@
 import { createReadStream } from "node:fs";
 import { TextDecoder } from "node:util";
 import { StockFileError } from "../errors.ts";
+import { type CsvEncoding, csvEncoding } from "./csv-encoding.ts";
 import { CsvParser, detectDelimiter } from "./csv-parser.ts";
 import type { RowReader, SheetRow } from "./types.ts";
 
 const CHUNK_BYTES = 64 * 1024;
 
-/** Reads a UTF-8 CSV (with or without BOM, comma or semicolon) as a stream: memory holds one chunk. */
+/**
+ * Reads a CSV (UTF-8 with or without BOM, Windows-1251, or UTF-16 with BOM; comma or semicolon)
+ * as a stream: memory holds one chunk. The encoding is told from the first chunk.
+ */
 export function openCsv(filePath: string, totalBytes: number): RowReader {
   let bytesRead = 0;
   async function* rows(): AsyncGenerator<SheetRow, void, undefined> {
-    // fatal: a Windows-1251 file must fail clearly instead of importing mojibake names
-    const decoder = new TextDecoder("utf-8", { fatal: true });
     const stream = createReadStream(filePath, { highWaterMark: CHUNK_BYTES });
     let parser: CsvParser | undefined;
+    let decoder: TextDecoder | undefined;
+    let encoding: CsvEncoding | undefined;
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         bytesRead += chunk.length;
-        const text = decode(decoder, chunk);
+        encoding ??= csvEncoding(chunk) ?? "utf-8";
+        // fatal: bytes that are not text in the file's encoding must fail clearly, never import as mojibake
+        decoder ??= new TextDecoder(encoding, { fatal: true });
+        const text = decode(decoder, encoding, chunk);
         parser ??= new CsvParser(detectDelimiter(text));
         yield* parser.push(text);
       }
-      if (parser === undefined) return;
-      yield* parser.push(decode(decoder));
+      if (parser === undefined || decoder === undefined || encoding === undefined) return;
+      yield* parser.push(decode(decoder, encoding));
       if (parser.isInsideQuotes) {
         throw new StockFileError(
           `The CSV file has a quoted field that starts on row ${parser.quotedFieldRow} and is never closed.`,
@@ -43,12 +50,20 @@ export function openCsv(filePath: string, totalBytes: number): RowReader {
   };
 }
 
-function decode(decoder: TextDecoder, chunk?: Buffer): string {
+const ENCODING_NAMES: Record<CsvEncoding, string> = {
+  "utf-8": "UTF-8",
+  "windows-1251": "Windows-1251",
+  "utf-16le": "UTF-16",
+  "utf-16be": "UTF-16",
+};
+
+function decode(decoder: TextDecoder, encoding: CsvEncoding, chunk?: Buffer): string {
   try {
     return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
   } catch {
     throw new StockFileError(
-      "The CSV file is not UTF-8 text. Save it as \"CSV UTF-8\" or as an Excel workbook (.xlsx) and upload it again.",
+      `The CSV file starts as ${ENCODING_NAMES[encoding]} text but has bytes further on that are not. ` +
+        `Save it as "CSV UTF-8" or as an Excel workbook (.xlsx) and upload it again.`,
     );
   }
 }

@@ -41,7 +41,7 @@ async function unknownFormatError(filePath: string, head: Uint8Array): Promise<S
     return new StockFileError(`The file is an old Excel 97-2003 workbook (.xls), which is not supported. ${SAVE_AS_XLSX_HINT}`);
   }
   return new StockFileError(
-    `The file's format was not recognised: it is not an .xlsx workbook, a UTF-8 CSV or a 1C 8.x .mxl document. ${SAVE_AS_XLSX_HINT}`,
+    `The file's format was not recognised: it is not an .xlsx workbook, a CSV (UTF-8, Windows-1251 or UTF-16) or a 1C 8.x .mxl document. ${SAVE_AS_XLSX_HINT}`,
   );
 }
 
