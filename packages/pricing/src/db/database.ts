@@ -129,8 +129,8 @@ const PRICING_WRITE_LOCK = 7_242_001;
  * own statements runs to the end in microtasks. Started on a fresh event-loop turn (an empty
  * microtask queue), nothing else interleaves with it: no timer, request or task, and no other
  * handle's transaction that would make this one wait on the file lock while blocking the
- * thread that could release it. The connection is shared with the task store, which writes
- * synchronously; so no foreign write lands inside a transaction either.
+ * thread that could release it. Another connection's lock (a task thread's, since each has its
+ * own) is waited for between turns by sqlite-dialect.ts, not here.
  */
 export async function ownTurn(db: SqlDatabase): Promise<void> {
   if (db.dialect === "sqlite") await nextTurn();
