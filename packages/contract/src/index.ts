@@ -6,3 +6,6 @@ export * from "./task-types/index.ts";
 export * from "./pricing.ts";
 export * from "./upload.ts";
 export * from "./submit.ts";
+export * from "./stock-mapping.ts";
+export * from "./stock-preview.ts";
+export * from "./suppliers.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MappingSourceSchema, StockMappingSchema } from "../stock-mapping.ts";
 
 export const STOCK_KINDS = ["stock", "competitor"] as const;
 export const StockKindSchema = z.enum(STOCK_KINDS);
@@ -9,6 +10,10 @@ export const StockImportInputSchema = z.strictObject({
   uploadId: z.uuid(),
   supplier: z.string().trim().min(1, "must not be empty").max(200),
   kind: StockKindSchema,
+  /** How to read the file; without it, the supplier's saved mapping, else detection. */
+  mapping: StockMappingSchema.optional(),
+  /** Once the import completes, save the mapping it used as the supplier's (for its next files). */
+  saveMapping: z.boolean().optional(),
 });
 
 /** How many skipped rows a result lists; the rest are only counted. */
@@ -29,4 +34,10 @@ export const StockImportResultSchema = z.object({
   skipped: z.number().int().nonnegative(),
   componentsCreated: z.number().int().nonnegative(),
   skippedRows: z.array(SkippedRowSchema).max(MAX_SKIPPED_ROWS_LISTED),
+  // The fields below are absent on tasks that completed before mappings existed.
+  /** The supplier's rows of this kind before the import and after it (the page warns when they fell by half). */
+  rowsBefore: z.number().int().nonnegative().optional(),
+  rowsAfter: z.number().int().nonnegative().optional(),
+  /** How the file was read: the mapping, complete, and where it came from. */
+  mapping: z.object({ source: MappingSourceSchema, used: StockMappingSchema, saved: z.boolean() }).optional(),
 });
