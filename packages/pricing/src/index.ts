@@ -25,3 +25,6 @@ export { createPricelist, type PricelistCreateInput, type PricelistCreateOptions
 export { listComponents } from "./components.ts";
 export { listPricelists, getPricelistPage } from "./pricelists/read.ts";
 export { pricelistCsvChunks } from "./pricelists/csv-export.ts";
+export { inspectStockFile, type InspectInput, type StockFileInspection } from "./import/inspect.ts";
+export { mappingFor } from "./import/stock-import.ts";
+export { listSuppliers, savedMapping, setSupplierMapping } from "./suppliers.ts";

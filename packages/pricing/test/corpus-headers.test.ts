@@ -135,7 +135,7 @@ describeCorpus("header rows of the corpus' supplier price lists and stock report
     // 20 rows below the header: 13 items, 6 section titles ("HD-TVI видеокамеры", "Разрешение 2Мп")
     // and the footnote, which have no model and are skipped.
     const hiwatch = await run("elm__292ba2__hiwatch_pricelist.xlsx");
-    expect({ ...hiwatch, skippedRows: hiwatch.skippedRows.map((row) => row.reason) }).toEqual({
+    expect({ ...hiwatch, skippedRows: hiwatch.skippedRows.map((row) => row.reason) }).toMatchObject({
       rowsTotal: 20,
       imported: 13,
       skipped: 7,

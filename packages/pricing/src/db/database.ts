@@ -50,6 +50,15 @@ export interface PricingTables {
     price: number;
     quantity: number | null;
   };
+  suppliers: {
+    name: string;
+    kind: "stock" | "competitor";
+    offers: number;
+    last_imported_at: number | null;
+    /** A StockMapping as JSON. */
+    mapping: string | null;
+    mapping_saved_at: number | null;
+  };
   import_staging: {
     import_id: string;
     row_number: number;

@@ -158,6 +158,37 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // One row per supplier and kind: what its last import left (so listing suppliers reads no
+    // offers) and the mapping its files are read with. Filled from the offers already there.
+    id: "pricing/004-suppliers",
+    sqlite: `
+      CREATE TABLE suppliers (
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('stock', 'competitor')),
+        offers INTEGER NOT NULL DEFAULT 0,
+        last_imported_at INTEGER,
+        mapping TEXT,
+        mapping_saved_at INTEGER,
+        PRIMARY KEY (name, kind)
+      );
+      INSERT INTO suppliers (name, kind, offers, last_imported_at)
+        SELECT supplier, kind, COUNT(*), MAX(imported_at) FROM offers GROUP BY supplier, kind;
+    `,
+    postgres: `
+      CREATE TABLE suppliers (
+        name text COLLATE "C" NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('stock', 'competitor')),
+        offers integer NOT NULL DEFAULT 0,
+        last_imported_at bigint,
+        mapping text,
+        mapping_saved_at bigint,
+        PRIMARY KEY (name, kind)
+      );
+      INSERT INTO suppliers (name, kind, offers, last_imported_at)
+        SELECT supplier, kind, COUNT(*), MAX(imported_at) FROM offers GROUP BY supplier, kind;
+    `,
+  },
 ];
 
 /** Creates or updates the pricing tables. */

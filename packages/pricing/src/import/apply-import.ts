@@ -2,6 +2,7 @@ import type { StockKind } from "@tasklane/contract";
 import type { Transaction } from "kysely";
 import { sql } from "../db/kysely.ts";
 import { type PricingDb, type PricingTables, writeTransaction } from "../db/database.ts";
+import { recordSupplierImport } from "../suppliers.ts";
 
 export interface ApplyImport {
   importId: string;
@@ -12,9 +13,10 @@ export interface ApplyImport {
 
 /**
  * Replaces the supplier's rows of this kind with the staged ones in ONE transaction, so
- * readers see the old rows or the new ones, never a mix. Returns how many components it created.
+ * readers see the old rows or the new ones, never a mix. Returns how many components it created
+ * and how many rows the supplier has now.
  */
-export function applyImport(db: PricingDb, a: ApplyImport): Promise<number> {
+export function applyImport(db: PricingDb, a: ApplyImport): Promise<{ created: number; offers: number }> {
   return writeTransaction(db, async (trx) => {
     // PostgreSQL plans the statements below from table statistics, and autovacuum has not yet
     // seen the rows staged seconds ago: planned for an empty table, the self-joins scan all of
@@ -30,13 +32,15 @@ export function applyImport(db: PricingDb, a: ApplyImport): Promise<number> {
     await trx.deleteFrom("offers").where("supplier", "=", a.supplier).where("kind", "=", a.kind).execute();
     await upsertComponents(trx, a.importId);
     const created = (await countComponents()) - before;
-    await sql`
+    const inserted = await sql`
       INSERT INTO offers (supplier, kind, component_id, quantity, price, imported_at)
       SELECT CAST(${a.supplier} AS TEXT), CAST(${a.kind} AS TEXT), c.id, s.quantity, s.price, CAST(${a.importedAt} AS BIGINT)
       FROM import_staging s JOIN components c ON c.part_number = s.part_number
       WHERE s.import_id = ${a.importId}`.execute(trx);
     await trx.deleteFrom("import_staging").where("import_id", "=", a.importId).execute();
-    return created;
+    const offers = Number(inserted.numAffectedRows ?? 0n);
+    await recordSupplierImport(trx, a.supplier, a.kind, offers, a.importedAt);
+    return { created, offers };
   });
 }
 

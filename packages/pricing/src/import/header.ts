@@ -8,12 +8,24 @@ import {
   missingColumnsError,
 } from "../readers/columns.ts";
 
+/** How the import finds the header row: detected (HeaderFinder) or as a mapping says (MappedHeaderFinder). */
+export interface HeaderSearch {
+  /** The chosen column per field, once the header row is found. */
+  readonly columns: ColumnMap | undefined;
+  readonly match: HeaderMatch | undefined;
+  /** Offers a non-empty row that came before the header; throws once the header can no longer come. */
+  offer(rowNumber: number, cells: string[]): void;
+  /** An empty row before the header. */
+  passEmpty(rowNumber: number): void;
+  missingColumnsError(): StockFileError;
+}
+
 /**
  * Looks for the header row among the first rows: the first that names both a part-number
  * and a price column (in two cells). Title lines, dates, logos and rows naming only some
  * columns above it are skipped.
  */
-export class HeaderFinder {
+export class HeaderFinder implements HeaderSearch {
   /** The chosen column per field, once the header row is found. */
   columns: ColumnMap | undefined;
   /** The header row with, per field, the chosen column and its alternatives. */

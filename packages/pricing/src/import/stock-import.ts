@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { MAX_SKIPPED_ROWS_LISTED, type StockKind, type TaskResult } from "@tasklane/contract";
+import { MAX_SKIPPED_ROWS_LISTED, type MappingSource, type StockKind, type StockMapping, type TaskResult } from "@tasklane/contract";
 import { clampPercent, formatCount, throwIfAborted, type WorkContext, yieldToEventLoop } from "../context.ts";
 import type { PricingDb } from "../db/database.ts";
 import { StockFileError } from "../errors.ts";
 import { openRowReader } from "../readers/open.ts";
 import type { RowReader } from "../readers/types.ts";
-import { HeaderFinder } from "./header.ts";
+import { HeaderFinder, type HeaderSearch } from "./header.ts";
+import { MappedHeaderFinder, usedMapping } from "./mapping.ts";
+import { saveMapping, savedMapping } from "../suppliers.ts";
+import { writeTransaction } from "../db/database.ts";
 import { RowGuard } from "../readers/row-guard.ts";
+import type { HeaderMatch } from "../readers/columns.ts";
 import { checkRow, type StagedRow } from "./rows.ts";
 import { applyImport } from "./apply-import.ts";
 import { createStager, type Stager } from "./stager.ts";
@@ -25,6 +29,10 @@ export interface StockImportInput {
    * worker died) first removes what the dead run staged. Default: a new random id.
    */
   importId?: string;
+  /** How to read the file; without it, the supplier's saved mapping, else detection. */
+  mapping?: StockMapping | undefined;
+  /** Save the mapping the import used as the supplier's, once it completes. */
+  saveMapping?: boolean | undefined;
 }
 
 /** Rows staged per short transaction (one in flight while the next is read); between batches the event loop runs. */
@@ -33,7 +41,20 @@ const BATCH_ROWS = 2_000;
 const READ_SHARE = 90;
 
 type StockImportResult = TaskResult<"stockImport">;
-type Tally = Omit<StockImportResult, "componentsCreated">;
+type Tally = Pick<StockImportResult, "rowsTotal" | "imported" | "skipped" | "skippedRows">;
+
+/** The mapping an import reads with, and where it came from. */
+interface ReadWith {
+  mapping: StockMapping | null;
+  source: MappingSource;
+}
+
+/** The given mapping, else the supplier's saved one, else none (detect). */
+export async function mappingFor(db: PricingDb, supplier: string, kind: StockKind, given: StockMapping | undefined): Promise<ReadWith> {
+  if (given !== undefined) return { mapping: given, source: "given" };
+  const saved = await savedMapping(db, supplier, kind);
+  return saved === null ? { mapping: null, source: "detected" } : { mapping: saved, source: "saved" };
+}
 
 /**
  * Imports a supplier's stock file (or a competitor's price file): all of it or none of it.
@@ -48,15 +69,26 @@ export async function importStock(db: PricingDb, input: StockImportInput, ctx: W
   const importId = input.importId ?? randomUUID();
   await deleteStaging(db, importId);
   try {
-    const tally = await stageFile(db, importId, reader, input, ctx);
-    if (tally.imported === 0) await refuseWipe(db, supplier, input.kind, tally);
+    const readWith = await mappingFor(db, supplier, input.kind, input.mapping);
+    const { tally, header } = await stageFile(db, importId, reader, { ...input, readWith }, ctx);
+    const rowsBefore = await countRows(db, supplier, input.kind);
+    if (tally.imported === 0) refuseWipe(supplier, rowsBefore, tally);
     ctx.progress(READ_SHARE, `Saving ${formatCount(tally.imported)} rows`);
     // One more turn so the "Saving" line reaches the task store before the final
     // transaction; the last chance for a cancel, too.
     await yieldToEventLoop(ctx.signal);
-    const componentsCreated = await applyImport(db, { importId, supplier, kind: input.kind, importedAt: Date.now() });
+    const applied = await applyImport(db, { importId, supplier, kind: input.kind, importedAt: Date.now() });
+    const used = usedMapping(header.match, header.cells, readWith.mapping);
+    const save = input.saveMapping === true;
+    if (save) await writeTransaction(db, (trx) => saveMapping(trx, supplier, input.kind, used, Date.now()));
     ctx.progress(99, `Saved ${formatCount(tally.imported)} rows`);
-    return { ...tally, componentsCreated };
+    return {
+      ...tally,
+      componentsCreated: applied.created,
+      rowsBefore,
+      rowsAfter: applied.offers,
+      mapping: { source: readWith.source, used, saved: save },
+    };
   } catch (error) {
     // The import's own failure is the one to report; rows a failed delete leaves behind go
     // when the task runs again (same importId) or at the next clearStaging.
@@ -71,14 +103,7 @@ export async function importStock(db: PricingDb, input: StockImportInput, ctx: W
  * cause, and the earlier rows stay. (A supplier that had no rows may import an empty file.)
  * Imports of one supplier and kind never run at once (deduplicated), so the count holds.
  */
-async function refuseWipe(db: PricingDb, supplier: string, kind: StockKind, tally: Tally): Promise<void> {
-  const { n } = await db.kysely
-    .selectFrom("offers")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("supplier", "=", supplier)
-    .where("kind", "=", kind)
-    .executeTakeFirstOrThrow();
-  const kept = Number(n);
+function refuseWipe(supplier: string, kept: number, tally: Tally): void {
   if (kept === 0) return;
   const first = tally.skippedRows[0];
   const cause =
@@ -88,18 +113,37 @@ async function refuseWipe(db: PricingDb, supplier: string, kind: StockKind, tall
   throw new StockFileError(`${cause}, so ${supplier}'s ${formatCount(kept)} earlier rows are kept as they were.`);
 }
 
+/** The supplier's rows of this kind now. */
+async function countRows(db: PricingDb, supplier: string, kind: StockKind): Promise<number> {
+  const { n } = await db.kysely
+    .selectFrom("offers")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("supplier", "=", supplier)
+    .where("kind", "=", kind)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+type ReadInput = StockImportInput & { readWith: ReadWith };
+
+/** The header row as found: what was matched, and its cells (for the mapping the import used). */
+interface Header {
+  match: HeaderMatch;
+  cells: string[];
+}
+
 async function stageFile(
   db: PricingDb,
   importId: string,
   reader: RowReader,
-  input: StockImportInput,
+  input: ReadInput,
   ctx: WorkContext,
-): Promise<Tally> {
+): Promise<{ tally: Tally; header: Header }> {
   const stager = createStager(db, importId);
   try {
-    const tally = await readInto(stager, reader, input, ctx);
+    const read = await readInto(stager, reader, input, ctx);
     await stager.finish();
-    return tally;
+    return read;
   } catch (error) {
     // The batch in flight lands before importStock deletes the staged rows, not after.
     await stager.settle();
@@ -107,9 +151,16 @@ async function stageFile(
   }
 }
 
-async function readInto(stager: Stager, reader: RowReader, input: StockImportInput, ctx: WorkContext): Promise<Tally> {
+async function readInto(
+  stager: Stager,
+  reader: RowReader,
+  input: ReadInput,
+  ctx: WorkContext,
+): Promise<{ tally: Tally; header: Header }> {
   const tally: Tally = { rowsTotal: 0, imported: 0, skipped: 0, skippedRows: [] };
-  const header = new HeaderFinder();
+  const { mapping } = input.readWith;
+  const header: HeaderSearch = mapping === null ? new HeaderFinder() : new MappedHeaderFinder(mapping);
+  let headerCells: string[] = [];
   const guard = new RowGuard();
   let batch: StagedRow[] = [];
   // Rows read (empty, above the header, or data) since the event loop last ran.
@@ -135,6 +186,7 @@ async function readInto(stager: Stager, reader: RowReader, input: StockImportInp
     }
     if (header.columns === undefined) {
       header.offer(rowNumber, cells);
+      if (header.columns !== undefined) headerCells = cells;
       continue;
     }
     countRow(tally, input.maxRows);
@@ -148,9 +200,9 @@ async function readInto(stager: Stager, reader: RowReader, input: StockImportInp
     }
     if (tally.rowsTotal % BATCH_ROWS === 0) await flush();
   }
-  if (header.columns === undefined) throw header.missingColumnsError();
+  if (header.match === undefined) throw header.missingColumnsError();
   await flush();
-  return tally;
+  return { tally, header: { match: header.match, cells: headerCells } };
 }
 
 function countRow(tally: Tally, maxRows: number | undefined): void {

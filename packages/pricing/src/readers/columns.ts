@@ -46,6 +46,8 @@ export interface HeaderMatch {
    * "Цена дилера" beside "РРЦ").
    */
   candidates: Partial<Record<ColumnRole, ColumnCandidate[]>>;
+  /** Fields a mapping chose (by header text or position) or left unread, rather than detection. */
+  chosenBy?: Partial<Record<string, "header" | "position" | "none">>;
 }
 
 /** "Цена, руб." and "Price (USD)" name the price column too: the normalised key a header is compared by. */
