@@ -66,3 +66,63 @@ export function findHeader(rows: Iterable<{ rowNumber: number; cells: string[] }
   }
   return finder.missingColumnsError();
 }
+
+/**
+ * The header row of each sheet: a workbook's sheets are read one after another and each finds
+ * its own header (a price list repeats it on every tab). A sheet without one in its first
+ * HEADER_SCAN_ROWS rows (a notes or summary tab) is passed over; the import fails only when no
+ * sheet has one, with the error of the first sheet read. A file of one sheet without a name
+ * (CSV, 1C) fails as soon as its scan window is passed, as it always did.
+ */
+export class SheetHeaders {
+  private finder = new HeaderFinder();
+  private sheet: string | undefined;
+  private started = false;
+  /** The current sheet has no header: its rows are passed over. */
+  private passingOver = false;
+  private anyHeader = false;
+  private firstError: StockFileError | undefined;
+
+  /**
+   * The columns of the sheet's header when `row` is a data row below it; undefined when the row
+   * is the header, above it, or in a sheet passed over. `empty` rows only count towards the scan window.
+   */
+  columnsFor(row: { rowNumber: number; cells: string[]; sheet?: string | undefined }, empty: boolean): ColumnMap | undefined {
+    if (!this.started || row.sheet !== this.sheet) this.startSheet(row.sheet);
+    if (this.passingOver) return undefined;
+    if (this.finder.columns !== undefined) return empty ? undefined : this.finder.columns;
+    try {
+      if (empty) this.finder.passEmpty(row.rowNumber);
+      else this.finder.offer(row.rowNumber, row.cells);
+    } catch (error) {
+      if (!(error instanceof StockFileError) || row.sheet === undefined) throw error;
+      this.endSheet();
+    }
+    if (this.finder.columns !== undefined) this.anyHeader = true;
+    return undefined;
+  }
+
+  /** The header row of the sheet being read, once found. */
+  get match(): HeaderMatch | undefined {
+    return this.finder.match;
+  }
+
+  /** At the end of the file: throws the missing-columns error when no sheet had a header. */
+  finish(): void {
+    if (this.started && !this.passingOver && this.finder.columns === undefined) this.endSheet();
+    if (!this.anyHeader) throw this.firstError ?? this.finder.missingColumnsError();
+  }
+
+  private startSheet(sheet: string | undefined): void {
+    if (this.started && !this.passingOver && this.finder.columns === undefined) this.endSheet();
+    this.started = true;
+    this.sheet = sheet;
+    this.finder = new HeaderFinder();
+    this.passingOver = false;
+  }
+
+  private endSheet(): void {
+    this.firstError ??= this.finder.missingColumnsError();
+    this.passingOver = true;
+  }
+}

@@ -1,11 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { MAX_SKIPPED_ROWS_LISTED, type StockKind, type TaskResult } from "@tasklane/contract";
+import {
+  MAX_SKIPPED_ROWS_LISTED,
+  SKIPPED_ROW_SHEET_MAX_CHARS,
+  type StockKind,
+  type TaskResult,
+  truncateText,
+} from "@tasklane/contract";
 import { clampPercent, formatCount, throwIfAborted, type WorkContext, yieldToEventLoop } from "../context.ts";
 import type { PricingDb } from "../db/database.ts";
 import { StockFileError } from "../errors.ts";
 import { openRowReader } from "../readers/open.ts";
 import type { RowReader } from "../readers/types.ts";
-import { HeaderFinder } from "./header.ts";
+import { categoryTitle } from "./category-rows.ts";
+import { FileRowNumbers } from "./file-rows.ts";
+import { SheetHeaders } from "./header.ts";
 import { RowGuard } from "../readers/row-guard.ts";
 import { checkRow, type StagedRow } from "./rows.ts";
 import { applyImport } from "./apply-import.ts";
@@ -84,7 +92,7 @@ async function refuseWipe(db: PricingDb, supplier: string, kind: StockKind, tall
   const cause =
     tally.rowsTotal === 0
       ? "The file has no data rows below its header"
-      : `None of the file's ${formatCount(tally.rowsTotal)} data rows could be imported (row ${first!.row}: ${first!.reason})`;
+      : `None of the file's ${formatCount(tally.rowsTotal)} data rows could be imported (${first!.sheet === undefined ? "" : `sheet "${first!.sheet}", `}row ${first!.row}: ${first!.reason})`;
   throw new StockFileError(`${cause}, so ${supplier}'s ${formatCount(kept)} earlier rows are kept as they were.`);
 }
 
@@ -107,11 +115,15 @@ async function stageFile(
   }
 }
 
-async function readInto(stager: Stager, reader: RowReader, input: StockImportInput, ctx: WorkContext): Promise<Tally> {
+/** Reads the file's rows into `stager`: exported for tests that look at the staged rows' fields before storage keeps them all. */
+export async function readInto(stager: Pick<Stager, "write">, reader: RowReader, input: StockImportInput, ctx: WorkContext): Promise<Tally> {
   const tally: Tally = { rowsTotal: 0, imported: 0, skipped: 0, skippedRows: [] };
-  const header = new HeaderFinder();
+  const headers = new SheetHeaders();
   const guard = new RowGuard();
+  const fileRows = new FileRowNumbers();
   let batch: StagedRow[] = [];
+  // The title row above the rows being read, in the sheet being read.
+  let category: { sheet: string | undefined; title: string } | undefined;
   // Rows read (empty, above the header, or data) since the event loop last ran.
   let sinceYield = 0;
   const pause = async () => {
@@ -125,33 +137,40 @@ async function readInto(stager: Stager, reader: RowReader, input: StockImportInp
     batch = [];
     await pause();
   };
-  for await (const { rowNumber, cells } of reader.rows()) {
+  for await (const row of reader.rows()) {
+    const { rowNumber, cells, sheet } = row;
     // Every row read counts, so a file of empty rows (or of rows above a header never found)
     // still lets polls and cancels run; data rows pause when their batch is stored.
     if (++sinceYield > BATCH_ROWS) await pause();
-    if (guard.check(rowNumber, cells)) {
-      if (header.columns === undefined) header.passEmpty(rowNumber);
-      continue;
-    }
-    if (header.columns === undefined) {
-      header.offer(rowNumber, cells);
+    const fileRow = fileRows.of(rowNumber, sheet);
+    const columns = headers.columnsFor(row, guard.check(rowNumber, cells));
+    if (columns === undefined) continue;
+    // Title rows are not data rows: neither imported nor skipped, not in rowsTotal.
+    const title = categoryTitle(cells, columns);
+    if (title !== undefined) {
+      category = { sheet, title };
       continue;
     }
     countRow(tally, input.maxRows);
-    const check = checkRow(rowNumber, cells, header.columns, input.kind);
+    const titleCategory = category !== undefined && category.sheet === sheet ? category.title : null;
+    const check = checkRow(fileRow, cells, columns, input.kind, titleCategory);
     if ("row" in check) {
       batch.push(check.row);
       tally.imported++;
     } else {
       tally.skipped++;
-      if (tally.skippedRows.length < MAX_SKIPPED_ROWS_LISTED) tally.skippedRows.push({ row: rowNumber, reason: check.skip });
+      if (tally.skippedRows.length < MAX_SKIPPED_ROWS_LISTED) tally.skippedRows.push(skippedRow(rowNumber, sheet, check.skip));
     }
     if (tally.rowsTotal % BATCH_ROWS === 0) await flush();
   }
-  if (header.columns === undefined) throw header.missingColumnsError();
+  headers.finish();
   await flush();
   return tally;
 }
+
+/** A skipped row as the result lists it: an .xlsx row names its sheet (rows are numbered per sheet). */
+const skippedRow = (row: number, sheet: string | undefined, reason: string): Tally["skippedRows"][number] =>
+  sheet === undefined ? { row, reason } : { row, sheet: truncateText(sheet, SKIPPED_ROW_SHEET_MAX_CHARS), reason };
 
 function countRow(tally: Tally, maxRows: number | undefined): void {
   tally.rowsTotal++;
