@@ -79,9 +79,14 @@ function resolveSheets(listed: ListedSheet[], rels: Relationships, parts: PartNa
 async function readWorkbook(zip: ZipArchive, workbook: string): Promise<{ sheets: ListedSheet[]; date1904: boolean }> {
   const sheets: ListedSheet[] = [];
   let date1904 = false;
+  let seenProperties = false;
   await parseWholeXml(await zip.open(zip.entries.get(workbook)!), {
     open(name, tag) {
-      if (name === "workbookPr") date1904 = tag.attributes.date1904 === "1" || tag.attributes.date1904 === "true";
+      // The first one: an extension list may hold another (x14:workbookPr) without the attribute.
+      if (name === "workbookPr" && !seenProperties) {
+        seenProperties = true;
+        date1904 = tag.attributes.date1904 === "1" || tag.attributes.date1904 === "true";
+      }
       if (name !== "sheet" || sheets.length >= LIMITS.sheets) return;
       sheets.push({ name: tag.attributes.name ?? `Sheet${sheets.length + 1}`, state: tag.attributes.state ?? "visible", relId: attr(tag.attributes, "id") });
     },
