@@ -102,11 +102,6 @@ export class SheetHeaders {
     return undefined;
   }
 
-  /** The header row of the sheet being read, once found. */
-  get match(): HeaderMatch | undefined {
-    return this.finder.match;
-  }
-
   /** At the end of the file: throws the missing-columns error when no sheet had a header. */
   finish(): void {
     if (this.started && !this.passingOver && this.finder.columns === undefined) this.endSheet();

@@ -171,7 +171,7 @@ async function* readSheetRows(
     close: (name) => sheet.close(name),
     text: (text) => sheet.text(text),
   });
-  const tooLarge = () => partTooLarge("worksheets", LIMITS.sheetBytes);
+  const tooLarge = () => partTooLarge("worksheet data", LIMITS.sheetBytes);
   // The bound is on all sheets together: a workbook of many sheets costs no more than one of their size.
   const spend = (n: number) => (budget.bytesLeft -= n);
   for await (const _ of feedXml(await zip.open(entry, count), parser, budget.bytesLeft, tooLarge, spend)) {
