@@ -107,6 +107,17 @@ describe("importing a workbook of several sheets", () => {
     expect((await offers(env.db, "S")).map((o) => o.partNumber)).toEqual(["X-1", "Y-1"]);
   });
 
+  it("a workbook of which no row imports keeps the supplier's rows, naming the first row's sheet", async () => {
+    const env = await testEnv("sqlite");
+    await importStock(env.db, { filePath: env.file("a.csv", "PN;Price\nA;1\n"), supplier: "S", kind: "stock" }, workContext());
+    const bad: Sheet = { name: "Прайс", rows: [["Артикул", "Цена"], ["X-1", "по запросу"]] };
+    const run = importStock(env.db, { filePath: env.file("bad.xlsx", await workbook([NOTES, bad])), supplier: "S", kind: "stock" }, workContext());
+    await expect(run).rejects.toThrow(
+      `None of the file's 1 data rows could be imported (sheet "Прайс", row 2: price is not a positive number: 'по запросу'), so S's 1 earlier rows are kept as they were.`,
+    );
+    expect((await offers(env.db, "S")).map((o) => o.partNumber)).toEqual(["A"]);
+  });
+
   it("gives rows the category of the title row above them, not past the end of its sheet", async () => {
     const staged: StagedRow[] = [];
     const file = fileEnv().file(
