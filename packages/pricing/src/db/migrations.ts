@@ -158,6 +158,13 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Imports stage in a temp table of their own connection (import/stager.ts): a shared table
+    // left dead rows that slowed each round of PostgreSQL imports, and cost SQLite WAL writes.
+    id: "pricing/004-no-shared-staging",
+    sqlite: `DROP TABLE IF EXISTS import_staging;`,
+    postgres: `DROP TABLE IF EXISTS import_staging;`,
+  },
 ];
 
 /** Creates or updates the pricing tables. */

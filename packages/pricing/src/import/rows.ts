@@ -27,6 +27,7 @@ export interface StagedRow {
   partNumber: string;
   vendor: string | null;
   name: string | null;
+  category: string | null;
   quantity: number | null;
   price: number;
 }
@@ -99,5 +100,5 @@ function check(rowNumber: number, cells: readonly string[], columns: ColumnMap, 
   }
   const vendor = orNull(truncateText(cellAt(cells, columns.vendor), FIELD_LIMITS.vendor));
   const name = orNull(truncateText(cellAt(cells, columns.name), FIELD_LIMITS.name));
-  return { row: { rowNumber, partNumber, vendor, name, quantity, price } };
+  return { row: { rowNumber, partNumber, vendor, name, category: null, quantity, price } };
 }

@@ -1,10 +1,11 @@
 import type { PricingDb } from "../db/database.ts";
 
-export async function deleteStaging(db: PricingDb, importId: string): Promise<void> {
-  await db.kysely.deleteFrom("import_staging").where("import_id", "=", importId).execute();
-}
+/**
+ * Kept for callers written when imports staged into a shared table: staged rows now live in a
+ * temp table of the import's own connection (stager.ts) and end with it, so a run that died
+ * leaves nothing to remove. Migration pricing/004 dropped the shared table with what it held.
+ */
+export async function deleteStaging(_db: PricingDb, _importId: string): Promise<void> {}
 
-/** Removes rows left by imports of a process that died; call at start, before any import runs. */
-export async function clearStaging(db: PricingDb): Promise<void> {
-  await db.kysely.deleteFrom("import_staging").execute();
-}
+/** See deleteStaging: nothing outlives an import's connection. */
+export async function clearStaging(_db: PricingDb): Promise<void> {}

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { MAX_SKIPPED_ROWS_LISTED, type StockKind, type TaskResult } from "@tasklane/contract";
 import { clampPercent, formatCount, throwIfAborted, type WorkContext, yieldToEventLoop } from "../context.ts";
 import type { PricingDb } from "../db/database.ts";
@@ -8,9 +7,7 @@ import type { RowReader } from "../readers/types.ts";
 import { HeaderFinder } from "./header.ts";
 import { RowGuard } from "../readers/row-guard.ts";
 import { checkRow, type StagedRow } from "./rows.ts";
-import { applyImport } from "./apply-import.ts";
-import { createStager, type Stager } from "./stager.ts";
-import { deleteStaging } from "./staging.ts";
+import { openStaging, type Stager, type Staging } from "./stager.ts";
 
 export interface StockImportInput {
   /** The uploaded file on disk; its format is told from its bytes, not its name. */
@@ -21,8 +18,8 @@ export interface StockImportInput {
   /** A cap on data rows; a file with more fails. Default: none. */
   maxRows?: number | undefined;
   /**
-   * Names this import's staged rows. A task passes its id, so that running it again (after its
-   * worker died) first removes what the dead run staged. Default: a new random id.
+   * The task's id. Nothing needs it now: staged rows live in a temp table of the import's own
+   * connection, so a run that died left none for its rerun to remove (see stager.ts).
    */
   importId?: string;
 }
@@ -45,23 +42,19 @@ export async function importStock(db: PricingDb, input: StockImportInput, ctx: W
   ctx.progress(0, "Reading file");
   const supplier = input.supplier.trim();
   const reader = await openRowReader(input.filePath);
-  const importId = input.importId ?? randomUUID();
-  await deleteStaging(db, importId);
+  const staging = await openStaging(db);
   try {
-    const tally = await stageFile(db, importId, reader, input, ctx);
+    const tally = await stageFile(staging, reader, input, ctx);
     if (tally.imported === 0) await refuseWipe(db, supplier, input.kind, tally);
     ctx.progress(READ_SHARE, `Saving ${formatCount(tally.imported)} rows`);
     // One more turn so the "Saving" line reaches the task store before the final
     // transaction; the last chance for a cancel, too.
     await yieldToEventLoop(ctx.signal);
-    const componentsCreated = await applyImport(db, { importId, supplier, kind: input.kind, importedAt: Date.now() });
+    const componentsCreated = await staging.apply({ supplier, kind: input.kind, importedAt: Date.now() });
     ctx.progress(99, `Saved ${formatCount(tally.imported)} rows`);
     return { ...tally, componentsCreated };
-  } catch (error) {
-    // The import's own failure is the one to report; rows a failed delete leaves behind go
-    // when the task runs again (same importId) or at the next clearStaging.
-    await deleteStaging(db, importId).catch(() => {});
-    throw error;
+  } finally {
+    await staging.close();
   }
 }
 
@@ -88,20 +81,13 @@ async function refuseWipe(db: PricingDb, supplier: string, kind: StockKind, tall
   throw new StockFileError(`${cause}, so ${supplier}'s ${formatCount(kept)} earlier rows are kept as they were.`);
 }
 
-async function stageFile(
-  db: PricingDb,
-  importId: string,
-  reader: RowReader,
-  input: StockImportInput,
-  ctx: WorkContext,
-): Promise<Tally> {
-  const stager = createStager(db, importId);
+async function stageFile(stager: Staging, reader: RowReader, input: StockImportInput, ctx: WorkContext): Promise<Tally> {
   try {
     const tally = await readInto(stager, reader, input, ctx);
     await stager.finish();
     return tally;
   } catch (error) {
-    // The batch in flight lands before importStock deletes the staged rows, not after.
+    // The batch in flight lands before importStock drops the staging table, not after.
     await stager.settle();
     throw error;
   }
