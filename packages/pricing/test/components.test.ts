@@ -7,7 +7,7 @@ import { seed } from "./helpers/seed.ts";
 /** PostgreSQL's tables began with the staged search text, so 002 has nothing to do there. */
 const PRICING_MIGRATIONS: Record<SqlDialect, string[]> = {
   sqlite: ["pricing/001-initial", "pricing/002-staged-search-text", "pricing/004-no-shared-staging"],
-  postgres: ["pricing/001-initial", "pricing/003-staging-autovacuum", "pricing/004-no-shared-staging"],
+  postgres: ["pricing/001-initial", "pricing/003-staging-autovacuum", "pricing/004-no-shared-staging", "pricing/005-offers-without-fk-trigger"],
 };
 
 describe.each(dialects)("%s", (dialect) => {
