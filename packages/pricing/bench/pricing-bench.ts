@@ -8,7 +8,8 @@
  * Beside it, a peer: exceljs's streaming reader (ExcelJS.stream.xlsx.WorkbookReader) reading
  * the same 100k-row file and nothing else, against our import end to end (read, check, stage,
  * apply) and our reader alone; and the same rows as a CSV, imported end to end. Aims: our
- * xlsx import end to end at least 1.2x exceljs's read alone, CSV at least 300,000 rows/s.
+ * xlsx import end to end at least 1.2x exceljs's read alone, CSV at least 300,000 rows/s, and
+ * PostgreSQL's imports at least 0.9x SQLite's in the same run.
  *
  *   cd packages/pricing && TASKLANE_BENCH_DATABASE_URL=postgres://… npx tsx bench/pricing-bench.ts
  *   npx tsx bench/pricing-bench.ts --imports   (the 100k imports and the peer only: no 10k, no recalculation)
@@ -270,6 +271,10 @@ async function comparePeer(file: string): Promise<void> {
   }
   for (const dialect of DIALECTS) {
     console.log(`  CSV import end to end (${dialect}): ${rate(importMedians.get(`${dialect} csv`)!)} (aim ≥ 300,000 rows/s)`);
+  }
+  if (DIALECTS.includes("postgres")) {
+    const ratio = (kind: string) => (importMedians.get(`postgres ${kind}`)! / importMedians.get(`sqlite ${kind}`)!).toFixed(2);
+    console.log(`  ratio PostgreSQL / SQLite import end to end: xlsx ${ratio("xlsx")}x, CSV ${ratio("csv")}x (aim ≥ 0.9x)`);
   }
 }
 

@@ -19,7 +19,6 @@ export { applyMigrations, migratePricing, type Migration } from "./db/migrations
 export { detectFileFormat } from "./readers/detect.ts";
 export type { FileFormat } from "./readers/types.ts";
 export { importStock, type StockImportInput } from "./import/stock-import.ts";
-export { clearStaging, deleteStaging } from "./import/staging.ts";
 export { recalculatePrices, type RecalculateOptions } from "./recalculate.ts";
 export { createPricelist, type PricelistCreateInput, type PricelistCreateOptions } from "./pricelists/create.ts";
 export { listComponents } from "./components.ts";

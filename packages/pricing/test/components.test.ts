@@ -1,13 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { type Migration, type SqlDialect, applyMigrations, clearStaging, listComponents, migratePricing } from "../src/index.ts";
+import { type Migration, type SqlDialect, applyMigrations, listComponents, migratePricing } from "../src/index.ts";
 import { sql } from "kysely";
-import { dialects, rows, stagingCount, testEnv } from "./helpers/env.ts";
+import { dialects, rows, testEnv } from "./helpers/env.ts";
 import { seed } from "./helpers/seed.ts";
 
 /** PostgreSQL's tables began with the staged search text, so 002 has nothing to do there. */
 const PRICING_MIGRATIONS: Record<SqlDialect, string[]> = {
-  sqlite: ["pricing/001-initial", "pricing/002-staged-search-text", "pricing/004-suppliers"],
-  postgres: ["pricing/001-initial", "pricing/003-staging-autovacuum", "pricing/004-suppliers"],
+  sqlite: ["pricing/001-initial", "pricing/002-staged-search-text", "pricing/004-suppliers", "pricing/005-no-shared-staging"],
+  postgres: [
+    "pricing/001-initial",
+    "pricing/003-staging-autovacuum",
+    "pricing/004-suppliers",
+    "pricing/005-no-shared-staging",
+    "pricing/006-offers-without-fk-trigger",
+  ],
 };
 
 describe.each(dialects)("%s", (dialect) => {
@@ -89,16 +95,6 @@ describe.each(dialects)("%s", (dialect) => {
       expect(ids).toEqual(dialect === "sqlite" ? ["notes/001-initial", "notes/002-sqlite-only"] : ["notes/001-initial"]);
       await sql`INSERT INTO notes (id) VALUES (1)`.execute(env.db.kysely);
       expect(await rows(env.db, sql<{ body: string }>`SELECT body FROM notes`)).toEqual([{ body: "a; b" }]);
-    });
-
-    it("clearStaging removes rows left by a process that died", async () => {
-      const env = await testEnv(dialect);
-      await env.db.kysely
-        .insertInto("import_staging")
-        .values({ import_id: "dead", row_number: 2, part_number: "X", price: 1, search_text: "x\n", vendor: null, name: null, quantity: null })
-        .execute();
-      await clearStaging(env.db);
-      expect(await stagingCount(env.db)).toBe(0);
     });
   });
 });

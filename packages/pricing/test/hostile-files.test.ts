@@ -2,7 +2,7 @@ import { StockImportResultSchema } from "@tasklane/contract";
 import { describe, expect, it } from "vitest";
 import { StockFileError, importStock } from "../src/index.ts";
 import { LIMITS } from "../src/readers/limits.ts";
-import { dialects, offers, stagingCount, testEnv, workContext } from "./helpers/env.ts";
+import { dialects, offers, stagingTables, testEnv, workContext } from "./helpers/env.ts";
 import { sharedStringsXml, worksheetXml, xlsxWithParts, xlsxWithSheet, zipBombXlsx } from "./helpers/hostile-xlsx.ts";
 import { MXL8_HEADER, mxl8 } from "./helpers/mxl.ts";
 
@@ -130,7 +130,7 @@ describe.each(dialects)("%s", (dialect) => {
       expect((error as Error).message).toMatch(message);
       expect((peak - before) / 1024 / 1024).toBeLessThan(MEMORY_BOUND_MB);
       expect((await offers(env.db)).map((o) => o.partNumber)).toEqual(["OLD"]);
-      expect(await stagingCount(env.db)).toBe(0);
+      expect(await stagingTables(env.db)).toBe(0);
     });
   });
 
@@ -224,7 +224,7 @@ describe.each(dialects)("%s", (dialect) => {
       });
       await expect(importStock(env.db, { filePath: file, supplier: "S", kind: "stock" }, ctx)).rejects.toThrow("cancelled by test");
       expect((await offers(env.db)).map((o) => o.partNumber)).toEqual(["OLD"]);
-      expect(await stagingCount(env.db)).toBe(0);
+      expect(await stagingTables(env.db)).toBe(0);
     });
 
     it("empty rows past the header search window end the search at once", async () => {

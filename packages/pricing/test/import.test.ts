@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { importStock, type PricingDb, StockFileError } from "../src/index.ts";
-import { offers, stagingCount, dialects, testEnv, workContext } from "./helpers/env.ts";
+import { sql } from "kysely";
+import { offers, rows, stagingTables, dialects, testEnv, workContext } from "./helpers/env.ts";
 import { MXL8_HEADER, mxl8 } from "./helpers/mxl.ts";
 import { rawXlsx } from "./helpers/xlsx.ts";
 
@@ -191,7 +192,7 @@ describe.each(dialects)("%s", (dialect) => {
         importStock(env.db, { filePath: env.file("new.csv", `PN,Price\n${lines}\n`), supplier: "A", kind: "stock" }, ctx),
       ).rejects.toThrow("cancelled by test");
       expect(await offers(env.db)).toEqual([{ partNumber: "OLD", supplier: "A", kind: "stock", quantity: 0, price: 1 }]);
-      expect(await stagingCount(env.db)).toBe(0);
+      expect(await stagingTables(env.db)).toBe(0);
       expect(await component(env.db, "N1")).toBeUndefined();
     });
 
@@ -205,7 +206,7 @@ describe.each(dialects)("%s", (dialect) => {
       });
       await expect(importStock(env.db, { filePath: file, supplier: "A", kind: "stock" }, ctx)).rejects.toThrow("Cancelled");
       expect((await offers(env.db)).map((o) => o.partNumber)).toEqual(["OLD"]);
-      expect(await stagingCount(env.db)).toBe(0);
+      expect(await stagingTables(env.db)).toBe(0);
     });
 
     it("a failure late in the file leaves the previous rows and no staging rows", async () => {
@@ -217,7 +218,7 @@ describe.each(dialects)("%s", (dialect) => {
         /quoted field that starts on row 6002 and is never closed/,
       );
       expect((await offers(env.db)).map((o) => o.partNumber)).toEqual(["OLD"]);
-      expect(await stagingCount(env.db)).toBe(0);
+      expect(await stagingTables(env.db)).toBe(0);
     });
 
     it("a part number listed twice: the first row with a vendor gives the vendor, the first with a name the name", async () => {
@@ -229,22 +230,28 @@ describe.each(dialects)("%s", (dialect) => {
       expect((await offers(env.db)).map((o) => o.price)).toEqual([10, 11, 12]);
     });
 
-    it("run again under the same import id, it first removes what the earlier run left staged (and only that)", async () => {
+    it("a run whose connection dies mid-file leaves nothing staged, and its rerun lands whole", async () => {
       const env = await testEnv(dialect);
-      const importId = "task-run-again";
-      const staged = (id: string, row: number, pn: string) =>
-        ({ import_id: id, row_number: row, part_number: pn, price: 1, search_text: `${pn.toLowerCase()}\n`, vendor: null, name: null, quantity: 1 }) as const;
-      // What a worker that died mid-import leaves behind (row 2 is also the new run's first row),
-      // beside the rows of another import still under way.
-      await env.db.kysely
-        .insertInto("import_staging")
-        .values([staged(importId, 2, "GHOST"), staged(importId, 9_999, "GHOST-2"), staged("other-task", 2, "OTHER")])
-        .execute();
-      const file = env.file("again.csv", "PN;Price;Qty\nREAL-1;5;1\n");
-      await importStock(env.db, { filePath: file, importId, supplier: "A", kind: "stock" }, workContext());
-      expect((await offers(env.db)).map((o) => o.partNumber)).toEqual(["REAL-1"]);
-      expect(await component(env.db, "GHOST")).toBeUndefined();
-      expect(await stagingCount(env.db)).toBe(1);
+      await importStock(env.db, { filePath: env.file("old.csv", "PN;Price\nOLD;1\n"), supplier: "A", kind: "stock" }, workContext());
+      const file = env.file("big.csv", `PN;Price;Qty\n${Array.from({ length: 6_000 }, (_, i) => `R${i};5;1`).join("\n")}\n`);
+      const dying = await env.connect();
+      // What a worker that dies does to its connection: gone, with the import half staged.
+      const die = async () => {
+        if (dying.sqlite) dying.sqlite.close();
+        else await rows(env.db, sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      };
+      let died: Promise<void> | undefined;
+      const run = importStock(dying, { filePath: file, supplier: "A", kind: "stock" }, workContext((_, message) => {
+        if (message === "Reading rows: 4,000") died ??= die();
+      }));
+      await expect(run).rejects.toThrow();
+      await died;
+      expect(await stagingTables(env.db)).toBe(0);
+      expect((await offers(env.db)).map((o) => o.partNumber)).toEqual(["OLD"]);
+      const result = await importStock(env.db, { filePath: file, supplier: "A", kind: "stock" }, workContext());
+      expect(result).toMatchObject({ imported: 6_000, componentsCreated: 6_000 });
+      expect(await offers(env.db)).toHaveLength(6_000);
+      expect(await stagingTables(env.db)).toBe(0);
     });
 
     it("two imports of different suppliers from two connections at once both land whole", async () => {
@@ -264,7 +271,7 @@ describe.each(dialects)("%s", (dialect) => {
       expect(landed.filter((o) => o.supplier === "A" && o.price === 10)).toHaveLength(6_000);
       expect(landed.filter((o) => o.supplier === "B" && o.price === 20)).toHaveLength(6_000);
       expect(await component(env.db, "S2999")).toEqual({ part_number: "S2999", vendor: null, name: "Name 2999" });
-      expect(await stagingCount(env.db)).toBe(0);
+      expect(await stagingTables(env.db)).toBe(0);
     });
 
     it("two imports of one supplier at once: one replaces the other whole, never a mix", async () => {
@@ -323,7 +330,7 @@ describe.each(dialects)("%s", (dialect) => {
         ).rejects.toThrow(message);
       }
       expect((await offers(env.db)).map((o) => o.partNumber)).toEqual(["OLD"]);
-      expect(await stagingCount(env.db)).toBe(0);
+      expect(await stagingTables(env.db)).toBe(0);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importStock, StockFileError } from "../src/index.ts";
-import { dialects, offers, stagingCount, testEnv, workContext } from "./helpers/env.ts";
+import { dialects, offers, stagingTables, testEnv, workContext } from "./helpers/env.ts";
 
 // Regression (issue 11): a CSV whose one price cell was 40,000 digits completed with 0 rows
 // imported, and so replaced the supplier's rows with nothing.
@@ -19,7 +19,7 @@ describe.each(dialects)("%s: an import that would leave a supplier with nothing"
     expect(error).toBeInstanceOf(StockFileError);
     expect((error as Error).message).toMatch(/^None of the file's 2 data rows could be imported \(row 2: .{1,300}\), so Ocean's 2 earlier rows are kept as they were\.$/);
     expect((await offers(env.db, "Ocean")).map((o) => o.partNumber)).toEqual(["KEEP-1", "KEEP-2"]);
-    expect(await stagingCount(env.db)).toBe(0);
+    expect(await stagingTables(env.db)).toBe(0);
   });
 
   it("ends as error for a file with a header and no data rows", async () => {

@@ -77,6 +77,24 @@ describe("CSV parsing", () => {
     ]);
   });
 
+  it("reads the same records whole and split at any point: lone CR, CRLF, quotes inside and after fields, empty fields", () => {
+    const text = 'a;b""c;"q""1";"x"y\r\r\n;;\r"";2;\n1;"CR\r\nLF";ab"\rlast';
+    const expected = [
+      { rowNumber: 1, cells: ["a", 'b""c', 'q"1', "xy"] },
+      { rowNumber: 2, cells: [] },
+      { rowNumber: 3, cells: [] },
+      { rowNumber: 4, cells: ["", "2"] },
+      { rowNumber: 5, cells: ["1", "CR\r\nLF", 'ab"'] },
+      { rowNumber: 6, cells: ["last"] },
+    ];
+    const parse = (pieces: string[]) => {
+      const parser = new CsvParser(";");
+      return pieces.flatMap((piece) => parser.push(piece)).concat(parser.end());
+    };
+    expect(parse([text])).toEqual(expected);
+    for (let at = 0; at <= text.length; at++) expect(parse([text.slice(0, at), text.slice(at)])).toEqual(expected);
+  });
+
   it("refuses a record wider than a spreadsheet and a field too long to be real", () => {
     expect(() => new CsvParser(",").push(`${"x,".repeat(20_000)}\n`)).toThrow(/Row 1 has more than 16,384 columns/);
     const parser = new CsvParser(",");

@@ -1,4 +1,4 @@
-import { applyMigrations, createPostgresPool, deleteStaging, migratePricing, postgresPricingDb } from "@tasklane/pricing";
+import { applyMigrations, createPostgresPool, migratePricing, postgresPricingDb } from "@tasklane/pricing";
 import { DistributedTasks, type DistributedTasksOptions } from "./distributed/distributed-tasks.ts";
 import { POSTGRES_TASK_MIGRATIONS } from "./distributed/postgres-schema.ts";
 import { PostgresTaskStore } from "./distributed/postgres-task-store.ts";
@@ -110,8 +110,6 @@ export async function createDistributedWorker({ databaseUrl, handlers, maxRowsPe
     retentionMs: options.retentionMs ?? DEFAULT_RETENTION_HOURS * 3_600_000,
     store: pg.store,
     handlers: handlers ? handlers(deps) : pricingHandlers(deps),
-    // An interrupted import's staged rows are of no use to anyone.
-    onInterrupted: (taskId) => deleteStaging(pg.db, taskId),
   });
   // Ready once a task thread is: the first task should not wait for one to load.
   const warm = handlers ? Promise.resolve() : threads.warm();

@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { applyMigrations, clearStaging, migratePricing, openDatabase, sqlitePricingDb } from "@tasklane/pricing";
+import { applyMigrations, migratePricing, openDatabase, sqlitePricingDb } from "@tasklane/pricing";
 import { type PricingHandlerDeps, pricingHandlers } from "./handlers/pricing-handlers.ts";
 import { pricingReads } from "./pricing/pricing-reads.ts";
 import { type StockFilesOptions, stockFiles } from "./pricing/stock-files.ts";
@@ -48,7 +48,6 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
   const sqlite = openDatabase(pricingFile);
   const db = sqlitePricingDb(sqlite);
   await migratePricing(db);
-  await clearStaging(db);
   const tasksSqlite = openDatabase(path.join(dataDir, TASKS_FILE));
   await applyMigrations(sqlitePricingDb(tasksSqlite), TASK_MIGRATIONS);
   moveLegacyTasks(tasksSqlite, pricingFile);

@@ -59,20 +59,14 @@ export interface PricingTables {
     mapping: string | null;
     mapping_saved_at: number | null;
   };
-  import_staging: {
-    import_id: string;
-    row_number: number;
-    part_number: string;
-    vendor: string | null;
-    name: string | null;
-    quantity: number | null;
-    price: number;
-    search_text: string;
-  };
 }
 
 export interface PricingDb extends SqlDatabase {
   readonly kysely: KyselyType<PricingTables>;
+  /** The handle under Kysely (SQLite): imports stage through it with prepared statements. */
+  readonly sqlite?: BetterSqlite3.Database;
+  /** The pool under Kysely (PostgreSQL): an import holds one session of it (temp table, COPY). */
+  readonly pool?: pg.Pool;
 }
 
 /** Prepared statements kept per connection: imports and recalculations run the same few again and again. */
@@ -104,7 +98,7 @@ function withStatementCache(sqlite: BetterSqlite3.Database) {
 /** Wraps an open better-sqlite3 handle (see openDatabase). The caller closes the handle. */
 export function sqlitePricingDb(sqlite: BetterSqlite3.Database): PricingDb {
   const database = withStatementCache(sqlite);
-  return { kysely: new Kysely<PricingTables>({ dialect: new SharedSqliteDialect({ database }, sqlite) }), dialect: "sqlite" };
+  return { kysely: new Kysely<PricingTables>({ dialect: new SharedSqliteDialect({ database }, sqlite) }), dialect: "sqlite", sqlite };
 }
 
 const INT8_OID = 20;
@@ -127,7 +121,7 @@ export function createPostgresPool(url: string, options: { max?: number } = {}):
 
 /** Wraps a pool (from createPostgresPool). The caller ends the pool. */
 export function postgresPricingDb(pool: pg.Pool): PricingDb {
-  return { kysely: new Kysely<PricingTables>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres" };
+  return { kysely: new Kysely<PricingTables>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres", pool };
 }
 
 /** Any number: all pricing writers of one database share this advisory lock. */

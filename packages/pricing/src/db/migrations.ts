@@ -189,6 +189,22 @@ const MIGRATIONS: readonly Migration[] = [
         SELECT supplier, kind, COUNT(*), MAX(imported_at) FROM offers GROUP BY supplier, kind;
     `,
   },
+  {
+    // Imports stage in a temp table of their own connection (import/stager.ts): a shared table
+    // left dead rows that slowed each round of PostgreSQL imports, and cost SQLite WAL writes.
+    id: "pricing/005-no-shared-staging",
+    sqlite: `DROP TABLE IF EXISTS import_staging;`,
+    postgres: `DROP TABLE IF EXISTS import_staging;`,
+  },
+  {
+    // PostgreSQL checked the key of every offer an import inserted with a per-row trigger that
+    // also locks the component (SELECT … FOR KEY SHARE): a third of the offers insert, ~1 s per
+    // 100,000 rows here. It guarded nothing: offers are written only by the import's apply,
+    // from a join with components, and components are never deleted. SQLite keeps its
+    // REFERENCES, whose check is an index lookup (dropping it would mean rebuilding the table).
+    id: "pricing/006-offers-without-fk-trigger",
+    postgres: `ALTER TABLE offers DROP CONSTRAINT IF EXISTS offers_component_id_fkey;`,
+  },
 ];
 
 /** Creates or updates the pricing tables. */

@@ -1,77 +1,81 @@
 import type { StockKind } from "@tasklane/contract";
 import type { Transaction } from "kysely";
 import { sql } from "../db/kysely.ts";
-import { type PricingDb, type PricingTables, writeTransaction } from "../db/database.ts";
+import type { PricingTables, SqlDialect } from "../db/database.ts";
 import { recordSupplierImport } from "../suppliers.ts";
 
 export interface ApplyImport {
-  importId: string;
   supplier: string;
   kind: StockKind;
   importedAt: number;
 }
 
 /**
- * Replaces the supplier's rows of this kind with the staged ones in ONE transaction, so
- * readers see the old rows or the new ones, never a mix. Returns how many components it created
- * and how many rows the supplier has now.
+ * Replaces the supplier's rows of this kind with the staged ones (`table`, see stager.ts) inside
+ * the caller's write transaction, so readers see the old rows or the new ones, never a mix.
+ * Returns how many components it created and how many rows the supplier has now.
  */
-export function applyImport(db: PricingDb, a: ApplyImport): Promise<{ created: number; offers: number }> {
-  return writeTransaction(db, async (trx) => {
-    // PostgreSQL plans the statements below from table statistics, and autovacuum has not yet
-    // seen the rows staged seconds ago: planned for an empty table, the self-joins scan all of
-    // staging once per part number (2,000-row imports slowed from 0.06 s to 0.7 s each over 300
-    // imports without this; forcing index scans instead made every one take 0.7 s). SQLite's
-    // plans need no statistics.
-    if (db.dialect === "postgres") await sql`ANALYZE import_staging`.execute(trx);
-    // Components are never deleted, so the count's growth is what this import created
-    // (cheaper than looking up every staged part number a second time).
-    const countComponents = async () =>
-      Number((await trx.selectFrom("components").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
-    const before = await countComponents();
-    await trx.deleteFrom("offers").where("supplier", "=", a.supplier).where("kind", "=", a.kind).execute();
-    await upsertComponents(trx, a.importId);
-    const created = (await countComponents()) - before;
-    const inserted = await sql`
-      INSERT INTO offers (supplier, kind, component_id, quantity, price, imported_at)
-      SELECT CAST(${a.supplier} AS TEXT), CAST(${a.kind} AS TEXT), c.id, s.quantity, s.price, CAST(${a.importedAt} AS BIGINT)
-      FROM import_staging s JOIN components c ON c.part_number = s.part_number
-      WHERE s.import_id = ${a.importId}`.execute(trx);
-    await trx.deleteFrom("import_staging").where("import_id", "=", a.importId).execute();
-    const offers = Number(inserted.numAffectedRows ?? 0n);
-    await recordSupplierImport(trx, a.supplier, a.kind, offers, a.importedAt);
-    return { created, offers };
-  });
+export async function applyImport(
+  trx: Transaction<PricingTables>,
+  dialect: SqlDialect,
+  table: string,
+  a: ApplyImport,
+): Promise<{ created: number; offers: number }> {
+  const staged = sql.raw(table);
+  // PostgreSQL plans the statements below from table statistics, which a temp table only gets
+  // from an explicit ANALYZE (autovacuum never sees it): planned as empty, the self-joins scan
+  // all of staging once per part number. SQLite's plans need no statistics.
+  if (dialect === "postgres") await sql`ANALYZE ${staged}`.execute(trx);
+  // Components are never deleted, so the count's growth is what this import created
+  // (cheaper than looking up every staged part number a second time).
+  const countComponents = async () =>
+    Number((await trx.selectFrom("components").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  const before = await countComponents();
+  await trx.deleteFrom("offers").where("supplier", "=", a.supplier).where("kind", "=", a.kind).execute();
+  await upsertComponents(trx, table);
+  const created = (await countComponents()) - before;
+  const inserted = await sql`
+    INSERT INTO offers (supplier, kind, component_id, quantity, price, imported_at)
+    SELECT CAST(${a.supplier} AS TEXT), CAST(${a.kind} AS TEXT), c.id, s.quantity, s.price, CAST(${a.importedAt} AS BIGINT)
+    FROM ${staged} s JOIN components c ON c.part_number = s.part_number`.execute(trx);
+  const offers = Number(inserted.numAffectedRows ?? 0n);
+  await recordSupplierImport(trx, a.supplier, a.kind, offers, a.importedAt);
+  return { created, offers };
 }
 
 /**
- * New part numbers become components; existing ones get vendor/name only where they had none.
- * For a part number listed more than once, the first row (in file order) with a vendor gives
- * the vendor, and the first with a name gives the name (and the search text). Rows are
- * collapsed per part number first, because PostgreSQL's upsert may not touch one row twice
- * ("ON CONFLICT DO UPDATE command cannot affect row a second time"); SQLite's would, and
- * then the last row would win.
+ * New part numbers become components; existing ones get vendor/name/category only where they
+ * had none. For a part number listed more than once, the first row (in file order) with a
+ * vendor gives the vendor, the first with a name gives the name (and the search text), the
+ * first with a category the category. Rows are collapsed per part number first, because
+ * PostgreSQL's upsert may not touch one row twice ("ON CONFLICT DO UPDATE command cannot affect
+ * row a second time"); SQLite's would, and then the last row would win.
  */
-async function upsertComponents(trx: Transaction<PricingTables>, importId: string): Promise<void> {
+async function upsertComponents(trx: Transaction<PricingTables>, table: string): Promise<void> {
+  const staged = sql.raw(table);
   // bare_text: the search text when no row names the part, and then every row's is the same.
   // WHERE true: SQLite's parser needs a WHERE before ON CONFLICT in an INSERT … SELECT.
   await sql`
-    INSERT INTO components (part_number, vendor, name, search_text)
-    SELECT g.part_number, v.vendor, n.name, COALESCE(n.search_text, g.bare_text)
+    INSERT INTO components (part_number, vendor, name, category, search_text)
+    SELECT g.part_number, v.vendor, n.name, k.category, COALESCE(n.search_text, g.bare_text)
     FROM (
       SELECT part_number, MIN(search_text) AS bare_text,
              MIN(CASE WHEN vendor IS NOT NULL THEN row_number END) AS vendor_row,
-             MIN(CASE WHEN name IS NOT NULL THEN row_number END) AS name_row
-      FROM import_staging WHERE import_id = ${importId} GROUP BY part_number
+             MIN(CASE WHEN name IS NOT NULL THEN row_number END) AS name_row,
+             MIN(CASE WHEN category IS NOT NULL THEN row_number END) AS category_row
+      FROM ${staged} GROUP BY part_number
     ) g
-    LEFT JOIN import_staging v ON v.import_id = ${importId} AND v.row_number = g.vendor_row
-    LEFT JOIN import_staging n ON n.import_id = ${importId} AND n.row_number = g.name_row
+    LEFT JOIN ${staged} v ON v.row_number = g.vendor_row
+    LEFT JOIN ${staged} n ON n.row_number = g.name_row
+    LEFT JOIN ${staged} k ON k.row_number = g.category_row
     WHERE true
     ON CONFLICT (part_number) DO UPDATE SET
       vendor = COALESCE(components.vendor, excluded.vendor),
       name = COALESCE(components.name, excluded.name),
+      category = COALESCE(components.category, excluded.category),
       search_text = CASE WHEN components.name IS NULL THEN excluded.search_text ELSE components.search_text END
-    -- A component that has both already stays as it is: rewriting every known row (most of
-    -- them, from the second import of a supplier on) cost a third of the save in writes.
-    WHERE (components.vendor IS NULL AND excluded.vendor IS NOT NULL) OR (components.name IS NULL AND excluded.name IS NOT NULL)`.execute(trx);
+    -- A component that has all three already stays as it is: rewriting every known row (most
+    -- of them, from the second import of a supplier on) cost a third of the save in writes.
+    WHERE (components.vendor IS NULL AND excluded.vendor IS NOT NULL) OR (components.name IS NULL AND excluded.name IS NOT NULL)
+       OR (components.category IS NULL AND excluded.category IS NOT NULL)`.execute(trx);
 }

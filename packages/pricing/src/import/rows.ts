@@ -31,14 +31,10 @@ export interface StagedRow {
   partNumber: string;
   vendor: string | null;
   name: string | null;
+  /** Its category column's cell, else the title row above it (category-rows.ts). */
+  category: string | null;
   quantity: number | null;
   price: number;
-  /**
-   * The row's category: its category column's cell, else the title row above it (see
-   * category-rows.ts). Optional only until the storage side lands: stager.ts (not this
-   * branch's) still builds a StagedRow without it; checkRow always sets it.
-   */
-  category?: string | null;
 }
 
 export type RowCheck = { row: StagedRow } | { skip: string };

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import {
   MAX_SKIPPED_ROWS_LISTED,
   type MappingSource,
@@ -22,9 +21,7 @@ import { FileRowNumbers } from "./file-rows.ts";
 import { type FoundHeader, SheetHeaders } from "./header.ts";
 import { usedMapping } from "./mapping.ts";
 import { checkRow, type StagedRow } from "./rows.ts";
-import { applyImport } from "./apply-import.ts";
-import { createStager, type Stager } from "./stager.ts";
-import { deleteStaging } from "./staging.ts";
+import { openStaging, type Stager, type Staging } from "./stager.ts";
 
 export interface StockImportInput {
   /** The uploaded file on disk; its format is told from its bytes, not its name. */
@@ -34,11 +31,6 @@ export interface StockImportInput {
   kind: StockKind;
   /** A cap on data rows; a file with more fails. Default: none. */
   maxRows?: number | undefined;
-  /**
-   * Names this import's staged rows. A task passes its id, so that running it again (after its
-   * worker died) first removes what the dead run staged. Default: a new random id.
-   */
-  importId?: string;
   /** How to read the file; without it, the supplier's saved mapping, else detection. */
   mapping?: StockMapping | undefined;
   /** Save the mapping the import used as the supplier's, once it completes. */
@@ -77,17 +69,16 @@ export async function importStock(db: PricingDb, input: StockImportInput, ctx: W
   const supplier = input.supplier.trim();
   const readWith = await mappingFor(db, supplier, input.kind, input.mapping);
   const reader = await openRowReader(input.filePath, { sheets: readWith.mapping?.sheets });
-  const importId = input.importId ?? randomUUID();
-  await deleteStaging(db, importId);
+  const staging = await openStaging(db);
   try {
-    const { tally, header } = await stageFile(db, importId, reader, { ...input, readWith }, ctx);
+    const { tally, header } = await stageFile(staging, reader, { ...input, readWith }, ctx);
     const rowsBefore = await countRows(db, supplier, input.kind);
     if (tally.imported === 0) refuseWipe(supplier, rowsBefore, tally);
     ctx.progress(READ_SHARE, `Saving ${formatCount(tally.imported)} rows`);
     // One more turn so the "Saving" line reaches the task store before the final
     // transaction; the last chance for a cancel, too.
     await yieldToEventLoop(ctx.signal);
-    const applied = await applyImport(db, { importId, supplier, kind: input.kind, importedAt: Date.now() });
+    const applied = await staging.apply({ supplier, kind: input.kind, importedAt: Date.now() });
     const used = usedMapping(header.match, header.cells, readWith.mapping);
     const save = input.saveMapping === true;
     if (save) await writeTransaction(db, (trx) => saveMapping(trx, supplier, input.kind, used, Date.now()));
@@ -99,11 +90,8 @@ export async function importStock(db: PricingDb, input: StockImportInput, ctx: W
       rowsAfter: applied.offers,
       mapping: { source: readWith.source, used, saved: save },
     };
-  } catch (error) {
-    // The import's own failure is the one to report; rows a failed delete leaves behind go
-    // when the task runs again (same importId) or at the next clearStaging.
-    await deleteStaging(db, importId).catch(() => {});
-    throw error;
+  } finally {
+    await staging.close();
   }
 }
 
@@ -136,20 +124,13 @@ async function countRows(db: PricingDb, supplier: string, kind: StockKind): Prom
 
 type ReadInput = StockImportInput & { readWith: ReadWith };
 
-async function stageFile(
-  db: PricingDb,
-  importId: string,
-  reader: RowReader,
-  input: ReadInput,
-  ctx: WorkContext,
-): Promise<{ tally: Tally; header: FoundHeader }> {
-  const stager = createStager(db, importId);
+async function stageFile(stager: Staging, reader: RowReader, input: ReadInput, ctx: WorkContext): Promise<{ tally: Tally; header: FoundHeader }> {
   try {
     const { tally, header } = await readInto(stager, reader, input, ctx);
     await stager.finish();
     return { tally, header };
   } catch (error) {
-    // The batch in flight lands before importStock deletes the staged rows, not after.
+    // The batch in flight lands before importStock drops the staging table, not after.
     await stager.settle();
     throw error;
   }

@@ -28,8 +28,6 @@ export interface TaskWorkerOptions extends QueueSettings {
   progressFlushMs?: number;
   log?: Logger;
   now?: () => Date;
-  /** Called with a task's id when it is about to be ended as interrupted (to clean up its leftovers). */
-  onInterrupted?: (taskId: string) => Promise<void>;
 }
 
 interface Running {
@@ -176,7 +174,6 @@ export class TaskWorker {
           await this.#queue.add(row);
           this.#log.warn({ taskId: row.id }, "a queued task had no job; enqueued it again");
         } else if (state === "missing" || state === "failed" || state === "completed") {
-          await this.#options.onInterrupted?.(row.id);
           const fields = finalFields({ status: "error", error: WORKER_INTERRUPTED_TEXT }, 0, this.#now());
           if (await this.#options.store.end(row.id, "unfinished", fields)) ended++;
           this.#log.warn({ taskId: row.id, jobState: state }, "ended a task no worker holds as interrupted");

@@ -23,10 +23,8 @@ export function pricingHandlers({ threads, uploads, maxRowsPerFile }: PricingHan
       ctx.log.info({ uploadId: upload.id, filename: upload.filename, size: upload.size }, "importing");
       const file = await uploads.openFile(upload.id);
       try {
-        // Staged under the task's id: a run again after a worker died starts from a clean slate.
         const job = {
           filePath: file.path,
-          importId: ctx.taskId,
           supplier: input.supplier,
           kind: input.kind,
           maxRows: maxRowsPerFile,

@@ -10,7 +10,6 @@ export type ThreadJob =
   | {
       type: "stockImport";
       filePath: string;
-      importId: string;
       supplier: string;
       kind: StockKind;
       maxRows?: number | undefined;

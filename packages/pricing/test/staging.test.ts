@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { writeTransaction } from "../src/db/database.ts";
+import type { StagedRow } from "../src/import/rows.ts";
+import { openStaging } from "../src/import/stager.ts";
+import type { PricingDb } from "../src/index.ts";
+import { dialects, offers, stagingTables, testEnv } from "./helpers/env.ts";
+
+const row = (rowNumber: number, partNumber: string, more: Partial<StagedRow> = {}): StagedRow => ({
+  rowNumber,
+  partNumber,
+  vendor: null,
+  name: null,
+  category: null,
+  quantity: 1,
+  price: 10,
+  ...more,
+});
+
+/** Stages the rows in two batches and applies them as supplier A's stock. */
+async function stageAndApply(db: PricingDb, rows: StagedRow[]): Promise<number> {
+  const staging = await openStaging(db);
+  try {
+    await staging.write(rows.slice(0, 1));
+    await staging.write(rows.slice(1));
+    await staging.finish();
+    return (await staging.apply({ supplier: "A", kind: "stock", importedAt: 1 })).created;
+  } finally {
+    await staging.close();
+  }
+}
+
+const categories = (db: PricingDb) =>
+  db.kysely.selectFrom("components").select(["part_number", "category"]).orderBy("part_number").execute();
+
+describe.each(dialects)("%s", (dialect) => {
+  describe("staging", () => {
+    it("stores a category where a component has none, the first staged row with one winning, and keeps one it has", async () => {
+      const env = await testEnv(dialect);
+      await env.db.kysely.insertInto("components").values({ part_number: "OLD", category: "Кабели", search_text: "old\n" }).execute();
+      const created = await stageAndApply(env.db, [
+        row(2, "NEW"),
+        row(3, "NEW", { category: "Серверы" }),
+        row(4, "NEW", { category: "Диски" }),
+        row(5, "OLD", { category: "Диски" }),
+        row(6, "BARE"),
+      ]);
+      expect(created).toBe(2);
+      expect(await categories(env.db)).toEqual([
+        { part_number: "BARE", category: null },
+        { part_number: "NEW", category: "Серверы" },
+        { part_number: "OLD", category: "Кабели" },
+      ]);
+      expect(await stagingTables(env.db)).toBe(0);
+    });
+
+    it("carries text with tabs, line breaks and backslashes, and empty fields as null, unchanged", async () => {
+      const env = await testEnv(dialect);
+      const name = "a\tb\nc\r\\N \\ d";
+      await stageAndApply(env.db, [row(2, "T\\1", { name, vendor: "V\t", quantity: null, price: 1.25 })]);
+      const component = await env.db.kysely.selectFrom("components").select(["part_number", "vendor", "name"]).executeTakeFirstOrThrow();
+      expect(component).toEqual({ part_number: "T\\1", vendor: "V\t", name });
+      expect(await offers(env.db)).toEqual([{ partNumber: "T\\1", supplier: "A", kind: "stock", quantity: null, price: 1.25 }]);
+    });
+
+    it("an apply that fails leaves the supplier's rows as they were and drops the staging table", async () => {
+      const env = await testEnv(dialect);
+      await stageAndApply(env.db, [row(2, "KEEP")]);
+      const staging = await openStaging(env.db);
+      await staging.write([row(2, "LOST")]);
+      await staging.finish();
+      await expect(
+        writeTransaction(env.db, async () => {
+          throw new Error("boom");
+        }),
+      ).rejects.toThrow("boom");
+      // The apply itself failing: a kind the offers table refuses.
+      await expect(staging.apply({ supplier: "A", kind: "nonsense" as never, importedAt: 1 })).rejects.toThrow();
+      await staging.close();
+      expect((await offers(env.db)).map((o) => o.partNumber)).toEqual(["KEEP"]);
+      expect(await stagingTables(env.db)).toBe(0);
+    });
+  });
+});
