@@ -1,4 +1,5 @@
-import { ConfigError, createDistributedServer, createEmbeddedServer, loadConfig } from "@tasklane/server";
+import { type Config, ConfigError, createDistributedServer, createEmbeddedServer, loadConfig } from "@tasklane/server";
+import { startupProblem } from "./startup-problem.ts";
 import { onStopSignal } from "./stop-signal.ts";
 import { webRoot } from "./web-root.ts";
 
@@ -7,8 +8,7 @@ import { webRoot } from "./web-root.ts";
  * one SQLite file under ./data. Distributed: this node stores and enqueues tasks; `pnpm worker`
  * processes run them.
  */
-async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+async function main(config: Config): Promise<void> {
   const { backend, ...options } = config;
   const service =
     backend.kind === "distributed"
@@ -21,8 +21,18 @@ async function main(): Promise<void> {
   await service.start();
 }
 
-main().catch((error: unknown) => {
-  // A bad setting is one line for a person; anything else keeps its stack for the log.
-  console.error(error instanceof ConfigError ? `tasklane: ${error.message}` : error);
+let config: Config | undefined;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  fail(error);
+}
+main(config!).catch(fail);
+
+function fail(error: unknown): never {
+  // A bad setting, a port taken or a folder that cannot be written is one line for a person;
+  // anything else keeps its stack for the log.
+  const line = error instanceof ConfigError ? error.message : config && startupProblem(error, config);
+  console.error(line ? `tasklane: ${line}` : error);
   process.exit(1);
-});
+}

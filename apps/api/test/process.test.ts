@@ -1,5 +1,7 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { exitCode, spawnApi, startApi } from "./api-process.ts";
+import { dataDir, exitCode, spawnApi, startApi } from "./api-process.ts";
 
 describe("the API process", () => {
   it("serves on 127.0.0.1 by default, warns that it runs open, and exits 0 on SIGTERM", async () => {
@@ -21,5 +23,26 @@ describe("the API process", () => {
     const api = spawnApi({ TASKLANE_CONCURRENCY: "lots" });
     expect(await exitCode(api.child)).toBe(1);
     expect(api.output().trim()).toBe('tasklane: TASKLANE_CONCURRENCY="lots": must be a whole number from 1 to 64');
+  });
+});
+
+describe("the API process that cannot start", () => {
+  it("says in one line that its port is taken, and how to fix it", async () => {
+    const first = await startApi();
+    const port = new URL(first.url).port;
+    const second = spawnApi({ PORT: port, TASKLANE_DATA_DIR: await dataDir() });
+    expect(await exitCode(second.child)).toBe(1);
+    expect(second.output().trim()).toBe(`tasklane: port ${port} on 127.0.0.1 is already in use: stop what listens there, or set PORT to a free port.`);
+  });
+
+  it("says in one line that its data folder cannot be written", async () => {
+    // Root may write anywhere, so the folder is made impossible another way: below a file.
+    const file = path.join(await dataDir(), "a-file");
+    await writeFile(file, "");
+    const api = spawnApi({ PORT: "0", TASKLANE_DATA_DIR: path.join(file, "data") });
+    expect(await exitCode(api.child)).toBe(1);
+    expect(api.output().trim()).toMatch(
+      new RegExp(`^tasklane: the data folder ${file}/data cannot be written \\(ENOTDIR on ${file}[^)]*\\): set TASKLANE_DATA_DIR to a folder this user may write\\.$`),
+    );
   });
 });

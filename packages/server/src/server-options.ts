@@ -23,7 +23,7 @@ export interface ServerOptions {
   /** Where finished tasks are kept; the retention sweep prunes it. */
   store: Pick<TaskStore, "deleteFinishedBefore" | "close">;
   uploads: UploadStore;
-  /** The largest upload; a larger one is answered 413. Default 50 MB. */
+  /** The largest upload; a larger one is answered 413. Default 200 MB. */
   maxUploadBytes?: number;
   /** Upload bytes one caller may keep (until retention removes them); past it an upload is answered 429. Default 2 GiB. */
   maxUploadBytesPerCaller?: number;
@@ -43,7 +43,7 @@ export interface ServerOptions {
   fastTaskGet?: boolean;
   /**
    * The longest a request may take to arrive, headers and body; a slower one is answered 408.
-   * Generous, since it bounds a large upload's total time (50 MB in 600 s is 85 KB/s). Default 600 s.
+   * Generous, since it bounds a large upload's total time (200 MB in 600 s is 350 KB/s). Default 600 s.
    */
   requestTimeoutMs?: number;
   /** The longest a request's headers may take to arrive; then 408. At most requestTimeoutMs. Default 30 s. */

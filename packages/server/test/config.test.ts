@@ -12,7 +12,7 @@ describe("loadConfig", () => {
       tokens: new Map(),
       corsOrigins: [],
       concurrency: 2,
-      maxUploadBytes: 50 * 1024 * 1024,
+      maxUploadBytes: 200 * 1024 * 1024,
       graceMs: 30_000,
       retentionMs: 24 * 3_600_000,
       maxRowsPerFile: 1_000_000,
