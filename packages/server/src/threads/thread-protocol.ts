@@ -1,5 +1,5 @@
 import type { StockKind, StockMapping, TaskResult, TaskType } from "@tasklane/contract";
-import type { StockFileInspection } from "@tasklane/pricing";
+import type { StockFileInspection, StockImportInput } from "@tasklane/pricing";
 
 /** Where a task thread finds the pricing data: the SQLite file, or the PostgreSQL server. */
 export type ThreadDatabase = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
@@ -7,15 +7,7 @@ export type ThreadDatabase = { dialect: "sqlite"; file: string } | { dialect: "p
 /** One task's work, as plain data (a thread shares no objects with the thread that sent it). */
 export type ThreadJob =
   | { type: "recalculate" }
-  | {
-      type: "stockImport";
-      filePath: string;
-      supplier: string;
-      kind: StockKind;
-      maxRows?: number | undefined;
-      mapping?: StockMapping | undefined;
-      saveMapping?: boolean | undefined;
-    }
+  | ({ type: "stockImport" } & StockImportInput)
   | { type: "pricelistCreate"; taskId: string; source: "estimate" | "warehouse" | "competitor" }
   /** A preview of an uploaded file: the given mapping, else the supplier's saved one, else detection. */
   | { type: "inspect"; filePath: string; kind: StockKind; supplier?: string | undefined; mapping?: StockMapping | undefined };
