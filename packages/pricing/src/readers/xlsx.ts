@@ -34,13 +34,17 @@ export function openXlsx(filePath: string, options: XlsxOptions = {}): RowReader
       const sheets = chooseSheets(parts.sheets, options.sheets).map((sheet) => ({ ...sheet, entry: zip.entries.get(sheet.part)! }));
       const sst = parts.sharedStrings === undefined ? undefined : zip.entries.get(parts.sharedStrings);
       totalBytes = sheets.reduce((sum, sheet) => sum + sheet.entry.compressedSize, sst?.compressedSize ?? 0);
-      const sharedStrings = sst === undefined ? new StringTable() : await readSharedStrings(zip, sst, count);
+      const sharedStrings = sst === undefined ? SharedStrings.none() : SharedStrings.open(zip, sst, count);
       const dates: DateReading = {
         styles: await readDateStyles(zip, parts.styles === undefined ? undefined : zip.entries.get(parts.styles)),
         date1904: parts.date1904,
       };
       const budget = { bytesLeft: LIMITS.sheetBytes };
-      for (const sheet of sheets) yield* readSheetRows(zip, sheet.entry, sheet.name, sharedStrings, dates, budget, count);
+      try {
+        for (const sheet of sheets) yield* readSheetRows(zip, sheet.entry, sheet.name, sharedStrings, dates, budget, count);
+      } finally {
+        await sharedStrings.close();
+      }
     } catch (error) {
       throw asFileError(error);
     } finally {
@@ -91,9 +95,50 @@ function asFileError(error: unknown): unknown {
 
 type ZipEntry = NonNullable<ReturnType<ZipArchive["entries"]["get"]>>;
 
-/** The <si> items in order; rich-text runs are joined, phonetic guides (<rPh>) left out. */
-async function readSharedStrings(zip: ZipArchive, entry: ZipEntry, count: (n: number) => void): Promise<StringTable> {
-  const strings = new StringTable();
+/**
+ * The shared strings, read as far as the rows handed out so far need them: Excel writes them in
+ * the order cells first use them, so the first rows need the first strings, and a preview of a
+ * workbook of a million strings reads a few hundred. A row waits (upTo) until the table holds the
+ * strings it points at, or the part has ended (then a missing index reads "", as before).
+ */
+class SharedStrings {
+  private done = false;
+
+  private constructor(
+    readonly table: StringTable,
+    private readonly parts: AsyncGenerator<void, void, undefined> | undefined,
+  ) {
+    this.done = parts === undefined;
+  }
+
+  static none(): SharedStrings {
+    return new SharedStrings(new StringTable(), undefined);
+  }
+
+  static open(zip: ZipArchive, entry: ZipEntry, count: (n: number) => void): SharedStrings {
+    const table = new StringTable();
+    return new SharedStrings(table, parseSharedStrings(zip, entry, table, count));
+  }
+
+  /** Reads on until the string at `index` is in the table, or the part has ended. */
+  async upTo(index: number): Promise<void> {
+    while (!this.done && index >= this.table.size) this.done = (await this.parts!.next()).done === true;
+  }
+
+  /** Stops reading the part (its stream is destroyed) when the rows ended before it did. */
+  async close(): Promise<void> {
+    if (!this.done) await this.parts!.return(undefined);
+    this.done = true;
+  }
+}
+
+/** The <si> items in order into `strings`, a chunk per step; rich-text runs are joined, phonetic guides (<rPh>) left out. */
+async function* parseSharedStrings(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  strings: StringTable,
+  count: (n: number) => void,
+): AsyncGenerator<void, void, undefined> {
   let current: string[] | undefined;
   let chars = 0;
   let inText = false;
@@ -123,8 +168,7 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntry, count: (n: nu
     },
   });
   const tooLarge = () => partTooLarge("shared strings table", LIMITS.sharedStringsBytes);
-  for await (const _ of feedXml(await zip.open(entry, count), parser, LIMITS.sharedStringsBytes, tooLarge));
-  return strings;
+  yield* feedXml(await zip.open(entry, count), parser, LIMITS.sharedStringsBytes, tooLarge);
 }
 
 /**
@@ -160,7 +204,7 @@ async function* readSheetRows(
   zip: ZipArchive,
   entry: ZipEntry,
   sheetName: string,
-  sharedStrings: StringTable,
+  sharedStrings: SharedStrings,
   dates: DateReading,
   budget: { bytesLeft: number },
   count: (n: number) => void,
@@ -174,10 +218,22 @@ async function* readSheetRows(
   const tooLarge = () => partTooLarge("worksheet data", LIMITS.sheetBytes);
   // The bound is on all sheets together: a workbook of many sheets costs no more than one of their size.
   const spend = (n: number) => (budget.bytesLeft -= n);
+  const resolved = async (row: RawRow) => {
+    const needed = highestStringIndex(row);
+    if (needed >= sharedStrings.table.size) await sharedStrings.upTo(needed);
+    return resolveRow(row, sheetName, sharedStrings.table);
+  };
   for await (const _ of feedXml(await zip.open(entry, count), parser, budget.bytesLeft, tooLarge, spend)) {
-    for (const row of sheet.takeRows()) yield resolveRow(row, sheetName, sharedStrings);
+    for (const row of sheet.takeRows()) yield await resolved(row);
   }
-  for (const row of sheet.takeRows()) yield resolveRow(row, sheetName, sharedStrings);
+  for (const row of sheet.takeRows()) yield await resolved(row);
+}
+
+/** The highest shared-string index a row points at, or -1. */
+function highestStringIndex(raw: RawRow): number {
+  let highest = -1;
+  for (const value of raw.values) if (typeof value === "number" && value > highest) highest = value;
+  return highest;
 }
 
 /** A cell's text, or the index of its shared string (looked up only when its row is handed out). */
