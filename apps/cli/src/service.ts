@@ -59,6 +59,8 @@ export function requestFailure(error: TasklaneRequestError, service: Service): C
       return usage(lowerFirst(error.message));
     case "SERVICE_UNAVAILABLE":
       return usage(`the service at ${service.url} is stopping and takes no new work: ${error.message}`);
+    case "TOO_MANY_REQUESTS":
+      return new CliError(`the service is busy, try again shortly: ${error.message}`, EXIT.error);
     default:
       return new CliError(`the service answered ${error.code}: ${error.message}`, EXIT.error);
   }
