@@ -12,6 +12,7 @@ import {
 import { TASK_TYPES, type TaskType } from "@tasklane/contract";
 import { DEFAULT_MAX_QUEUED_PER_CALLER } from "./tasks/manager-options.ts";
 import { DEFAULT_TASK_HEAP_MB } from "./threads/task-threads.ts";
+import { DEFAULT_PREVIEW_TIMEOUT_MS, DEFAULT_PREVIEWS_AT_ONCE } from "./pricing/stock-files.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER } from "./uploads/upload-limit.ts";
 import { DEFAULT_CONCURRENCY } from "./tasks/manager-options.ts";
 import { DEFAULT_RETENTION_HOURS } from "./tasks/retention.ts";
@@ -106,6 +107,8 @@ const EnvSchema = z.object({
   TASKLANE_TASK_MEMORY_MB: whole(64, 64 * 1024).default(DEFAULT_TASK_HEAP_MB),
   TASKLANE_MAX_QUEUED_PER_CALLER: whole(1, 1_000_000).default(DEFAULT_MAX_QUEUED_PER_CALLER),
   TASKLANE_MAX_UPLOAD_BYTES_PER_CALLER: whole(1, 1024 ** 4).default(DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER),
+  TASKLANE_PREVIEWS_AT_ONCE: whole(1, 64).default(DEFAULT_PREVIEWS_AT_ONCE),
+  TASKLANE_PREVIEW_TIMEOUT_SECONDS: whole(1, 600).default(DEFAULT_PREVIEW_TIMEOUT_MS / 1000),
 });
 
 export interface Config {
@@ -129,6 +132,9 @@ export interface Config {
   heapMb: number;
   maxQueuedPerCaller: number;
   maxUploadBytesPerCaller: number;
+  /** Previews of uploaded files made at once per process, each in a thread of its own. */
+  previewsAtOnce: number;
+  previewTimeoutMs: number;
   /** Embedded: one process over SQLite. Distributed: API nodes and workers over Redis and PostgreSQL. */
   backend: { kind: "embedded" } | { kind: "distributed"; redisUrl: string; databaseUrl: string; queueName: string; stalledMs: number };
 }
@@ -190,5 +196,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     heapMb: e.TASKLANE_TASK_MEMORY_MB,
     maxQueuedPerCaller: e.TASKLANE_MAX_QUEUED_PER_CALLER,
     maxUploadBytesPerCaller: e.TASKLANE_MAX_UPLOAD_BYTES_PER_CALLER,
+    previewsAtOnce: e.TASKLANE_PREVIEWS_AT_ONCE,
+    previewTimeoutMs: e.TASKLANE_PREVIEW_TIMEOUT_SECONDS * 1000,
   };
 }

@@ -7,6 +7,7 @@ import { TaskWorker, type TaskWorkerOptions } from "./distributed/task-worker.ts
 import { type PricingHandlerDeps, pricingHandlers } from "./handlers/pricing-handlers.ts";
 import type { Logger } from "./logger.ts";
 import { pricingReads } from "./pricing/pricing-reads.ts";
+import { type StockFilesOptions, stockFiles } from "./pricing/stock-files.ts";
 import { createServer } from "./server.ts";
 import type { ServerOptions } from "./server-options.ts";
 import type { TaskHandlers } from "./tasks/handler.ts";
@@ -38,14 +39,24 @@ async function openPostgres(databaseUrl: string) {
 
 export interface DistributedServerOptions
   extends DistributedSettings,
-    Omit<ServerOptions, "store" | "tasks" | "uploads" | "pricing">,
-    Pick<DistributedTasksOptions, "maxQueuedPerCaller"> {}
+    Omit<ServerOptions, "store" | "tasks" | "uploads" | "pricing" | "stockFiles">,
+    Pick<DistributedTasksOptions, "maxQueuedPerCaller">,
+    Pick<StockFilesOptions, "heapMb" | "previewsAtOnce" | "previewTimeoutMs"> {}
 
 /**
  * An API node of the distributed backend: it stores and enqueues tasks and serves reads; it
  * runs none. Any number of them may run behind a load balancer.
  */
-export async function createDistributedServer({ databaseUrl, redisUrl, queueName, maxQueuedPerCaller, ...options }: DistributedServerOptions) {
+export async function createDistributedServer({
+  databaseUrl,
+  redisUrl,
+  queueName,
+  maxQueuedPerCaller,
+  heapMb,
+  previewsAtOnce,
+  previewTimeoutMs,
+  ...options
+}: DistributedServerOptions) {
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_HOURS * 3_600_000;
   const pg = await openPostgres(databaseUrl);
   const queue = new TaskQueue({ redisUrl, queueName, retentionMs });
@@ -54,6 +65,7 @@ export async function createDistributedServer({ databaseUrl, redisUrl, queueName
     store: pg.store,
     uploads: pg.uploads,
     pricing: pricingReads(pg.db),
+    stockFiles: stockFiles({ db: pg.db, uploads: pg.uploads, database: { dialect: "postgres", url: databaseUrl }, heapMb, previewsAtOnce, previewTimeoutMs }),
     tasks: (log: Logger) => new DistributedTasks({ store: pg.store, queue, log, now: options.now, maxQueuedPerCaller }),
   });
   return {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { applyMigrations, clearStaging, migratePricing, openDatabase, sqlitePricingDb } from "@tasklane/pricing";
 import { type PricingHandlerDeps, pricingHandlers } from "./handlers/pricing-handlers.ts";
 import { pricingReads } from "./pricing/pricing-reads.ts";
+import { type StockFilesOptions, stockFiles } from "./pricing/stock-files.ts";
 import { createServer } from "./server.ts";
 import type { ServerOptions } from "./server-options.ts";
 import { moveLegacyTasks } from "./stores/legacy-tasks.ts";
@@ -21,7 +22,8 @@ export const DATABASE_FILE = "tasklane.sqlite";
 export const TASKS_FILE = "tasks.sqlite";
 
 export interface EmbeddedOptions
-  extends Omit<ServerOptions, "store" | "tasks" | "uploads" | "pricing">,
+  extends Omit<ServerOptions, "store" | "tasks" | "uploads" | "pricing" | "stockFiles">,
+    Pick<StockFilesOptions, "previewsAtOnce" | "previewTimeoutMs">,
     Pick<TaskManagerOptions, "concurrency" | "timeoutsMs" | "progressFlushMs" | "maxQueuedPerCaller">,
     Pick<TaskThreadsOptions, "heapMb" | "stopGraceMs"> {
   /** Holds the SQLite files (pricing data; tasks and uploads) and the uploads folder. */
@@ -38,7 +40,7 @@ export interface EmbeddedOptions
  * unfinished end as interrupted.
  */
 export async function createEmbeddedServer(options: EmbeddedOptions) {
-  const { dataDir, maxRowsPerFile, handlers, concurrency, timeoutsMs, progressFlushMs, maxQueuedPerCaller, heapMb, stopGraceMs, ...serverOptions } =
+  const { dataDir, maxRowsPerFile, handlers, concurrency, timeoutsMs, progressFlushMs, maxQueuedPerCaller, heapMb, stopGraceMs, previewsAtOnce, previewTimeoutMs, ...serverOptions } =
     options;
   const uploadsDir = path.join(dataDir, "uploads");
   await mkdir(uploadsDir, { recursive: true });
@@ -64,6 +66,7 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
     store,
     uploads,
     pricing: pricingReads(db),
+    stockFiles: stockFiles({ db, uploads, database: { dialect: "sqlite", file: pricingFile }, heapMb, previewsAtOnce, previewTimeoutMs }),
     tasks: (log) => new TaskManager({ store, handlers: taskHandlers, concurrency, timeoutsMs, progressFlushMs, maxQueuedPerCaller, now: options.now, log }),
   });
   if (interrupted > 0) service.server.log.warn({ interrupted }, "tasks left unfinished by the last process now read as interrupted");

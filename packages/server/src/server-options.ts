@@ -3,6 +3,7 @@ import type { Logger } from "./logger.ts";
 import type { TaskManagerOptions } from "./tasks/manager-options.ts";
 import type { Tasks } from "./tasks/tasks.ts";
 import type { PricingReads } from "./pricing/pricing-reads.ts";
+import type { StockFiles } from "./pricing/stock-files.ts";
 import type { TaskStore } from "./stores/task-store.ts";
 import type { UploadStore } from "./uploads/upload-store.ts";
 
@@ -27,6 +28,8 @@ export interface ServerOptions {
   /** Upload bytes one caller may keep (until retention removes them); past it an upload is answered 429. Default 2 GiB. */
   maxUploadBytesPerCaller?: number;
   pricing: PricingReads;
+  /** Previews of uploaded files and the suppliers' saved mappings. */
+  stockFiles: StockFiles;
   /** How long finished tasks and uploads are kept. Default 24 h. */
   retentionMs?: number;
   /** A folder of static files (the web page's build) served at `/`. */

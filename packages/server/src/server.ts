@@ -83,7 +83,7 @@ export function createServer(options: ServerOptions) {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: contextFactory({ access, tasks, uploads: options.uploads, pricing: options.pricing }),
+      createContext: contextFactory({ access, tasks, uploads: options.uploads, pricing: options.pricing, stockFiles: options.stockFiles }),
       ...(crossOrigin ? { responseMeta: varyOnOrigin } : {}),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") server.log.error({ err: error, path }, "procedure failed");
@@ -114,6 +114,7 @@ export function createServer(options: ServerOptions) {
       const url = await server.listen({ host: options.host ?? DEFAULT_HOST, port: options.port ?? DEFAULT_PORT });
       started = true;
       retention.start();
+      void options.stockFiles.warm();
       if (access.open) server.log.warn("No TASKLANE_TOKENS set: the service is open to every caller on this machine");
       return url;
     },
@@ -122,6 +123,7 @@ export function createServer(options: ServerOptions) {
       retention.stop();
       await tasks.close({ graceMs: options.graceMs ?? DEFAULT_GRACE_MS });
       if (started) await closeWithin(server, CLOSE_DEADLINE_MS);
+      await options.stockFiles.close();
       await options.store.close();
     },
   };

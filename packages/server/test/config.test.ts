@@ -24,6 +24,8 @@ describe("loadConfig", () => {
       heapMb: 1024,
       maxQueuedPerCaller: 1_000,
       maxUploadBytesPerCaller: 2 * 1024 ** 3,
+      previewsAtOnce: 2,
+      previewTimeoutMs: 15_000,
       backend: { kind: "embedded" },
     });
   });

@@ -24,7 +24,15 @@ export function pricingHandlers({ threads, uploads, maxRowsPerFile }: PricingHan
       const file = await uploads.openFile(upload.id);
       try {
         // Staged under the task's id: a run again after a worker died starts from a clean slate.
-        const job = { filePath: file.path, importId: ctx.taskId, supplier: input.supplier, kind: input.kind, maxRows: maxRowsPerFile };
+        const job = {
+          filePath: file.path,
+          importId: ctx.taskId,
+          supplier: input.supplier,
+          kind: input.kind,
+          maxRows: maxRowsPerFile,
+          mapping: input.mapping,
+          saveMapping: input.saveMapping,
+        };
         return await threads.run({ type: "stockImport", ...job }, ctx);
       } finally {
         await file.release();

@@ -4,6 +4,8 @@ import {
   createPostgresPool,
   createPricelist,
   importStock,
+  inspectStockFile,
+  mappingFor,
   openDatabase,
   postgresPricingDb,
   recalculatePrices,
@@ -38,9 +40,17 @@ function run(job: ThreadJob, signal: AbortSignal): Promise<ThreadJobResult> {
       return importStock(db, job, ctx);
     case "pricelistCreate":
       return createPricelist(db, { source: job.source, taskId: job.taskId }, ctx);
+    case "inspect":
+      return inspect(job);
     default:
       return job satisfies never;
   }
+}
+
+async function inspect({ filePath, kind, supplier, mapping }: Extract<ThreadJob, { type: "inspect" }>) {
+  const readWith =
+    supplier === undefined ? { mapping: mapping ?? null, source: mapping ? "given" : "detected" } as const : await mappingFor(db, supplier, kind, mapping);
+  return inspectStockFile({ filePath, kind, mapping: readWith.mapping, mappingSource: readWith.source });
 }
 
 const db = open(workerData as ThreadDatabase);

@@ -1,6 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { TaskResult } from "@tasklane/contract";
-import type { FromThread, ThreadDatabase, ThreadError, ThreadJob, ToThread } from "./thread-protocol.ts";
+import type { FromThread, ThreadDatabase, ThreadError, ThreadJob, ThreadResult, ToThread } from "./thread-protocol.ts";
 
 /** The heap one task thread may use; an import that needs more ends as `error`, the service goes on. */
 export const DEFAULT_TASK_HEAP_MB = 1024;
@@ -26,12 +25,17 @@ const ENTRY = new URL("./task-thread-entry.mjs", import.meta.url);
 /** The text a person reads when a task's thread ran out of its heap. */
 export function outOfMemoryText(job: ThreadJob, heapMb: number): string {
   const limit = `${heapMb} MB (TASKLANE_TASK_MEMORY_MB)`;
-  return job.type === "stockImport"
-    ? `The file needs more memory than one import may use: over ${limit}. Split it into smaller files, or raise the limit.`
-    : `The task needed more memory than one task may use: over ${limit}.`;
+  if (job.type === "stockImport") return `The file needs more memory than one import may use: over ${limit}. Split it into smaller files, or raise the limit.`;
+  if (job.type === "inspect") return `The preview needs more memory than one task may use: over ${limit}. Split the file into smaller files, or raise the limit.`;
+  return `The task needed more memory than one task may use: over ${limit}.`;
 }
 
 const rebuild = ({ name, message }: ThreadError): Error => Object.assign(new Error(message), { name });
+
+/** A job's thread ran out of its heap: the job's input (a file) needs more than the cap. */
+export class ThreadMemoryError extends Error {
+  override readonly name = "ThreadMemoryError";
+}
 
 /**
  * Runs pricing jobs in worker threads, one job per thread at a time; idle threads are kept for
@@ -82,7 +86,7 @@ export class TaskThreads {
     });
   }
 
-  run<J extends ThreadJob>(job: J, ctx: ThreadRunContext): Promise<TaskResult<J["type"]>> {
+  run<J extends ThreadJob>(job: J, ctx: ThreadRunContext): Promise<ThreadResult<J>> {
     if (this.#closed) return Promise.reject(new Error("The task threads are closed"));
     ctx.signal.throwIfAborted();
     const worker = this.#idle.pop() ?? this.#spawn();
@@ -103,13 +107,13 @@ export class TaskThreads {
         if (message.kind === "progress") return ctx.progress(message.percent, message.message);
         finish(() => {
           this.#release(worker);
-          if (message.kind === "done") resolve(message.result as TaskResult<J["type"]>);
+          if (message.kind === "done") resolve(message.result as ThreadResult<J>);
           else reject(rebuild(message.error));
         });
       };
       // The thread is gone after an error; its exit (below) comes once its connection is closed.
       const onError = (error: Error & { code?: string }) => {
-        failure = error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new Error(outOfMemoryText(job, this.#heapMb)) : error;
+        failure = error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new ThreadMemoryError(outOfMemoryText(job, this.#heapMb)) : error;
       };
       const onExit = (code: number) =>
         finish(() => {

@@ -1,4 +1,5 @@
-import type { StockKind, TaskResult, TaskType } from "@tasklane/contract";
+import type { StockKind, StockMapping, TaskResult, TaskType } from "@tasklane/contract";
+import type { StockFileInspection } from "@tasklane/pricing";
 
 /** Where a task thread finds the pricing data: the SQLite file, or the PostgreSQL server. */
 export type ThreadDatabase = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
@@ -6,10 +7,24 @@ export type ThreadDatabase = { dialect: "sqlite"; file: string } | { dialect: "p
 /** One task's work, as plain data (a thread shares no objects with the thread that sent it). */
 export type ThreadJob =
   | { type: "recalculate" }
-  | { type: "stockImport"; filePath: string; importId: string; supplier: string; kind: StockKind; maxRows?: number | undefined }
-  | { type: "pricelistCreate"; taskId: string; source: "estimate" | "warehouse" | "competitor" };
+  | {
+      type: "stockImport";
+      filePath: string;
+      importId: string;
+      supplier: string;
+      kind: StockKind;
+      maxRows?: number | undefined;
+      mapping?: StockMapping | undefined;
+      saveMapping?: boolean | undefined;
+    }
+  | { type: "pricelistCreate"; taskId: string; source: "estimate" | "warehouse" | "competitor" }
+  /** A preview of an uploaded file: the given mapping, else the supplier's saved one, else detection. */
+  | { type: "inspect"; filePath: string; kind: StockKind; supplier?: string | undefined; mapping?: StockMapping | undefined };
 
-export type ThreadJobResult = TaskResult<TaskType>;
+/** What a job of each type gives back. */
+export type ThreadResult<J extends ThreadJob> = J["type"] extends TaskType ? TaskResult<J["type"] & TaskType> : StockFileInspection;
+
+export type ThreadJobResult = TaskResult<TaskType> | StockFileInspection;
 
 export type ToThread = { kind: "run"; job: ThreadJob } | { kind: "abort" };
 

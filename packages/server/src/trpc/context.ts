@@ -1,6 +1,7 @@
 import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import type { AccessControl } from "../access.ts";
 import type { PricingReads } from "../pricing/pricing-reads.ts";
+import type { StockFiles } from "../pricing/stock-files.ts";
 import type { Tasks } from "../tasks/tasks.ts";
 import type { UploadStore } from "../uploads/upload-store.ts";
 
@@ -9,6 +10,7 @@ export interface ContextDeps {
   tasks: Tasks;
   uploads: UploadStore;
   pricing: PricingReads;
+  stockFiles: Pick<StockFiles, "inspect" | "suppliers" | "setMapping">;
 }
 
 export function contextFactory({ access, ...services }: ContextDeps) {
