@@ -65,8 +65,9 @@ export interface TasklaneClient {
    * How a stock file would be read, without importing it: per sheet the header row and why, each
    * field's column with the alternatives, the first rows as stored and the skipped ones. With
    * `supplier`, its saved mapping is used unless `mapping` is given. Rejects with
-   * TasklaneRequestError: NOT_FOUND (unknown upload), BAD_REQUEST (a file that cannot be read at
-   * all), TOO_MANY_REQUESTS (previews are busy: ask again shortly).
+   * TasklaneRequestError: NOT_FOUND (unknown upload), UNPROCESSABLE_CONTENT (a file that cannot be
+   * read at all, such as an old .xls), TOO_MANY_REQUESTS (previews are busy: ask again shortly),
+   * TIMEOUT (the preview took too long), BAD_REQUEST (a wrong mapping, with fieldErrors).
    */
   inspectFile(input: StockFileInspect, options?: RequestOptions): Promise<StockFilePreview>;
   /** Every supplier and competitor (or those of one kind), by name, with their saved mapping. */

@@ -48,7 +48,7 @@ describe("inspecting a stock file before importing it", SLOW, () => {
     expect(byPosition.sheets[0]!.rows.map((r) => r.price)).toEqual([100, 200]);
   });
 
-  it("answers the SDK's errors: NOT_FOUND for an unknown upload, BAD_REQUEST for a file it cannot read", async () => {
+  it("answers the SDK's errors: NOT_FOUND for an unknown upload, UNPROCESSABLE_CONTENT for a file it cannot read", async () => {
     const { client, file } = await setup();
     const unknown = await client.inspectFile({ uploadId: randomUUID() }).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(TasklaneRequestError);
@@ -58,8 +58,8 @@ describe("inspecting a stock file before importing it", SLOW, () => {
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     const unreadable = await client.inspectFile({ file: await file("old.xls", xls) }).catch((e: unknown) => e);
     expect(unreadable).toBeInstanceOf(TasklaneRequestError);
-    expect(unreadable).toMatchObject({ code: "BAD_REQUEST", httpStatus: 400 });
-    expect((unreadable as Error).message).not.toBe("");
+    expect(unreadable).toMatchObject({ code: "UNPROCESSABLE_CONTENT", httpStatus: 422 });
+    expect((unreadable as Error).message).toMatch(/\.xls/);
   });
 });
 

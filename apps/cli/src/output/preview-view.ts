@@ -41,7 +41,7 @@ function sheetLines(sheet: PreviewSheet): string[] {
   const unread = sheet.columns.filter((c) => c.field === null);
   if (unread.length) lines.push(`  Not read: ${unread.map(columnLabel).join(", ")}`);
 
-  const extent = sheet.complete ? `of ${plural(sheet.rowsRead, "row")} in the sheet` : `(the preview read ${plural(sheet.rowsRead, "row")})`;
+  const extent = sheet.complete ? `(the sheet has ${plural(sheet.rowsRead, "row")})` : `(the preview read its first ${plural(sheet.rowsRead, "row")})`;
   if (sheet.rows.length === 0) lines.push(`  No rows to import ${extent}`);
   else {
     lines.push(`  First ${plural(sheet.rows.length, "row")} as they would be stored ${extent}:`);
