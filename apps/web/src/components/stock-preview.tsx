@@ -206,14 +206,14 @@ export function StockPreview({ preview, supplier, refreshing, onChange, onReset 
   return (
     <section className="preview" aria-labelledby="preview-title" aria-busy={refreshing}>
       <h3 id="preview-title">Preview of {preview.filename}</h3>
-      <p className="preview-source" role="status">
-        {mappingSourceText(preview.mappingSource, supplier.trim())}{" "}
+      <div className="preview-source">
+        <p role="status">{mappingSourceText(preview.mappingSource, supplier.trim())}</p>
         {onReset ? (
           <button type="button" className="quiet" onClick={onReset}>
             Undo my changes
           </button>
         ) : null}
-      </p>
+      </div>
       {preview.error ? (
         <p className="form-error" role="alert">
           An import read this way would fail: {preview.error}
