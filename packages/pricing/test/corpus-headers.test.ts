@@ -1,10 +1,8 @@
 import { readdirSync } from "node:fs";
 import { expect, it } from "vitest";
 import { findHeader } from "../src/import/header.ts";
-import { importStock } from "../src/index.ts";
 import { type HeaderMatch, matchHeaderRow } from "../src/readers/columns.ts";
 import { CORPUS_DIR, corpusFile, describeCorpus } from "./helpers/corpus.ts";
-import { offers, testEnv, workContext } from "./helpers/env.ts";
 import { readRows } from "./helpers/read.ts";
 
 /**
@@ -39,12 +37,12 @@ const EXPECTED: Record<string, Expected> = {
   "elm__25e25f__Без_характеристик.xlsx": {
     // "Артикул / Наименование" names two fields in one column: neither is taken from it.
     error: "No part number or price column found",
-    firstRow: { vendor: ["B Бренд"] },
+    firstRow: { vendor: ["B Бренд"], category: ["D Категория (предполаг.)"] },
   },
   "elm__292ba2__hiwatch_pricelist.xlsx": { header: 2, columns: HIWATCH_ECO },
   "elm__4aad1f__Без_характеристик_1000.xlsx": {
     error: "No part number or price column found",
-    firstRow: { vendor: ["B Бренд"], name: ["C Наименование"] },
+    firstRow: { vendor: ["B Бренд"], name: ["C Наименование"], category: ["D Категория"] },
   },
   "elm__77a491__HiWatch CCTV прайс-лист_v.9.xlsx": { header: 2, columns: HIWATCH_ECO },
   "fik__21451e__Отчет_по_остаткам_по_размерам_23_05_23.xlsx": {
@@ -65,7 +63,7 @@ const EXPECTED: Record<string, Expected> = {
   },
   "jtb__052f9a__test-no-cost-column.xlsx": {
     error: "No price column found",
-    firstRow: { partNumber: ["A Item ID"], name: ["B Name"], quantity: ["E Stock Level"] },
+    firstRow: { partNumber: ["A Item ID"], name: ["B Name"], category: ["C Category"], quantity: ["E Stock Level"] },
   },
   "jtb__a938d4__test-supplier-data-2.xlsx": {
     header: 1,
@@ -77,6 +75,7 @@ const EXPECTED: Record<string, Expected> = {
       partNumber: ["A Item Code"],
       name: ["B Product Name", "C Description"],
       price: ["D Unit Price"],
+      category: ["E Category"],
     },
   },
 };
@@ -127,53 +126,5 @@ describeCorpus("header rows of the corpus' supplier price lists and stock report
       "Регистраторы серии Value": cameras,
     });
   });
-
-  it("imports the price lists that name a part number and a price, row for row as LibreOffice reads them", async () => {
-    const env = await testEnv("sqlite");
-    const run = (name: string) => importStock(env.db, { filePath: corpusFile(`xlsx/${name}`), supplier: name, kind: "stock" }, workContext());
-
-    // 20 rows below the header: 13 items, 6 section titles ("HD-TVI видеокамеры", "Разрешение 2Мп")
-    // and the footnote, which have no model and are skipped.
-    const hiwatch = await run("elm__292ba2__hiwatch_pricelist.xlsx");
-    expect({ ...hiwatch, skippedRows: hiwatch.skippedRows.map((row) => row.reason) }).toMatchObject({
-      rowsTotal: 20,
-      imported: 13,
-      skipped: 7,
-      componentsCreated: 13,
-      skippedRows: Array(7).fill("part number is empty"),
-    });
-    // The 13 rows of oracle/raw/elm__292ba2__hiwatch_pricelist-HiWatch серии Eco.csv with a model, with their prices.
-    expect((await offers(env.db, "elm__292ba2__hiwatch_pricelist.xlsx")).map((o) => [o.partNumber, Number(o.price), o.quantity])).toEqual([
-      ["DVR-104P-G", 6090, 0],
-      ["DVR-104P-G(B)", 6490, 0],
-      ["DVR-108P-G/N(B)", 8990, 0],
-      ["HDC-B020(B)(2.8MM)", 1990, 0],
-      ["HDC-B020(B)(3.6MM)", 1990, 0],
-      ["HDC-T020-P(B)(2.8MM)", 1990, 0],
-      ["HDC-T020-P(B)(3.6MM)", 1990, 0],
-      ["IPC-B020(B) (2.8MM)", 4890, 0],
-      ["IPC-B020(C) (2.8MM)", 4020, 0],
-      ["IPC-B040 (2.8MM)", 5890, 0],
-      ["IPC-T020(B) (2.8MM)", 4890, 0],
-      ["IPC-T020(C) (2.8MM)", 4020, 0],
-      ["IPC-T040 (2.8MM)", 5890, 0],
-    ]);
-    expect(await run("elm__77a491__HiWatch CCTV прайс-лист_v.9.xlsx")).toMatchObject({ rowsTotal: 20, imported: 13, skipped: 7 });
-
-    expect(await run("jtb__a938d4__test-supplier-data-2.xlsx")).toMatchObject({ rowsTotal: 4, imported: 4, skipped: 0 });
-    expect((await offers(env.db, "jtb__a938d4__test-supplier-data-2.xlsx")).map((o) => [o.partNumber, Number(o.price), o.quantity])).toEqual([
-      ["SKU001", 33.99, 50],
-      ["SKU002", 67.5, 25],
-      ["SKU003", 21.25, 100],
-      ["SKU004", 44, 75],
-    ]);
-    expect(await run("jtb__d58490__test-supplier-data.xlsx")).toMatchObject({ rowsTotal: 5, imported: 5, skipped: 0 });
-    expect((await offers(env.db, "jtb__d58490__test-supplier-data.xlsx")).map((o) => [o.partNumber, Number(o.price)])).toEqual([
-      ["A001", 25.5],
-      ["A002", 45],
-      ["A003", 89.99],
-      ["A004", 12.75],
-      ["A005", 156],
-    ]);
-  });
+  // The import of these files, all sheets, row for row: corpus-import.test.ts.
 });

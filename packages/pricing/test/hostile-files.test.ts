@@ -158,6 +158,7 @@ describe.each(dialects)("%s", (dialect) => {
       expect(result).toMatchObject({ rowsTotal: 101, imported: 1, skipped: 100 });
       expect(result.skippedRows[0]).toEqual({
         row: 2,
+        sheet: "Остатки",
         reason: `price is too long to be a number (999,000 characters, at most 64): '${"7".repeat(100)}…'`,
       });
       expect(JSON.stringify(result).length).toBeLessThan(30_000);

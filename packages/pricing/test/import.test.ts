@@ -68,23 +68,29 @@ describe.each(dialects)("%s", (dialect) => {
             { r: 8, cells: [null, null, null, null] },
             { r: 9, cells: ["p4", "x", "много", 3] },
             { r: 10, cells: ["p5", "x", 1, 0] },
+            { r: 11, cells: ["p6", "x", "около 5", 3] },
           ],
         }),
       );
       const result = await importStock(env.db, { filePath: file, supplier: "S", kind: "stock" }, workContext());
+      // "много" (many) is stock without a count: IN_STOCK_QUANTITY; "около 5" (about 5) is no rule's word.
       expect(result).toMatchObject({
-        rowsTotal: 6,
-        imported: 1,
+        rowsTotal: 7,
+        imported: 2,
         skipped: 5,
-        componentsCreated: 1,
+        componentsCreated: 2,
         skippedRows: [
-          { row: 5, reason: "part number is empty" },
-          { row: 6, reason: "price is not a positive number: 'abc'" },
-          { row: 7, reason: "quantity is negative: '-1'" },
-          { row: 9, reason: "quantity is not a number: 'много'" },
-          { row: 10, reason: "price is not a positive number: '0'" },
+          { row: 5, sheet: "Остатки", reason: "part number is empty" },
+          { row: 6, sheet: "Остатки", reason: "price is not a positive number: 'abc'" },
+          { row: 7, sheet: "Остатки", reason: "quantity is negative: '-1'" },
+          { row: 10, sheet: "Остатки", reason: "price is not a positive number: '0'" },
+          { row: 11, sheet: "Остатки", reason: "quantity is not a number: 'около 5'" },
         ],
       });
+      expect((await offers(env.db, "S")).map((o) => [o.partNumber, o.quantity])).toEqual([
+        ["P1", 2],
+        ["P4", 1],
+      ]);
     });
 
     it("imports an exceljs workbook and a hand-made 1C 8.x mxl", async () => {

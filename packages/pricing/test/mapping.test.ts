@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { importStock, inspectStockFile, listSuppliers, setSupplierMapping, StockFileError } from "../src/index.ts";
 import { offers, dialects, testEnv, workContext } from "./helpers/env.ts";
+import { corpusFile, describeCorpus } from "./helpers/corpus.ts";
 
 /** A dealer's list with two price columns: detection takes the recommended one (РРЦ), a person may want the dealer's. */
 const twoPrices = (rows: [string, number, number][], order: "dealer-first" | "rrp-first" = "dealer-first") => {
@@ -152,6 +153,53 @@ describe.each(dialects)("%s", (dialect) => {
       const preview = await inspectStockFile({ filePath: file, kind: "stock", mapping: null, mappingSource: "detected" });
       expect(preview.error).toMatch(/^No price column found/);
       expect(preview.sheets[0]).toMatchObject({ headerRow: null, rows: [], problem: preview.error });
+    });
+  });
+});
+
+describeCorpus("previews of the corpus' HiWatch price list (8 sheets)", () => {
+  const file = () => corpusFile("xlsx/elm__292ba2__hiwatch_pricelist.xlsx");
+
+  it("lists every sheet with its header and first rows, titles as categories", async () => {
+    const preview = await inspectStockFile({ filePath: file(), kind: "stock", mapping: null, mappingSource: "detected" });
+    expect(preview.error).toBeNull();
+    expect(preview.sheets).toHaveLength(8);
+    for (const sheet of preview.sheets) {
+      expect(sheet, sheet.name).toMatchObject({ visible: true, read: true, problem: null });
+      expect(sheet.headerRow, sheet.name).not.toBeNull();
+      expect(sheet.rows.length, sheet.name).toBeGreaterThan(0);
+    }
+    const eco = preview.sheets[0]!;
+    expect(eco.rows[0]).toMatchObject({ partNumber: "HDC-B020(B)(2.8MM)", price: 1990, category: expect.any(String) });
+    expect(preview.mapping.columns).toMatchObject({ partNumber: "Модель" });
+  });
+
+  it("reads only the sheets a mapping names, and lists the others as not read", async () => {
+    const all = await inspectStockFile({ filePath: file(), kind: "stock", mapping: null, mappingSource: "detected" });
+    const chosen = all.sheets[2]!.name;
+    const preview = await inspectStockFile({ filePath: file(), kind: "stock", mapping: { sheets: [chosen] }, mappingSource: "given" });
+    expect(preview.sheets.filter((s) => s.read).map((s) => s.name)).toEqual([chosen]);
+    expect(preview.sheets.find((s) => s.name === chosen)!.rows.length).toBeGreaterThan(0);
+
+    const env = await testEnv("sqlite");
+    const imported = await importStock(env.db, { filePath: file(), supplier: "HiWatch", kind: "stock", mapping: { sheets: [chosen] } }, workContext());
+    const everything = await importStock(env.db, { filePath: file(), supplier: "HiWatch all", kind: "stock" }, workContext());
+    expect(imported.imported).toBeGreaterThan(0);
+    expect(imported.imported).toBeLessThan(everything.imported);
+    expect(imported.mapping?.used.sheets).toEqual([chosen]);
+  });
+});
+
+describe("the cells confirm the header's choice", () => {
+  it("imports the price column that holds numbers when the recommended one says 'по запросу'", async () => {
+    const env = await testEnv("sqlite");
+    const file = env.file("ask.csv", "Артикул;Цена дилера;РРЦ\r\nQ-1;80;по запросу\r\nQ-2;40;по запросу\r\nQ-3;30;звоните\r\n");
+    const result = await importStock(env.db, { filePath: file, supplier: "Q", kind: "competitor" }, workContext());
+    expect(result).toMatchObject({ imported: 3, skipped: 0, mapping: { used: { columns: { price: "Цена дилера" } } } });
+    const preview = await inspectStockFile({ filePath: file, kind: "competitor", mapping: null, mappingSource: "detected" });
+    expect(preview.sheets[0]!.fields.find((f) => f.field === "price")).toMatchObject({
+      chosen: { position: 2, reason: 'its cells are positive numbers; those under "РРЦ" are mostly not' },
+      alternatives: [{ position: 3, header: "РРЦ" }],
     });
   });
 });

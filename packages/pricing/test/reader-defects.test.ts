@@ -111,7 +111,7 @@ describe("finding a workbook's parts", () => {
     expect(await readRows(file)).toEqual([{ rowNumber: 1, cells: ["PN-1", "42"] }]);
   });
 
-  it("falls back to xl/workbook.xml and the first worksheet when the package has no relationships", async () => {
+  it("falls back to xl/workbook.xml and its worksheets in natural order when the package has no relationships", async () => {
     const env = fileEnv();
     const file = env.file(
       "bare.xlsx",
@@ -120,6 +120,9 @@ describe("finding a workbook's parts", () => {
         { name: "xl/worksheets/sheet10.xml", data: sheet('<c r="A1" t="inlineStr"><is><t>tenth</t></is></c>') },
       ]),
     );
-    expect(await readRows(file)).toEqual([{ rowNumber: 1, cells: ["second"] }]);
+    expect(await readRows(file)).toEqual([
+      { rowNumber: 1, cells: ["second"] },
+      { rowNumber: 1, cells: ["tenth"] },
+    ]);
   });
 });

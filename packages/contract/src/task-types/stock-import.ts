@@ -22,9 +22,14 @@ export const MAX_SKIPPED_ROWS_LISTED = 100;
 /** The longest reason a skipped row is given (it quotes at most the start of a cell). */
 export const SKIPPED_ROW_REASON_MAX_CHARS = 300;
 
+/** The longest sheet name a skipped row gives (Excel allows 31 characters; other writers more). */
+export const SKIPPED_ROW_SHEET_MAX_CHARS = 100;
+
 export const SkippedRowSchema = z.object({
   /** 1-based row number as a spreadsheet shows it. */
   row: z.number().int().positive(),
+  /** The sheet the row is in (rows are numbered per sheet): given for every .xlsx row, absent for CSV and 1C files. */
+  sheet: z.string().max(SKIPPED_ROW_SHEET_MAX_CHARS).optional(),
   reason: z.string().max(SKIPPED_ROW_REASON_MAX_CHARS),
 });
 

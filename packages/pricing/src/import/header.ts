@@ -1,4 +1,7 @@
+import type { StockMapping } from "@tasklane/contract";
 import { StockFileError } from "../errors.ts";
+import { confirmByContent } from "./content-choice.ts";
+import { MappedHeaderFinder } from "./mapping.ts";
 import {
   type ColumnMap,
   HEADER_SCAN_ROWS,
@@ -18,6 +21,12 @@ export interface HeaderSearch {
   /** An empty row before the header. */
   passEmpty(rowNumber: number): void;
   missingColumnsError(): StockFileError;
+}
+
+/** The header row as found: what was matched (and confirmed by the cells below it), and its cells. */
+export interface FoundHeader {
+  match: HeaderMatch;
+  cells: string[];
 }
 
 /**
@@ -77,4 +86,91 @@ export function findHeader(rows: Iterable<{ rowNumber: number; cells: string[] }
     throw error;
   }
   return finder.missingColumnsError();
+}
+
+/**
+ * The header row of each sheet: a workbook's sheets are read one after another and each finds
+ * its own header (a price list repeats it on every tab), detected or as a mapping says. A sheet
+ * without one in its first rows (a notes or summary tab) is passed over; the import fails only
+ * when no sheet has one, with the error of the first sheet read. A file of one sheet without a
+ * name (CSV, 1C) fails as soon as its header can no longer come, as it always did. Once a sheet's
+ * header is found, its columns are `unconfirmed` until the first data rows below it have been
+ * looked at (`confirm`, content-choice.ts).
+ */
+export class SheetHeaders {
+  private finder: HeaderSearch;
+  private sheet: string | undefined;
+  private started = false;
+  /** The current sheet has no header: its rows are passed over. */
+  private passingOver = false;
+  private firstError: StockFileError | undefined;
+  /** The current sheet's header once confirmed by its cells. */
+  private confirmed: FoundHeader | undefined;
+  private headerCells: string[] = [];
+  /** The first sheet's header that was found: the mapping the import used is told from it. */
+  private first: FoundHeader | undefined;
+
+  constructor(private readonly mapping: StockMapping | null = null) {
+    this.finder = this.newFinder();
+  }
+
+  private newFinder(): HeaderSearch {
+    return this.mapping === null ? new HeaderFinder() : new MappedHeaderFinder(this.mapping);
+  }
+
+  /** The current sheet has a header whose columns the cells below it have not yet confirmed. */
+  get unconfirmed(): boolean {
+    return this.finder.match !== undefined && this.confirmed === undefined;
+  }
+
+  /**
+   * The columns of the sheet's header when `row` is a data row below it; undefined when the row
+   * is the header, above it, or in a sheet passed over. `empty` rows only count towards the scan window.
+   */
+  columnsFor(row: { rowNumber: number; cells: string[]; sheet?: string | undefined }, empty: boolean): ColumnMap | undefined {
+    if (!this.started || row.sheet !== this.sheet) this.startSheet(row.sheet);
+    if (this.passingOver) return undefined;
+    if (this.finder.match !== undefined) return empty ? undefined : (this.confirmed?.match.columns ?? this.finder.match.columns);
+    try {
+      if (empty) this.finder.passEmpty(row.rowNumber);
+      else this.finder.offer(row.rowNumber, row.cells);
+    } catch (error) {
+      if (!(error instanceof StockFileError) || row.sheet === undefined) throw error;
+      this.endSheet();
+    }
+    if (this.finder.match !== undefined) this.headerCells = row.cells;
+    return undefined;
+  }
+
+  /** Confirms the current sheet's columns by its first data rows' cells; returns the columns to read with. */
+  confirm(sample: readonly (readonly string[])[]): ColumnMap {
+    const match = confirmByContent(this.finder.match!, sample);
+    this.confirmed = { match, cells: this.headerCells };
+    this.first ??= this.confirmed;
+    return match.columns;
+  }
+
+  /** At the end of the file: the first sheet's header, or the missing-columns error when no sheet had one. */
+  finish(): FoundHeader {
+    if (this.started && !this.passingOver && this.finder.match === undefined) this.endSheet();
+    if (this.finder.match !== undefined && this.confirmed === undefined) this.confirm([]);
+    if (this.first === undefined) throw this.firstError ?? this.finder.missingColumnsError();
+    return this.first;
+  }
+
+  private startSheet(sheet: string | undefined): void {
+    if (this.started && !this.passingOver && this.finder.match === undefined) this.endSheet();
+    // A sheet whose header came with no data row below it still counts as having one.
+    if (this.finder.match !== undefined && this.confirmed === undefined) this.confirm([]);
+    this.started = true;
+    this.sheet = sheet;
+    this.finder = this.newFinder();
+    this.confirmed = undefined;
+    this.passingOver = false;
+  }
+
+  private endSheet(): void {
+    this.firstError ??= this.finder.missingColumnsError();
+    this.passingOver = true;
+  }
 }

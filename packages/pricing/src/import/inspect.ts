@@ -3,7 +3,6 @@ import {
   type MappingSource,
   PREVIEW_ROWS,
   type PreviewField,
-  type PreviewRow,
   type PreviewSheet,
   STOCK_FIELDS,
   type StockField,
@@ -15,17 +14,19 @@ import {
 import { StockFileError } from "../errors.ts";
 import { type ColumnCandidate, HEADER_SCAN_ROWS, type HeaderMatch } from "../readers/columns.ts";
 import { openRowReader } from "../readers/open.ts";
-import { RowGuard } from "../readers/row-guard.ts";
-import type { RowReader } from "../readers/types.ts";
-import { HeaderFinder, type HeaderSearch } from "./header.ts";
-import { MappedHeaderFinder, usedMapping } from "./mapping.ts";
-import { checkRow } from "./rows.ts";
+import type { RowReader, SheetInfo } from "../readers/types.ts";
+import type { FoundHeader } from "./header.ts";
+import { usedMapping } from "./mapping.ts";
+import type { StagedRow } from "./rows.ts";
+import { readInto } from "./stock-import.ts";
 
 /**
- * Rows a preview reads below the header at most, however many are skipped: a preview reads only
- * the top of each sheet, so it answers at once whatever the file's size.
+ * Data rows a preview reads per sheet at most, however many are skipped: a preview reads only the
+ * top of each sheet, so it answers at once whatever the file's size.
  */
 export const PREVIEW_ROWS_READ = 1_000;
+/** Sheets a preview lists (the contract's bound); a workbook with more is previewed by its first ones. */
+const PREVIEW_SHEETS = 100;
 
 export interface InspectInput {
   filePath: string;
@@ -39,102 +40,120 @@ export type StockFileInspection = Omit<StockFilePreview, "uploadId" | "filename"
 
 const FORMATS = { xlsx: "xlsx", csv: "csv", mxl8: "mxl" } as const;
 
-/** What an import of the file would do, from the top rows of each sheet: the header, the columns, the first rows. */
+/**
+ * What an import of the file would do, sheet by sheet, from the top rows of each: the header and
+ * why, each field's column and the alternatives, the first rows as they would be stored. The rows
+ * are read by the import's own rules (readInto), so the preview shows what the import does.
+ */
 export async function inspectStockFile(input: InspectInput): Promise<StockFileInspection> {
-  const reader = await openRowReader(input.filePath);
-  const sheet = await previewSheet(reader, reader.format === "xlsx" ? "Sheet 1" : reader.format.toUpperCase(), input);
-  const sheets = [sheet.preview];
-  const first = sheet.header;
-  const error = first === undefined ? (sheets.find((s) => s.problem !== null)?.problem ?? null) : null;
+  const whole = await openRowReader(input.filePath);
+  const sheets = (await whole.listSheets()).slice(0, PREVIEW_SHEETS);
+  const wanted = input.mapping?.sheets;
+  const previews: PreviewSheet[] = [];
+  let first: FoundHeader | undefined;
+  for (const sheet of sheets) {
+    const read = wanted === undefined ? sheet.visible : wanted.includes(sheet.name);
+    if (!read) {
+      previews.push({ ...sheetOf(sheet), read: false });
+      continue;
+    }
+    // A workbook's sheets are read one by one, each from its top; a CSV or 1C file is one sheet.
+    const reader = sheet.name === "" ? whole : await openRowReader(input.filePath, { sheets: [sheet.name] });
+    const { preview, header } = await previewSheet(reader, sheet, input);
+    previews.push(preview);
+    first ??= header;
+  }
+  const error = first === undefined ? (previews.find((s) => s.problem !== null)?.problem ?? noSheetText(wanted)) : null;
   return {
-    format: FORMATS[reader.format],
-    sheets,
+    format: FORMATS[whole.format],
+    sheets: previews,
     mapping: first === undefined ? (input.mapping ?? {}) : usedMapping(first.match, first.cells, input.mapping),
     mappingSource: input.mappingSource,
     error,
   };
 }
 
-interface FoundHeader {
-  match: HeaderMatch;
-  cells: string[];
-}
+const noSheetText = (wanted: readonly string[] | undefined): string =>
+  wanted === undefined ? "The workbook has no visible sheet." : `The workbook has none of the sheets the mapping names.`;
+
+/** A sheet as the preview lists it before any of it is read. */
+const sheetOf = (sheet: SheetInfo): PreviewSheet => ({
+  name: truncateText(sheet.name, 100),
+  visible: sheet.visible,
+  read: true,
+  rowsRead: 0,
+  complete: false,
+  headerRow: null,
+  headerReason: null,
+  columns: [],
+  fields: [],
+  rows: [],
+  skippedRows: [],
+  problem: null,
+});
 
 async function previewSheet(
   reader: RowReader,
-  name: string,
+  sheet: SheetInfo,
   input: InspectInput,
 ): Promise<{ preview: PreviewSheet; header: FoundHeader | undefined }> {
-  const finder: HeaderSearch = input.mapping === null ? new HeaderFinder() : new MappedHeaderFinder(input.mapping);
-  const guard = new RowGuard();
-  const rows: PreviewRow[] = [];
-  const skippedRows: PreviewSheet["skippedRows"] = [];
-  let header: FoundHeader | undefined;
-  let rowsRead = 0;
-  let below = 0;
-  let complete = true;
-  let problem: string | null = null;
+  const staged: StagedRow[] = [];
+  const stager = { write: async (rows: readonly StagedRow[]) => void staged.push(...rows) };
+  const ctx = { signal: new AbortController().signal, progress: () => undefined };
+  const readWith = { mapping: input.mapping, source: input.mappingSource };
+  const limits = { rows: PREVIEW_ROWS, readAtMost: PREVIEW_ROWS_READ };
+  const preview = sheetOf(sheet);
   try {
-    for await (const { rowNumber, cells } of reader.rows()) {
-      rowsRead = rowNumber;
-      if (guard.check(rowNumber, cells)) {
-        if (header === undefined) finder.passEmpty(rowNumber);
-        continue;
-      }
-      if (header === undefined) {
-        finder.offer(rowNumber, cells);
-        if (finder.match !== undefined) header = { match: finder.match, cells };
-        continue;
-      }
-      const check = checkRow(rowNumber, cells, header.match.columns, input.kind);
-      if ("row" in check) {
-        const { rowNumber: row, partNumber, name: itemName, vendor, quantity, price } = check.row;
-        rows.push({ row, partNumber, name: itemName, vendor, category: null, quantity, price });
-      } else if (skippedRows.length < PREVIEW_ROWS) {
-        skippedRows.push({ row: rowNumber, reason: check.skip });
-      }
-      if (rows.length >= PREVIEW_ROWS || ++below >= PREVIEW_ROWS_READ) {
-        complete = false;
-        break;
-      }
-    }
-    if (header === undefined) throw finder.missingColumnsError();
+    const outcome = await readInto(stager, reader, { filePath: input.filePath, supplier: "", kind: input.kind, readWith }, ctx, limits);
+    const { header } = outcome;
+    return {
+      header,
+      preview: {
+        ...preview,
+        rowsRead: outcome.lastRow,
+        complete: outcome.complete,
+        headerRow: header.match.rowNumber,
+        headerReason: headerReason(header.match, input.mapping),
+        columns: headerColumns(header),
+        fields: fieldsOf(header),
+        rows: staged.slice(0, PREVIEW_ROWS).map(({ rowNumber, partNumber, name, vendor, category, quantity, price }) => ({
+          row: rowNumber,
+          partNumber,
+          name,
+          vendor,
+          category: category ?? null,
+          quantity,
+          price,
+        })),
+        skippedRows: outcome.tally.skippedRows.slice(0, PREVIEW_ROWS),
+      },
+    };
   } catch (error) {
     if (!(error instanceof StockFileError)) throw error;
-    problem = error.message;
-    complete = false;
+    return { header: undefined, preview: { ...preview, problem: error.message } };
   }
-  const preview: PreviewSheet = {
-    name,
-    visible: true,
-    read: true,
-    rowsRead,
-    complete,
-    headerRow: header?.match.rowNumber ?? null,
-    headerReason: header === undefined ? null : headerReason(input.mapping),
-    columns: header === undefined ? [] : headerColumns(header),
-    fields: header === undefined ? [] : fieldsOf(header),
-    rows,
-    skippedRows,
-    problem,
-  };
-  return { preview, header };
 }
 
 const headerText = (text: string | undefined): string => truncateText((text ?? "").trim(), HEADER_TEXT_MAX_CHARS);
 
-function headerReason(mapping: StockMapping | null): string {
+function headerReason(match: HeaderMatch, mapping: StockMapping | null): string {
   if (mapping?.headerRow !== undefined) return `row ${mapping.headerRow}, as the mapping says`;
-  if (mapping !== null) return `the first row with the mapping's columns and a part number and a price`;
-  return `the first row in the first ${HEADER_SCAN_ROWS} that names a part number column and a price column`;
+  if (mapping !== null) return "the first row with the mapping's columns and a part number and a price";
+  return `the first row in the first ${HEADER_SCAN_ROWS} that names a part number column and a price column` +
+    (match.rowNumber > 1 ? "; the rows above it do not" : "");
+}
+
+function chosenColumns(match: HeaderMatch): Map<number, StockField> {
+  const at = new Map<number, StockField>();
+  for (const field of STOCK_FIELDS) {
+    const column = (match.columns as Partial<Record<StockField, number>>)[field];
+    if (column !== undefined && !at.has(column)) at.set(column, field);
+  }
+  return at;
 }
 
 function headerColumns({ match, cells }: FoundHeader): PreviewSheet["columns"] {
-  const fieldAt = new Map<number, StockField>();
-  for (const field of STOCK_FIELDS) {
-    const at = (match.columns as Partial<Record<StockField, number>>)[field];
-    if (at !== undefined && !fieldAt.has(at)) fieldAt.set(at, field);
-  }
+  const fieldAt = chosenColumns(match);
   const columns: PreviewSheet["columns"] = [];
   cells.forEach((cell, at) => {
     if (cell.trim() !== "" || fieldAt.has(at)) columns.push({ position: at + 1, header: headerText(cell), field: fieldAt.get(at) ?? null });
@@ -145,24 +164,24 @@ function headerColumns({ match, cells }: FoundHeader): PreviewSheet["columns"] {
 const detectedReason = (candidate: ColumnCandidate): string =>
   `the header ${candidate.match === "whole" ? "is" : "starts with"} a known name for ${candidate.label}`;
 
+function chosenReason(match: HeaderMatch, field: StockField, detected: ColumnCandidate | undefined): string {
+  const by = match.chosenBy?.[field];
+  if (by === "header") return "chosen in the mapping by its header";
+  if (by === "position") return "chosen in the mapping by its column number";
+  const content = match.contentReasons?.[field];
+  if (content !== undefined) return content;
+  return detected !== undefined ? detectedReason(detected) : "found in the header row";
+}
+
 function fieldsOf({ match, cells }: FoundHeader): PreviewField[] {
   return STOCK_FIELDS.map((field) => {
     const at = (match.columns as Partial<Record<StockField, number>>)[field];
     const candidates = (match.candidates as Partial<Record<StockField, ColumnCandidate[]>>)[field] ?? [];
-    const by = match.chosenBy?.[field];
     const alternatives = candidates
       .filter((candidate) => candidate.column !== at)
       .map((candidate) => ({ position: candidate.column + 1, header: headerText(candidate.header), reason: detectedReason(candidate) }));
     if (at === undefined) return { field, chosen: null, alternatives };
     const detected = candidates.find((candidate) => candidate.column === at);
-    const reason =
-      by === "header"
-        ? "chosen in the mapping by its header"
-        : by === "position"
-          ? "chosen in the mapping by its column number"
-          : detected !== undefined
-            ? detectedReason(detected)
-            : "found in the header row";
-    return { field, chosen: { position: at + 1, header: headerText(cells[at]), reason }, alternatives };
+    return { field, chosen: { position: at + 1, header: headerText(cells[at]), reason: chosenReason(match, field, detected) }, alternatives };
   });
 }

@@ -1,6 +1,7 @@
 import { SKIPPED_ROW_REASON_MAX_CHARS, type StockKind, truncateText } from "@tasklane/contract";
 import type { ColumnMap } from "../readers/columns.ts";
 import { MAX_NUMBER_CHARS, parseNumber } from "../readers/numbers.ts";
+import { parseQuantity } from "../readers/quantity-words.ts";
 import { isFormulaWithoutValue } from "../readers/types.ts";
 
 /**
@@ -16,6 +17,8 @@ export const FIELD_LIMITS = {
   vendor: 200,
   /** A longer name is cut to this length (ending with "…"); the row's price still counts. */
   name: 1_000,
+  /** A longer category (from its column) is cut to this length (ending with "…"). */
+  category: 200,
 } as const;
 
 /** How much of a cell a skip reason quotes; the rest is left out, marked with "…". */
@@ -23,12 +26,19 @@ export const QUOTED_CELL_CHARS = 100;
 
 /** A data row ready for staging. */
 export interface StagedRow {
+  /** The row's place in the file (see FileRowNumbers): its spreadsheet row number in a file of one sheet. */
   rowNumber: number;
   partNumber: string;
   vendor: string | null;
   name: string | null;
   quantity: number | null;
   price: number;
+  /**
+   * The row's category: its category column's cell, else the title row above it (see
+   * category-rows.ts). Optional only until the storage side lands: stager.ts (not this
+   * branch's) still builds a StagedRow without it; checkRow always sets it.
+   */
+  category?: string | null;
 }
 
 export type RowCheck = { row: StagedRow } | { skip: string };
@@ -62,13 +72,19 @@ const FORMULA_WITHOUT_VALUE = (what: string): string =>
   `${what} is a formula with no saved value: open the file in Excel (or LibreOffice) and save it again`;
 
 /** Applies the import rules to one non-empty data row: a bad row is skipped with a reason, never fatal. */
-export function checkRow(rowNumber: number, cells: readonly string[], columns: ColumnMap, kind: StockKind): RowCheck {
-  const result = check(rowNumber, cells, columns, kind);
+export function checkRow(
+  rowNumber: number,
+  cells: readonly string[],
+  columns: ColumnMap,
+  kind: StockKind,
+  titleCategory: string | null = null,
+): RowCheck {
+  const result = check(rowNumber, cells, columns, kind, titleCategory);
   // A reason quotes at most QUOTED_CELL_CHARS characters of one cell, so this never cuts; it states the contract's bound.
   return "skip" in result ? { skip: truncateText(result.skip, SKIPPED_ROW_REASON_MAX_CHARS) } : result;
 }
 
-function check(rowNumber: number, cells: readonly string[], columns: ColumnMap, kind: StockKind): RowCheck {
+function check(rowNumber: number, cells: readonly string[], columns: ColumnMap, kind: StockKind, titleCategory: string | null): RowCheck {
   const partNumberText = cellAt(cells, columns.partNumber);
   if (partNumberText === "") return { skip: "part number is empty" };
   if (partNumberText.length > FIELD_LIMITS.partNumber) {
@@ -91,7 +107,7 @@ function check(rowNumber: number, cells: readonly string[], columns: ColumnMap, 
     if (quantityText === "" && columns.quantity !== undefined && isFormulaWithoutValue(cells, columns.quantity)) {
       return { skip: FORMULA_WITHOUT_VALUE("quantity") };
     }
-    const parsed = quantityText === "" ? 0 : parseNumber(quantityText);
+    const parsed = quantityText === "" ? 0 : parseQuantity(quantityText);
     const problem = numberProblem("quantity", quantityText, parsed);
     if (problem !== undefined) return { skip: problem };
     if (parsed! < 0) return { skip: `quantity is negative: ${quoteCell(quantityText)}` };
@@ -99,5 +115,6 @@ function check(rowNumber: number, cells: readonly string[], columns: ColumnMap, 
   }
   const vendor = orNull(truncateText(cellAt(cells, columns.vendor), FIELD_LIMITS.vendor));
   const name = orNull(truncateText(cellAt(cells, columns.name), FIELD_LIMITS.name));
-  return { row: { rowNumber, partNumber, vendor, name, quantity, price } };
+  const category = orNull(truncateText(cellAt(cells, columns.category), FIELD_LIMITS.category)) ?? titleCategory;
+  return { row: { rowNumber, partNumber, vendor, name, quantity, price, category } };
 }

@@ -1,16 +1,26 @@
 import { randomUUID } from "node:crypto";
-import { MAX_SKIPPED_ROWS_LISTED, type MappingSource, type StockKind, type StockMapping, type TaskResult } from "@tasklane/contract";
+import {
+  MAX_SKIPPED_ROWS_LISTED,
+  type MappingSource,
+  SKIPPED_ROW_SHEET_MAX_CHARS,
+  type StockKind,
+  type StockMapping,
+  type TaskResult,
+  truncateText,
+} from "@tasklane/contract";
 import { clampPercent, formatCount, throwIfAborted, type WorkContext, yieldToEventLoop } from "../context.ts";
-import type { PricingDb } from "../db/database.ts";
+import { type PricingDb, writeTransaction } from "../db/database.ts";
 import { StockFileError } from "../errors.ts";
 import { openRowReader } from "../readers/open.ts";
-import type { RowReader } from "../readers/types.ts";
-import { HeaderFinder, type HeaderSearch } from "./header.ts";
-import { MappedHeaderFinder, usedMapping } from "./mapping.ts";
-import { saveMapping, savedMapping } from "../suppliers.ts";
-import { writeTransaction } from "../db/database.ts";
+import type { RowReader, SheetRow } from "../readers/types.ts";
 import { RowGuard } from "../readers/row-guard.ts";
-import type { HeaderMatch } from "../readers/columns.ts";
+import type { ColumnMap } from "../readers/columns.ts";
+import { saveMapping, savedMapping } from "../suppliers.ts";
+import { categoryTitle } from "./category-rows.ts";
+import { CONTENT_SAMPLE_ROWS } from "./content-choice.ts";
+import { FileRowNumbers } from "./file-rows.ts";
+import { type FoundHeader, SheetHeaders } from "./header.ts";
+import { usedMapping } from "./mapping.ts";
 import { checkRow, type StagedRow } from "./rows.ts";
 import { applyImport } from "./apply-import.ts";
 import { createStager, type Stager } from "./stager.ts";
@@ -44,7 +54,7 @@ type StockImportResult = TaskResult<"stockImport">;
 type Tally = Pick<StockImportResult, "rowsTotal" | "imported" | "skipped" | "skippedRows">;
 
 /** The mapping an import reads with, and where it came from. */
-interface ReadWith {
+export interface ReadWith {
   mapping: StockMapping | null;
   source: MappingSource;
 }
@@ -65,11 +75,11 @@ export async function importStock(db: PricingDb, input: StockImportInput, ctx: W
   throwIfAborted(ctx.signal);
   ctx.progress(0, "Reading file");
   const supplier = input.supplier.trim();
-  const reader = await openRowReader(input.filePath);
+  const readWith = await mappingFor(db, supplier, input.kind, input.mapping);
+  const reader = await openRowReader(input.filePath, { sheets: readWith.mapping?.sheets });
   const importId = input.importId ?? randomUUID();
   await deleteStaging(db, importId);
   try {
-    const readWith = await mappingFor(db, supplier, input.kind, input.mapping);
     const { tally, header } = await stageFile(db, importId, reader, { ...input, readWith }, ctx);
     const rowsBefore = await countRows(db, supplier, input.kind);
     if (tally.imported === 0) refuseWipe(supplier, rowsBefore, tally);
@@ -109,7 +119,7 @@ function refuseWipe(supplier: string, kept: number, tally: Tally): void {
   const cause =
     tally.rowsTotal === 0
       ? "The file has no data rows below its header"
-      : `None of the file's ${formatCount(tally.rowsTotal)} data rows could be imported (row ${first!.row}: ${first!.reason})`;
+      : `None of the file's ${formatCount(tally.rowsTotal)} data rows could be imported (${first!.sheet === undefined ? "" : `sheet "${first!.sheet}", `}row ${first!.row}: ${first!.reason})`;
   throw new StockFileError(`${cause}, so ${supplier}'s ${formatCount(kept)} earlier rows are kept as they were.`);
 }
 
@@ -126,24 +136,18 @@ async function countRows(db: PricingDb, supplier: string, kind: StockKind): Prom
 
 type ReadInput = StockImportInput & { readWith: ReadWith };
 
-/** The header row as found: what was matched, and its cells (for the mapping the import used). */
-interface Header {
-  match: HeaderMatch;
-  cells: string[];
-}
-
 async function stageFile(
   db: PricingDb,
   importId: string,
   reader: RowReader,
   input: ReadInput,
   ctx: WorkContext,
-): Promise<{ tally: Tally; header: Header }> {
+): Promise<{ tally: Tally; header: FoundHeader }> {
   const stager = createStager(db, importId);
   try {
-    const read = await readInto(stager, reader, input, ctx);
+    const { tally, header } = await readInto(stager, reader, input, ctx);
     await stager.finish();
-    return read;
+    return { tally, header };
   } catch (error) {
     // The batch in flight lands before importStock deletes the staged rows, not after.
     await stager.settle();
@@ -151,18 +155,41 @@ async function stageFile(
   }
 }
 
-async function readInto(
-  stager: Stager,
+/** Where a preview stops reading: once it has `rows` rows to store, or `readAtMost` data rows were read. */
+export interface ReadLimits {
+  rows: number;
+  readAtMost: number;
+}
+
+export interface ReadOutcome {
+  tally: Tally;
+  header: FoundHeader;
+  /** Whether every row was read (false when `limits` stopped it). */
+  complete: boolean;
+  /** The number of the last row read. */
+  lastRow: number;
+}
+
+/**
+ * Reads the file's rows into `stager`, by the same rules for an import and for a preview (which
+ * stops at `limits`). Exported for tests that look at the staged rows' fields.
+ */
+export async function readInto(
+  stager: Pick<Stager, "write">,
   reader: RowReader,
-  input: ReadInput,
+  input: StockImportInput & { readWith?: ReadWith },
   ctx: WorkContext,
-): Promise<{ tally: Tally; header: Header }> {
+  limits?: ReadLimits,
+): Promise<ReadOutcome> {
   const tally: Tally = { rowsTotal: 0, imported: 0, skipped: 0, skippedRows: [] };
-  const { mapping } = input.readWith;
-  const header: HeaderSearch = mapping === null ? new HeaderFinder() : new MappedHeaderFinder(mapping);
-  let headerCells: string[] = [];
+  const headers = new SheetHeaders(input.readWith?.mapping ?? null);
   const guard = new RowGuard();
+  const fileRows = new FileRowNumbers();
   let batch: StagedRow[] = [];
+  // The title row above the rows being read, in the sheet being read.
+  let category: { sheet: string | undefined; title: string } | undefined;
+  // The first data rows below a header, held until the cells have confirmed the header's columns.
+  let held: SheetRow[] = [];
   // Rows read (empty, above the header, or data) since the event loop last ran.
   let sinceYield = 0;
   const pause = async () => {
@@ -176,34 +203,64 @@ async function readInto(
     batch = [];
     await pause();
   };
-  for await (const { rowNumber, cells } of reader.rows()) {
-    // Every row read counts, so a file of empty rows (or of rows above a header never found)
-    // still lets polls and cancels run; data rows pause when their batch is stored.
-    if (++sinceYield > BATCH_ROWS) await pause();
-    if (guard.check(rowNumber, cells)) {
-      if (header.columns === undefined) header.passEmpty(rowNumber);
-      continue;
-    }
-    if (header.columns === undefined) {
-      header.offer(rowNumber, cells);
-      if (header.columns !== undefined) headerCells = cells;
-      continue;
+  const take = async ({ rowNumber, cells, sheet }: SheetRow, columns: ColumnMap) => {
+    const fileRow = fileRows.of(rowNumber, sheet);
+    // Title rows are not data rows: neither imported nor skipped, not in rowsTotal.
+    const title = categoryTitle(cells, columns);
+    if (title !== undefined) {
+      category = { sheet, title };
+      return;
     }
     countRow(tally, input.maxRows);
-    const check = checkRow(rowNumber, cells, header.columns, input.kind);
+    const titleCategory = category !== undefined && category.sheet === sheet ? category.title : null;
+    const check = checkRow(fileRow, cells, columns, input.kind, titleCategory);
     if ("row" in check) {
       batch.push(check.row);
       tally.imported++;
     } else {
       tally.skipped++;
-      if (tally.skippedRows.length < MAX_SKIPPED_ROWS_LISTED) tally.skippedRows.push({ row: rowNumber, reason: check.skip });
+      if (tally.skippedRows.length < MAX_SKIPPED_ROWS_LISTED) tally.skippedRows.push(skippedRow(rowNumber, check.skip, sheet));
     }
     if (tally.rowsTotal % BATCH_ROWS === 0) await flush();
+  };
+  const release = async () => {
+    if (held.length === 0) return;
+    const columns = headers.confirm(held.map((row) => row.cells));
+    const rows = held;
+    held = [];
+    for (const row of rows) await take(row, columns);
+  };
+  const enough = () => limits !== undefined && (tally.imported >= limits.rows || tally.rowsTotal >= limits.readAtMost);
+  let complete = true;
+  let lastRow = 0;
+  for await (const row of reader.rows()) {
+    lastRow = row.rowNumber;
+    if (enough()) {
+      complete = false;
+      break;
+    }
+    // Every row read counts, so a file of empty rows (or of rows above a header never found)
+    // still lets polls and cancels run; data rows pause when their batch is stored.
+    if (++sinceYield > BATCH_ROWS) await pause();
+    if (held.length > 0 && row.sheet !== held[0]!.sheet) await release();
+    const columns = headers.columnsFor(row, guard.check(row.rowNumber, row.cells));
+    if (columns === undefined) continue;
+    if (headers.unconfirmed) {
+      held.push(row);
+      if (held.length >= CONTENT_SAMPLE_ROWS) await release();
+      continue;
+    }
+    await take(row, columns);
   }
-  if (header.match === undefined) throw header.missingColumnsError();
+  await release();
+  const header = headers.finish();
   await flush();
-  return { tally, header: { match: header.match, cells: headerCells } };
+  return { tally, header, complete, lastRow };
 }
+
+/** A skipped row as the result lists it: an .xlsx row names its sheet (rows are numbered per sheet). */
+const skippedRow = (row: number, reason: string, sheet: string | undefined): Tally["skippedRows"][number] =>
+  sheet === undefined ? { row, reason } : { row, sheet: truncateText(sheet, SKIPPED_ROW_SHEET_MAX_CHARS), reason };
 
 function countRow(tally: Tally, maxRows: number | undefined): void {
   tally.rowsTotal++;

@@ -48,6 +48,8 @@ export interface HeaderMatch {
   candidates: Partial<Record<ColumnRole, ColumnCandidate[]>>;
   /** Fields a mapping chose (by header text or position) or left unread, rather than detection. */
   chosenBy?: Partial<Record<string, "header" | "position" | "none">>;
+  /** Fields whose column the cells below the header chose over the header's first choice, and why. */
+  contentReasons?: Partial<Record<string, string>>;
 }
 
 /** "Цена, руб." and "Price (USD)" name the price column too: the normalised key a header is compared by. */

@@ -3,7 +3,7 @@ import { TextDecoder } from "node:util";
 import { StockFileError } from "../errors.ts";
 import { type CsvEncoding, csvEncoding } from "./csv-encoding.ts";
 import { CsvParser, detectDelimiter } from "./csv-parser.ts";
-import type { RowReader, SheetRow } from "./types.ts";
+import { ONE_UNNAMED_SHEET, type RowReader, type SheetRow } from "./types.ts";
 
 const CHUNK_BYTES = 64 * 1024;
 
@@ -47,6 +47,7 @@ export function openCsv(filePath: string, totalBytes: number): RowReader {
       return bytesRead;
     },
     rows,
+    listSheets: async () => [...ONE_UNNAMED_SHEET],
   };
 }
 

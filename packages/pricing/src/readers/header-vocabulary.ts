@@ -4,7 +4,7 @@
  * docs/pricing.md ("Header row"); columns.ts applies them to a row.
  */
 
-export type ColumnRole = "partNumber" | "name" | "vendor" | "quantity" | "price";
+export type ColumnRole = "partNumber" | "name" | "vendor" | "quantity" | "price" | "category";
 
 /**
  * One group of names for a field. `rank` orders competing columns of one field: the lowest rank
@@ -94,6 +94,13 @@ export const VOCABULARY: Record<ColumnRole, readonly NameGroup[]> = {
         "Mfr",
       ],
       prefix: ["Производитель", "Бренд"],
+    },
+  ],
+  category: [
+    {
+      rank: 0,
+      label: "category",
+      whole: ["Категория", "Категория товара", "Группа", "Группа товаров", "Раздел", "Category", "Product category", "Group"],
     },
   ],
   quantity: [

@@ -52,8 +52,15 @@ export const LIMITS = {
    * stays under about 300 MB whatever the text (a list of lists at the cap measured 145 MB).
    */
   mxlNodes: 4_000_000,
-  /** The worksheet once inflated: about 7 million rows of a five-column sheet. */
+  /** The worksheets read, all together, once inflated: about 7 million rows of a five-column sheet. */
   sheetBytes: 1024 ** 3,
+  /**
+   * Sheets of one workbook that are looked at (listed, read): a price list has one to a few
+   * dozen tabs, one per product group; the rest of a longer list is not seen.
+   */
+  sheets: 1_000,
+  /** Cell formats (styles.xml cellXfs) looked at for date formats; Excel itself allows 64,000. */
+  cellStyles: 65_536,
   /** The shared strings once inflated, held (compactly) in memory for the whole import. */
   sharedStringsBytes: 256 * 1024 ** 2,
 } as const;

@@ -3,7 +3,7 @@ import { SAVE_AS_XLSX_HINT, StockFileError } from "../errors.ts";
 import { BracketLimitError, BracketSyntaxError, type BracketNode, parseBracketText, QuotedString } from "./bracket.ts";
 import { MXL8_HEADER_BYTES } from "./detect.ts";
 import { LIMITS, mxlTooDeep, mxlTooManyNodes } from "./limits.ts";
-import type { RowReader, SheetRow } from "./types.ts";
+import { ONE_UNNAMED_SHEET, type RowReader, type SheetRow } from "./types.ts";
 
 /** The document is parsed whole (1C's text has no streaming form we can rely on), so its size is capped. */
 export const MXL_MAX_BYTES = 64 * 1024 * 1024;
@@ -32,6 +32,7 @@ export function openMxl8(filePath: string, totalBytes: number): RowReader {
       return bytesRead;
     },
     rows,
+    listSheets: async () => [...ONE_UNNAMED_SHEET],
   };
 }
 

@@ -7,13 +7,18 @@ import { isEncryptedOfficeFile } from "./ole.ts";
 import type { RowReader } from "./types.ts";
 import { openXlsx } from "./xlsx.ts";
 
+export interface ReaderOptions {
+  /** The .xlsx sheets to read, by name (see XlsxOptions); CSV and 1C have one sheet and ignore it. */
+  sheets?: readonly string[] | undefined;
+}
+
 /** Opens the right reader for the file's bytes, or fails with a message the uploader can act on. */
-export async function openRowReader(filePath: string): Promise<RowReader> {
+export async function openRowReader(filePath: string, options: ReaderOptions = {}): Promise<RowReader> {
   const { head, size } = await readHead(filePath);
   const format = detectFileFormat(head);
   switch (format) {
     case "xlsx":
-      return openXlsx(filePath);
+      return openXlsx(filePath, { sheets: options.sheets });
     case "csv":
       return openCsv(filePath, size);
     case "mxl8":

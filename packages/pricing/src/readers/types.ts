@@ -3,7 +3,19 @@ export interface SheetRow {
   rowNumber: number;
   /** Index 0 is column A; missing cells are "" (or absent at the end). */
   cells: string[];
+  /** The sheet's name: set for every .xlsx row, absent for CSV and 1C (one unnamed sheet). */
+  sheet?: string;
 }
+
+/** A sheet of the file, as its tab shows it. */
+export interface SheetInfo {
+  name: string;
+  /** False for sheets the workbook hides; they are read only when named. */
+  visible: boolean;
+}
+
+/** CSV and 1C documents have one sheet, without a name. */
+export const ONE_UNNAMED_SHEET: readonly SheetInfo[] = [{ name: "", visible: true }];
 
 /**
  * Marks the cells of `cells` (by column, 0 = A) that hold a formula without a saved result: they
@@ -32,4 +44,6 @@ export interface RowReader {
   readonly totalBytes: number;
   readonly bytesRead: number;
   rows(): AsyncGenerator<SheetRow, void, undefined>;
+  /** The file's sheets in order, hidden ones too: what a mapping may choose from (openRowReader's `sheets`). */
+  listSheets(): Promise<SheetInfo[]>;
 }

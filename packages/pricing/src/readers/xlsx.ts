@@ -1,18 +1,29 @@
 import { StockFileError } from "../errors.ts";
 import { cellTooLong, LIMITS, partTooLarge, rowTooLong, tooManyCells, tooManyColumns, tooManyFileCells } from "./limits.ts";
 import { StringTable } from "./string-table.ts";
-import { locateParts } from "./xlsx-parts.ts";
+import { truncateText } from "@tasklane/contract";
+import { locateParts, type WorkbookSheet } from "./xlsx-parts.ts";
+import { readDateStyles, serialToIsoDate } from "./xlsx-dates.ts";
 import { createFastXmlParser, feedXml } from "./xml-stream.ts";
-import { markFormulasWithoutValue, type RowReader, type SheetRow } from "./types.ts";
+import { markFormulasWithoutValue, type RowReader, type SheetInfo, type SheetRow } from "./types.ts";
 import { damagedWorkbook, openZip, type ZipArchive } from "./zip.ts";
 
+export interface XlsxOptions {
+  /**
+   * The sheets to read, by name, in workbook order whatever the order here; hidden ones too
+   * when named. Default: every visible sheet.
+   */
+  sheets?: readonly string[] | undefined;
+}
+
 /**
- * Streams the first visible worksheet of an .xlsx: shared strings are read first (random
- * access, whatever their place in the zip), then the sheet is parsed chunk by chunk and
- * its rows are handed out as they close, so memory holds the strings table and one chunk.
- * The zip is opened when reading starts and closed when it ends, however it ends.
+ * Streams the worksheets of an .xlsx, one after another in workbook order: shared strings and
+ * date styles are read first (random access, whatever their place in the zip), then each sheet
+ * is parsed chunk by chunk and its rows are handed out as they close, so memory holds the
+ * strings table and one chunk. Each row names its sheet. The zip is opened when reading starts
+ * and closed when it ends, however it ends.
  */
-export function openXlsx(filePath: string): RowReader {
+export function openXlsx(filePath: string, options: XlsxOptions = {}): RowReader {
   let bytesRead = 0;
   let totalBytes = 0;
   const count = (n: number) => (bytesRead += n);
@@ -20,11 +31,26 @@ export function openXlsx(filePath: string): RowReader {
     const zip = await openZip(filePath);
     try {
       const parts = await locateParts(zip);
-      const sheet = zip.entries.get(parts.sheet)!;
+      const sheets = chooseSheets(parts.sheets, options.sheets).map((sheet) => ({ ...sheet, entry: zip.entries.get(sheet.part)! }));
       const sst = parts.sharedStrings === undefined ? undefined : zip.entries.get(parts.sharedStrings);
-      totalBytes = sheet.compressedSize + (sst?.compressedSize ?? 0);
+      totalBytes = sheets.reduce((sum, sheet) => sum + sheet.entry.compressedSize, sst?.compressedSize ?? 0);
       const sharedStrings = sst === undefined ? new StringTable() : await readSharedStrings(zip, sst, count);
-      yield* readSheetRows(zip, sheet, sharedStrings, count);
+      const dates: DateReading = {
+        styles: await readDateStyles(zip, parts.styles === undefined ? undefined : zip.entries.get(parts.styles)),
+        date1904: parts.date1904,
+      };
+      const budget = { bytesLeft: LIMITS.sheetBytes };
+      for (const sheet of sheets) yield* readSheetRows(zip, sheet.entry, sheet.name, sharedStrings, dates, budget, count);
+    } catch (error) {
+      throw asFileError(error);
+    } finally {
+      zip.close();
+    }
+  }
+  async function listSheets(): Promise<SheetInfo[]> {
+    const zip = await openZip(filePath);
+    try {
+      return (await locateParts(zip)).sheets.map(({ name, visible }) => ({ name, visible }));
     } catch (error) {
       throw asFileError(error);
     } finally {
@@ -40,7 +66,21 @@ export function openXlsx(filePath: string): RowReader {
       return bytesRead;
     },
     rows,
+    listSheets,
   };
+}
+
+/** The visible sheets, or the ones named; a name the workbook does not have is an error, not an empty import. */
+function chooseSheets(sheets: WorkbookSheet[], names: readonly string[] | undefined): WorkbookSheet[] {
+  if (names === undefined) return sheets.filter((sheet) => sheet.visible);
+  const missing = names.filter((name) => !sheets.some((sheet) => sheet.name === name));
+  if (missing.length > 0) {
+    const quote = (list: string[]) => list.map((name) => `"${truncateText(name, 100)}"`).join(", ");
+    throw new StockFileError(
+      `The workbook has no sheet named ${quote(missing.slice(0, 5))}; its sheets are ${quote(sheets.slice(0, 20).map((s) => s.name))}.`,
+    );
+  }
+  return sheets.filter((sheet) => names.includes(sheet.name));
 }
 
 /** Inflate and XML errors mean a damaged file; aborts and our own errors pass through. */
@@ -110,23 +150,34 @@ export function columnIndex(ref: string | undefined): number {
   return i === 0 ? -1 : col - 1;
 }
 
+/** What a date cell needs: the styles with a date format, and the workbook's date system. */
+interface DateReading {
+  styles: ReadonlySet<number>;
+  date1904: boolean;
+}
+
 async function* readSheetRows(
   zip: ZipArchive,
   entry: ZipEntry,
+  sheetName: string,
   sharedStrings: StringTable,
+  dates: DateReading,
+  budget: { bytesLeft: number },
   count: (n: number) => void,
 ): AsyncGenerator<SheetRow, void, undefined> {
-  const sheet = new SheetState();
+  const sheet = new SheetState(dates);
   const parser = createFastXmlParser({
     open: (name, tag) => sheet.open(name, tag.attributes),
     close: (name) => sheet.close(name),
     text: (text) => sheet.text(text),
   });
-  const tooLarge = () => partTooLarge("worksheet", LIMITS.sheetBytes);
-  for await (const _ of feedXml(await zip.open(entry, count), parser, LIMITS.sheetBytes, tooLarge)) {
-    for (const row of sheet.takeRows()) yield resolveRow(row, sharedStrings);
+  const tooLarge = () => partTooLarge("worksheet data", LIMITS.sheetBytes);
+  // The bound is on all sheets together: a workbook of many sheets costs no more than one of their size.
+  const spend = (n: number) => (budget.bytesLeft -= n);
+  for await (const _ of feedXml(await zip.open(entry, count), parser, budget.bytesLeft, tooLarge, spend)) {
+    for (const row of sheet.takeRows()) yield resolveRow(row, sheetName, sharedStrings);
   }
-  for (const row of sheet.takeRows()) yield resolveRow(row, sharedStrings);
+  for (const row of sheet.takeRows()) yield resolveRow(row, sheetName, sharedStrings);
 }
 
 /** A cell's text, or the index of its shared string (looked up only when its row is handed out). */
@@ -148,7 +199,7 @@ interface RawRow {
  * here, one row at a time, so that rows waiting in a parsed chunk hold indexes, not texts
  * (thousands of cells may point at one long string); a row's text in all is bounded.
  */
-function resolveRow(raw: RawRow, sharedStrings: StringTable): SheetRow {
+function resolveRow(raw: RawRow, sheet: string, sharedStrings: StringTable): SheetRow {
   const { columns, values } = raw;
   const n = values.length;
   const texts: string[] = new Array<string>(n);
@@ -168,7 +219,7 @@ function resolveRow(raw: RawRow, sharedStrings: StringTable): SheetRow {
     for (let i = 0; i < n; i++) if (columns[i]! < width) cells[columns[i]!] = texts[i]!;
   }
   if (raw.formulasWithoutValue !== undefined) markFormulasWithoutValue(cells, raw.formulasWithoutValue);
-  return { rowNumber: raw.rowNumber, cells };
+  return { rowNumber: raw.rowNumber, cells, sheet };
 }
 
 /**
@@ -177,6 +228,8 @@ function resolveRow(raw: RawRow, sharedStrings: StringTable): SheetRow {
  * cells are kept: `<c r="XFD1"/>` costs nothing however far to the right it is.
  */
 class SheetState {
+  constructor(private readonly dates: DateReading) {}
+
   private done: RawRow[] = [];
   private row: RawRow | undefined;
   private rowNumber = 0;
@@ -184,6 +237,8 @@ class SheetState {
   private cellsInRow = 0;
   private cellsInFile = 0;
   private type = "n";
+  /** The cell's style index (its s attribute), -1 when it has none. */
+  private style = -1;
   /** The text of the cell's <v>, or of its <is> (an inline string's <v>, if any, is not its text). */
   private value = "";
   private inline = "";
@@ -213,6 +268,7 @@ class SheetState {
         if (++this.cellsInRow > LIMITS.cellsPerRow) throw tooManyCells(this.rowNumber);
         if (++this.cellsInFile > LIMITS.fileCells) throw tooManyFileCells();
         this.type = attrs.t ?? "n";
+        this.style = attrs.s === undefined ? -1 : Number(attrs.s);
         this.value = "";
         this.inline = "";
         this.hasInline = this.hasValue = this.hasFormula = false;
@@ -294,8 +350,11 @@ class SheetState {
         return decodeEscapes(this.hasInline ? this.inline : this.value);
       case "str":
         return decodeEscapes(this.value); // a formula's text result
+      case "n":
+        if (this.dates.styles.has(this.style)) return serialToIsoDate(this.value, this.dates.date1904) ?? this.value;
+        return this.value; // numbers as written ("1234.5")
       default:
-        return this.value; // numbers as written ("1234.5"), dates (ISO 8601)
+        return this.value; // dates stored as ISO 8601 text (t="d")
     }
   }
 

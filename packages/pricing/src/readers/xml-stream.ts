@@ -50,6 +50,7 @@ export async function* feedXml(
   parser: XmlSink,
   maxBytes: number = Number.POSITIVE_INFINITY,
   onTooLarge: () => Error = () => new Error("too large"),
+  onBytes: (n: number) => void = () => {},
 ): AsyncGenerator<void, void, undefined> {
   const decoder = new TextDecoder("utf-8");
   let bytes = 0;
@@ -58,6 +59,7 @@ export async function* feedXml(
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       if (bytes > maxBytes) throw onTooLarge();
+      onBytes(chunk.length);
       const text = decoder.decode(chunk, { stream: true });
       sinceTag = charsSinceLastTag(text, sinceTag);
       parser.write(text);
