@@ -28,7 +28,7 @@ interface Item {
 /**
  * A supplier's price list as suppliers write them: a title row, the header on row 2, two price
  * columns (detection reads the recommended retail price, РРЦ; this supplier's prices are the
- * dealer's), and a row without a part number.
+ * dealer's), and a row without a price.
  */
 async function priceList(name: string, items: Item[]): Promise<string> {
   const file = path.join(await tempDir(), name);
@@ -36,7 +36,7 @@ async function priceList(name: string, items: Item[]): Promise<string> {
     { r: 1, cells: ["Прайс-лист ООО «Океан» на 01.12.2026"] },
     { r: 2, cells: ["Артикул", "Наименование", "Производитель", "Цена дилера", "РРЦ", "Остаток"] },
     ...items.map((item, i) => ({ r: i + 3, cells: [item.pn, `Товар ${item.pn}`, "Intel", item.dealer, item.retail, item.qty] })),
-    { r: items.length + 3, cells: [null, "Итого", null, null, null, null] },
+    { r: items.length + 3, cells: ["OC-0", "Нет в продаже", "Intel", null, null, 0] },
   ];
   await writeFile(file, rawXlsx({ rows }));
   return file;
