@@ -53,6 +53,15 @@ describe("tasklane inspect", () => {
     ]);
   });
 
+  it("keeps each row on one line: line breaks in a cell become spaces, a long text is cut", async () => {
+    const { env, file } = await setup();
+    const description = `Диск SSD\n${"очень ".repeat(20)}длинное описание`;
+    const result = await runCli(["inspect", await file("long.csv", `"Артикул";"Наименование";"Цена,\nруб."\nA-1;"${description}";100\n`)], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^  price +C "Цена, руб\." /m);
+    expect(result.stdout).toMatch(/^    2 +A-1 +Диск SSD очень очень .{10,}… +— +— +.* +100$/m);
+  });
+
   it("exits 1 and says why when an import with the mapping would fail", async () => {
     const { env, file } = await setup();
     const result = await runCli(["inspect", await file("ocean.csv", TWO_PRICES), "--skip-field", "price"], env);

@@ -8,8 +8,11 @@ export function columnLetter(position: number): string {
 }
 
 /** A column as a person finds it in the file: its letter and its header. */
-export const columnLabel = (column: { position: number; header: string }) =>
-  column.header ? `${columnLetter(column.position)} "${column.header}"` : columnLetter(column.position);
+export function columnLabel(column: { position: number; header: string }): string {
+  // A header may hold line breaks ("Цена,\nруб."): on a terminal it stays on one line.
+  const header = column.header.replace(/\s+/g, " ").trim();
+  return header ? `${columnLetter(column.position)} "${header}"` : columnLetter(column.position);
+}
 
 /** One line: what the mapping fixes (sheets, header row, each named field); the rest is detected. */
 export function mappingSummary(mapping: StockMapping | null): string {

@@ -2,7 +2,15 @@ import type { PreviewSheet, StockFilePreview } from "@tasklane/client";
 import { plural, table } from "./format.ts";
 import { columnLabel } from "./mapping-view.ts";
 
-const cell = (value: string | number | null) => (value === null ? "—" : String(value));
+/** Widest a text cell is shown: a supplier's description runs to hundreds of characters. */
+const CELL_MAX_CHARS = 40;
+
+/** One line per row, whatever the cell holds: its line breaks as spaces, a long text cut with "…". */
+function cell(value: string | number | null): string {
+  if (value === null) return "—";
+  const text = String(value).replace(/\s+/g, " ").trim();
+  return text.length > CELL_MAX_CHARS ? `${text.slice(0, CELL_MAX_CHARS - 1)}…` : text;
+}
 
 function sourceLine(preview: StockFilePreview, supplier: string | undefined): string {
   const where = `${preview.filename} (${preview.format})`;
@@ -44,8 +52,8 @@ function sheetLines(sheet: PreviewSheet): string[] {
   const extent = sheet.complete ? `(the sheet has ${plural(sheet.rowsRead, "row")})` : `(the preview read its first ${plural(sheet.rowsRead, "row")})`;
   if (sheet.rows.length === 0) lines.push(`  No rows to import ${extent}`);
   else {
-    lines.push(`  First ${plural(sheet.rows.length, "row")} as they would be stored ${extent}:`);
-    const rows = sheet.rows.map((r) => [String(r.row), r.partNumber, cell(r.name), cell(r.vendor), cell(r.category), cell(r.quantity), cell(r.price)]);
+    lines.push(`  Rows as they would be stored, the first ${sheet.rows.length} ${extent}:`);
+    const rows = sheet.rows.map((r) => [String(r.row), cell(r.partNumber), cell(r.name), cell(r.vendor), cell(r.category), cell(r.quantity), cell(r.price)]);
     lines.push(...table([["ROW", "PART NUMBER", "NAME", "VENDOR", "CATEGORY", "QUANTITY", "PRICE"], ...rows]).map((l) => `    ${l}`));
   }
   if (sheet.skippedRows.length) {
