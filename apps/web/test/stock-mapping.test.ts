@@ -18,6 +18,9 @@ import { artifacts, useChromium } from "./chromium.ts";
 
 const browser = useChromium();
 
+/** A real HiWatch price list from the shared corpus: several sheets, a header below a title row. */
+const HIWATCH = path.resolve(import.meta.dirname, "../../../../shared/corpus/xlsx/elm__77a491__HiWatch CCTV прайс-лист_v.9.xlsx");
+
 interface Item {
   pn: string;
   dealer: number;
@@ -139,6 +142,36 @@ describe("inspect before import, and a supplier's mapping, in a real browser", (
 
     expect(errors).toEqual([]);
     await page.screenshot({ path: path.join(artifacts, "web-mapping.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("shows each sheet of a real multi-sheet price list in a tab, and leaves a sheet out when it is unticked", async () => {
+    const service = await startService({ webRoot: browser.dist });
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(service.url);
+    await page.getByLabel("File", { exact: true }).setInputFiles(HIWATCH);
+
+    const tabs = preview(page).getByRole("tablist", { name: "Sheets" }).getByRole("tab");
+    await tabs.first().waitFor({ timeout: 60_000 });
+    expect(await tabs.count()).toBeGreaterThanOrEqual(3);
+    expect(await tabs.first().getAttribute("aria-selected")).toBe("true");
+    const second = (await tabs.nth(1).innerText()).trim();
+
+    // The tab pattern: an arrow key moves to the next sheet and its panel.
+    await tabs.first().focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await tabs.nth(1).getAttribute("aria-selected")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("tab");
+    const panel = preview(page).getByRole("tabpanel");
+    expect(await panel.getByLabel("Import this sheet").isChecked()).toBe(true);
+
+    await panel.getByLabel("Import this sheet").uncheck();
+    await preview(page).getByText("Uses your choices below.").waitFor();
+    await tabs.nth(1).filter({ hasText: `${second} (not imported)` }).waitFor();
+    await page.screenshot({ path: path.join(artifacts, "web-preview-sheets.png"), fullPage: true });
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -147,6 +147,7 @@ export function StockImportPanel({ onSubmitted }: { onSubmitted: OnSubmitted }) 
             preview={shown}
             supplier={supplier}
             refreshing={preview.isPlaceholderData || preview.isFetching}
+            choices={mapping}
             onChange={setMapping}
             onReset={mapping ? () => setMapping(undefined) : null}
           />

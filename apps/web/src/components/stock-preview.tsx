@@ -10,6 +10,8 @@ interface StockPreviewProps {
   supplier: string;
   /** True while a newer preview is on its way (the one shown is the last one). */
   refreshing: boolean;
+  /** The person's choices so far, which a preview still on its way may not show yet; undefined: none. */
+  choices: StockMapping | undefined;
   onChange: (mapping: StockMapping) => void;
   /** Back to the saved or detected mapping; null when nothing was changed. */
   onReset: (() => void) | null;
@@ -40,13 +42,23 @@ function ColumnSelect({ id, sheet, field, onPick }: { id: string; sheet: Preview
   );
 }
 
-function SheetView({ preview, sheet, onChange }: { preview: StockFilePreview; sheet: PreviewSheet; onChange: (mapping: StockMapping) => void }) {
+interface SheetViewProps {
+  preview: StockFilePreview;
+  sheet: PreviewSheet;
+  /** What a change builds on: the person's choices, else the mapping the preview used. */
+  base: StockMapping;
+  onChange: (mapping: StockMapping) => void;
+}
+
+function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
   const idOf = (part: string) => `preview-${preview.sheets.indexOf(sheet)}-${part}`;
   const [headerRowText, setHeaderRowText] = useState(sheet.headerRow ? String(sheet.headerRow) : "");
-  const readSheets = preview.sheets.filter((s) => s.read).length;
+  // Ticked as the person left it, before the preview read with it arrives.
+  const reads = (s: PreviewSheet) => (base.sheets ? base.sheets.includes(s.name) : s.read);
+  const readSheets = preview.sheets.filter(reads).length;
   const applyHeaderRow = () => {
     const row = Number(headerRowText);
-    if (Number.isInteger(row) && row >= 1) onChange(withHeaderRow(preview.mapping, row));
+    if (Number.isInteger(row) && row >= 1) onChange(withHeaderRow(base, row));
   };
   return (
     <div className="preview-sheet">
@@ -54,16 +66,17 @@ function SheetView({ preview, sheet, onChange }: { preview: StockFilePreview; sh
         <input
           type="checkbox"
           id={idOf("read")}
-          checked={sheet.read}
+          checked={reads(sheet)}
           // At least one sheet is read: unticking the last would leave nothing to import.
-          disabled={sheet.read && readSheets === 1}
-          onChange={(event) => onChange(withSheet(preview.mapping, preview.sheets, sheet.name, event.target.checked))}
+          disabled={reads(sheet) && readSheets === 1}
+          onChange={(event) => onChange(withSheet(base, preview.sheets.map((s) => ({ ...s, read: reads(s) })), sheet.name, event.target.checked))}
         />
         <label htmlFor={idOf("read")}>Import this sheet{sheet.visible ? "" : " (hidden in the file)"}</label>
       </div>
 
+      {sheet.read ? null : <p className="empty">Not imported. Tick it to see how it would be read.</p>}
       {/* Not a form of its own: it sits inside the import form, and forms do not nest. */}
-      <div className="field field-inline header-row">
+      <div className="field field-inline header-row" hidden={!sheet.read}>
         <label htmlFor={idOf("header-row")}>Header row</label>
         <input
           id={idOf("header-row")}
@@ -122,7 +135,7 @@ function SheetView({ preview, sheet, onChange }: { preview: StockFilePreview; sh
                           id={idOf(`column-${name}`)}
                           sheet={sheet}
                           field={field}
-                          onPick={(position) => onChange(withColumn(preview.mapping, sheet, name, position))}
+                          onPick={(position) => onChange(withColumn(base, sheet, name, position))}
                         />
                       </td>
                       <td className="cell-note">
@@ -199,7 +212,7 @@ function SheetView({ preview, sheet, onChange }: { preview: StockFilePreview; sh
 }
 
 /** How the chosen file would be read: one tab per sheet, the mapping's choices editable in each. */
-export function StockPreview({ preview, supplier, refreshing, onChange, onReset }: StockPreviewProps) {
+export function StockPreview({ preview, supplier, refreshing, choices, onChange, onReset }: StockPreviewProps) {
   const [selected, setSelected] = useState(() => Math.max(0, preview.sheets.findIndex((s) => s.read)));
   const index = Math.min(selected, preview.sheets.length - 1);
   const sheet = preview.sheets[index];
@@ -254,7 +267,7 @@ export function StockPreview({ preview, supplier, refreshing, onChange, onReset 
         <div id="preview-sheet-panel" role={preview.sheets.length > 1 ? "tabpanel" : undefined} aria-labelledby={preview.sheets.length > 1 ? `preview-tab-${index}` : undefined}>
           {preview.sheets.length > 1 ? null : <h4>Sheet “{sheet.name}”</h4>}
           {/* Keyed by what the service answered, so the header row field shows the row in effect. */}
-          <SheetView key={`${sheet.name}:${sheet.headerRow}`} preview={preview} sheet={sheet} onChange={onChange} />
+          <SheetView key={`${sheet.name}:${sheet.headerRow}`} preview={preview} sheet={sheet} base={choices ?? preview.mapping} onChange={onChange} />
         </div>
       ) : (
         <p className="empty">The file has no sheets to read.</p>
