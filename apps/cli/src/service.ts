@@ -56,9 +56,13 @@ export function requestFailure(error: TasklaneRequestError, service: Service): C
     case "NOT_FOUND":
     case "BAD_REQUEST":
     case "PAYLOAD_TOO_LARGE":
+    // A file the service cannot read at all: the person has to bring another.
+    case "UNPROCESSABLE_CONTENT":
       return usage(lowerFirst(error.message));
     case "SERVICE_UNAVAILABLE":
       return usage(`the service at ${service.url} is stopping and takes no new work: ${error.message}`);
+    case "TOO_MANY_REQUESTS":
+      return new CliError(`the service is busy, try again shortly: ${error.message}`, EXIT.error);
     default:
       return new CliError(`the service answered ${error.code}: ${error.message}`, EXIT.error);
   }

@@ -135,7 +135,8 @@ describe("the real pricing handlers", () => {
 
     const imported = await runCli(["import", file, "--supplier", "Ocean", "--kind", "stock", "--wait"], env);
     expect(imported.stderr).toMatch(/^Submitted stockImport task /);
-    expect(imported.stdout).toMatch(/^Imported 1 of 2 rows \(1 skipped, 1 new component\)\n  row 3: .+\n$/);
+    expect(imported.stdout).toMatch(/^Imported 1 of 2 rows \(1 skipped, 1 new component\)\n  row 3: .+\n/);
+    expect(imported.stdout).toContain("\n  The supplier's rows: 0 before, 1 now\n  Read with the detected mapping: ");
     expect(imported.code).toBe(0);
 
     const recalculated = await runCli(["recalculate", "--wait"], env);

@@ -15,7 +15,7 @@ describe("help", () => {
   it("tasklane --help lists every command and exits 0", async () => {
     const result = await runCli(["--help"]);
     expect(result.code).toBe(0);
-    for (const name of ["recalculate", "import", "pricelist", "get", "watch", "list", "cancel"]) {
+    for (const name of ["recalculate", "inspect", "import", "suppliers", "pricelist", "get", "watch", "list", "cancel"]) {
       expect(result.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
     }
     expect(result.stderr).toBe("");
@@ -31,7 +31,7 @@ describe("help", () => {
 describe("wrong usage: exit 2 with one line naming the mistake", () => {
   const cases: [string[], string][] = [
     [[], 'tasklane: missing a command (see "tasklane --help")'],
-    [["frobnicate"], 'tasklane: unknown command "frobnicate"; the commands are recalculate, import, pricelist, get, watch, list, cancel (see "tasklane --help")'],
+    [["frobnicate"], 'tasklane: unknown command "frobnicate"; the commands are recalculate, inspect, import, suppliers, pricelist, get, watch, list, cancel (see "tasklane --help")'],
     [["list", "--bogus"], 'tasklane: unknown option --bogus (see "tasklane list --help")'],
     [["recalculate", "--wait=yes"], 'tasklane: --wait takes no value (see "tasklane recalculate --help")'],
     [["recalculate", "now"], 'tasklane: unexpected argument now (see "tasklane recalculate --help")'],

@@ -9,6 +9,7 @@ import { PricelistView } from "./components/pricelist-view.tsx";
 import { RecalculatePanel } from "./components/recalculate-panel.tsx";
 import { RecentTasksPanel } from "./components/recent-tasks-panel.tsx";
 import { StockImportPanel } from "./components/stock-import-panel.tsx";
+import { SuppliersPanel } from "./components/suppliers-panel.tsx";
 import { useTRPC } from "./trpc.ts";
 import { useSubmitted } from "./use-submitted.ts";
 import { useTaskEndings } from "./use-task-endings.ts";
@@ -59,6 +60,7 @@ export function App() {
           live={anyActive(tasks)}
           onShowMore={canShowMore ? () => setLimit((n) => Math.min(n + LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX)) : null}
         />
+        <SuppliersPanel />
         <PricelistView selectedId={pricelistId} onSelect={setPricelistId} />
         <ComponentsSearch />
       </main>

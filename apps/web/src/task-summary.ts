@@ -7,6 +7,7 @@ import {
   type TaskType,
   taskTypes,
 } from "@tasklane/contract";
+import { rowsFellByHalf } from "@tasklane/client";
 import { formatCount, plural } from "./format.ts";
 
 /** The contract names each task type for a person; the page uses that name everywhere. */
@@ -39,7 +40,14 @@ const recalculate = (r: TaskResult<"recalculate">) =>
 const stockImport = (r: TaskResult<"stockImport">) =>
   `Imported ${formatCount(r.imported)} of ${plural(r.rowsTotal, "row")}` +
   (r.skipped ? `, skipped ${formatCount(r.skipped)}` : "") +
-  (r.componentsCreated ? `; ${plural(r.componentsCreated, "new component")}` : "");
+  (r.componentsCreated ? `; ${plural(r.componentsCreated, "new component")}` : "") +
+  (r.rowsBefore !== undefined && r.rowsAfter !== undefined ? `; supplier's rows ${formatCount(r.rowsBefore)} → ${formatCount(r.rowsAfter)}` : "");
+
+/** The warning a completed import earns when it left its supplier with under half its rows, or null. */
+export function importWarning(task: Task): string | null {
+  if (task.type !== "stockImport" || !task.result || !rowsFellByHalf(task.result)) return null;
+  return `The supplier's rows fell from ${formatCount(task.result.rowsBefore!)} to ${formatCount(task.result.rowsAfter!)}: check that the file was read the right way.`;
+}
 
 const pricelistCreate = (r: TaskResult<"pricelistCreate">) => `${SOURCE_LABELS[r.source].name} pricelist of ${plural(r.rows, "row")}`;
 

@@ -2,15 +2,19 @@ import { POLL_INTERVAL_MS, type Task, isFinalStatus } from "@tasklane/contract";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
-import { resultSummary, taskTitle } from "./task-summary.ts";
+import { importWarning, resultSummary, taskTitle } from "./task-summary.ts";
 import { useTRPC } from "./trpc.ts";
 
 function announce(task: Task) {
   const title = taskTitle(task.type);
   switch (task.status) {
-    case "completed":
-      toast.success(`${title}: completed`, { description: resultSummary(task) });
+    case "completed": {
+      const warning = importWarning(task);
+      // A warning stays until read, like an error: it asks the person to look at the file.
+      if (warning) toast.warning(`${title}: completed`, { description: `${resultSummary(task)}. ${warning}`, duration: Number.POSITIVE_INFINITY });
+      else toast.success(`${title}: completed`, { description: resultSummary(task) });
       return;
+    }
     case "error":
       // An error stays until read: its text is what the person needs to act on.
       toast.error(`${title}: failed`, { description: task.error ?? "No reason given", duration: Number.POSITIVE_INFINITY });
@@ -64,6 +68,7 @@ export function useTaskEndings(listed: readonly Task[] | undefined, onEnded: (ta
     // What a task wrote (prices, components, a pricelist) shows in the panels below.
     void queryClient.invalidateQueries(trpc.pricelists.pathFilter());
     void queryClient.invalidateQueries(trpc.components.pathFilter());
+    void queryClient.invalidateQueries(trpc.suppliers.pathFilter());
     setWatched((current) => new Set([...current].filter((id) => !announced.current.has(id))));
     // `ended` is derived from the render; its ids say everything the effect depends on.
   }, [endedKey]);

@@ -1,67 +1,19 @@
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
-import { type BrowserContext, type Page, type Request, chromium } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page, Request } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { startService, tempDir } from "../../../tests/contract/fixtures.ts";
+import { artifacts, useChromium } from "./chromium.ts";
 
 /**
  * The page in real headless Chromium against the real service (embedded store, the real
  * pricing handlers) serving the page's production build, as `pnpm start` does.
  */
 
-const CHROMIUM = "/usr/bin/chromium";
-const webDir = path.resolve(import.meta.dirname, "..");
-const dist = path.join(webDir, "dist");
-const artifacts = path.resolve(webDir, "../../test-artifacts");
 /** Rows in the big stock file: enough that an import runs for a few seconds, well under 50 MB. */
 const BIG_FILE_ROWS = 500_000;
 
-let context: BrowserContext;
-let profileDir: string;
-
-// A missing browser is a broken test machine, not a reason to skip (a skip reads as a pass):
-// every test fails with the way to fix it.
-const chromiumMissing = !existsSync(CHROMIUM);
-beforeEach(() => {
-  if (chromiumMissing) throw new Error("Chromium is missing: run `apt-get update && apt-get install -y chromium`");
-});
-
-beforeAll(async () => {
-  if (chromiumMissing) return;
-  // The build the test serves is the one this checkout makes; in its own process so that
-  // vitest's NODE_ENV=test does not give React's development build.
-  await promisify(execFile)(process.execPath, [path.join(webDir, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
-    cwd: webDir,
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  profileDir = await mkdtemp(path.join(os.tmpdir(), "tasklane-chromium-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-    viewport: { width: 1280, height: 900 },
-    locale: "en-US",
-    timezoneId: "UTC",
-  });
-  await mkdir(artifacts, { recursive: true });
-});
-
-afterAll(async () => {
-  await context?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
-});
+const browser = useChromium();
 
 /** A supplier's stock file: unique part numbers, a quantity and a price on every row. */
 async function stockCsv(name: string, rows: number): Promise<string> {
@@ -101,9 +53,9 @@ const toast = (page: Page, title: string) => page.locator("[data-sonner-toast]",
 
 describe("the web page in a real browser", () => {
   it("imports a file with a moving progress bar, recalculates, makes a pricelist, searches, and cancels", async () => {
-    const service = await startService({ webRoot: dist });
+    const service = await startService({ webRoot: browser.dist });
     const bigFile = await stockCsv("ocean.csv", BIG_FILE_ROWS);
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(service.url);
@@ -189,8 +141,8 @@ describe("the web page in a real browser", () => {
   });
 
   it("asks for an access token when the service wants one, keeps it, and sends it on reads and uploads", async () => {
-    const service = await startService({ webRoot: dist, tokens: new Map([["s3cret-token", "alice"]]) });
-    const page = await context.newPage();
+    const service = await startService({ webRoot: browser.dist, tokens: new Map([["s3cret-token", "alice"]]) });
+    const page = await browser.context.newPage();
     await page.goto(service.url);
     await page.getByText("This service needs an access token.").waitFor();
     await page.getByLabel("Access token", { exact: true }).fill("s3cret-token");

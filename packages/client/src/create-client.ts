@@ -6,7 +6,7 @@ import type { TasklaneClientOptions } from "./client-options.ts";
 import { pollTask } from "./poll/poll-task.ts";
 import { guard } from "./request-error.ts";
 import type { TaskId } from "./task-id.ts";
-import type { StockImportSubmit, SubmitAnswer, SubmitCalls, SubmitInput, TasklaneClient } from "./tasklane-client.ts";
+import type { StockFileInspect, StockImportSubmit, SubmitAnswer, SubmitCalls, SubmitInput, TasklaneClient } from "./tasklane-client.ts";
 import { uploadFile } from "./upload.ts";
 
 export function createTasklaneClient(options: TasklaneClientOptions): TasklaneClient {
@@ -31,9 +31,19 @@ export function createTasklaneClient(options: TasklaneClientOptions): TasklaneCl
     (input: SubmitInput<T>, opts: { signal?: AbortSignal } = {}) =>
       guard(base, opts.signal, () => call(input, opts)) as Promise<SubmitAnswer<T>>;
 
-  async function stockImport({ file, filename, uploadId, ...rest }: StockImportSubmit, opts: { signal?: AbortSignal }) {
-    const id = uploadId ?? (await uploadFile(uploads, file!, { filename, signal: opts.signal })).uploadId;
-    return trpc.tasks.submit.stockImport.mutate({ ...rest, uploadId: id }, opts);
+  /** The upload's id: the one given, or that of the file, sent first. */
+  async function uploaded(source: StockImportSubmit | StockFileInspect, signal: AbortSignal | undefined): Promise<string> {
+    return source.uploadId ?? (await uploadFile(uploads, source.file!, { filename: source.filename, signal })).uploadId;
+  }
+
+  async function stockImport(input: StockImportSubmit, opts: { signal?: AbortSignal }) {
+    const { file: _file, filename: _filename, uploadId: _uploadId, ...rest } = input;
+    return trpc.tasks.submit.stockImport.mutate({ ...rest, uploadId: await uploaded(input, opts.signal) }, opts);
+  }
+
+  async function inspectFile(input: StockFileInspect, opts: { signal?: AbortSignal }) {
+    const { file: _file, filename: _filename, uploadId: _uploadId, ...rest } = input;
+    return trpc.uploads.inspect.query({ ...rest, uploadId: await uploaded(input, opts.signal) }, opts);
   }
 
   const submit: SubmitCalls = {
@@ -54,6 +64,9 @@ export function createTasklaneClient(options: TasklaneClientOptions): TasklaneCl
       guard(base, opts.signal, () => trpc.tasks.cancel.mutate({ id }, opts)) as Promise<Task<T>>,
     pollTask: (id, pollOptions) => pollTask(readTask, id, pollOptions),
     uploadFile: (file, opts = {}) => uploadFile(uploads, file, opts),
+    inspectFile: (input, opts = {}) => guard(base, opts.signal, () => inspectFile(input, opts)),
+    listSuppliers: (filter = {}, opts = {}) => guard(base, opts.signal, () => trpc.suppliers.list.query(filter, opts)),
+    setSupplierMapping: (input, opts = {}) => guard(base, opts.signal, () => trpc.suppliers.setMapping.mutate(input, opts)),
     async submitAndWait(type, input, pollOptions) {
       const { taskId } = await (submit[type] as SubmitCalls[typeof type])(input, { signal: pollOptions?.signal });
       return client.pollTask(taskId, pollOptions);

@@ -1,7 +1,8 @@
 export { createTasklaneClient } from "./create-client.ts";
 export type { TasklaneClientOptions } from "./client-options.ts";
-export type { RequestOptions, StockImportSubmit, SubmitAnswer, SubmitCalls, SubmitInput, TasklaneClient } from "./tasklane-client.ts";
+export type { RequestOptions, StockFileInspect, StockImportSubmit, SubmitAnswer, SubmitCalls, SubmitInput, TasklaneClient } from "./tasklane-client.ts";
 export type { UploadSource } from "./upload.ts";
+export { rowsFellByHalf } from "./rows-fell.ts";
 export type { TaskId } from "./task-id.ts";
 export type { PollOptions } from "./poll/poll-options.ts";
 export type { Clock } from "./poll/clock.ts";
@@ -25,6 +26,20 @@ export {
   type Uploaded,
   type StockKind,
   type PricelistSource,
+  type StockField,
+  type StockMapping,
+  type ColumnRef,
+  type MappingSource,
+  type StockFilePreview,
+  type PreviewSheet,
+  type PreviewField,
+  type PreviewRow,
+  type ColumnChoice,
+  type Supplier,
+  type SupplierList,
+  type SupplierListInput,
+  type SupplierMappingInput,
+  type StockFileInspectInput,
   type Component,
   type Pricelist,
   type PricelistRow,
@@ -34,6 +49,11 @@ export {
   POLL_INTERVAL_MS,
   PRICELIST_SOURCES,
   STOCK_KINDS,
+  STOCK_FIELDS,
+  MAPPING_SOURCES,
+  PREVIEW_ROWS,
+  COLUMN_POSITION_MAX,
+  MAPPING_HEADER_ROW_MAX,
   TASK_STATUSES,
   TASK_TYPES,
   isFinalStatus,

@@ -1,4 +1,18 @@
-import type { CompletedTask, SubmitRequest, Task, TaskList, TaskListInput, TaskType, Uploaded } from "@tasklane/contract";
+import type {
+  CompletedTask,
+  StockFileInspectInput,
+  StockFilePreview,
+  SubmitRequest,
+  Supplier,
+  SupplierList,
+  SupplierListInput,
+  SupplierMappingInput,
+  Task,
+  TaskList,
+  TaskListInput,
+  TaskType,
+  Uploaded,
+} from "@tasklane/contract";
 import type { PollOptions } from "./poll/poll-options.ts";
 import type { TaskId } from "./task-id.ts";
 import type { UploadSource } from "./upload.ts";
@@ -12,6 +26,10 @@ export interface RequestOptions {
  * uploadId of a file uploaded before.
  */
 export type StockImportSubmit = Omit<SubmitRequest<"stockImport">, "uploadId"> &
+  ({ file: UploadSource; filename?: string; uploadId?: never } | { uploadId: string; file?: never; filename?: never });
+
+/** inspectFile's input: like stockImport's, the file itself (uploaded first) or an earlier upload's id. */
+export type StockFileInspect = Omit<StockFileInspectInput, "uploadId"> &
   ({ file: UploadSource; filename?: string; uploadId?: never } | { uploadId: string; file?: never; filename?: never });
 
 /** What each submit call takes: the type's input (and an optional idempotencyKey), a file for stockImport. */
@@ -43,6 +61,19 @@ export interface TasklaneClient {
   pollTask<T extends TaskType = TaskType>(id: TaskId<T>, options?: PollOptions<T>): Promise<CompletedTask<T>>;
   /** submit, then pollTask. */
   submitAndWait<T extends TaskType>(type: T, input: SubmitInput<T>, options?: PollOptions<T>): Promise<CompletedTask<T>>;
+  /**
+   * How a stock file would be read, without importing it: per sheet the header row and why, each
+   * field's column with the alternatives, the first rows as stored and the skipped ones. With
+   * `supplier`, its saved mapping is used unless `mapping` is given. Rejects with
+   * TasklaneRequestError: NOT_FOUND (unknown upload), UNPROCESSABLE_CONTENT (a file that cannot be
+   * read at all, such as an old .xls), TOO_MANY_REQUESTS (previews are busy: ask again shortly),
+   * TIMEOUT (the preview took too long), BAD_REQUEST (a wrong mapping, with fieldErrors).
+   */
+  inspectFile(input: StockFileInspect, options?: RequestOptions): Promise<StockFilePreview>;
+  /** Every supplier and competitor (or those of one kind), by name, with their saved mapping. */
+  listSuppliers(filter?: SupplierListInput, options?: RequestOptions): Promise<SupplierList>;
+  /** Saves the mapping the supplier's imports use when none is given; `mapping: null` forgets it. */
+  setSupplierMapping(input: SupplierMappingInput, options?: RequestOptions): Promise<Supplier>;
   /** Sends a file to the server, streamed from disk for a path; stockImport does this for you. */
   uploadFile(file: UploadSource, options?: RequestOptions & { filename?: string }): Promise<Uploaded>;
 }

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { errorText } from "../errors.ts";
 import { formatDuration, formatTime } from "../format.ts";
-import { STATUS_LABELS, resultSummary, taskTitle } from "../task-summary.ts";
+import { STATUS_LABELS, importWarning, resultSummary, taskTitle } from "../task-summary.ts";
 import { useTRPC } from "../trpc.ts";
 import { FormError } from "./form-error.tsx";
 import { Panel } from "./panel.tsx";
@@ -48,6 +48,7 @@ function Times({ task }: { task: Task }) {
 function TaskRow({ task, onCancel, cancelling }: { task: Task; onCancel: () => void; cancelling: boolean }) {
   const title = taskTitle(task.type);
   const status = STATUS_LABELS[task.status];
+  const warning = importWarning(task);
   return (
     <tr data-status={task.status}>
       <th scope="row">
@@ -67,6 +68,12 @@ function TaskRow({ task, onCancel, cancelling }: { task: Task; onCancel: () => v
           <span className="percent">{task.progress}%</span>
         </div>
         <p className="task-line">{taskLine(task)}</p>
+        {warning ? (
+          <p className="task-warning">
+            <span aria-hidden="true">⚠ </span>
+            <strong>Warning:</strong> {warning}
+          </p>
+        ) : null}
       </td>
       <td>
         <Times task={task} />

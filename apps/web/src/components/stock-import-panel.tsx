@@ -1,43 +1,80 @@
-import { type StockImportSubmit, createTasklaneClient } from "@tasklane/client";
-import { STOCK_KINDS, type StockKind } from "@tasklane/contract";
-import { useMutation } from "@tanstack/react-query";
+import { type StockImportSubmit, type Uploaded, createTasklaneClient } from "@tasklane/client";
+import { STOCK_KINDS, type StockKind, type StockMapping } from "@tasklane/contract";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { currentToken } from "../access-token.ts";
-import { fieldErrorsOf } from "../errors.ts";
+import { fieldErrorsOf, worthRetrying } from "../errors.ts";
 import { KIND_LABELS, taskTitle } from "../task-summary.ts";
+import { useTRPC } from "../trpc.ts";
+import { useDebounced } from "../use-debounced.ts";
 import type { OnSubmitted } from "../use-submitted.ts";
 import { FieldError, FormError } from "./form-error.tsx";
 import { Panel } from "./panel.tsx";
+import { StockPreview } from "./stock-preview.tsx";
 
-/** The SDK uploads the file (POST /api/uploads), then submits with its uploadId. */
-function submitImport(input: StockImportSubmit) {
-  // Made per call so that it carries the token as it is now.
-  const sdk = createTasklaneClient({ url: window.location.origin, token: currentToken() || undefined });
-  return sdk.submit.stockImport(input);
-}
+/** Made per call so that it carries the token as it is now. */
+const sdk = () => createTasklaneClient({ url: window.location.origin, token: currentToken() || undefined });
+
+/** The SDK uploads a file not uploaded yet (POST /api/uploads), then submits with its uploadId. */
+const submitImport = (input: StockImportSubmit) => sdk().submit.stockImport(input);
+
+/** Previews are limited on the service: a busy one asks to come back shortly, so the page does. */
+const BUSY_RETRIES = 5;
+const isBusy = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code === "TOO_MANY_REQUESTS";
 
 export function StockImportPanel({ onSubmitted }: { onSubmitted: OnSubmitted }) {
+  const trpc = useTRPC();
   const fileInput = useRef<HTMLInputElement>(null);
   const [supplier, setSupplier] = useState("");
   const [kind, setKind] = useState<StockKind>(STOCK_KINDS[0]);
+  /** The person's choices; undefined: the supplier's saved mapping, else detection. */
+  const [mapping, setMapping] = useState<StockMapping | undefined>(undefined);
+  const [remember, setRemember] = useState(false);
+
+  // The file goes up as soon as it is chosen, so the preview can read it and the import reuses it.
+  const upload = useMutation({ mutationFn: (file: File) => sdk().uploadFile(file) });
+  const uploaded: Uploaded | undefined = upload.data;
+  const previewSupplier = useDebounced(supplier.trim(), 400);
+  const preview = useQuery({
+    ...trpc.uploads.inspect.queryOptions(
+      { uploadId: uploaded?.uploadId ?? "", kind, ...(previewSupplier ? { supplier: previewSupplier } : {}), ...(mapping ? { mapping } : {}) },
+      { enabled: uploaded !== undefined, placeholderData: keepPreviousData, staleTime: Number.POSITIVE_INFINITY },
+    ),
+    retry: (failures, error) => (isBusy(error) ? failures < BUSY_RETRIES : worthRetrying(failures, error)),
+  });
+
+  const reset = () => {
+    // The same file again is a new choice; a kept selection invites a second import by accident.
+    if (fileInput.current) fileInput.current.value = "";
+    upload.reset();
+    setMapping(undefined);
+    setRemember(false);
+  };
   const submit = useMutation({
     mutationFn: submitImport,
     onSuccess: async (answer) => {
-      // The same file again is a new choice; a kept selection invites a second import by accident.
-      if (fileInput.current) fileInput.current.value = "";
+      reset();
       await onSubmitted("stockImport", answer);
     },
   });
   const fieldErrors = fieldErrorsOf(submit.error);
   const describedBy = (id: string, hint?: string) => [hint, fieldErrors[id] ? `import-${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const shown = uploaded ? preview.data : undefined;
 
   return (
-    <Panel id="stock-import" title={taskTitle("stockImport")} hint="A supplier's stock or a competitor's price list.">
+    <Panel
+      id="stock-import"
+      className={shown ? "is-wide" : undefined}
+      title={taskTitle("stockImport")}
+      hint="A supplier's stock or a competitor's price list. Choose the file to see how it would be read."
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
           const file = fileInput.current?.files?.[0];
-          if (file) submit.mutate({ file, supplier, kind });
+          if (!file) return;
+          const source = uploaded ? { uploadId: uploaded.uploadId } : { file };
+          submit.mutate({ ...source, supplier, kind, ...(mapping ? { mapping } : {}), ...(remember ? { saveMapping: true } : {}) });
         }}
       >
         <div className="field">
@@ -49,6 +86,12 @@ export function StockImportPanel({ onSubmitted }: { onSubmitted: OnSubmitted }) 
             required
             accept=".xlsx,.csv,.mxl,.txt"
             aria-describedby={describedBy("uploadId", "import-file-hint")}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              setMapping(undefined);
+              if (file) upload.mutate(file);
+              else upload.reset();
+            }}
           />
           <p id="import-file-hint" className="hint">
             Excel (.xlsx), CSV or 1C (.mxl)
@@ -85,9 +128,41 @@ export function StockImportPanel({ onSubmitted }: { onSubmitted: OnSubmitted }) 
             </div>
           ))}
         </fieldset>
+
+        {upload.isPending ? (
+          <p className="empty" role="status">
+            Uploading the file for a preview…
+          </p>
+        ) : null}
+        <FormError error={upload.error} />
+        {uploaded && !shown && preview.isFetching ? (
+          <p className="empty" role="status">
+            Reading the file…
+          </p>
+        ) : null}
+        {uploaded ? <FormError error={preview.error} /> : null}
+        {shown ? (
+          <StockPreview
+            key={shown.uploadId}
+            preview={shown}
+            supplier={supplier}
+            refreshing={preview.isPlaceholderData || preview.isFetching}
+            choices={mapping}
+            onChange={setMapping}
+            onReset={mapping ? () => setMapping(undefined) : null}
+          />
+        ) : null}
+
+        <div className="choice remember">
+          <input type="checkbox" id="import-remember" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
+          <label htmlFor="import-remember">
+            Remember for this supplier
+            <span className="choice-hint">Its next files are read the same way, without choosing again.</span>
+          </label>
+        </div>
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={submit.isPending}>
-            {submit.isPending ? "Uploading…" : "Import file"}
+          <button type="submit" className="primary" disabled={submit.isPending || upload.isPending}>
+            {submit.isPending || upload.isPending ? "Uploading…" : "Import file"}
           </button>
         </div>
         {/* Said once: beside its field when the form shows that field, here otherwise. */}

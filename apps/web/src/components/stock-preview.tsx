@@ -1,0 +1,277 @@
+import { STOCK_FIELDS, type PreviewField, type PreviewSheet, type StockFilePreview, type StockMapping } from "@tasklane/contract";
+import { useState } from "react";
+import { plural } from "../format.ts";
+import { FIELD_LABELS, columnLabel, mappingSourceText, withColumn, withHeaderRow, withSheet } from "../mapping.ts";
+import { detail } from "./detail-cell.ts";
+
+interface StockPreviewProps {
+  preview: StockFilePreview;
+  /** The supplier typed in the form, for "uses the mapping saved for …". */
+  supplier: string;
+  /** True while a newer preview is on its way (the one shown is the last one). */
+  refreshing: boolean;
+  /** The person's choices so far, which a preview still on its way may not show yet; undefined: none. */
+  choices: StockMapping | undefined;
+  onChange: (mapping: StockMapping) => void;
+  /** Back to the saved or detected mapping; null when nothing was changed. */
+  onReset: (() => void) | null;
+}
+
+/** A field's column: the chosen one first, then the other candidates (marked), then the other columns. */
+function ColumnSelect({ id, sheet, field, onPick }: { id: string; sheet: PreviewSheet; field: PreviewField; onPick: (position: number | null) => void }) {
+  const candidates = new Set(field.alternatives.map((a) => a.position));
+  const chosen = field.chosen ? [field.chosen.position] : [];
+  const others = sheet.columns.map((c) => c.position).filter((p) => !chosen.includes(p) && !candidates.has(p));
+  const byPosition = new Map(sheet.columns.map((c) => [c.position, c]));
+  const option = (position: number, mark = "") => {
+    const column = byPosition.get(position) ?? field.alternatives.find((a) => a.position === position) ?? { position, header: "" };
+    return (
+      <option key={position} value={position}>
+        {columnLabel(column)}
+        {mark}
+      </option>
+    );
+  };
+  return (
+    <select id={id} value={field.chosen ? String(field.chosen.position) : ""} onChange={(event) => onPick(event.target.value ? Number(event.target.value) : null)}>
+      {chosen.map((p) => option(p))}
+      {field.alternatives.map((a) => option(a.position, " (also a candidate)"))}
+      {others.map((p) => option(p))}
+      <option value="">Not read</option>
+    </select>
+  );
+}
+
+interface SheetViewProps {
+  preview: StockFilePreview;
+  sheet: PreviewSheet;
+  /** What a change builds on: the person's choices, else the mapping the preview used. */
+  base: StockMapping;
+  onChange: (mapping: StockMapping) => void;
+}
+
+function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
+  const idOf = (part: string) => `preview-${preview.sheets.indexOf(sheet)}-${part}`;
+  const [headerRowText, setHeaderRowText] = useState(sheet.headerRow ? String(sheet.headerRow) : "");
+  // Ticked as the person left it, before the preview read with it arrives.
+  const reads = (s: PreviewSheet) => (base.sheets ? base.sheets.includes(s.name) : s.read);
+  const readSheets = preview.sheets.filter(reads).length;
+  const applyHeaderRow = () => {
+    const row = Number(headerRowText);
+    if (Number.isInteger(row) && row >= 1) onChange(withHeaderRow(base, row));
+  };
+  return (
+    <div className="preview-sheet">
+      <div className="choice">
+        <input
+          type="checkbox"
+          id={idOf("read")}
+          checked={reads(sheet)}
+          // At least one sheet is read: unticking the last would leave nothing to import.
+          disabled={reads(sheet) && readSheets === 1}
+          onChange={(event) => onChange(withSheet(base, preview.sheets.map((s) => ({ ...s, read: reads(s) })), sheet.name, event.target.checked))}
+        />
+        <label htmlFor={idOf("read")}>Import this sheet{sheet.visible ? "" : " (hidden in the file)"}</label>
+      </div>
+
+      {sheet.read ? null : <p className="empty">Not imported. Tick it to see how it would be read.</p>}
+      {/* Not a form of its own: it sits inside the import form, and forms do not nest. */}
+      <div className="field field-inline header-row" hidden={!sheet.read}>
+        <label htmlFor={idOf("header-row")}>Header row</label>
+        <input
+          id={idOf("header-row")}
+          type="number"
+          min={1}
+          inputMode="numeric"
+          value={headerRowText}
+          onChange={(event) => setHeaderRowText(event.target.value)}
+          onKeyDown={(event) => {
+            // Enter applies the row here; it must not submit the import around it.
+            if (event.key !== "Enter") return;
+            event.preventDefault();
+            applyHeaderRow();
+          }}
+          aria-describedby={idOf("header-why")}
+        />
+        <button type="button" className="quiet" onClick={applyHeaderRow}>
+          Use this row
+        </button>
+        <p id={idOf("header-why")} className="hint">
+          {sheet.headerRow === null ? "No header row found." : sheet.headerReason}
+        </p>
+      </div>
+      {sheet.problem ? (
+        <p className="preview-problem" role="note">
+          {sheet.problem}
+        </p>
+      ) : null}
+
+      {sheet.headerRow === null ? null : (
+        <>
+          <h4>Columns</h4>
+          <div className="table-scroll">
+            <table className="table preview-columns">
+              <caption className="visually-hidden">Which column each field is read from, and why</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Field</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {STOCK_FIELDS.map((name) => {
+                  const field = sheet.fields.find((f) => f.field === name) ?? { field: name, chosen: null, alternatives: [] };
+                  return (
+                    <tr key={name}>
+                      <th scope="row">
+                        <label htmlFor={idOf(`column-${name}`)}>
+                          {FIELD_LABELS[name]}
+                          <span className="visually-hidden"> column</span>
+                        </label>
+                      </th>
+                      <td>
+                        <ColumnSelect
+                          id={idOf(`column-${name}`)}
+                          sheet={sheet}
+                          field={field}
+                          onPick={(position) => onChange(withColumn(base, sheet, name, position))}
+                        />
+                      </td>
+                      <td className="cell-note">
+                        {field.chosen?.reason ?? "Not read"}
+                        {field.alternatives.length ? (
+                          <span className="hint"> Also possible: {field.alternatives.map(columnLabel).join(", ")}.</span>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+
+          <h4>
+            {sheet.rows.length ? `First ${plural(sheet.rows.length, "row")} as they would be stored` : "No rows to import"}
+            <span className="hint">
+              {" "}
+              ({sheet.complete ? `the sheet has ${plural(sheet.rowsRead, "row")}` : `the preview read its first ${plural(sheet.rowsRead, "row")}`})
+            </span>
+          </h4>
+          {sheet.rows.length ? (
+            <div className="table-scroll">
+              <table className="table data-table preview-rows">
+                <caption className="visually-hidden">The first rows of “{sheet.name}” as the import would store them</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      Row
+                    </th>
+                    {STOCK_FIELDS.map((field) => (
+                      <th key={field} scope="col" className={field === "quantity" || field === "price" ? "num" : undefined}>
+                        {FIELD_LABELS[field]}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {sheet.rows.map((r) => (
+                    <tr key={r.row}>
+                      <td className="num">{r.row}</td>
+                      <th scope="row" className="mono cell-key">
+                        {r.partNumber}
+                      </th>
+                      <td className={`${detail(r.name)} wrap`}>{r.name ?? "—"}</td>
+                      <td className={detail(r.vendor)}>{r.vendor ?? "—"}</td>
+                      <td className={detail(r.category)}>{r.category ?? "—"}</td>
+                      <td className="num">{r.quantity ?? "—"}</td>
+                      <td className="num">{r.price}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+
+          {sheet.skippedRows.length ? (
+            <>
+              <h4>Rows that would be skipped{sheet.complete ? "" : " among those read"}</h4>
+              <ul className="skipped-rows">
+                {sheet.skippedRows.map(({ row, reason }) => (
+                  <li key={row}>
+                    Row {row}: {reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** How the chosen file would be read: one tab per sheet, the mapping's choices editable in each. */
+export function StockPreview({ preview, supplier, refreshing, choices, onChange, onReset }: StockPreviewProps) {
+  const [selected, setSelected] = useState(() => Math.max(0, preview.sheets.findIndex((s) => s.read)));
+  const index = Math.min(selected, preview.sheets.length - 1);
+  const sheet = preview.sheets[index];
+  return (
+    <section className="preview" aria-labelledby="preview-title" aria-busy={refreshing}>
+      <h3 id="preview-title">Preview of {preview.filename}</h3>
+      <div className="preview-source">
+        <p role="status">{mappingSourceText(preview.mappingSource, supplier.trim())}</p>
+        {onReset ? (
+          <button type="button" className="quiet" onClick={onReset}>
+            Undo my changes
+          </button>
+        ) : null}
+      </div>
+      {preview.error ? (
+        <p className="form-error" role="alert">
+          An import read this way would fail: {preview.error}
+        </p>
+      ) : null}
+      {preview.sheets.length > 1 ? (
+        <div
+          className="sheet-tabs"
+          role="tablist"
+          aria-label="Sheets"
+          onKeyDown={(event) => {
+            // The tab pattern: arrows move between sheets, Tab leaves the list.
+            const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+            if (!step) return;
+            const next = (index + step + preview.sheets.length) % preview.sheets.length;
+            setSelected(next);
+            document.getElementById(`preview-tab-${next}`)?.focus();
+          }}
+        >
+          {preview.sheets.map((s, i) => (
+            <button
+              key={s.name}
+              type="button"
+              role="tab"
+              id={`preview-tab-${i}`}
+              aria-selected={i === index}
+              aria-controls="preview-sheet-panel"
+              tabIndex={i === index ? 0 : -1}
+              onClick={() => setSelected(i)}
+            >
+              {s.name}
+              {s.read ? "" : " (not imported)"}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {sheet ? (
+        <div id="preview-sheet-panel" role={preview.sheets.length > 1 ? "tabpanel" : undefined} aria-labelledby={preview.sheets.length > 1 ? `preview-tab-${index}` : undefined}>
+          {preview.sheets.length > 1 ? null : <h4>Sheet “{sheet.name}”</h4>}
+          {/* Keyed by what the service answered, so the header row field shows the row in effect. */}
+          <SheetView key={`${sheet.name}:${sheet.headerRow}`} preview={preview} sheet={sheet} base={choices ?? preview.mapping} onChange={onChange} />
+        </div>
+      ) : (
+        <p className="empty">The file has no sheets to read.</p>
+      )}
+    </section>
+  );
+}
