@@ -82,7 +82,11 @@ export const StockFilePreviewSchema = z.object({
   filename: z.string(),
   format: z.enum(["xlsx", "csv", "mxl"]),
   sheets: z.array(PreviewSheetSchema).max(100),
-  /** The mapping in effect, complete (sheets, header row, every field's column by header text): what "remember" saves. */
+  /**
+   * The mapping in effect, as "remember" saves it: what was given stays as given, and every field
+   * found is named by its header text (its column number where that text is empty or repeated).
+   * Sheets and the header row appear only where given: the next file's may differ.
+   */
   mapping: StockMappingSchema,
   mappingSource: MappingSourceSchema,
   /** Why an import of the file would fail with this mapping, or null. */

@@ -43,6 +43,6 @@ export const StockImportResultSchema = z.object({
   /** The supplier's rows of this kind before the import and after it (the page warns when they fell by half). */
   rowsBefore: z.number().int().nonnegative().optional(),
   rowsAfter: z.number().int().nonnegative().optional(),
-  /** How the file was read: the mapping, complete, and where it came from. */
+  /** How the file was read: the mapping used (as a preview's `mapping`), where it came from, and whether it was saved for the supplier. */
   mapping: z.object({ source: MappingSourceSchema, used: StockMappingSchema, saved: z.boolean() }).optional(),
 });
