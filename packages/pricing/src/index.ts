@@ -26,4 +26,5 @@ export { listPricelists, getPricelistPage } from "./pricelists/read.ts";
 export { pricelistCsvChunks } from "./pricelists/csv-export.ts";
 export { inspectStockFile, type InspectInput, type StockFileInspection } from "./import/inspect.ts";
 export { mappingFor } from "./import/stock-import.ts";
+export { stagingTablesLeft } from "./import/stager.ts";
 export { listSuppliers, savedMapping, setSupplierMapping } from "./suppliers.ts";

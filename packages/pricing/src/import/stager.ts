@@ -1,4 +1,5 @@
 import type { PricingDb } from "../db/database.ts";
+import { sql } from "../db/kysely.ts";
 import type { ApplyImport } from "./apply-import.ts";
 import { openPostgresStaging } from "./postgres-staging.ts";
 import type { StagedRow } from "./rows.ts";
@@ -35,7 +36,22 @@ export function openStaging(db: PricingDb): Promise<Staging> {
 
 /** Tells temp tables apart when imports share a connection (SQLite tests, one handle). */
 let tables = 0;
-export const stagingTableName = (): string => `import_rows_${++tables}`;
+export const stagingTableName = (): string => `${STAGING_PREFIX}${++tables}`;
+const STAGING_PREFIX = "import_rows_";
+
+/**
+ * Staging tables still there: on PostgreSQL every session's temp tables (pg_class lists them
+ * all), on SQLite this connection's (another connection's temp tables are out of its sight, and
+ * go with it). For tests and checks that an import left nothing behind.
+ */
+export async function stagingTablesLeft(db: PricingDb): Promise<number> {
+  const pattern = `${STAGING_PREFIX}%`;
+  const query =
+    db.dialect === "sqlite"
+      ? sql<{ n: number }>`SELECT COUNT(*) AS n FROM sqlite_temp_master WHERE type = 'table' AND name LIKE ${pattern}`
+      : sql<{ n: number }>`SELECT COUNT(*) AS n FROM pg_class WHERE relpersistence = 't' AND relkind = 'r' AND relname LIKE ${pattern}`;
+  return Number((await query.execute(db.kysely)).rows[0]!.n);
+}
 
 /** The staged columns, in the order both engines' writers send them. */
 export const STAGED_COLUMNS = "row_number, part_number, vendor, name, category, quantity, price, search_text";

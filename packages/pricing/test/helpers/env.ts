@@ -147,14 +147,4 @@ export function offers(db: PricingDb, supplier?: string) {
   );
 }
 
-/**
- * Staging tables still there: on PostgreSQL every session's temp tables (pg_class lists them
- * all), on SQLite this connection's (another connection's temp tables are out of its sight).
- */
-export const stagingTables = async (db: PricingDb): Promise<number> => {
-  const query =
-    db.dialect === "sqlite"
-      ? sql<{ n: number }>`SELECT COUNT(*) AS n FROM sqlite_temp_master WHERE type = 'table' AND name LIKE 'import_rows_%'`
-      : sql<{ n: number }>`SELECT COUNT(*) AS n FROM pg_class WHERE relpersistence = 't' AND relkind = 'r' AND relname LIKE 'import_rows_%'`;
-  return Number((await rows(db, query))[0]!.n);
-};
+export { stagingTablesLeft as stagingTables } from "../../src/import/stager.ts";
