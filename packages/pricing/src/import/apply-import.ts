@@ -32,7 +32,7 @@ export async function applyImport(
     Number((await trx.selectFrom("components").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
   const before = await countComponents();
   await trx.deleteFrom("offers").where("supplier", "=", a.supplier).where("kind", "=", a.kind).execute();
-  await upsertComponents(trx, table);
+  await upsertComponents(trx, dialect, table);
   const created = (await countComponents()) - before;
   const inserted = await sql`
     INSERT INTO offers (supplier, kind, component_id, quantity, price, imported_at)
@@ -47,17 +47,23 @@ export async function applyImport(
  * New part numbers become components; existing ones get vendor/name/category only where they
  * had none. For a part number listed more than once, the first row (in file order) with a
  * vendor gives the vendor, the first with a name gives the name (and the search text), the
- * first with a category the category. Rows are collapsed per part number first, because
- * PostgreSQL's upsert may not touch one row twice ("ON CONFLICT DO UPDATE command cannot affect
- * row a second time"); SQLite's would, and then the last row would win.
+ * first with a category the category.
+ *
+ * SQLite upserts the rows one by one in file order (row_number is the rowid, so that is the
+ * table's own order), and its upsert may touch a row again: each later row only fills what is
+ * still empty, which is the rule above. PostgreSQL's upsert may not touch one row twice ("ON
+ * CONFLICT DO UPDATE command cannot affect row a second time"), so there the rows are
+ * collapsed per part number first; on SQLite that grouping and its three look-ups back into
+ * the staged rows took twice as long as the upsert itself.
  */
-async function upsertComponents(trx: Transaction<PricingTables>, table: string): Promise<void> {
+async function upsertComponents(trx: Transaction<PricingTables>, dialect: SqlDialect, table: string): Promise<void> {
   const staged = sql.raw(table);
-  // bare_text: the search text when no row names the part, and then every row's is the same.
-  // WHERE true: SQLite's parser needs a WHERE before ON CONFLICT in an INSERT … SELECT.
-  await sql`
-    INSERT INTO components (part_number, vendor, name, category, search_text)
-    SELECT g.part_number, v.vendor, n.name, k.category, COALESCE(n.search_text, g.bare_text)
+  const rows =
+    dialect === "sqlite"
+      ? // WHERE true: SQLite's parser needs a WHERE before ON CONFLICT in an INSERT … SELECT.
+        sql`SELECT part_number, vendor, name, category, search_text FROM ${staged} WHERE true ORDER BY row_number`
+      : // bare_text: the search text when no row names the part, and then every row's is the same.
+        sql`SELECT g.part_number, v.vendor, n.name, k.category, COALESCE(n.search_text, g.bare_text)
     FROM (
       SELECT part_number, MIN(search_text) AS bare_text,
              MIN(CASE WHEN vendor IS NOT NULL THEN row_number END) AS vendor_row,
@@ -67,8 +73,10 @@ async function upsertComponents(trx: Transaction<PricingTables>, table: string):
     ) g
     LEFT JOIN ${staged} v ON v.row_number = g.vendor_row
     LEFT JOIN ${staged} n ON n.row_number = g.name_row
-    LEFT JOIN ${staged} k ON k.row_number = g.category_row
-    WHERE true
+    LEFT JOIN ${staged} k ON k.row_number = g.category_row`;
+  await sql`
+    INSERT INTO components (part_number, vendor, name, category, search_text)
+    ${rows}
     ON CONFLICT (part_number) DO UPDATE SET
       vendor = COALESCE(components.vendor, excluded.vendor),
       name = COALESCE(components.name, excluded.name),
