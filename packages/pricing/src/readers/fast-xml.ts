@@ -11,7 +11,7 @@
  * text may grow before that, so the text held here is bounded too.
  */
 import { LIMITS } from "./limits.ts";
-import type { XmlHandlers } from "./xml-stream.ts";
+import type { XmlTag } from "./xml-stream.ts";
 
 /** The most text kept waiting for its end: the longest cell's text and then some. */
 const MAX_PENDING_CHARS = 2 * LIMITS.cellChars;
@@ -52,6 +52,13 @@ export function decodeEntities(text: string): string {
  */
 export const normalizeLineEnds = (text: string): string => (text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text);
 
+/** What FastXmlParser hands out; `tag` is reused for the next tag (see FastTag). */
+export interface FastXmlHandlers {
+  open?(name: string, tag: FastTag): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
+
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
 /** Element names without their prefix, as createXmlParser hands them out. */
@@ -64,10 +71,12 @@ export class FastXmlParser {
   /** Text not yet tokenized: a tag or a text cut by the end of the last chunk. */
   private rest = "";
   /** Open elements' full names, to match their close tags. */
-  private readonly open: string[] = [];
+  private readonly open: ElementName[] = [];
+  private readonly names = new ElementNames();
+  private readonly tag = new FastTag();
   private started = false;
 
-  constructor(private readonly handlers: XmlHandlers) {}
+  constructor(private readonly handlers: FastXmlHandlers) {}
 
   write(chunk: string): this {
     let text = this.rest + chunk;
@@ -85,7 +94,7 @@ export class FastXmlParser {
 
   close(): this {
     if (this.rest.trim() !== "") throw new XmlSyntaxError("the XML ends inside a tag or after its last element");
-    if (this.open.length > 0) throw new XmlSyntaxError(`the XML ends before </${this.open.at(-1)}>`);
+    if (this.open.length > 0) throw new XmlSyntaxError(`the XML ends before </${this.open.at(-1)!.full}>`);
     return this;
   }
 
@@ -109,10 +118,11 @@ export class FastXmlParser {
         if (end < 0) return i;
         let nameEnd = end;
         while (nameEnd > i + 2 && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
-        const name = text.slice(i + 2, nameEnd);
         const expected = this.open.pop();
-        if (name !== expected) throw new XmlSyntaxError(`</${name}> closes <${expected ?? "nothing"}>`);
-        handlers.close?.(localName(name));
+        if (expected === undefined || nameEnd - (i + 2) !== expected.full.length || !text.startsWith(expected.full, i + 2)) {
+          throw new XmlSyntaxError(`</${text.slice(i + 2, nameEnd)}> closes <${expected?.full ?? "nothing"}>`);
+        }
+        handlers.close?.(expected.local);
         i = end + 1;
       } else if (next === 0x3f /* ? */) {
         const end = text.indexOf("?>", i + 2);
@@ -152,9 +162,10 @@ export class FastXmlParser {
       i++;
     }
     if (i >= n) return -1;
-    const name = text.slice(lt + 1, i);
-    if (name === "") throw new XmlSyntaxError("a tag without a name");
-    const attributes: Record<string, string> = {};
+    if (i === lt + 1) throw new XmlSyntaxError("a tag without a name");
+    const name = this.names.of(text, lt + 1, i);
+    const tag = this.tag;
+    tag.reset(text);
     for (;;) {
       while (i < n && isSpace(text.charCodeAt(i))) i++;
       if (i >= n) return -1;
@@ -163,11 +174,11 @@ export class FastXmlParser {
         const selfClosing = c === 0x2f;
         if (selfClosing) {
           if (i + 1 >= n) return -1;
-          if (text.charCodeAt(i + 1) !== 0x3e) throw new XmlSyntaxError(`a / inside <${name}>`);
+          if (text.charCodeAt(i + 1) !== 0x3e) throw new XmlSyntaxError(`a / inside <${name.full}>`);
         }
-        const local = localName(name);
-        this.handlers.open?.(local, { name, attributes });
-        if (selfClosing) this.handlers.close?.(local);
+        tag.name = name.full;
+        this.handlers.open?.(name.local, tag);
+        if (selfClosing) this.handlers.close?.(name.local);
         else this.open.push(name);
         return i + (selfClosing ? 2 : 1);
       }
@@ -175,24 +186,105 @@ export class FastXmlParser {
       while (i < n) {
         const a = text.charCodeAt(i);
         if (a === 0x3d /* = */ || isSpace(a)) break;
-        if (a === 0x3e || a === 0x2f || a === 0x3c || a === 0x22 || a === 0x27) throw new XmlSyntaxError(`a malformed attribute in <${name}>`);
+        if (a === 0x3e || a === 0x2f || a === 0x3c || a === 0x22 || a === 0x27) throw new XmlSyntaxError(`a malformed attribute in <${name.full}>`);
         i++;
       }
-      const attrName = text.slice(nameStart, i);
+      const nameEnd = i;
       while (i < n && isSpace(text.charCodeAt(i))) i++;
       if (i >= n) return -1;
-      if (text.charCodeAt(i) !== 0x3d) throw new XmlSyntaxError(`an attribute without a value in <${name}>`);
+      if (text.charCodeAt(i) !== 0x3d) throw new XmlSyntaxError(`an attribute without a value in <${name.full}>`);
       let q = i + 1;
       while (q < n && isSpace(text.charCodeAt(q))) q++;
       if (q >= n) return -1;
       const quote = text.charCodeAt(q);
-      if (quote !== 0x22 && quote !== 0x27) throw new XmlSyntaxError(`an unquoted attribute value in <${name}>`);
-      const close = text.indexOf(quote === 0x22 ? '"' : "'", q + 1);
-      if (close < 0) return -1;
-      const value = text.slice(q + 1, close);
-      if (value.includes("<")) throw new XmlSyntaxError(`a < in an attribute value of <${name}>`);
-      attributes[attrName] = decodeEntities(value);
+      if (quote !== 0x22 && quote !== 0x27) throw new XmlSyntaxError(`an unquoted attribute value in <${name.full}>`);
+      // One pass over the value: find its end, refuse a <, and check its references now (an
+      // attribute nobody asks for is never decoded, but a bad one still makes the file bad).
+      let close = q + 1;
+      let entities = false;
+      for (; close < n; close++) {
+        const v = text.charCodeAt(close);
+        if (v === quote) break;
+        if (v === 0x3c) throw new XmlSyntaxError(`a < in an attribute value of <${name.full}>`);
+        if (v === 0x26 /* & */) entities = true;
+      }
+      if (close >= n) return -1;
+      if (entities) decodeEntities(text.slice(q + 1, close));
+      tag.add(nameStart, nameEnd, q + 1, close, entities);
       i = close + 1;
     }
+  }
+}
+
+/** An element name as met: its full form (to match the close tag) and its local part (for handlers). */
+interface ElementName {
+  full: string;
+  local: string;
+}
+
+/**
+ * The names met so far, so that a tag's name is compared in place rather than cut out of the
+ * text each time: machine-written parts use a handful of names millions of times. Bounded, so a
+ * part of endless distinct names costs a slice each, as before, and no memory.
+ */
+class ElementNames {
+  private readonly known: ElementName[] = [];
+
+  of(text: string, start: number, end: number): ElementName {
+    const length = end - start;
+    for (const name of this.known) if (name.full.length === length && text.startsWith(name.full, start)) return name;
+    const full = text.slice(start, end);
+    const name = { full, local: localName(full) };
+    if (this.known.length < 32) this.known.push(name);
+    return name;
+  }
+}
+
+/**
+ * The open tag handed to `open`: its attributes stay where they are in the text until one is
+ * asked for. One instance is reused for every tag, so a handler reads what it needs during the
+ * call and keeps nothing.
+ */
+export class FastTag implements XmlTag {
+  name = "";
+  private text = "";
+  /** Per attribute: name start, name end, value start, value end, has references (0/1). */
+  private spans: number[] = [];
+  private count = 0;
+
+  reset(text: string): void {
+    this.text = text;
+    this.count = 0;
+  }
+
+  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, entities: boolean): void {
+    const at = this.count++ * 5;
+    const s = this.spans;
+    s[at] = nameStart;
+    s[at + 1] = nameEnd;
+    s[at + 2] = valueStart;
+    s[at + 3] = valueEnd;
+    s[at + 4] = entities ? 1 : 0;
+  }
+
+  /** The value of attribute `name` (its full name, prefix included), decoded; undefined when the tag has none. */
+  get(name: string): string | undefined {
+    const { spans: s, text } = this;
+    for (let at = 0; at < this.count * 5; at += 5) {
+      if (s[at + 1]! - s[at]! === name.length && text.startsWith(name, s[at]!)) return this.value(at);
+    }
+    return undefined;
+  }
+
+  /** Every attribute, as saxes hands them out (the last of a repeated name wins). */
+  get attributes(): Record<string, string> {
+    const all: Record<string, string> = {};
+    for (let at = 0; at < this.count * 5; at += 5) all[this.text.slice(this.spans[at], this.spans[at + 1])] = this.value(at);
+    return all;
+  }
+
+  private value(at: number): string {
+    const raw = this.text.slice(this.spans[at + 2], this.spans[at + 3]);
+    return this.spans[at + 4] === 1 ? decodeEntities(raw) : raw;
   }
 }

@@ -4,6 +4,7 @@ import { StringTable } from "./string-table.ts";
 import { truncateText } from "@tasklane/contract";
 import { locateParts, type WorkbookSheet } from "./xlsx-parts.ts";
 import { readDateStyles, serialToIsoDate } from "./xlsx-dates.ts";
+import type { FastTag } from "./fast-xml.ts";
 import { createFastXmlParser, feedXml } from "./xml-stream.ts";
 import { markFormulasWithoutValue, type RowReader, type SheetInfo, type SheetRow } from "./types.ts";
 import { damagedWorkbook, openZip, type ZipArchive } from "./zip.ts";
@@ -211,7 +212,7 @@ async function* readSheetRows(
 ): AsyncGenerator<SheetRow, void, undefined> {
   const sheet = new SheetState(dates);
   const parser = createFastXmlParser({
-    open: (name, tag) => sheet.open(name, tag.attributes),
+    open: (name, tag) => sheet.open(name, tag),
     close: (name) => sheet.close(name),
     text: (text) => sheet.text(text),
   });
@@ -307,10 +308,10 @@ class SheetState {
   private hasValue = false;
   private hasFormula = false;
 
-  open(name: string, attrs: Record<string, string>): void {
+  open(name: string, tag: FastTag): void {
     switch (name) {
       case "row": {
-        const r = Number(attrs.r);
+        const r = Number(tag.get("r"));
         this.rowNumber = Number.isInteger(r) && r > 0 ? r : this.rowNumber + 1;
         this.row = { rowNumber: this.rowNumber, columns: [], values: [], dense: true };
         this.col = -1;
@@ -318,13 +319,14 @@ class SheetState {
         break;
       }
       case "c": {
-        const col = columnIndex(attrs.r);
+        const col = columnIndex(tag.get("r"));
         this.col = col >= 0 ? col : this.col + 1;
         if (this.col >= LIMITS.columns) throw tooManyColumns(this.rowNumber);
         if (++this.cellsInRow > LIMITS.cellsPerRow) throw tooManyCells(this.rowNumber);
         if (++this.cellsInFile > LIMITS.fileCells) throw tooManyFileCells();
-        this.type = attrs.t ?? "n";
-        this.style = attrs.s === undefined ? -1 : Number(attrs.s);
+        this.type = tag.get("t") ?? "n";
+        const style = tag.get("s");
+        this.style = style === undefined ? -1 : Number(style);
         this.value = "";
         this.inline = "";
         this.hasInline = this.hasValue = this.hasFormula = false;

@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { SaxesParser } from "saxes";
-import { FastXmlParser } from "./fast-xml.ts";
+import { type FastXmlHandlers, FastXmlParser } from "./fast-xml.ts";
 import { cellTooLong, LIMITS } from "./limits.ts";
 
 /** What a handler learns of an open tag. */
@@ -85,7 +85,7 @@ function charsSinceLastTag(text: string, before: number): number {
 }
 
 /** The quick tokenizer (fast-xml.ts) for the worksheet and the shared strings; handlers see local names. */
-export const createFastXmlParser = (handlers: XmlHandlers): XmlSink => new FastXmlParser(handlers);
+export const createFastXmlParser = (handlers: FastXmlHandlers): XmlSink => new FastXmlParser(handlers);
 
 /** Reads a small part (workbook.xml, its rels) to the end. */
 export async function parseWholeXml(stream: Readable, handlers: XmlHandlers): Promise<void> {
