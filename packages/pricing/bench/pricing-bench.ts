@@ -2,14 +2,16 @@
  * Pricing benchmark: xlsx import speed and peak memory at 10k and 100k rows, and the
  * recalculation of 100k components with 500k stock offers, on SQLite and (when a server is
  * given) PostgreSQL, side by side in one run. Each measurement runs in a fresh child process
- * on a fresh database, so peak memory belongs to one import of one size. The PostgreSQL URL
+ * on a fresh database, so peak memory belongs to one import of one size; the child first
+ * imports (or reads) a smaller warm-up file, as the service's kept task threads have. The PostgreSQL URL
  * (TASKLANE_BENCH_DATABASE_URL, else TASKLANE_TEST_DATABASE_URL) needs CREATE DATABASE.
  *
  * Beside it, a peer: exceljs's streaming reader (ExcelJS.stream.xlsx.WorkbookReader) reading
  * the same 100k-row file and nothing else, against our import end to end (read, check, stage,
  * apply) and our reader alone; and the same rows as a CSV, imported end to end. Aims: our
  * xlsx import end to end at least 1.2x exceljs's read alone, CSV at least 300,000 rows/s, and
- * PostgreSQL's imports at least 0.9x SQLite's in the same run.
+ * PostgreSQL's imports at least 0.9x SQLite's in the same run. Each round runs every import and
+ * then the peer, and each ratio is taken within a round (a busy machine slows rounds unevenly).
  *
  *   cd packages/pricing && TASKLANE_BENCH_DATABASE_URL=postgres://… npx tsx bench/pricing-bench.ts
  *   npx tsx bench/pricing-bench.ts --imports   (the 100k imports and the peer only: no 10k, no recalculation)
@@ -78,6 +80,8 @@ async function onNewDatabase<T>(dialect: SqlDialect, dir: string, args: (target:
 const IMPORTS_ONLY = process.argv.includes("--imports");
 const SIZES = IMPORTS_ONLY ? ([100_000] as const) : ([10_000, 100_000] as const);
 const PEER_SIZE = 100_000;
+/** Rows of the warm-up file each child reads or imports before the measured one. */
+const WARM_UP_ROWS = 20_000;
 
 interface ImportFigures {
   rows: number;
@@ -91,20 +95,20 @@ const mb = (bytes: number) => bytes / 1024 / 1024;
 
 const HEADER = ["Артикул", "Наименование", "Производитель", "Остаток", "Цена"];
 const VENDORS = ["Hyperline", "Cisco", "HPE", "Supermicro", "Intel", "Kingston"];
-const stockRow = (i: number): [string, string, string, number, number] =>
-  [`PN-${i}`, `Серверный модуль памяти №${i} DDR5 ${i % 64} ГБ`, VENDORS[i % VENDORS.length]!, i % 50, 100 + (i % 997) * 1.25];
+const stockRow = (i: number, prefix = "PN"): [string, string, string, number, number] =>
+  [`${prefix}-${i}`, `Серверный модуль памяти №${i} DDR5 ${i % 64} ГБ`, VENDORS[i % VENDORS.length]!, i % 50, 100 + (i % 997) * 1.25];
 
-function makeStockFile(path: string, rows: number): void {
+function makeStockFile(path: string, rows: number, prefix?: string): void {
   writeFileSync(
     path,
-    rawXlsx({ rows: [{ r: 1, cells: HEADER }, ...Array.from({ length: rows }, (_, i) => ({ r: i + 2, cells: stockRow(i) }))] }),
+    rawXlsx({ rows: [{ r: 1, cells: HEADER }, ...Array.from({ length: rows }, (_, i) => ({ r: i + 2, cells: stockRow(i, prefix) }))] }),
   );
 }
 
 /** The same rows as a semicolon CSV with decimal commas, as a Russian Excel saves it. */
-function makeStockCsv(path: string, rows: number): void {
+function makeStockCsv(path: string, rows: number, prefix?: string): void {
   const line = (cells: readonly (string | number)[]) => cells.map((c) => (typeof c === "number" ? String(c).replace(".", ",") : c)).join(";");
-  writeFileSync(path, `\uFEFF${[line(HEADER), ...Array.from({ length: rows }, (_, i) => line(stockRow(i)))].join("\r\n")}\r\n`);
+  writeFileSync(path, `\uFEFF${[line(HEADER), ...Array.from({ length: rows }, (_, i) => line(stockRow(i, prefix)))].join("\r\n")}\r\n`);
 }
 
 interface ReadFigures {
@@ -114,8 +118,16 @@ interface ReadFigures {
 }
 
 /** Child: exceljs's streaming reader reads the file, every row's values taken, nothing else done. */
-async function childExceljs(file: string): Promise<ReadFigures> {
+async function childExceljs(file: string, warmUp: string): Promise<ReadFigures> {
+  await exceljsRead(warmUp);
   const started = performance.now();
+  const { rows, cells } = await exceljsRead(file);
+  const seconds = (performance.now() - started) / 1000;
+  if (cells === 0) throw new Error("exceljs read no cells");
+  return { rows: rows - 1, seconds, rowsPerSecond: (rows - 1) / seconds };
+}
+
+async function exceljsRead(file: string): Promise<{ rows: number; cells: number }> {
   let rows = 0;
   let cells = 0;
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, {
@@ -131,14 +143,20 @@ async function childExceljs(file: string): Promise<ReadFigures> {
       cells += (row.values as unknown[]).length;
     }
   }
-  const seconds = (performance.now() - started) / 1000;
-  if (cells === 0) throw new Error("exceljs read no cells");
-  return { rows: rows - 1, seconds, rowsPerSecond: (rows - 1) / seconds };
+  return { rows, cells };
 }
 
 /** Child: our reader alone, every row's cells handed out, nothing checked or stored. */
-async function childRead(file: string): Promise<ReadFigures> {
+async function childRead(file: string, warmUp: string): Promise<ReadFigures> {
+  await ourRead(warmUp);
   const started = performance.now();
+  const { rows, cells } = await ourRead(file);
+  const seconds = (performance.now() - started) / 1000;
+  if (cells === 0) throw new Error("read no cells");
+  return { rows: rows - 1, seconds, rowsPerSecond: (rows - 1) / seconds };
+}
+
+async function ourRead(file: string): Promise<{ rows: number; cells: number }> {
   let rows = 0;
   let cells = 0;
   const reader = await openRowReader(file);
@@ -146,18 +164,22 @@ async function childRead(file: string): Promise<ReadFigures> {
     rows++;
     cells += row.cells.length;
   }
-  const seconds = (performance.now() - started) / 1000;
-  if (cells === 0) throw new Error("read no cells");
-  return { rows: rows - 1, seconds, rowsPerSecond: (rows - 1) / seconds };
+  return { rows, cells };
 }
 
-/** Child: import one file into a fresh database and report speed and memory. */
-async function childImport(dialect: SqlDialect, file: string, target: string): Promise<ImportFigures> {
+/**
+ * Child: import one file into a fresh database and report speed and memory. A warm-up import
+ * of other part numbers for another supplier runs first, as the service's kept task threads
+ * have run imports before (the peers warm up alike): a process's first import also pays for
+ * compiling the code, about 0.4 s here, which no kept thread pays again.
+ */
+async function childImport(dialect: SqlDialect, file: string, target: string, warmUp: string): Promise<ImportFigures> {
   let peak = process.memoryUsage().rss;
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
   const timer = setInterval(sample, 5);
   const { db, close } = await open(dialect, target);
   await migratePricing(db);
+  await importStock(db, { filePath: warmUp, supplier: "warm-up", kind: "stock" }, { signal: new AbortController().signal, progress: () => {} });
   const started = performance.now();
   const result = await importStock(db, { filePath: file, supplier: "bench", kind: "stock" }, {
     signal: new AbortController().signal,
@@ -210,37 +232,63 @@ const figure = (xs: number[], digits: number) =>
 /** Lines of the table by label, each with the median (range) of every dialect's runs. */
 type Lines = Map<string, Map<SqlDialect, string>>;
 
-/** Medians of the import end to end, by dialect and file kind, for the peer comparison. */
-const importMedians = new Map<string, number>();
+/** The files of one run: the xlsx of each size, the CSV, and the smaller warm-up files (other part numbers). */
+interface BenchFiles {
+  xlsx: Map<number, string>;
+  csv: string;
+  warmUpXlsx: string;
+  warmUpCsv: string;
+}
 
-async function measure(dialect: SqlDialect, dir: string, files: Map<number | "csv", string>, lines: Lines): Promise<void> {
-  const put = (label: string, value: string) => lines.set(label, (lines.get(label) ?? new Map()).set(dialect, value));
-  const peaks = new Map<number, number[]>();
-  for (const size of SIZES) {
-    const runs: ImportFigures[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      runs.push(await onNewDatabase<ImportFigures>(dialect, dir, (target) => ["import", dialect, files.get(size)!, target]));
+/** One round: every import, then the peer and our reader, seconds apart. */
+interface Round {
+  imports: Map<string, ImportFigures>;
+  exceljs: ReadFigures;
+  read: ReadFigures;
+}
+
+async function round(dir: string, files: BenchFiles): Promise<Round> {
+  const imports = new Map<string, ImportFigures>();
+  for (const dialect of DIALECTS) {
+    for (const [size, file] of files.xlsx) {
+      imports.set(`${dialect} xlsx ${size}`, await onNewDatabase(dialect, dir, (target) => ["import", dialect, file, target, files.warmUpXlsx]));
     }
-    peaks.set(size, runs.map((r) => r.maxRssMb));
-    const rows = `import ${size.toLocaleString("en-US")} rows`;
-    put(`${rows}: rows/s`, figure(runs.map((r) => r.rowsPerSecond), 0));
-    put(`${rows}: seconds`, figure(runs.map((r) => r.seconds), 2));
-    put(`${rows}: maxRSS MB`, figure(runs.map((r) => r.maxRssMb), 1));
-    put(`${rows}: sampled peak MB`, figure(runs.map((r) => r.sampledPeakRssMb), 1));
-    if (size === PEER_SIZE) importMedians.set(`${dialect} xlsx`, median(runs.map((r) => r.rowsPerSecond)));
+    imports.set(`${dialect} csv`, await onNewDatabase(dialect, dir, (target) => ["import", dialect, files.csv, target, files.warmUpCsv]));
   }
-  const csvRuns: ImportFigures[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    csvRuns.push(await onNewDatabase<ImportFigures>(dialect, dir, (target) => ["import", dialect, files.get("csv")!, target]));
+  const peerFile = files.xlsx.get(PEER_SIZE)!;
+  const exceljs = await inChild<ReadFigures>(["exceljs", peerFile, files.warmUpXlsx]);
+  const read = await inChild<ReadFigures>(["read", peerFile, files.warmUpXlsx]);
+  return { imports, exceljs, read };
+}
+
+function tabulate(rounds: Round[], lines: Lines): void {
+  const put = (dialect: SqlDialect, label: string, value: string) => lines.set(label, (lines.get(label) ?? new Map()).set(dialect, value));
+  for (const dialect of DIALECTS) {
+    for (const size of SIZES) {
+      const runs = rounds.map((r) => r.imports.get(`${dialect} xlsx ${size}`)!);
+      const rows = `import ${size.toLocaleString("en-US")} rows`;
+      put(dialect, `${rows}: rows/s`, figure(runs.map((r) => r.rowsPerSecond), 0));
+      put(dialect, `${rows}: seconds`, figure(runs.map((r) => r.seconds), 2));
+      put(dialect, `${rows}: maxRSS MB`, figure(runs.map((r) => r.maxRssMb), 1));
+      put(dialect, `${rows}: sampled peak MB`, figure(runs.map((r) => r.sampledPeakRssMb), 1));
+    }
+    const csv = rounds.map((r) => r.imports.get(`${dialect} csv`)!);
+    put(dialect, `import ${PEER_SIZE.toLocaleString("en-US")} rows CSV: rows/s`, figure(csv.map((r) => r.rowsPerSecond), 0));
+    put(dialect, `import ${PEER_SIZE.toLocaleString("en-US")} rows CSV: maxRSS MB`, figure(csv.map((r) => r.maxRssMb), 1));
+    if (!IMPORTS_ONLY) {
+      const peak = (r: Round, size: number) => r.imports.get(`${dialect} xlsx ${size}`)!.maxRssMb;
+      put(dialect, "peak memory 100k − 10k, MB", figure(rounds.map((r) => peak(r, 100_000) - peak(r, 10_000)), 1));
+    }
   }
-  put(`import ${PEER_SIZE.toLocaleString("en-US")} rows CSV: rows/s`, figure(csvRuns.map((r) => r.rowsPerSecond), 0));
-  put(`import ${PEER_SIZE.toLocaleString("en-US")} rows CSV: maxRSS MB`, figure(csvRuns.map((r) => r.maxRssMb), 1));
-  importMedians.set(`${dialect} csv`, median(csvRuns.map((r) => r.rowsPerSecond)));
-  if (IMPORTS_ONLY) return;
-  put("peak memory 100k − 10k, MB", figure(peaks.get(100_000)!.map((p, i) => p - peaks.get(10_000)![i]!), 1));
-  const recalcs: { seconds: number; updated: number }[] = [];
-  for (let run = 0; run < RUNS; run++) recalcs.push(await onNewDatabase(dialect, dir, (target) => ["recalculate", dialect, target]));
-  put(`recalculate: seconds (${recalcs[0]!.updated.toLocaleString("en-US")} updated)`, figure(recalcs.map((r) => r.seconds), 2));
+}
+
+async function recalculations(dir: string, lines: Lines): Promise<void> {
+  for (const dialect of DIALECTS) {
+    const recalcs: { seconds: number; updated: number }[] = [];
+    for (let run = 0; run < RUNS; run++) recalcs.push(await onNewDatabase(dialect, dir, (target) => ["recalculate", dialect, target]));
+    const label = `recalculate: seconds (${recalcs[0]!.updated.toLocaleString("en-US")} updated)`;
+    lines.set(label, (lines.get(label) ?? new Map()).set(dialect, figure(recalcs.map((r) => r.seconds), 2)));
+  }
 }
 
 function printTable(lines: Lines): void {
@@ -252,29 +300,25 @@ function printTable(lines: Lines): void {
 }
 
 /** The peer, read-only, beside our reader alone and our import end to end (median of RUNS each, each in a fresh child). */
-async function comparePeer(file: string): Promise<void> {
-  const exceljs: ReadFigures[] = [];
-  const ours: ReadFigures[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    exceljs.push(await inChild<ReadFigures>(["exceljs", file]));
-    ours.push(await inChild<ReadFigures>(["read", file]));
-  }
-  const peer = median(exceljs.map((r) => r.rowsPerSecond));
+/** The peer, read-only, beside our reader alone and our imports end to end: medians, and each ratio per round. */
+function comparePeer(rounds: Round[]): void {
+  const exceljs = rounds.map((r) => r.exceljs.rowsPerSecond);
+  const ours = rounds.map((r) => r.read.rowsPerSecond);
   const rate = (n: number) => `${Math.round(n).toLocaleString("en-US")} rows/s`;
-  console.log(`\nxlsx of ${PEER_SIZE.toLocaleString("en-US")} rows, median (range) of ${RUNS}:`);
-  console.log(`  exceljs 4.4.0 stream.xlsx.WorkbookReader, read only:  ${figure(exceljs.map((r) => r.rowsPerSecond), 0)} rows/s`);
-  console.log(`  our reader alone, read only:                          ${figure(ours.map((r) => r.rowsPerSecond), 0)} rows/s`);
-  console.log(`  ratio our reader alone / exceljs read only:           ${(median(ours.map((r) => r.rowsPerSecond)) / peer).toFixed(2)}x`);
+  const perRound = (xs: number[]) => `${median(xs).toFixed(2)}x (rounds ${xs.map((x) => x.toFixed(2)).join(", ")})`;
+  const imports = (key: string) => rounds.map((r) => r.imports.get(key)!.rowsPerSecond);
+  console.log(`\nxlsx of ${PEER_SIZE.toLocaleString("en-US")} rows, median (range) of ${RUNS} rounds:`);
+  console.log(`  exceljs 4.4.0 stream.xlsx.WorkbookReader, read only:  ${figure(exceljs, 0)} rows/s`);
+  console.log(`  our reader alone, read only:                          ${figure(ours, 0)} rows/s`);
+  console.log(`  ratio our reader alone / exceljs read only:           ${perRound(ours.map((x, i) => x / exceljs[i]!))}`);
   for (const dialect of DIALECTS) {
-    const e2e = importMedians.get(`${dialect} xlsx`)!;
-    console.log(`  ratio our import end to end (${dialect}, ${rate(e2e)}) / exceljs read only: ${(e2e / peer).toFixed(2)}x (aim ≥ 1.2x)`);
+    const e2e = imports(`${dialect} xlsx ${PEER_SIZE}`);
+    console.log(`  ratio our import end to end (${dialect}, ${rate(median(e2e))}) / exceljs read only: ${perRound(e2e.map((x, i) => x / exceljs[i]!))} (aim ≥ 1.2x)`);
   }
-  for (const dialect of DIALECTS) {
-    console.log(`  CSV import end to end (${dialect}): ${rate(importMedians.get(`${dialect} csv`)!)} (aim ≥ 300,000 rows/s)`);
-  }
+  for (const dialect of DIALECTS) console.log(`  CSV import end to end (${dialect}): ${rate(median(imports(`${dialect} csv`)))} (aim ≥ 300,000 rows/s)`);
   if (DIALECTS.includes("postgres")) {
-    const ratio = (kind: string) => (importMedians.get(`postgres ${kind}`)! / importMedians.get(`sqlite ${kind}`)!).toFixed(2);
-    console.log(`  ratio PostgreSQL / SQLite import end to end: xlsx ${ratio("xlsx")}x, CSV ${ratio("csv")}x (aim ≥ 0.9x)`);
+    const ratio = (a: string, b: string) => perRound(imports(a).map((x, i) => x / imports(b)[i]!));
+    console.log(`  ratio PostgreSQL / SQLite import end to end: xlsx ${ratio(`postgres xlsx ${PEER_SIZE}`, `sqlite xlsx ${PEER_SIZE}`)}, CSV ${ratio("postgres csv", "sqlite csv")} (aim ≥ 0.9x)`);
   }
 }
 
@@ -283,23 +327,34 @@ async function main(): Promise<void> {
   try {
     // Other work on the machine skews every figure: the load average is printed to tell.
     const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
-    console.log(`Node ${process.version}, ${cpus().length} cores, ${RUNS} runs each, load average ${load()}`);
-    const files = new Map<number, string>();
+    console.log(`Node ${process.version}, ${cpus().length} cores, ${RUNS} rounds, load average ${load()}`);
+    const xlsx = new Map<number, string>();
     for (const size of SIZES) {
       const file = join(dir, `stock-${size}.xlsx`);
       makeStockFile(file, size);
-      files.set(size, file);
+      xlsx.set(size, file);
       console.log(`stock file of ${size.toLocaleString("en-US")} rows: xlsx ${mb(statSync(file).size).toFixed(1)} MB`);
     }
-    console.log("recalculate: 100,000 components, 500,000 stock offers; memory is this process's (not the PostgreSQL server's)\n");
-    const csvFile = join(dir, `stock-${PEER_SIZE}.csv`);
-    makeStockCsv(csvFile, PEER_SIZE);
-    console.log(`stock file of ${PEER_SIZE.toLocaleString("en-US")} rows: csv ${mb(statSync(csvFile).size).toFixed(1)} MB`);
+    const csv = join(dir, `stock-${PEER_SIZE}.csv`);
+    makeStockCsv(csv, PEER_SIZE);
+    console.log(`stock file of ${PEER_SIZE.toLocaleString("en-US")} rows: csv ${mb(statSync(csv).size).toFixed(1)} MB`);
+    const warmUpXlsx = join(dir, "warm-up.xlsx");
+    const warmUpCsv = join(dir, "warm-up.csv");
+    makeStockFile(warmUpXlsx, WARM_UP_ROWS, "WARM");
+    makeStockCsv(warmUpCsv, WARM_UP_ROWS, "WARM");
+    console.log(
+      `each child first imports (or reads) a warm-up file of ${WARM_UP_ROWS.toLocaleString("en-US")} other rows, as a kept task thread has; ` +
+        "each round runs every import and then the peer, so each ratio is taken within a round",
+    );
+    if (!IMPORTS_ONLY) console.log("recalculate: 100,000 components, 500,000 stock offers; memory is this process's (not the PostgreSQL server's)");
+    console.log("");
+    const rounds: Round[] = [];
+    for (let run = 0; run < RUNS; run++) rounds.push(await round(dir, { xlsx, csv, warmUpXlsx, warmUpCsv }));
     const lines: Lines = new Map();
-    const measured = new Map<number | "csv", string>([...files, ["csv", csvFile]]);
-    for (const dialect of DIALECTS) await measure(dialect, dir, measured, lines);
+    tabulate(rounds, lines);
+    if (!IMPORTS_ONLY) await recalculations(dir, lines);
     printTable(lines);
-    await comparePeer(files.get(PEER_SIZE)!);
+    comparePeer(rounds);
     console.log(`\nload average at the end ${load()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -307,8 +362,8 @@ async function main(): Promise<void> {
 }
 
 const [mode, ...args] = process.argv.slice(2).filter((arg) => arg !== "--imports");
-if (mode === "import") process.send!(await childImport(args[0] as SqlDialect, args[1]!, args[2]!), () => process.exit(0));
-else if (mode === "exceljs") process.send!(await childExceljs(args[0]!), () => process.exit(0));
-else if (mode === "read") process.send!(await childRead(args[0]!), () => process.exit(0));
+if (mode === "import") process.send!(await childImport(args[0] as SqlDialect, args[1]!, args[2]!, args[3]!), () => process.exit(0));
+else if (mode === "exceljs") process.send!(await childExceljs(args[0]!, args[1]!), () => process.exit(0));
+else if (mode === "read") process.send!(await childRead(args[0]!, args[1]!), () => process.exit(0));
 else if (mode === "recalculate") process.send!(await childRecalculate(args[0] as SqlDialect, args[1]!), () => process.exit(0));
 else await main();
