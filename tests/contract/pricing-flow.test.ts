@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { TaskFailedError, createTasklaneClient } from "@tasklane/client";
+import { pricelistExportPath } from "@tasklane/contract";
 import type { AppRouter } from "@tasklane/server";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import superjson from "superjson";
@@ -114,6 +115,22 @@ describe("upload, import, recalculate, pricelist and CSV through the running ser
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain("PN-1");
     expect(lines[1]).toContain("100.1");
+
+    // In Russian: a semicolon CSV with decimal commas, and an .xlsx, each named for what it is.
+    const day = new Date().toISOString().slice(0, 10);
+    const ru = await fetch(`${service.url}${pricelistExportPath(warehouse.result.pricelistId, "csv", "ru")}`);
+    expect(ru.headers.get("content-disposition")).toBe(`attachment; filename="pricelist-warehouse-${day}.csv"`);
+    const [ruHeader, ruFirst] = (await ru.text()).replace(/^\uFEFF/, "").split("\r\n");
+    expect(ruHeader).toBe("Артикул;Производитель;Наименование;Цена;Количество");
+    expect(ruFirst).toBe("PN-1;Intel;Процессор Intel Core i5;100,1;3");
+    const xlsx = await fetch(`${service.url}${pricelistExportPath(warehouse.result.pricelistId, "xlsx", "ru")}`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(xlsx.headers.get("content-disposition")).toBe(`attachment; filename="pricelist-warehouse-${day}.xlsx"`);
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString("latin1")).toBe("PK");
+    const badLang = await fetch(`${service.url}/api/pricelists/${warehouse.result.pricelistId}/export-xlsx?lang=de`);
+    expect(badLang.status).toBe(400);
+    expect(await badLang.text()).toContain("lang: must be one of ru, en");
 
     const listed = await trpc.pricelists.list.query({});
     expect(listed.items.map((p) => p.source)).toEqual(["competitor", "warehouse", "estimate"]);

@@ -9,3 +9,5 @@ export * from "./submit.ts";
 export * from "./stock-mapping.ts";
 export * from "./stock-preview.ts";
 export * from "./suppliers.ts";
+export * from "./language.ts";
+export * from "./pricelist-export.ts";

@@ -24,6 +24,8 @@ export { createPricelist, type PricelistCreateInput, type PricelistCreateOptions
 export { listComponents } from "./components.ts";
 export { listPricelists, getPricelistPage } from "./pricelists/read.ts";
 export { pricelistCsvChunks } from "./pricelists/csv-export.ts";
+export { pricelistXlsx } from "./pricelists/xlsx-export.ts";
+export { EXPORT_HEADER } from "./pricelists/export-columns.ts";
 export { inspectStockFile, type InspectInput, type StockFileInspection } from "./import/inspect.ts";
 export { mappingFor } from "./import/stock-import.ts";
 export { stagingTablesLeft } from "./import/stager.ts";

@@ -54,7 +54,7 @@ describe("the pricelist CSV export read by LibreOffice", () => {
           .execute();
       }
       const chunks: string[] = [];
-      for await (const chunk of (await pricelistCsvChunks(env.db, pricelistId))!) chunks.push(chunk);
+      for await (const chunk of (await pricelistCsvChunks(env.db, pricelistId))!.chunks) chunks.push(chunk);
       const csvFile = join(env.dir, "export.csv");
       writeFileSync(csvFile, chunks.join(""));
 

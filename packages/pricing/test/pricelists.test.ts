@@ -1,6 +1,20 @@
+import { createWriteStream } from "node:fs";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import type { Language } from "@tasklane/contract";
 import { describe, expect, it } from "vitest";
-import { createPricelist, getPricelistPage, listPricelists, pricelistCsvChunks, recalculatePrices } from "../src/index.ts";
-import { type TestEnv, dialects, testEnv, workContext } from "./helpers/env.ts";
+import {
+  EXPORT_HEADER,
+  createPricelist,
+  getPricelistPage,
+  importStock,
+  listPricelists,
+  pricelistCsvChunks,
+  pricelistXlsx,
+  recalculatePrices,
+} from "../src/index.ts";
+import { type TestEnv, dialects, offers, testEnv, workContext } from "./helpers/env.ts";
+import { readRows } from "./helpers/read.ts";
 import { seed, type SeedOffer } from "./helpers/seed.ts";
 
 const stockA: SeedOffer[] = [
@@ -19,11 +33,11 @@ const competitors: [string, SeedOffer[]][] = [
 ];
 
 /** The export's chunks, read to the end; undefined for an unknown pricelist. */
-async function csv(env: TestEnv, id: string): Promise<string[] | undefined> {
-  const chunks = await pricelistCsvChunks(env.db, id);
-  if (!chunks) return undefined;
+async function csv(env: TestEnv, id: string, language?: Language): Promise<string[] | undefined> {
+  const found = await pricelistCsvChunks(env.db, id, language);
+  if (!found) return undefined;
   const all: string[] = [];
-  for await (const chunk of chunks) all.push(chunk);
+  for await (const chunk of found.chunks) all.push(chunk);
   return all;
 }
 
@@ -145,6 +159,43 @@ describe.each(dialects)("%s", (dialect) => {
       const text = (await csv(env, pricelistId))!.join("");
       expect(text).toContain("'=HYPERLINK(1),,'@SUM(A1),2,1\r\n");
       expect(text).toContain("OK-1,,'-2+3,3,1\r\n");
+    });
+
+    it("in Russian: Russian header names, a semicolon between fields and a decimal comma, as a Russian Excel reads a CSV", async () => {
+      const env = await testEnv(dialect);
+      await seed(env, "A", "stock", [{ pn: "R1", price: 1234.5, qty: 2.5, name: "Кабель, 5 м", vendor: "Acme" }]);
+      const { pricelistId } = await createPricelist(env.db, { source: "warehouse", taskId: null }, workContext());
+      const text = (await csv(env, pricelistId, "ru"))!.join("");
+      expect(text).toBe("\uFEFFАртикул;Производитель;Наименование;Цена;Количество\r\n" + 'R1;Acme;"Кабель, 5 м";1234,5;2,5\r\n');
+      // It reads back through the import as a supplier's file, every field where it was.
+      const file = env.file("export-ru.csv", text);
+      await importStock(env.db, { filePath: file, supplier: "Back", kind: "stock" }, workContext());
+      expect(await offers(env.db, "Back")).toMatchObject([{ partNumber: "R1", price: 1234.5, quantity: 2.5 }]);
+    });
+  });
+
+  describe("pricelistXlsx", () => {
+    it.each(["ru", "en"] as const)("writes an .xlsx (%s header) that reads back: numbers as numbers, every row, Cyrillic intact", async (language) => {
+      const env = await testEnv(dialect);
+      await seed(env, "A", "stock", [
+        { pn: "X1", price: 1234.5, qty: 3, name: "Коммутатор «Кабель» =1+1", vendor: "Acme" },
+        ...Array.from({ length: 2100 }, (_, i) => ({ pn: `N${String(i).padStart(4, "0")}`, price: i + 0.25, qty: 1 })),
+      ]);
+      const { pricelistId } = await createPricelist(env.db, { source: "warehouse", taskId: null }, workContext());
+      const found = (await pricelistXlsx(env.db, pricelistId, language))!;
+      expect(found.pricelist.id).toBe(pricelistId);
+      const file = join(env.dir, `export-${language}.xlsx`);
+      await pipeline(found.stream, createWriteStream(file));
+      const rows = (await readRows(file)).map((r) => r.cells);
+      expect(rows[0]).toEqual([...EXPORT_HEADER[language]]);
+      expect(rows).toHaveLength(1 + 2101);
+      expect(rows.find((r) => r[0] === "X1")).toEqual(["X1", "Acme", "Коммутатор «Кабель» =1+1", "1234.5", "3"]);
+      // The same file imported as a supplier's: the header is recognised, the prices are the pricelist's.
+      await importStock(env.db, { filePath: file, supplier: "Back", kind: "stock" }, workContext());
+      const back = await offers(env.db, "Back");
+      expect(back).toHaveLength(2101);
+      expect(back.find((o) => o.partNumber === "N0007")).toMatchObject({ price: 7.25, quantity: 1 });
+      expect(await pricelistXlsx(env.db, "11111111-1111-4111-8111-111111111111")).toBeUndefined();
     });
   });
 });

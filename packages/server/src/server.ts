@@ -9,7 +9,7 @@ import { enforceBodyRate } from "./http/body-rate.ts";
 import { capConnections, timeoutOptions } from "./http/connection-limits.ts";
 import { handleRouteError } from "./http/error-handler.ts";
 import { registerHealthRoute } from "./http/health-route.ts";
-import { registerPricelistCsvRoute } from "./http/pricelist-csv-route.ts";
+import { registerPricelistExportRoutes } from "./http/pricelist-export-route.ts";
 import { registerTaskRoute } from "./http/tasks-route.ts";
 import { registerUploadRoute } from "./http/uploads-route.ts";
 import { trpcVary, varyOnOrigin } from "./http/vary-origin.ts";
@@ -100,7 +100,7 @@ export function createServer(options: ServerOptions) {
     maxBytesPerCaller: options.maxUploadBytesPerCaller ?? DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER,
     now: options.now ?? (() => new Date()),
   });
-  registerPricelistCsvRoute(server, { access, pricing: options.pricing });
+  registerPricelistExportRoutes(server, { access, pricing: options.pricing });
   if (options.webRoot) void server.register(fastifyStatic, { root: options.webRoot, prefix: "/" });
 
   let started = false;

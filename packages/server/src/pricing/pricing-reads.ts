@@ -1,5 +1,5 @@
-import type { ComponentListInput, PricelistGetInput, PricelistListInput } from "@tasklane/contract";
-import { type PricingDb, getPricelistPage, listComponents, listPricelists, pricelistCsvChunks } from "@tasklane/pricing";
+import type { ComponentListInput, Language, PricelistGetInput, PricelistListInput } from "@tasklane/contract";
+import { type PricingDb, getPricelistPage, listComponents, listPricelists, pricelistCsvChunks, pricelistXlsx } from "@tasklane/pricing";
 
 /** The pricing data the API reads, bound to one database (SQLite or PostgreSQL). */
 export function pricingReads(db: PricingDb) {
@@ -7,7 +7,8 @@ export function pricingReads(db: PricingDb) {
     components: (input: ComponentListInput) => listComponents(db, input),
     pricelists: (input: PricelistListInput) => listPricelists(db, input),
     pricelist: (input: PricelistGetInput) => getPricelistPage(db, input),
-    pricelistCsv: (id: string) => pricelistCsvChunks(db, id),
+    pricelistCsv: (id: string, language: Language) => pricelistCsvChunks(db, id, language),
+    pricelistXlsx: (id: string, language: Language) => pricelistXlsx(db, id, language),
   };
 }
 
