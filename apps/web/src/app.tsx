@@ -1,15 +1,20 @@
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, POLL_INTERVAL_MS, type Task, isFinalStatus } from "@tasklane/contract";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { type ReactNode, useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Toaster } from "sonner";
 import { AccessTokenPanel } from "./components/access-token-panel.tsx";
 import { ComponentsSearch } from "./components/components-search.tsx";
+import { LanguageSwitch } from "./components/language-switch.tsx";
 import { PricelistCreatePanel } from "./components/pricelist-create-panel.tsx";
 import { PricelistView } from "./components/pricelist-view.tsx";
 import { RecalculatePanel } from "./components/recalculate-panel.tsx";
 import { RecentTasksPanel } from "./components/recent-tasks-panel.tsx";
+import { SectionNav } from "./components/section-nav.tsx";
 import { StockImportPanel } from "./components/stock-import-panel.tsx";
+import { SubmittedTask } from "./components/submitted-task.tsx";
 import { SuppliersPanel } from "./components/suppliers-panel.tsx";
+import { type Section, useSection } from "./sections.ts";
 import { useTRPC } from "./trpc.ts";
 import { useSubmitted } from "./use-submitted.ts";
 import { useTaskEndings } from "./use-task-endings.ts";
@@ -17,7 +22,9 @@ import { useTaskEndings } from "./use-task-endings.ts";
 const anyActive = (tasks: readonly Task[] | undefined) => tasks?.some((t) => !isFinalStatus(t.status)) ?? false;
 
 export function App() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
+  const section = useSection();
   const [limit, setLimit] = useState(LIST_LIMIT_DEFAULT);
   const [pricelistId, setPricelistId] = useState<string | null>(null);
 
@@ -33,38 +40,64 @@ export function App() {
     if (task.type === "pricelistCreate" && task.result) setPricelistId(task.result.pricelistId);
   }, []);
   const watch = useTaskEndings(tasks, onEnded);
-  const onSubmitted = useSubmitted(watch);
+  const { onSubmitted, latest } = useSubmitted(watch);
 
   const canShowMore = recent.data?.nextCursor != null && limit < LIST_LIMIT_MAX;
+  // Every section stays mounted while hidden, so a chosen file or a typed search survives a visit elsewhere.
+  const part = (name: Section, children: ReactNode) => (
+    <div id={`section-${name}`} className="section" hidden={section !== name}>
+      {children}
+    </div>
+  );
   return (
     <>
       <header className="masthead">
         <div className="masthead-inner">
-          <h1>tasklane</h1>
-          <p>Prices, stock imports and pricelists, run in the background.</p>
+          <div className="masthead-title">
+            <h1>tasklane</h1>
+            <p>{t("app.tagline")}</p>
+          </div>
+          <LanguageSwitch />
+        </div>
+        <div className="masthead-inner">
+          <SectionNav current={section} />
         </div>
       </header>
       <main className="page">
         <AccessTokenPanel />
-        {/* In the order of the work: import, then recalculate, then a pricelist. */}
-        <div className="actions">
-          <StockImportPanel onSubmitted={onSubmitted} />
-          <div className="actions-stack">
-            <RecalculatePanel onSubmitted={onSubmitted} />
-            <PricelistCreatePanel onSubmitted={onSubmitted} />
-          </div>
-        </div>
-        <RecentTasksPanel
-          tasks={tasks}
-          error={recent.error}
-          live={anyActive(tasks)}
-          onShowMore={canShowMore ? () => setLimit((n) => Math.min(n + LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX)) : null}
-        />
-        <SuppliersPanel />
-        <PricelistView selectedId={pricelistId} onSelect={setPricelistId} />
-        <ComponentsSearch />
+        {part(
+          "import",
+          <>
+            <StockImportPanel onSubmitted={onSubmitted} submitted={<SubmittedTask taskId={latest.stockImport} tasks={tasks} />} />
+            <SuppliersPanel />
+          </>,
+        )}
+        {part(
+          "tasks",
+          <RecentTasksPanel
+            tasks={tasks}
+            error={recent.error}
+            live={anyActive(tasks)}
+            onShowMore={canShowMore ? () => setLimit((n) => Math.min(n + LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX)) : null}
+          />,
+        )}
+        {part(
+          "prices",
+          <>
+            <RecalculatePanel onSubmitted={onSubmitted} submitted={<SubmittedTask taskId={latest.recalculate} tasks={tasks} />} />
+            <ComponentsSearch />
+          </>,
+        )}
+        {part(
+          "pricelists",
+          <>
+            <PricelistCreatePanel onSubmitted={onSubmitted} submitted={<SubmittedTask taskId={latest.pricelistCreate} tasks={tasks} />} />
+            <PricelistView selectedId={pricelistId} onSelect={setPricelistId} />
+          </>,
+        )}
       </main>
-      <Toaster position="bottom-right" closeButton duration={6000} toastOptions={{ className: "toast" }} />
+      {/* Over the sticky header, never over a table (issue 13); see .masthead in styles.css. */}
+      <Toaster position="top-center" visibleToasts={1} closeButton duration={6000} offset={8} mobileOffset={4} toastOptions={{ className: "toast" }} />
     </>
   );
 }

@@ -1,18 +1,22 @@
 import { TasklaneRequestError } from "@tasklane/client";
 import { TRPCClientError } from "@trpc/client";
 import { isUnauthorized } from "./access-token.ts";
+import { i18n } from "./i18n/index.ts";
 
 type FieldErrors = Record<string, string[] | undefined>;
 
-/** The server's own words: tRPC and the SDK both carry a message written for a person. */
+/**
+ * The server's own words (tRPC and the SDK both carry a message written for a person), left in
+ * the server's language; only the two cases the page words itself follow the page's language.
+ */
 export function errorText(error: unknown): string {
   // The server's text names an HTTP header; a person on this page needs the field instead.
-  if (isUnauthorized(error)) return "This service needs an access token: enter it in the field at the top.";
+  if (isUnauthorized(error)) return i18n.t("errors.needsToken");
   if (error instanceof TRPCClientError && !(error.data as { code?: string } | undefined)?.code) {
-    return "Could not reach the tasklane service. Is it running?";
+    return i18n.t("errors.unreachable");
   }
   if (error instanceof TasklaneRequestError && error.code === "UNREACHABLE") {
-    return "Could not reach the tasklane service. Is it running?";
+    return i18n.t("errors.unreachable");
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { noteError } from "./access-token.ts";
 import { App } from "./app.tsx";
 import { worthRetrying } from "./errors.ts";
+import "./i18n/index.ts";
 import "./styles.css";
 import { TRPCProvider, createTrpcClient } from "./trpc.ts";
 

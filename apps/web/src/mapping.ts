@@ -1,14 +1,8 @@
 import { STOCK_FIELDS, type MappingSource, type PreviewSheet, type StockField, type StockMapping } from "@tasklane/contract";
+import { i18n } from "./i18n/index.ts";
 
-/** Each field a stock file is read for, as the page names it. */
-export const FIELD_LABELS = {
-  partNumber: "Part number",
-  name: "Name",
-  vendor: "Vendor",
-  category: "Category",
-  quantity: "Quantity",
-  price: "Price",
-} as const satisfies Record<StockField, string>;
+/** Each field a stock file is read for, as the page names it in its language. */
+export const fieldLabel = (field: StockField) => i18n.t(`mapping.field.${field}`);
 
 /** 1 → A, 27 → AA: how a spreadsheet names the column. */
 export function columnLetter(position: number): string {
@@ -18,7 +12,7 @@ export function columnLetter(position: number): string {
 }
 
 export const columnLabel = (column: { position: number; header: string }) =>
-  column.header ? `${columnLetter(column.position)} · ${column.header}` : `Column ${columnLetter(column.position)}`;
+  column.header ? `${columnLetter(column.position)} · ${column.header}` : i18n.t("mapping.columnLetter", { letter: columnLetter(column.position) });
 
 /** As the service compares header texts: trimmed, any case, repeated spaces as one. */
 const sameHeader = (a: string, b: string) => a.trim().replace(/\s+/g, " ").toLowerCase() === b.trim().replace(/\s+/g, " ").toLowerCase();
@@ -49,28 +43,35 @@ export function withSheet(mapping: StockMapping, sheets: readonly PreviewSheet[]
 
 /** One line: what the mapping fixes (sheets, header row, each named field); the rest is detected. */
 export function mappingSummary(mapping: StockMapping | null): string {
-  if (!mapping) return "Detected each time";
+  if (!mapping) return i18n.t("mapping.detectedEachTime");
   const parts: string[] = [];
-  if (mapping.sheets) parts.push(`${mapping.sheets.length === 1 ? "sheet" : "sheets"} ${mapping.sheets.map((s) => `“${s}”`).join(", ")}`);
-  if (mapping.headerRow !== undefined) parts.push(`header row ${mapping.headerRow}`);
-  for (const field of STOCK_FIELDS) {
-    const ref = mapping.columns?.[field];
-    if (ref === undefined) continue;
-    const label = FIELD_LABELS[field].toLowerCase();
-    parts.push(ref === null ? `${label} not read` : typeof ref === "number" ? `${label} column ${columnLetter(ref)}` : `${label} “${ref}”`);
+  if (mapping.sheets) {
+    const names = mapping.sheets.map((s) => `“${s}”`).join(", ");
+    parts.push(i18n.t(mapping.sheets.length === 1 ? "mapping.sheet" : "mapping.sheets", { names }));
   }
-  return parts.length ? parts.join(", ") : "Everything detected";
+  if (mapping.headerRow !== undefined) parts.push(i18n.t("mapping.headerRow", { row: mapping.headerRow }));
+  for (const name of STOCK_FIELDS) {
+    const ref = mapping.columns?.[name];
+    if (ref === undefined) continue;
+    const field = fieldLabel(name).toLowerCase();
+    parts.push(
+      ref === null
+        ? i18n.t("mapping.fieldNotRead", { field })
+        : typeof ref === "number"
+          ? i18n.t("mapping.fieldAtColumn", { field, letter: columnLetter(ref) })
+          : i18n.t("mapping.fieldByHeader", { field, header: ref }),
+    );
+  }
+  return parts.length ? parts.join(", ") : i18n.t("mapping.everythingDetected");
 }
 
 /** What the preview says about where its mapping came from. */
 export function mappingSourceText(source: MappingSource, supplier: string): string {
   switch (source) {
     case "saved":
-      return `Uses the mapping saved for ${supplier}.`;
     case "given":
-      return "Uses your choices below.";
     case "detected":
-      return "Read as detected from the file's headers.";
+      return i18n.t(`mapping.source.${source}`, { supplier });
     default: {
       const unknownSource: never = source;
       return String(unknownSource);

@@ -1,55 +1,51 @@
-import {
-  type PricelistSource,
-  type StockKind,
-  type Task,
-  type TaskResult,
-  type TaskStatus,
-  type TaskType,
-  taskTypes,
-} from "@tasklane/contract";
+import type { PricelistSource, StockKind, Task, TaskResult, TaskStatus, TaskType } from "@tasklane/contract";
 import { rowsFellByHalf } from "@tasklane/client";
-import { formatCount, plural } from "./format.ts";
+import { formatCount } from "./format.ts";
+import { i18n } from "./i18n/index.ts";
 
-/** The contract names each task type for a person; the page uses that name everywhere. */
-export const taskTitle = (type: TaskType): string => taskTypes[type].title;
+/** Each task type's name in the page's language (the contract's `title` is the English one). */
+export const taskTitle = (type: TaskType): string => i18n.t(`taskTitle.${type}`);
 
 /** Status as words and a mark, so it never rests on colour alone. */
-export const STATUS_LABELS = {
-  queued: { text: "Queued", mark: "…" },
-  running: { text: "Running", mark: "▸" },
-  completed: { text: "Completed", mark: "✓" },
-  error: { text: "Failed", mark: "!" },
-  cancelled: { text: "Cancelled", mark: "–" },
-} as const satisfies Record<TaskStatus, { text: string; mark: string }>;
+const STATUS_MARKS = {
+  queued: "…",
+  running: "▸",
+  completed: "✓",
+  error: "!",
+  cancelled: "–",
+} as const satisfies Record<TaskStatus, string>;
+
+export const statusLabel = (status: TaskStatus) => ({ text: i18n.t(`status.${status}`), mark: STATUS_MARKS[status] });
 
 /** Each pricelist source: its name, and what it lists (shown beside the choice). */
-export const SOURCE_LABELS = {
-  estimate: { name: "Estimate", hint: "every component at its calculated price" },
-  warehouse: { name: "Warehouse", hint: "what suppliers have in stock, at the lowest price" },
-  competitor: { name: "Competitor", hint: "the lowest competitor price per component" },
-} as const satisfies Record<PricelistSource, { name: string; hint: string }>;
-
-export const KIND_LABELS = {
-  stock: "Supplier's stock",
-  competitor: "Competitor's prices",
-} as const satisfies Record<StockKind, string>;
+export const sourceName = (source: PricelistSource) => i18n.t(`source.${source}.name`);
+export const sourceHint = (source: PricelistSource) => i18n.t(`source.${source}.hint`);
+export const kindLabel = (kind: StockKind) => i18n.t(`kind.${kind}`);
 
 const recalculate = (r: TaskResult<"recalculate">) =>
-  `Updated ${formatCount(r.updated)} of ${plural(r.componentsTotal, "price")}; ${formatCount(r.unchanged)} unchanged, ${formatCount(r.withoutOffers)} without offers`;
+  i18n.t("summary.recalculate", {
+    updated: formatCount(r.updated),
+    total: i18n.t("count.prices", { count: r.componentsTotal }),
+    unchanged: formatCount(r.unchanged),
+    withoutOffers: formatCount(r.withoutOffers),
+  });
 
 const stockImport = (r: TaskResult<"stockImport">) =>
-  `Imported ${formatCount(r.imported)} of ${plural(r.rowsTotal, "row")}` +
-  (r.skipped ? `, skipped ${formatCount(r.skipped)}` : "") +
-  (r.componentsCreated ? `; ${plural(r.componentsCreated, "new component")}` : "") +
-  (r.rowsBefore !== undefined && r.rowsAfter !== undefined ? `; supplier's rows ${formatCount(r.rowsBefore)} → ${formatCount(r.rowsAfter)}` : "");
+  i18n.t("summary.imported", { imported: formatCount(r.imported), total: i18n.t("count.ofRows", { count: r.rowsTotal }) }) +
+  (r.skipped ? i18n.t("summary.skipped", { skipped: formatCount(r.skipped) }) : "") +
+  (r.componentsCreated ? i18n.t("summary.created", { created: i18n.t("count.newComponents", { count: r.componentsCreated }) }) : "") +
+  (r.rowsBefore !== undefined && r.rowsAfter !== undefined
+    ? i18n.t("summary.supplierRows", { before: formatCount(r.rowsBefore), after: formatCount(r.rowsAfter) })
+    : "");
 
 /** The warning a completed import earns when it left its supplier with under half its rows, or null. */
 export function importWarning(task: Task): string | null {
   if (task.type !== "stockImport" || !task.result || !rowsFellByHalf(task.result)) return null;
-  return `The supplier's rows fell from ${formatCount(task.result.rowsBefore!)} to ${formatCount(task.result.rowsAfter!)}: check that the file was read the right way.`;
+  return i18n.t("summary.importWarning", { before: formatCount(task.result.rowsBefore!), after: formatCount(task.result.rowsAfter!) });
 }
 
-const pricelistCreate = (r: TaskResult<"pricelistCreate">) => `${SOURCE_LABELS[r.source].name} pricelist of ${plural(r.rows, "row")}`;
+const pricelistCreate = (r: TaskResult<"pricelistCreate">) =>
+  i18n.t("summary.pricelist", { source: sourceName(r.source), rows: i18n.t("count.rows", { count: r.rows }) });
 
 /**
  * One line saying what a completed task did. The switch is exhaustive: a new task type in the
@@ -59,14 +55,14 @@ const pricelistCreate = (r: TaskResult<"pricelistCreate">) => `${SOURCE_LABELS[r
 export function resultSummary(task: Task): string {
   switch (task.type) {
     case "recalculate":
-      return task.result ? recalculate(task.result) : "Done";
+      return task.result ? recalculate(task.result) : i18n.t("summary.done");
     case "stockImport":
-      return task.result ? stockImport(task.result) : "Done";
+      return task.result ? stockImport(task.result) : i18n.t("summary.done");
     case "pricelistCreate":
-      return task.result ? pricelistCreate(task.result) : "Done";
+      return task.result ? pricelistCreate(task.result) : i18n.t("summary.done");
     default: {
       const unknownType: never = task;
-      return `Done (${(unknownType as Task).type})`;
+      return `${i18n.t("summary.done")} (${(unknownType as Task).type})`;
     }
   }
 }

@@ -1,7 +1,8 @@
 import type { Submitted, TaskType } from "@tasklane/contract";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { toast } from "sonner";
+import { i18n } from "./i18n/index.ts";
 import { taskTitle } from "./task-summary.ts";
 import { useTRPC } from "./trpc.ts";
 
@@ -11,20 +12,22 @@ export type OnSubmitted = (type: TaskType, answer: Submitted) => Promise<void>;
 /**
  * After a submit: the recent-tasks list is read again at once (so the new task shows and the
  * list starts polling because a task is active), then the task is watched for its end.
+ * `latest` holds the task each form submitted last, which the form shows under its button.
  */
-export function useSubmitted(watch: (taskId: string) => void): OnSubmitted {
+export function useSubmitted(watch: (taskId: string) => void) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return useCallback(
+  const [latest, setLatest] = useState<Partial<Record<TaskType, string>>>({});
+  const onSubmitted: OnSubmitted = useCallback(
     async (type, { taskId, deduplicated }) => {
+      setLatest((current) => ({ ...current, [type]: taskId }));
       if (deduplicated) {
-        toast.info(`${taskTitle(type)}: already under way`, {
-          description: "The same work was queued or running, so this page follows that task.",
-        });
+        toast.info(i18n.t("toast.underWay", { title: taskTitle(type) }), { description: i18n.t("toast.underWayHint") });
       }
       await queryClient.invalidateQueries(trpc.tasks.list.pathFilter());
       watch(taskId);
     },
     [queryClient, trpc, watch],
   );
+  return { onSubmitted, latest };
 }

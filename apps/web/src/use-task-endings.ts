@@ -2,6 +2,7 @@ import { POLL_INTERVAL_MS, type Task, isFinalStatus } from "@tasklane/contract";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
+import { i18n } from "./i18n/index.ts";
 import { importWarning, resultSummary, taskTitle } from "./task-summary.ts";
 import { useTRPC } from "./trpc.ts";
 
@@ -11,16 +12,17 @@ function announce(task: Task) {
     case "completed": {
       const warning = importWarning(task);
       // A warning stays until read, like an error: it asks the person to look at the file.
-      if (warning) toast.warning(`${title}: completed`, { description: `${resultSummary(task)}. ${warning}`, duration: Number.POSITIVE_INFINITY });
-      else toast.success(`${title}: completed`, { description: resultSummary(task) });
+      const completed = i18n.t("toast.completed", { title });
+      if (warning) toast.warning(completed, { description: `${resultSummary(task)}. ${warning}`, duration: Number.POSITIVE_INFINITY });
+      else toast.success(completed, { description: resultSummary(task) });
       return;
     }
     case "error":
       // An error stays until read: its text is what the person needs to act on.
-      toast.error(`${title}: failed`, { description: task.error ?? "No reason given", duration: Number.POSITIVE_INFINITY });
+      toast.error(i18n.t("toast.failed", { title }), { description: task.error ?? i18n.t("toast.noReason"), duration: Number.POSITIVE_INFINITY });
       return;
     case "cancelled":
-      toast(`${title}: cancelled`, { description: task.error ?? undefined });
+      toast(i18n.t("toast.cancelled", { title }), { description: task.error ?? undefined });
       return;
     case "queued":
     case "running":
@@ -65,8 +67,9 @@ export function useTaskEndings(listed: readonly Task[] | undefined, onEnded: (ta
       announce(task);
       onEnded(task);
     }
-    // What a task wrote (prices, components, a pricelist) shows in the panels below.
-    void queryClient.invalidateQueries(trpc.pricelists.pathFilter());
+    // What a task wrote (prices, components, a pricelist) shows in the other panels. A
+    // pricelist's rows are a snapshot that never changes: only the list of pricelists is read again.
+    void queryClient.invalidateQueries(trpc.pricelists.list.pathFilter());
     void queryClient.invalidateQueries(trpc.components.pathFilter());
     void queryClient.invalidateQueries(trpc.suppliers.pathFilter());
     setWatched((current) => new Set([...current].filter((id) => !announced.current.has(id))));

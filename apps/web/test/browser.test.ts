@@ -50,6 +50,12 @@ async function importFile(page: Page, file: string, supplier: string) {
 }
 
 const toast = (page: Page, title: string) => page.locator("[data-sonner-toast]", { hasText: title });
+/** One of the page's sections (Import, Tasks, Prices, Pricelists), as a person opens it. */
+const open = (page: Page, section: string) => page.locator("nav.sections").getByRole("link", { name: section, exact: true }).click();
+/** This file reads the English texts: the page is told so rather than left to the browser's language. */
+const inEnglish = (page: Page) => page.addInitScript(() => localStorage.setItem("tasklane.language", "en"));
+/** The task list is in the Tasks section, hidden while another is open: loaded is enough. */
+const tasksLoaded = (page: Page) => page.locator("#recent-tasks").getByText("No tasks yet").waitFor({ state: "attached" });
 
 describe("the web page in a real browser", () => {
   it("imports a file with a moving progress bar, recalculates, makes a pricelist, searches, and cancels", async () => {
@@ -58,8 +64,9 @@ describe("the web page in a real browser", () => {
     const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
+    await inEnglish(page);
     await page.goto(service.url);
-    await page.getByText("No tasks yet").waitFor();
+    await tasksLoaded(page);
 
     // Import: the bar shows values strictly between 0 and 100 while it runs, then a toast.
     await recordProgress(page);
@@ -72,7 +79,8 @@ describe("the web page in a real browser", () => {
     await page.waitForFunction(() => (window as unknown as { progressSeen: number[] }).progressSeen.some((v) => v > 0 && v < 100), undefined, {
       timeout: 60_000,
     });
-    await page.locator('#recent-tasks tr[data-status="running"] .task-line', { hasText: /Reading rows|Saving/ }).first().waitFor();
+    // The import's bar is under the form that submitted it, in view.
+    await page.locator('.submitted-task [data-status="running"] .task-line', { hasText: /Reading rows|Saving/ }).first().waitFor();
     await page.screenshot({ path: path.join(artifacts, "web-running.png") });
     await toast(page, "Import a stock file: completed").waitFor({ timeout: 120_000 });
     await expect(toast(page, "Import a stock file: completed").innerText()).resolves.toContain(
@@ -84,18 +92,20 @@ describe("the web page in a real browser", () => {
     const seen = await progressSeen(page);
     expect(seen.filter((v) => v > 0 && v < 100).length, `progress values seen: ${seen.join(", ")}`).toBeGreaterThanOrEqual(1);
     expect(new Set(seen).size, `the bar moved: ${seen.join(", ")}`).toBeGreaterThanOrEqual(2);
-    await page.locator('#recent-tasks tbody tr[data-status="completed"]', { hasText: "Completed" }).first().waitFor();
+    await page.locator('#recent-tasks tbody tr[data-status="completed"]', { hasText: "Completed" }).first().waitFor({ state: "attached" });
 
     // Recalculate: one button, one toast with its summary.
+    await open(page, "Prices");
     await page.getByRole("button", { name: "Recalculate prices" }).click();
     await toast(page, "Recalculate prices: completed").waitFor({ timeout: 120_000 });
     await expect(toast(page, "Recalculate prices: completed").innerText()).resolves.toContain("Updated 500,000 of 500,000 prices");
 
     // A warehouse pricelist: its toast, then its rows in the pricelist view, paged.
+    await open(page, "Pricelists");
     await page.getByLabel("Warehouse").check();
     await page.getByRole("button", { name: "Create pricelist" }).click();
     await toast(page, "Create a pricelist: completed").waitFor({ timeout: 120_000 });
-    const pricelist = page.locator("#pricelists");
+    const pricelist = page.locator("#pricelist-view");
     await pricelist.getByText("Rows 1–50 of 500,000").waitFor();
     await pricelist.locator("tbody tr").nth(49).waitFor();
     expect(await pricelist.locator("tbody tr").count()).toBe(50);
@@ -110,12 +120,15 @@ describe("the web page in a real browser", () => {
     expect((await csv.text()).trim().split(/\r?\n/)).toHaveLength(BIG_FILE_ROWS + 1);
 
     // Components search.
+    await open(page, "Prices");
     await page.getByLabel("Search", { exact: true }).fill("pn-000123");
     await page.locator("#components tbody tr", { hasText: "PN-000123" }).first().waitFor();
     expect(await page.locator("#components tbody tr").count()).toBeLessThanOrEqual(25);
 
     // Cancel: a second big import, cancelled while it runs, ends cancelled with a neutral toast.
+    await open(page, "Import");
     await importFile(page, bigFile, "Pacific");
+    await open(page, "Tasks");
     const running = page.locator('#recent-tasks tbody tr[data-status="running"]');
     await running.first().waitFor({ timeout: 60_000 });
     await running.first().getByRole("button", { name: /^Cancel/ }).click();
@@ -143,11 +156,12 @@ describe("the web page in a real browser", () => {
   it("asks for an access token when the service wants one, keeps it, and sends it on reads and uploads", async () => {
     const service = await startService({ webRoot: browser.dist, tokens: new Map([["s3cret-token", "alice"]]) });
     const page = await browser.context.newPage();
+    await inEnglish(page);
     await page.goto(service.url);
     await page.getByText("This service needs an access token.").waitFor();
     await page.getByLabel("Access token", { exact: true }).fill("s3cret-token");
     await page.getByRole("button", { name: "Save token" }).click();
-    await page.getByText("No tasks yet").waitFor();
+    await tasksLoaded(page);
 
     await importFile(page, await stockCsv("small.csv", 3), "Ocean");
     await toast(page, "Import a stock file: completed").waitFor({ timeout: 60_000 });
@@ -155,7 +169,7 @@ describe("the web page in a real browser", () => {
 
     await page.reload();
     await page.getByText("Using the saved access token.").waitFor();
-    await page.locator('#recent-tasks tbody tr[data-status="completed"]').waitFor();
+    await page.locator('#recent-tasks tbody tr[data-status="completed"]').waitFor({ state: "attached" });
     await page.close();
   });
 });

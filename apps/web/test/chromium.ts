@@ -15,7 +15,8 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 
 const CHROMIUM = "/usr/bin/chromium";
 const webDir = path.resolve(import.meta.dirname, "..");
-export const artifacts = path.resolve(webDir, "../../test-artifacts");
+/** Screenshots, for a person to look at (gitignored). */
+export const artifacts = path.resolve(webDir, "test/artifacts");
 
 export interface Browser {
   /** The persistent context the file's tests open pages in. */
@@ -24,8 +25,13 @@ export interface Browser {
   readonly dist: string;
 }
 
+export interface ChromiumOptions {
+  /** The browser's language (navigator.languages), en-US unless given: the page picks its own from it. */
+  locale?: string;
+}
+
 /** Registers the file's hooks: build and launch before its tests, close and clean up after. */
-export function useChromium(): Browser {
+export function useChromium({ locale = "en-US" }: ChromiumOptions = {}): Browser {
   let context: BrowserContext | undefined;
   let workDir: string | undefined;
 
@@ -59,7 +65,7 @@ export function useChromium(): Browser {
         "--disable-quic",
       ],
       viewport: { width: 1280, height: 900 },
-      locale: "en-US",
+      locale,
       timezoneId: "UTC",
     });
     await mkdir(artifacts, { recursive: true });

@@ -53,6 +53,10 @@ const firstRowPrices = (page: Page) =>
     .locator(".preview-rows tbody tr")
     .evaluateAll((rows) => rows.map((row) => row.querySelector("td:last-child")?.textContent));
 const toast = (page: Page, title: string) => page.locator("[data-sonner-toast]", { hasText: title });
+/** The import this page submitted last, under the form. */
+const submitted = (page: Page, text: string) => page.locator(".submitted-task", { hasText: text });
+/** This file reads the English texts: the page is told so rather than left to the browser's language. */
+const inEnglish = (page: Page) => page.addInitScript(() => localStorage.setItem("tasklane.language", "en"));
 
 describe("inspect before import, and a supplier's mapping, in a real browser", () => {
   it("previews the file, imports with the price column chosen, remembers it, and reads the next file the same way", async () => {
@@ -62,8 +66,9 @@ describe("inspect before import, and a supplier's mapping, in a real browser", (
     const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
+    await inEnglish(page);
     await page.goto(service.url);
-    await page.getByText("No tasks yet").waitFor();
+    await page.locator("#recent-tasks").getByText("No tasks yet").waitFor({ state: "attached" });
 
     const first: Item[] = [1, 2, 3, 4, 5].map((i) => ({ pn: `OC-${i}`, dealer: 100 + i, retail: 150 + i, qty: i }));
     await page.getByLabel("Supplier", { exact: true }).fill("Ocean");
@@ -94,7 +99,9 @@ describe("inspect before import, and a supplier's mapping, in a real browser", (
     await page.getByRole("button", { name: "Import file" }).click();
     await toast(page, "Import a stock file: completed").waitFor({ timeout: 60_000 });
     expect(await toast(page, "Import a stock file: completed").innerText()).toContain("Imported 5 of 6 rows, skipped 1");
-    await page.locator("#recent-tasks tbody tr", { hasText: "supplier's rows 0 → 5" }).waitFor();
+    await submitted(page, "supplier's rows 0 → 5").waitFor();
+    // The form starts again as a whole: file, supplier and the remember box.
+    expect(await page.getByLabel("Supplier", { exact: true }).inputValue()).toBe("");
 
     // The prices imported are the dealer's: a recalculation makes them the components' prices.
     await client.submitAndWait("recalculate", {});
@@ -110,6 +117,7 @@ describe("inspect before import, and a supplier's mapping, in a real browser", (
     expect(await listed.getByRole("button", { name: "Forget mapping of Ocean" }).isVisible()).toBe(true);
 
     // The supplier's next file, with two rows: read with the saved mapping, nothing chosen.
+    await page.getByLabel("Supplier", { exact: true }).fill("Ocean");
     await page.getByLabel("File", { exact: true }).setInputFiles(
       await priceList("ocean-2.xlsx", [
         { pn: "OC-1", dealer: 90, retail: 140, qty: 4 },
@@ -124,7 +132,7 @@ describe("inspect before import, and a supplier's mapping, in a real browser", (
     await toast(page, "Imported 2 of 3 rows").waitFor({ timeout: 60_000 });
 
     // From 5 rows to 2: the page warns, in the task list and in the toast.
-    const warning = page.locator("#recent-tasks tbody tr", { hasText: "supplier's rows 5 → 2" }).locator(".task-warning");
+    const warning = submitted(page, "supplier's rows 5 → 2").locator(".task-warning");
     await warning.waitFor();
     expect(await warning.innerText()).toContain("The supplier's rows fell from 5 to 2");
     expect(await toast(page, "Imported 2 of 3 rows").innerText()).toContain("The supplier's rows fell from 5 to 2");
@@ -150,6 +158,7 @@ describe("inspect before import, and a supplier's mapping, in a real browser", (
     const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
+    await inEnglish(page);
     await page.goto(service.url);
     await page.getByLabel("File", { exact: true }).setInputFiles(HIWATCH);
 

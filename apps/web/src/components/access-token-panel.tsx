@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { saveToken, useAccess } from "../access-token.ts";
 
 /**
@@ -7,6 +8,7 @@ import { saveToken, useAccess } from "../access-token.ts";
  * a service running open never asks for one.
  */
 export function AccessTokenPanel() {
+  const { t } = useTranslation();
   const access = useAccess();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState("");
@@ -21,9 +23,9 @@ export function AccessTokenPanel() {
     if (!access.token) return null;
     return (
       <div className="access access-kept">
-        <span>Using the saved access token.</span>
+        <span>{t("access.kept")}</span>
         <button type="button" className="quiet" onClick={() => apply("")}>
-          Forget token
+          {t("access.forget")}
         </button>
       </div>
     );
@@ -38,10 +40,10 @@ export function AccessTokenPanel() {
       }}
     >
       <p id="access-title" className="access-title">
-        {access.token ? "The service did not accept the saved token." : "This service needs an access token."}
+        {access.token ? t("access.refusedSaved") : t("access.needed")}
       </p>
       <div className="field field-inline">
-        <label htmlFor="access-token">Access token</label>
+        <label htmlFor="access-token">{t("access.label")}</label>
         <input
           id="access-token"
           type="password"
@@ -51,7 +53,7 @@ export function AccessTokenPanel() {
           onChange={(event) => setDraft(event.target.value)}
         />
         <button type="submit" className="primary">
-          Save token
+          {t("access.save")}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { formatDateTime, formatPrice } from "../format.ts";
 import { useTRPC } from "../trpc.ts";
 import { useCursorPages } from "../use-cursor-pages.ts";
@@ -12,6 +13,7 @@ import { Panel } from "./panel.tsx";
 const PER_PAGE = 25;
 
 function ComponentResults({ search }: { search: string }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const pages = useCursorPages();
   const page = useQuery(
@@ -20,26 +22,26 @@ function ComponentResults({ search }: { search: string }) {
       { placeholderData: keepPreviousData },
     ),
   );
-  if (!page.data) return page.error ? <FormError error={page.error} /> : <p className="empty">Loading…</p>;
+  if (!page.data) return page.error ? <FormError error={page.error} /> : <p className="empty">{t("common.loading")}</p>;
   const { items, nextCursor } = page.data;
   if (items.length === 0) {
-    return <p className="empty">{search ? `No component matches “${search}”.` : "No components yet: import a stock file first."}</p>;
+    return <p className="empty">{search ? t("components.noMatch", { search }) : t("components.empty")}</p>;
   }
   return (
     <div aria-busy={page.isPlaceholderData}>
       <div className="table-scroll">
         <table className="table data-table">
-          <caption className="visually-hidden">Components{search ? ` matching “${search}”` : ""}</caption>
+          <caption className="visually-hidden">{search ? t("components.captionMatching", { search }) : t("components.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Part number</th>
-              <th scope="col">Vendor</th>
-              <th scope="col">Name</th>
-              <th scope="col">Category</th>
+              <th scope="col">{t("common.partNumber")}</th>
+              <th scope="col">{t("common.vendor")}</th>
+              <th scope="col">{t("common.name")}</th>
+              <th scope="col">{t("common.category")}</th>
               <th scope="col" className="num">
-                Price
+                {t("common.price")}
               </th>
-              <th scope="col">Price set</th>
+              <th scope="col">{t("components.priceSet")}</th>
             </tr>
           </thead>
           <tbody>
@@ -48,13 +50,13 @@ function ComponentResults({ search }: { search: string }) {
                 <th scope="row" className="mono cell-key">
                   {c.partNumber}
                 </th>
-                <td className={detail(c.vendor)}>{c.vendor ?? "—"}</td>
-                <td className={`${detail(c.name)} wrap`}>{c.name ?? "—"}</td>
-                <td className={detail(c.category)}>{c.category ?? "—"}</td>
-                <td className="num cell-price">{c.price === null ? "no price" : formatPrice(c.price)}</td>
+                <td className={detail(c.vendor)}>{c.vendor ?? t("common.none")}</td>
+                <td className={`${detail(c.name)} wrap`}>{c.name ?? t("common.none")}</td>
+                <td className={detail(c.category)}>{c.category ?? t("common.none")}</td>
+                <td className="num cell-price">{c.price === null ? t("components.noPrice") : formatPrice(c.price)}</td>
                 <td className={`${detail(c.priceUpdatedAt)} cell-note`}>
-                  <span className="phone-only">price set </span>
-                  {c.priceUpdatedAt ? formatDateTime(c.priceUpdatedAt) : "—"}
+                  <span className="phone-only">{t("components.priceSet")} </span>
+                  {c.priceUpdatedAt ? formatDateTime(c.priceUpdatedAt) : t("common.none")}
                 </td>
               </tr>
             ))}
@@ -62,8 +64,8 @@ function ComponentResults({ search }: { search: string }) {
         </table>
       </div>
       <Pager
-        label="Component pages"
-        status={`Page ${pages.page}`}
+        label={t("components.pages")}
+        status={t("components.page", { page: pages.page })}
         hasPrevious={pages.page > 1}
         hasNext={nextCursor !== null}
         onPrevious={pages.previous}
@@ -74,22 +76,23 @@ function ComponentResults({ search }: { search: string }) {
 }
 
 export function ComponentsSearch() {
+  const { t } = useTranslation();
   const [text, setText] = useState("");
   const search = useDebounced(text.trim(), 300);
   return (
-    <Panel id="components" title="Components">
+    <Panel id="components" title={t("components.title")}>
       <form role="search" className="field field-inline" onSubmit={(event) => event.preventDefault()}>
-        <label htmlFor="component-search">Search</label>
+        <label htmlFor="component-search">{t("components.search")}</label>
         <input
           id="component-search"
           type="search"
-          placeholder="Part number or name"
+          placeholder={t("components.placeholder")}
           value={text}
           onChange={(event) => setText(event.target.value)}
           aria-describedby="component-search-hint"
         />
         <span id="component-search-hint" className="hint">
-          Matches part numbers and names, upper or lower case alike.
+          {t("components.searchHint")}
         </span>
       </form>
       <ComponentResults key={search} search={search} />

@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+
 interface PagerProps {
   /** Names the navigation, such as "Pricelist pages". */
   label: string;
@@ -9,16 +11,17 @@ interface PagerProps {
 }
 
 export function Pager({ label, status, hasPrevious, hasNext, onPrevious, onNext }: PagerProps) {
+  const { t } = useTranslation();
   return (
     <nav className="pager" aria-label={label}>
       <button type="button" onClick={onPrevious} disabled={!hasPrevious}>
-        ← Previous
+        {t("common.previous")}
       </button>
       <span className="pager-status" aria-live="polite">
         {status}
       </span>
       <button type="button" onClick={onNext} disabled={!hasNext}>
-        Next →
+        {t("common.next")}
       </button>
     </nav>
   );

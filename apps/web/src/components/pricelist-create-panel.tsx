@@ -1,20 +1,23 @@
 import { PRICELIST_SOURCES, type PricelistSource } from "@tasklane/contract";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { SOURCE_LABELS, taskTitle } from "../task-summary.ts";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { sourceHint, sourceName, taskTitle } from "../task-summary.ts";
 import { useTRPC } from "../trpc.ts";
 import type { OnSubmitted } from "../use-submitted.ts";
 import { FormError } from "./form-error.tsx";
 import { Panel } from "./panel.tsx";
 
-export function PricelistCreatePanel({ onSubmitted }: { onSubmitted: OnSubmitted }) {
+/** `submitted`: the task this panel started last, shown under its button. */
+export function PricelistCreatePanel({ onSubmitted, submitted }: { onSubmitted: OnSubmitted; submitted: ReactNode }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const [source, setSource] = useState<PricelistSource>(PRICELIST_SOURCES[0]);
   const submit = useMutation(
     trpc.tasks.submit.pricelistCreate.mutationOptions({ onSuccess: (answer) => onSubmitted("pricelistCreate", answer) }),
   );
   return (
-    <Panel id="pricelist-create" title={taskTitle("pricelistCreate")} hint="A snapshot you can page through below and download as CSV.">
+    <Panel id="pricelist-create" title={taskTitle("pricelistCreate")} hint={t("pricelistCreate.hint")}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -22,7 +25,7 @@ export function PricelistCreatePanel({ onSubmitted }: { onSubmitted: OnSubmitted
         }}
       >
         <fieldset className="choices">
-          <legend>Source</legend>
+          <legend>{t("pricelistCreate.sourceLegend")}</legend>
           {PRICELIST_SOURCES.map((value) => (
             <div className="choice" key={value}>
               <input
@@ -35,9 +38,9 @@ export function PricelistCreatePanel({ onSubmitted }: { onSubmitted: OnSubmitted
                 aria-describedby={`pricelist-source-${value}-hint`}
               />
               <label htmlFor={`pricelist-source-${value}`}>
-                {SOURCE_LABELS[value].name}
+                {sourceName(value)}
                 <span id={`pricelist-source-${value}-hint`} className="choice-hint">
-                  {SOURCE_LABELS[value].hint}
+                  {sourceHint(value)}
                 </span>
               </label>
             </div>
@@ -45,11 +48,12 @@ export function PricelistCreatePanel({ onSubmitted }: { onSubmitted: OnSubmitted
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={submit.isPending}>
-            {submit.isPending ? "Starting…" : "Create pricelist"}
+            {submit.isPending ? t("common.starting") : t("pricelistCreate.button")}
           </button>
         </div>
         <FormError error={submit.error} />
       </form>
+      {submitted}
     </Panel>
   );
 }

@@ -1,21 +1,26 @@
 import { useMutation } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { taskTitle } from "../task-summary.ts";
 import { useTRPC } from "../trpc.ts";
 import type { OnSubmitted } from "../use-submitted.ts";
 import { FormError } from "./form-error.tsx";
 import { Panel } from "./panel.tsx";
 
-export function RecalculatePanel({ onSubmitted }: { onSubmitted: OnSubmitted }) {
+/** `submitted`: the task this panel started last, shown under its button. */
+export function RecalculatePanel({ onSubmitted, submitted }: { onSubmitted: OnSubmitted; submitted: ReactNode }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const submit = useMutation(trpc.tasks.submit.recalculate.mutationOptions({ onSuccess: (answer) => onSubmitted("recalculate", answer) }));
   return (
-    <Panel id="recalculate" title={taskTitle("recalculate")} hint="Sets every component's price from its suppliers' current stock offers.">
+    <Panel id="recalculate" title={taskTitle("recalculate")} hint={t("recalculate.hint")}>
       <div className="form-actions">
         <button type="button" className="primary" onClick={() => submit.mutate({})} disabled={submit.isPending}>
-          {submit.isPending ? "Starting…" : "Recalculate prices"}
+          {submit.isPending ? t("common.starting") : t("recalculate.button")}
         </button>
       </div>
       <FormError error={submit.error} />
+      {submitted}
     </Panel>
   );
 }

@@ -1,12 +1,14 @@
 import { POLL_INTERVAL_MS, type Task, isFinalStatus } from "@tasklane/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { errorText } from "../errors.ts";
 import { formatDuration, formatTime } from "../format.ts";
-import { STATUS_LABELS, importWarning, resultSummary, taskTitle } from "../task-summary.ts";
+import { taskTitle } from "../task-summary.ts";
 import { useTRPC } from "../trpc.ts";
 import { FormError } from "./form-error.tsx";
 import { Panel } from "./panel.tsx";
+import { StatusPill, TaskProgress } from "./task-progress.tsx";
 
 interface RecentTasksProps {
   tasks: readonly Task[] | undefined;
@@ -16,29 +18,23 @@ interface RecentTasksProps {
   onShowMore: (() => void) | null;
 }
 
-/** The line under the bar: what the task is doing, what it did, or why it stopped. */
-function taskLine(task: Task): string {
-  if (task.status === "completed") return resultSummary(task);
-  if (task.error) return task.error;
-  if (task.status === "queued") return task.message || "Waiting for a free worker";
-  return task.message;
-}
-
 function Times({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const at = (date: Date) => <time dateTime={date.toISOString()}>{formatTime(date)}</time>;
   return (
     <div className="times">
       <span>
-        Submitted <time dateTime={task.createdAt.toISOString()}>{formatTime(task.createdAt)}</time>
+        {t("tasks.submitted")} {at(task.createdAt)}
       </span>
       {task.startedAt && task.doneAt ? (
-        <span>Took {formatDuration(task.doneAt.getTime() - task.startedAt.getTime())}</span>
+        <span>{t("tasks.took", { duration: formatDuration(task.doneAt.getTime() - task.startedAt.getTime()) })}</span>
       ) : task.startedAt ? (
         <span>
-          Started <time dateTime={task.startedAt.toISOString()}>{formatTime(task.startedAt)}</time>
+          {t("tasks.started")} {at(task.startedAt)}
         </span>
       ) : task.doneAt ? (
         <span>
-          Ended <time dateTime={task.doneAt.toISOString()}>{formatTime(task.doneAt)}</time>
+          {t("tasks.ended")} {at(task.doneAt)}
         </span>
       ) : null}
     </div>
@@ -46,34 +42,16 @@ function Times({ task }: { task: Task }) {
 }
 
 function TaskRow({ task, onCancel, cancelling }: { task: Task; onCancel: () => void; cancelling: boolean }) {
+  const { t } = useTranslation();
   const title = taskTitle(task.type);
-  const status = STATUS_LABELS[task.status];
-  const warning = importWarning(task);
   return (
     <tr data-status={task.status}>
-      <th scope="row">
-        {title}
-      </th>
+      <th scope="row">{title}</th>
       <td className="status-cell">
-        <span className={`status status-${task.status}`}>
-          <span className="status-mark" aria-hidden="true">
-            {status.mark}
-          </span>
-          {status.text}
-        </span>
+        <StatusPill task={task} />
       </td>
       <td className="progress-cell">
-        <div className="bar">
-          <progress max={100} value={task.progress} aria-label={`${title}: progress`} />
-          <span className="percent">{task.progress}%</span>
-        </div>
-        <p className="task-line">{taskLine(task)}</p>
-        {warning ? (
-          <p className="task-warning">
-            <span aria-hidden="true">⚠ </span>
-            <strong>Warning:</strong> {warning}
-          </p>
-        ) : null}
+        <TaskProgress task={task} />
       </td>
       <td>
         <Times task={task} />
@@ -81,11 +59,8 @@ function TaskRow({ task, onCancel, cancelling }: { task: Task; onCancel: () => v
       <td className="actions-cell">
         {isFinalStatus(task.status) ? null : (
           <button type="button" className="quiet" onClick={onCancel} disabled={cancelling}>
-            {cancelling ? "Cancelling…" : "Cancel"}
-            <span className="visually-hidden">
-              {" "}
-              {title}, submitted {formatTime(task.createdAt)}
-            </span>
+            {cancelling ? t("tasks.cancelling") : t("tasks.cancel")}
+            <span className="visually-hidden"> {t("tasks.cancelWhich", { title, time: formatTime(task.createdAt) })}</span>
           </button>
         )}
       </td>
@@ -94,36 +69,37 @@ function TaskRow({ task, onCancel, cancelling }: { task: Task; onCancel: () => v
 }
 
 export function RecentTasksPanel({ tasks, error, live, onShowMore }: RecentTasksProps) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const cancel = useMutation(
     trpc.tasks.cancel.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(trpc.tasks.list.pathFilter()),
-      onError: (e) => toast.error("Could not cancel the task", { description: errorText(e) }),
+      onError: (e) => toast.error(t("tasks.cancelFailed"), { description: errorText(e) }),
     }),
   );
   const liveNote = (
-    <span className={`live-note ${live ? "is-live" : ""}`}>{live ? `Updating every ${POLL_INTERVAL_MS / 1000} s` : "Up to date"}</span>
+    <span className={`live-note ${live ? "is-live" : ""}`}>{live ? t("tasks.live", { seconds: POLL_INTERVAL_MS / 1000 }) : t("tasks.upToDate")}</span>
   );
 
   return (
-    <Panel id="recent-tasks" title="Recent tasks" aside={tasks?.length ? liveNote : null}>
+    <Panel id="recent-tasks" title={t("tasks.title")} aside={tasks?.length ? liveNote : null}>
       {tasks === undefined ? (
-        error ? <FormError error={error} /> : <p className="empty">Loading…</p>
+        error ? <FormError error={error} /> : <p className="empty">{t("common.loading")}</p>
       ) : tasks.length === 0 ? (
-        <p className="empty">No tasks yet. Start one above; it shows here with its progress.</p>
+        <p className="empty">{t("tasks.empty")}</p>
       ) : (
         <>
           <table className="table tasks-table">
-            <caption className="visually-hidden">Recent tasks, newest first</caption>
+            <caption className="visually-hidden">{t("tasks.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Task</th>
-                <th scope="col">Status</th>
-                <th scope="col">Progress</th>
-                <th scope="col">Times</th>
+                <th scope="col">{t("tasks.task")}</th>
+                <th scope="col">{t("tasks.statusColumn")}</th>
+                <th scope="col">{t("tasks.progressColumn")}</th>
+                <th scope="col">{t("tasks.times")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("common.actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -142,7 +118,7 @@ export function RecentTasksPanel({ tasks, error, live, onShowMore }: RecentTasks
           {onShowMore ? (
             <div className="form-actions">
               <button type="button" className="quiet" onClick={onShowMore}>
-                Show older tasks
+                {t("tasks.showOlder")}
               </button>
             </div>
           ) : null}

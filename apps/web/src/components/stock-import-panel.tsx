@@ -1,10 +1,11 @@
 import { type StockImportSubmit, type Uploaded, createTasklaneClient } from "@tasklane/client";
 import { STOCK_KINDS, type StockKind, type StockMapping } from "@tasklane/contract";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { currentToken } from "../access-token.ts";
 import { fieldErrorsOf, worthRetrying } from "../errors.ts";
-import { KIND_LABELS, taskTitle } from "../task-summary.ts";
+import { kindLabel, taskTitle } from "../task-summary.ts";
 import { useTRPC } from "../trpc.ts";
 import { useDebounced } from "../use-debounced.ts";
 import type { OnSubmitted } from "../use-submitted.ts";
@@ -22,7 +23,9 @@ const submitImport = (input: StockImportSubmit) => sdk().submit.stockImport(inpu
 const BUSY_RETRIES = 5;
 const isBusy = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code === "TOO_MANY_REQUESTS";
 
-export function StockImportPanel({ onSubmitted }: { onSubmitted: OnSubmitted }) {
+/** `submitted`: the import this panel started last, shown under its button. */
+export function StockImportPanel({ onSubmitted, submitted }: { onSubmitted: OnSubmitted; submitted: ReactNode }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const fileInput = useRef<HTMLInputElement>(null);
   const [supplier, setSupplier] = useState("");
@@ -43,10 +46,16 @@ export function StockImportPanel({ onSubmitted }: { onSubmitted: OnSubmitted }) 
     retry: (failures, error) => (isBusy(error) ? failures < BUSY_RETRIES : worthRetrying(failures, error)),
   });
 
+  /**
+   * After a submit the whole form starts again, supplier and kind with the file: the same file
+   * again is a new choice, a kept selection invites a second import by accident, and a supplier
+   * kept beside an empty file box reads as if it belonged to the next file (issue 13).
+   */
   const reset = () => {
-    // The same file again is a new choice; a kept selection invites a second import by accident.
     if (fileInput.current) fileInput.current.value = "";
     upload.reset();
+    setSupplier("");
+    setKind(STOCK_KINDS[0]);
     setMapping(undefined);
     setRemember(false);
   };
@@ -64,9 +73,8 @@ export function StockImportPanel({ onSubmitted }: { onSubmitted: OnSubmitted }) 
   return (
     <Panel
       id="stock-import"
-      className={shown ? "is-wide" : undefined}
       title={taskTitle("stockImport")}
-      hint="A supplier's stock or a competitor's price list. Choose the file to see how it would be read."
+      hint={t("import.hint")}
     >
       <form
         onSubmit={(event) => {
@@ -78,7 +86,7 @@ export function StockImportPanel({ onSubmitted }: { onSubmitted: OnSubmitted }) 
         }}
       >
         <div className="field">
-          <label htmlFor="import-file">File</label>
+          <label htmlFor="import-file">{t("import.file")}</label>
           <input
             ref={fileInput}
             id="import-file"
@@ -94,12 +102,12 @@ export function StockImportPanel({ onSubmitted }: { onSubmitted: OnSubmitted }) 
             }}
           />
           <p id="import-file-hint" className="hint">
-            Excel (.xlsx), CSV or 1C (.mxl)
+            {t("import.fileHint")}
           </p>
           <FieldError id="import-uploadId-error" messages={fieldErrors.uploadId} />
         </div>
         <div className="field">
-          <label htmlFor="import-supplier">Supplier</label>
+          <label htmlFor="import-supplier">{t("import.supplier")}</label>
           <input
             id="import-supplier"
             type="text"
@@ -113,7 +121,7 @@ export function StockImportPanel({ onSubmitted }: { onSubmitted: OnSubmitted }) 
           <FieldError id="import-supplier-error" messages={fieldErrors.supplier} />
         </div>
         <fieldset className="choices choices-inline">
-          <legend>Kind</legend>
+          <legend>{t("import.kind")}</legend>
           {STOCK_KINDS.map((value) => (
             <div className="choice" key={value}>
               <input
@@ -124,20 +132,20 @@ export function StockImportPanel({ onSubmitted }: { onSubmitted: OnSubmitted }) 
                 checked={kind === value}
                 onChange={() => setKind(value)}
               />
-              <label htmlFor={`import-kind-${value}`}>{KIND_LABELS[value]}</label>
+              <label htmlFor={`import-kind-${value}`}>{kindLabel(value)}</label>
             </div>
           ))}
         </fieldset>
 
         {upload.isPending ? (
           <p className="empty" role="status">
-            Uploading the file for a preview…
+            {t("import.uploadingPreview")}
           </p>
         ) : null}
         <FormError error={upload.error} />
         {uploaded && !shown && preview.isFetching ? (
           <p className="empty" role="status">
-            Reading the file…
+            {t("import.reading")}
           </p>
         ) : null}
         {uploaded ? <FormError error={preview.error} /> : null}
@@ -156,18 +164,19 @@ export function StockImportPanel({ onSubmitted }: { onSubmitted: OnSubmitted }) 
         <div className="choice remember">
           <input type="checkbox" id="import-remember" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
           <label htmlFor="import-remember">
-            Remember for this supplier
-            <span className="choice-hint">Its next files are read the same way, without choosing again.</span>
+            {t("import.remember")}
+            <span className="choice-hint">{t("import.rememberHint")}</span>
           </label>
         </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={submit.isPending || upload.isPending}>
-            {submit.isPending || upload.isPending ? "Uploading…" : "Import file"}
+            {submit.isPending || upload.isPending ? t("import.uploading") : t("import.button")}
           </button>
         </div>
         {/* Said once: beside its field when the form shows that field, here otherwise. */}
         {fieldErrors.supplier || fieldErrors.uploadId ? null : <FormError error={submit.error} />}
       </form>
+      {submitted}
     </Panel>
   );
 }

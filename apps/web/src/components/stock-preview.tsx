@@ -1,7 +1,7 @@
 import { STOCK_FIELDS, type PreviewField, type PreviewSheet, type StockFilePreview, type StockMapping } from "@tasklane/contract";
 import { useState } from "react";
-import { plural } from "../format.ts";
-import { FIELD_LABELS, columnLabel, mappingSourceText, withColumn, withHeaderRow, withSheet } from "../mapping.ts";
+import { useTranslation } from "react-i18next";
+import { columnLabel, fieldLabel, mappingSourceText, withColumn, withHeaderRow, withSheet } from "../mapping.ts";
 import { detail } from "./detail-cell.ts";
 
 interface StockPreviewProps {
@@ -19,6 +19,7 @@ interface StockPreviewProps {
 
 /** A field's column: the chosen one first, then the other candidates (marked), then the other columns. */
 function ColumnSelect({ id, sheet, field, onPick }: { id: string; sheet: PreviewSheet; field: PreviewField; onPick: (position: number | null) => void }) {
+  const { t } = useTranslation();
   const candidates = new Set(field.alternatives.map((a) => a.position));
   const chosen = field.chosen ? [field.chosen.position] : [];
   const others = sheet.columns.map((c) => c.position).filter((p) => !chosen.includes(p) && !candidates.has(p));
@@ -35,9 +36,9 @@ function ColumnSelect({ id, sheet, field, onPick }: { id: string; sheet: Preview
   return (
     <select id={id} value={field.chosen ? String(field.chosen.position) : ""} onChange={(event) => onPick(event.target.value ? Number(event.target.value) : null)}>
       {chosen.map((p) => option(p))}
-      {field.alternatives.map((a) => option(a.position, " (also a candidate)"))}
+      {field.alternatives.map((a) => option(a.position, t("preview.alsoCandidate")))}
       {others.map((p) => option(p))}
-      <option value="">Not read</option>
+      <option value="">{t("preview.notRead")}</option>
     </select>
   );
 }
@@ -51,6 +52,7 @@ interface SheetViewProps {
 }
 
 function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
+  const { t } = useTranslation();
   const idOf = (part: string) => `preview-${preview.sheets.indexOf(sheet)}-${part}`;
   const [headerRowText, setHeaderRowText] = useState(sheet.headerRow ? String(sheet.headerRow) : "");
   // Ticked as the person left it, before the preview read with it arrives.
@@ -71,13 +73,16 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
           disabled={reads(sheet) && readSheets === 1}
           onChange={(event) => onChange(withSheet(base, preview.sheets.map((s) => ({ ...s, read: reads(s) })), sheet.name, event.target.checked))}
         />
-        <label htmlFor={idOf("read")}>Import this sheet{sheet.visible ? "" : " (hidden in the file)"}</label>
+        <label htmlFor={idOf("read")}>
+          {t("preview.importSheet")}
+          {sheet.visible ? "" : t("preview.hiddenSheet")}
+        </label>
       </div>
 
-      {sheet.read ? null : <p className="empty">Not imported. Tick it to see how it would be read.</p>}
+      {sheet.read ? null : <p className="empty">{t("preview.notImported")}</p>}
       {/* Not a form of its own: it sits inside the import form, and forms do not nest. */}
       <div className="field field-inline header-row" hidden={!sheet.read}>
-        <label htmlFor={idOf("header-row")}>Header row</label>
+        <label htmlFor={idOf("header-row")}>{t("preview.headerRow")}</label>
         <input
           id={idOf("header-row")}
           type="number"
@@ -94,10 +99,10 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
           aria-describedby={idOf("header-why")}
         />
         <button type="button" className="quiet" onClick={applyHeaderRow}>
-          Use this row
+          {t("preview.useRow")}
         </button>
         <p id={idOf("header-why")} className="hint">
-          {sheet.headerRow === null ? "No header row found." : sheet.headerReason}
+          {sheet.headerRow === null ? t("preview.noHeader") : sheet.headerReason}
         </p>
       </div>
       {sheet.problem ? (
@@ -108,15 +113,15 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
 
       {sheet.headerRow === null ? null : (
         <>
-          <h4>Columns</h4>
+          <h4>{t("preview.columns")}</h4>
           <div className="table-scroll">
             <table className="table preview-columns">
-              <caption className="visually-hidden">Which column each field is read from, and why</caption>
+              <caption className="visually-hidden">{t("preview.columnsCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Field</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Why</th>
+                  <th scope="col">{t("preview.field")}</th>
+                  <th scope="col">{t("preview.column")}</th>
+                  <th scope="col">{t("preview.why")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -126,8 +131,8 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
                     <tr key={name}>
                       <th scope="row">
                         <label htmlFor={idOf(`column-${name}`)}>
-                          {FIELD_LABELS[name]}
-                          <span className="visually-hidden"> column</span>
+                          <span aria-hidden="true">{fieldLabel(name)}</span>
+                          <span className="visually-hidden">{t("preview.fieldColumn", { field: fieldLabel(name) })}</span>
                         </label>
                       </th>
                       <td>
@@ -139,9 +144,9 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
                         />
                       </td>
                       <td className="cell-note">
-                        {field.chosen?.reason ?? "Not read"}
+                        {field.chosen?.reason ?? t("preview.notRead")}
                         {field.alternatives.length ? (
-                          <span className="hint"> Also possible: {field.alternatives.map(columnLabel).join(", ")}.</span>
+                          <span className="hint"> {t("preview.alsoPossible", { list: field.alternatives.map(columnLabel).join(", ") })}</span>
                         ) : null}
                       </td>
                     </tr>
@@ -152,24 +157,24 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
           </div>
 
           <h4>
-            {sheet.rows.length ? `First ${plural(sheet.rows.length, "row")} as they would be stored` : "No rows to import"}
+            {sheet.rows.length ? t("preview.firstRows", { count: sheet.rows.length }) : t("preview.noRows")}
             <span className="hint">
               {" "}
-              ({sheet.complete ? `the sheet has ${plural(sheet.rowsRead, "row")}` : `the preview read its first ${plural(sheet.rowsRead, "row")}`})
+              ({sheet.complete ? t("preview.sheetHas", { count: sheet.rowsRead }) : t("preview.readFirst", { count: sheet.rowsRead })})
             </span>
           </h4>
           {sheet.rows.length ? (
             <div className="table-scroll">
               <table className="table data-table preview-rows">
-                <caption className="visually-hidden">The first rows of “{sheet.name}” as the import would store them</caption>
+                <caption className="visually-hidden">{t("preview.rowsCaption", { sheet: sheet.name })}</caption>
                 <thead>
                   <tr>
                     <th scope="col" className="num">
-                      Row
+                      {t("preview.row")}
                     </th>
                     {STOCK_FIELDS.map((field) => (
                       <th key={field} scope="col" className={field === "quantity" || field === "price" ? "num" : undefined}>
-                        {FIELD_LABELS[field]}
+                        {fieldLabel(field)}
                       </th>
                     ))}
                   </tr>
@@ -195,12 +200,10 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
 
           {sheet.skippedRows.length ? (
             <>
-              <h4>Rows that would be skipped{sheet.complete ? "" : " among those read"}</h4>
+              <h4>{sheet.complete ? t("preview.skipped") : t("preview.skippedAmongRead")}</h4>
               <ul className="skipped-rows">
                 {sheet.skippedRows.map(({ row, reason }) => (
-                  <li key={row}>
-                    Row {row}: {reason}
-                  </li>
+                  <li key={row}>{t("preview.skippedRow", { row, reason })}</li>
                 ))}
               </ul>
             </>
@@ -213,30 +216,31 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
 
 /** How the chosen file would be read: one tab per sheet, the mapping's choices editable in each. */
 export function StockPreview({ preview, supplier, refreshing, choices, onChange, onReset }: StockPreviewProps) {
+  const { t } = useTranslation();
   const [selected, setSelected] = useState(() => Math.max(0, preview.sheets.findIndex((s) => s.read)));
   const index = Math.min(selected, preview.sheets.length - 1);
   const sheet = preview.sheets[index];
   return (
     <section className="preview" aria-labelledby="preview-title" aria-busy={refreshing}>
-      <h3 id="preview-title">Preview of {preview.filename}</h3>
+      <h3 id="preview-title">{t("preview.title", { file: preview.filename })}</h3>
       <div className="preview-source">
         <p role="status">{mappingSourceText(preview.mappingSource, supplier.trim())}</p>
         {onReset ? (
           <button type="button" className="quiet" onClick={onReset}>
-            Undo my changes
+            {t("preview.undo")}
           </button>
         ) : null}
       </div>
       {preview.error ? (
         <p className="form-error" role="alert">
-          An import read this way would fail: {preview.error}
+          {t("preview.wouldFail", { error: preview.error })}
         </p>
       ) : null}
       {preview.sheets.length > 1 ? (
         <div
           className="sheet-tabs"
           role="tablist"
-          aria-label="Sheets"
+          aria-label={t("preview.sheets")}
           onKeyDown={(event) => {
             // The tab pattern: arrows move between sheets, Tab leaves the list.
             const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
@@ -258,19 +262,19 @@ export function StockPreview({ preview, supplier, refreshing, choices, onChange,
               onClick={() => setSelected(i)}
             >
               {s.name}
-              {s.read ? "" : " (not imported)"}
+              {s.read ? "" : t("preview.tabNotImported")}
             </button>
           ))}
         </div>
       ) : null}
       {sheet ? (
         <div id="preview-sheet-panel" role={preview.sheets.length > 1 ? "tabpanel" : undefined} aria-labelledby={preview.sheets.length > 1 ? `preview-tab-${index}` : undefined}>
-          {preview.sheets.length > 1 ? null : <h4>Sheet “{sheet.name}”</h4>}
+          {preview.sheets.length > 1 ? null : <h4>{t("preview.sheet", { name: sheet.name })}</h4>}
           {/* Keyed by what the service answered, so the header row field shows the row in effect. */}
           <SheetView key={`${sheet.name}:${sheet.headerRow}`} preview={preview} sheet={sheet} base={choices ?? preview.mapping} onChange={onChange} />
         </div>
       ) : (
-        <p className="empty">The file has no sheets to read.</p>
+        <p className="empty">{t("preview.noSheets")}</p>
       )}
     </section>
   );

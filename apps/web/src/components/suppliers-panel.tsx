@@ -1,52 +1,54 @@
 import type { Supplier } from "@tasklane/contract";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { errorText } from "../errors.ts";
 import { formatCount, formatDateTime } from "../format.ts";
 import { mappingSummary } from "../mapping.ts";
-import { KIND_LABELS } from "../task-summary.ts";
+import { kindLabel } from "../task-summary.ts";
 import { useTRPC } from "../trpc.ts";
 import { FormError } from "./form-error.tsx";
 import { Panel } from "./panel.tsx";
 
 /** Suppliers and competitors, how their files are read, and a way to forget a saved mapping. */
 export function SuppliersPanel() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.suppliers.list.queryOptions({}));
   const forget = useMutation(
     trpc.suppliers.setMapping.mutationOptions({
       onSuccess: (supplier) => {
-        toast.success(`${supplier.name}: mapping forgotten`, { description: "Its next files are read as detected." });
+        toast.success(t("suppliers.forgotten", { name: supplier.name }), { description: t("suppliers.forgottenHint") });
         return queryClient.invalidateQueries(trpc.suppliers.pathFilter());
       },
-      onError: (e) => toast.error("Could not forget the mapping", { description: errorText(e) }),
+      onError: (e) => toast.error(t("suppliers.forgetFailed"), { description: errorText(e) }),
     }),
   );
   const forgetting = (s: Supplier) => forget.isPending && forget.variables?.name === s.name && forget.variables.kind === s.kind;
   const items = list.data?.items;
 
   return (
-    <Panel id="suppliers" title="Suppliers" hint="Everyone whose files were imported, and how their files are read.">
+    <Panel id="suppliers" title={t("suppliers.title")} hint={t("suppliers.hint")}>
       {items === undefined ? (
-        list.error ? <FormError error={list.error} /> : <p className="empty">Loading…</p>
+        list.error ? <FormError error={list.error} /> : <p className="empty">{t("common.loading")}</p>
       ) : items.length === 0 ? (
-        <p className="empty">No suppliers yet: import a stock file first.</p>
+        <p className="empty">{t("suppliers.empty")}</p>
       ) : (
         <div className="table-scroll">
           <table className="table data-table suppliers-table">
-            <caption className="visually-hidden">Suppliers and competitors, by name</caption>
+            <caption className="visually-hidden">{t("suppliers.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Kind</th>
+                <th scope="col">{t("common.name")}</th>
+                <th scope="col">{t("import.kind")}</th>
                 <th scope="col" className="num">
-                  Offers
+                  {t("suppliers.offers")}
                 </th>
-                <th scope="col">Last import</th>
-                <th scope="col">Mapping</th>
+                <th scope="col">{t("suppliers.lastImport")}</th>
+                <th scope="col">{t("suppliers.mapping")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("common.actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -54,12 +56,12 @@ export function SuppliersPanel() {
               {items.map((s) => (
                 <tr key={`${s.kind}:${s.name}`}>
                   <th scope="row">{s.name}</th>
-                  <td>{KIND_LABELS[s.kind]}</td>
+                  <td>{kindLabel(s.kind)}</td>
                   <td className="num">{formatCount(s.offers)}</td>
-                  <td>{s.lastImportedAt ? formatDateTime(s.lastImportedAt) : "Never"}</td>
+                  <td>{s.lastImportedAt ? formatDateTime(s.lastImportedAt) : t("suppliers.never")}</td>
                   <td className="wrap">
                     {mappingSummary(s.mapping)}
-                    {s.mappingSavedAt ? <span className="hint"> (saved {formatDateTime(s.mappingSavedAt)})</span> : null}
+                    {s.mappingSavedAt ? <span className="hint">{t("suppliers.saved", { date: formatDateTime(s.mappingSavedAt) })}</span> : null}
                   </td>
                   <td className="actions-cell">
                     {s.mapping ? (
@@ -69,8 +71,8 @@ export function SuppliersPanel() {
                         disabled={forgetting(s)}
                         onClick={() => forget.mutate({ name: s.name, kind: s.kind, mapping: null })}
                       >
-                        {forgetting(s) ? "Forgetting…" : "Forget mapping"}
-                        <span className="visually-hidden"> of {s.name}</span>
+                        {forgetting(s) ? t("suppliers.forgetting") : t("suppliers.forget")}
+                        <span className="visually-hidden">{t("suppliers.forgetWhose", { name: s.name })}</span>
                       </button>
                     ) : null}
                   </td>

@@ -1,0 +1,50 @@
+import { PAGE_LIMIT_MAX } from "@tasklane/contract";
+import { useQueries } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTRPC } from "./trpc.ts";
+
+/**
+ * The rows loaded at first, and per "load more". The API pages a pricelist by cursor and has
+ * no search, filter or sort (pricelists.get), so the view does those over the rows it has
+ * loaded: all of them for a pricelist up to this size, the first ones of a bigger one, which
+ * the view then says. 5,000 rows are 10 requests and a few hundred kilobytes.
+ */
+export const ROWS_PER_LOAD = 5_000;
+
+/**
+ * A pricelist's rows, read page after page (one request at a time, in order) until
+ * `ROWS_PER_LOAD` more are in or the pricelist ends; `loadMore` asks for the next batch.
+ * Plain queries, one per cursor: tRPC's infinite query adds a `direction` to the input, which
+ * the contract's strict input refuses.
+ */
+export function usePricelistRows(id: string) {
+  const trpc = useTRPC();
+  const [wanted, setWanted] = useState(ROWS_PER_LOAD);
+  const [cursors, setCursors] = useState<readonly (string | undefined)[]>([undefined]);
+  const pages = useQueries({
+    queries: cursors.map((cursor) =>
+      // A pricelist is a snapshot: its rows never change, so a page is never read again.
+      trpc.pricelists.get.queryOptions({ id, limit: PAGE_LIMIT_MAX, cursor }, { staleTime: Number.POSITIVE_INFINITY }),
+    ),
+  });
+  const read = pages.flatMap((page) => (page.data ? [page.data] : []));
+  const rows = read.flatMap((page) => page.rows);
+  const last = pages.at(-1);
+  const nextCursor = last?.data?.nextCursor ?? null;
+  const error = pages.find((page) => page.error)?.error ?? null;
+
+  useEffect(() => {
+    if (nextCursor && rows.length < wanted) setCursors((seen) => (seen.includes(nextCursor) ? seen : [...seen, nextCursor]));
+  }, [nextCursor, rows.length, wanted]);
+
+  const complete = last?.data !== undefined && nextCursor === null;
+  return {
+    pricelist: read[0]?.pricelist,
+    rows,
+    error,
+    /** Still reading towards `wanted`. */
+    loading: !complete && !error && rows.length < wanted,
+    complete,
+    loadMore: () => setWanted(rows.length + ROWS_PER_LOAD),
+  };
+}
