@@ -113,7 +113,7 @@ describe("the web page in a real browser", () => {
     await pricelist.getByRole("button", { name: "Next →" }).click();
     await pricelist.getByText("Rows 51–100 of 500,000").waitFor();
     const csvHref = await pricelist.getByRole("link", { name: "Download CSV" }).getAttribute("href");
-    expect(csvHref).toMatch(/^\/api\/pricelists\/[0-9a-f-]{36}\/export-csv$/);
+    expect(csvHref).toMatch(/^\/api\/pricelists\/[0-9a-f-]{36}\/export-csv\?lang=en$/);
     // Read to the end: an unread streamed body would hold the connection, and the service's stop, open.
     const csv = await fetch(`${service.url}${csvHref}`);
     expect(csv.status).toBe(200);

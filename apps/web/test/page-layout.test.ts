@@ -166,6 +166,20 @@ describe("the page's languages, sections and schemes (issue 13)", () => {
     const head = page.locator(".pricelist-head p");
     await expect.poll(() => head.innerText()).toContain("1\u00a0500 строк");
 
+    // The .xlsx download in Russian, through the browser: named for what it is, and the service's
+    // own reader (a preview of the file uploaded back) finds the Russian header and the rows.
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Скачать .xlsx" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`pricelist-warehouse-${new Date().toISOString().slice(0, 10)}.xlsx`);
+    const saved = path.join(await tempDir(), download.suggestedFilename());
+    await download.saveAs(saved);
+    const preview = await client.inspectFile({ file: saved });
+    expect(preview.format).toBe("xlsx");
+    expect(preview.sheets[0]!.columns.map((c) => c.header)).toEqual(["Артикул", "Производитель", "Наименование", "Цена", "Количество"]);
+    expect(preview.sheets[0]!.rows[0]).toMatchObject({ partNumber: "PN-000001", vendor: "Vendor 1", name: "Component 1", price: 101.5, quantity: 2 });
+    expect(await page.getByRole("link", { name: "Скачать CSV" }).getAttribute("href")).toMatch(/\/export-csv\?lang=ru$/);
+
     // English, chosen on the page: labels and numbers follow it, and a reload keeps it.
     await page.getByRole("group", { name: "Язык" }).getByRole("button", { name: "English" }).click();
     await page.locator('html[lang="en"]').waitFor();

@@ -1,4 +1,4 @@
-import type { Pricelist } from "@tasklane/contract";
+import { type Pricelist, PricelistExportFormatSchema, pricelistExportPath, pricelistFileName } from "@tasklane/contract";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { downloadWithToken } from "../download.ts";
 import { errorText } from "../errors.ts";
 import { formatDateTime } from "../format.ts";
-import { i18n } from "../i18n/index.ts";
+import { currentLanguage, i18n } from "../i18n/index.ts";
 import { type RowFilter, type Sort, type SortKey, filterRows, sortRows, vendorsOf } from "../pricelist-rows.ts";
 import { sourceName } from "../task-summary.ts";
 import { useTRPC } from "../trpc.ts";
@@ -67,16 +67,21 @@ function PricelistRows({ id }: { id: string }) {
             components={{ b: <strong /> }}
           />
         </p>
-        <a
-          className="button-link"
-          href={`/api/pricelists/${pricelist.id}/export-csv`}
-          download={`pricelist-${pricelist.source}-${pricelist.id}.csv`}
-          onClick={(event) =>
-            void downloadWithToken(event).catch((e: unknown) => toast.error(t("pricelist.downloadFailed"), { description: errorText(e) }))
-          }
-        >
-          {t("pricelist.download")}
-        </a>
+        <span className="downloads">
+          {PricelistExportFormatSchema.options.map((format) => (
+            <a
+              key={format}
+              className="button-link"
+              href={pricelistExportPath(pricelist.id, format, currentLanguage())}
+              download={pricelistFileName(pricelist, format)}
+              onClick={(event) =>
+                void downloadWithToken(event).catch((e: unknown) => toast.error(t("pricelist.downloadFailed"), { description: errorText(e) }))
+              }
+            >
+              {format === "xlsx" ? t("pricelist.downloadXlsx") : t("pricelist.downloadCsv")}
+            </a>
+          ))}
+        </span>
       </div>
       {pricelist.rowCount === 0 ? (
         <p className="empty">{t("pricelist.noRows")}</p>

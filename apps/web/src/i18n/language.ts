@@ -1,6 +1,7 @@
-/** The page's languages; the first is the one for a browser that asks for neither. */
-export const LANGUAGES = ["en", "ru"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { type Language, LANGUAGES } from "@tasklane/contract";
+
+/** The page's languages are the contract's (the server's downloads speak the same ones). */
+export { type Language, LANGUAGES };
 
 /** Each language named in itself, as a switch shows it. */
 export const LANGUAGE_NAMES = { en: "English", ru: "Русский" } as const satisfies Record<Language, string>;
