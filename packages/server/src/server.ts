@@ -24,6 +24,7 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   type ServerOptions,
 } from "./server-options.ts";
+import { FinishedTasks } from "./tasks/finished-tasks.ts";
 import { DEFAULT_RETENTION_HOURS, Retention } from "./tasks/retention.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER } from "./uploads/upload-limit.ts";
 import { contextFactory } from "./trpc/context.ts";
@@ -61,12 +62,13 @@ export function createServer(options: ServerOptions) {
   enforceBodyRate(server, limits.idleTimeoutMs);
   const access = new AccessControl(options.tokens);
   const crossOrigin = !!options.corsOrigins?.length;
-  const tasks = options.tasks(server.log);
+  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_HOURS * 3_600_000;
+  const tasks = new FinishedTasks(options.tasks(server.log), { retentionMs, now: options.now });
 
   const retention = new Retention({
     store: options.store,
     uploads: options.uploads,
-    retentionMs: options.retentionMs ?? DEFAULT_RETENTION_HOURS * 3_600_000,
+    retentionMs,
     uploadsInUse: () => tasks.uploadsInUse(),
     now: options.now,
     log: server.log,

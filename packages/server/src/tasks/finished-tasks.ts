@@ -1,0 +1,109 @@
+import { isFinalStatus, type Task, type TaskType } from "@tasklane/contract";
+import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
+import type { SubmitOutcome, Tasks } from "./tasks.ts";
+
+export interface FinishedTasksOptions {
+  /** How long a finished task is kept (Retention's period): past it, the store may no longer have it. */
+  retentionMs: number;
+  now?: () => Date;
+  /** The most characters of task JSON held, all entries together (an import's result lists skipped rows). */
+  maxChars?: number;
+}
+
+/** About 64 MB of JavaScript strings' worth of tasks: tens of thousands of ordinary ones. */
+const DEFAULT_MAX_CHARS = 32 * 1024 * 1024;
+
+interface Entry {
+  task: Task;
+  owner: string;
+  chars: number;
+}
+
+/**
+ * Finished tasks served from this node's memory. A task that has ended never changes again
+ * until retention removes it, and retention removes only what ended more than `retentionMs`
+ * ago: so an entry is the store's answer for exactly that long, and then the store is asked
+ * again (it may still hold the task until the next sweep). Polls of finished tasks then cost
+ * the store nothing, on SQLite and on PostgreSQL alike; the node needs no message from the
+ * others. Bounded by size: the least recently read go first.
+ */
+export class FinishedTasks implements Tasks {
+  readonly #tasks: Tasks;
+  readonly #retentionMs: number;
+  readonly #now: () => Date;
+  readonly #maxChars: number;
+  readonly #byId = new Map<string, Entry>();
+  #chars = 0;
+
+  constructor(tasks: Tasks, options: FinishedTasksOptions) {
+    this.#tasks = tasks;
+    this.#retentionMs = options.retentionMs;
+    this.#now = options.now ?? (() => new Date());
+    this.#maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  }
+
+  get accepting(): boolean {
+    return this.#tasks.accepting;
+  }
+
+  async get(id: string, owner: string): Promise<Task | undefined> {
+    const hit = this.#byId.get(id);
+    if (hit !== undefined) {
+      this.#drop(id, hit);
+      if (this.#now().getTime() - hit.task.doneAt!.getTime() < this.#retentionMs) {
+        this.#keep(id, hit); // to the end of the Map's order: read most recently
+        return hit.owner === owner ? { ...hit.task } : undefined;
+      }
+    }
+    const task = await this.#tasks.get(id, owner);
+    if (task !== undefined && isFinalStatus(task.status) && task.doneAt !== null) {
+      this.#keep(id, { task: { ...task }, owner, chars: JSON.stringify(task).length });
+    }
+    return task;
+  }
+
+  /** Entries held now (for tests and /health-like checks). */
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  #keep(id: string, entry: Entry): void {
+    if (entry.chars > this.#maxChars) return;
+    this.#byId.set(id, entry);
+    this.#chars += entry.chars;
+    for (const [oldest, e] of this.#byId) {
+      if (this.#chars <= this.#maxChars) break;
+      this.#drop(oldest, e);
+    }
+  }
+
+  #drop(id: string, entry: Entry): void {
+    this.#byId.delete(id);
+    this.#chars -= entry.chars;
+  }
+
+  submit<T extends TaskType>(type: T, request: unknown, owner: string): Promise<SubmitOutcome<T>> {
+    return this.#tasks.submit(type, request, owner);
+  }
+
+  list(query: TaskListQuery): Promise<TaskPage> {
+    return this.#tasks.list(query);
+  }
+
+  /** A finished task comes back unchanged (Tasks.cancel), so what is held stays true. */
+  cancel(id: string, owner: string): Promise<Task | undefined> {
+    return this.#tasks.cancel(id, owner);
+  }
+
+  uploadsInUse(): Promise<Set<string>> {
+    return this.#tasks.uploadsInUse();
+  }
+
+  stats(): { queued: number; running: number } {
+    return this.#tasks.stats();
+  }
+
+  close(options?: { graceMs?: number }): Promise<void> {
+    return this.#tasks.close(options);
+  }
+}
