@@ -58,12 +58,17 @@ export function testHandlers(overrides: Partial<TaskHandlers> = {}): TaskHandler
   };
 }
 
-/** A memory store that counts writes, to show progress stays in memory between flushes. */
+/** A memory store that counts writes and reads: progress stays in memory between flushes, finished tasks once read stay in FinishedTasks. */
 export class CountingStore extends MemoryTaskStore {
   updates = 0;
+  reads = 0;
   override async update(...args: Parameters<MemoryTaskStore["update"]>) {
     this.updates++;
     return super.update(...args);
+  }
+  override async get(...args: Parameters<MemoryTaskStore["get"]>) {
+    this.reads++;
+    return super.get(...args);
   }
 }
 
