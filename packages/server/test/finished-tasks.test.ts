@@ -23,7 +23,7 @@ async function finished(tasks: FinishedTasks, idempotencyKey: string): Promise<s
 }
 
 describe("FinishedTasks", () => {
-  it("reads a finished task from the store once; a running one every time", async () => {
+  it("reads a finished task from the store once, and answers no other owner with it", async () => {
     const { store, tasks } = finishedTasks();
     const id = await finished(tasks, "a");
     const reads = store.reads;
