@@ -1,4 +1,4 @@
-import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, POLL_INTERVAL_MS, type Task, isFinalStatus } from "@tasklane/contract";
+import { LIST_LIMIT_DEFAULT, POLL_INTERVAL_MS, type Task } from "@tasklane/contract";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,29 +9,28 @@ import { LanguageSwitch } from "./components/language-switch.tsx";
 import { PricelistCreatePanel } from "./components/pricelist-create-panel.tsx";
 import { PricelistView } from "./components/pricelist-view.tsx";
 import { RecalculatePanel } from "./components/recalculate-panel.tsx";
-import { RecentTasksPanel } from "./components/recent-tasks-panel.tsx";
 import { SectionNav } from "./components/section-nav.tsx";
 import { StockImportPanel } from "./components/stock-import-panel.tsx";
 import { SubmittedTask } from "./components/submitted-task.tsx";
 import { SuppliersPanel } from "./components/suppliers-panel.tsx";
+import { TaskHistoryPanel } from "./components/task-history-panel.tsx";
 import { type Section, useSection } from "./sections.ts";
+import { anyActive } from "./task-activity.ts";
 import { useTRPC } from "./trpc.ts";
 import { useSubmitted } from "./use-submitted.ts";
 import { useTaskEndings } from "./use-task-endings.ts";
-
-const anyActive = (tasks: readonly Task[] | undefined) => tasks?.some((t) => !isFinalStatus(t.status)) ?? false;
 
 export function App() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const section = useSection();
-  const [limit, setLimit] = useState(LIST_LIMIT_DEFAULT);
   const [pricelistId, setPricelistId] = useState<string | null>(null);
 
-  // Polls at the contract's interval while a task is queued or running, and not at all when
-  // every task has ended: an idle page sends nothing (DESIGN.md: polling, no streams).
+  // The newest tasks, for the cards under the forms and the toasts at their ends. Polls at the
+  // contract's interval while a task is queued or running, and not at all when every task has
+  // ended: an idle page sends nothing (DESIGN.md: polling, no streams).
   const recent = useQuery(
-    trpc.tasks.list.queryOptions({ limit }, { refetchInterval: (query) => (anyActive(query.state.data?.items) ? POLL_INTERVAL_MS : false) }),
+    trpc.tasks.list.queryOptions({ limit: LIST_LIMIT_DEFAULT }, { refetchInterval: (query) => (anyActive(query.state.data?.items) ? POLL_INTERVAL_MS : false) }),
   );
   const tasks = recent.data?.items;
 
@@ -42,7 +41,6 @@ export function App() {
   const watch = useTaskEndings(tasks, onEnded);
   const { onSubmitted, latest } = useSubmitted(watch);
 
-  const canShowMore = recent.data?.nextCursor != null && limit < LIST_LIMIT_MAX;
   // Every section stays mounted while hidden, so a chosen file or a typed search survives a visit elsewhere.
   const part = (name: Section, children: ReactNode) => (
     <div id={`section-${name}`} className="section" hidden={section !== name}>
@@ -74,12 +72,7 @@ export function App() {
         )}
         {part(
           "tasks",
-          <RecentTasksPanel
-            tasks={tasks}
-            error={recent.error}
-            live={anyActive(tasks)}
-            onShowMore={canShowMore ? () => setLimit((n) => Math.min(n + LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX)) : null}
-          />,
+          <TaskHistoryPanel live={anyActive(tasks)} />,
         )}
         {part(
           "prices",

@@ -11,9 +11,13 @@ export async function downloadWithToken(event: MouseEvent<HTMLAnchorElement>) {
   const link = event.currentTarget;
   const response = await fetch(link.href, { headers: authHeaders() });
   if (!response.ok) throw new Error(`The download failed with HTTP ${response.status}`);
-  const url = URL.createObjectURL(await response.blob());
-  const temporary = Object.assign(document.createElement("a"), { href: url, download: link.getAttribute("download") ?? "" });
-  temporary.click();
+  saveBlob(await response.blob(), link.getAttribute("download") ?? "");
+}
+
+/** Hands a file made or fetched by the page to the browser as a download named `fileName`. */
+export function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  Object.assign(document.createElement("a"), { href: url, download: fileName }).click();
   // Give the browser a moment to start the download before the object URL goes away.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,12 +1,12 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createTasklaneClient } from "@tasklane/client";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { startService, tempDir } from "../../../tests/contract/fixtures.ts";
+import { seriousViolations } from "./axe.ts";
 import { artifacts, useChromium } from "./chromium.ts";
+import { type Language, openPage as openPageIn } from "./open-page.ts";
 
 /**
  * Issue 13 in real headless Chromium, in a browser whose language is Russian: the page's two
@@ -16,13 +16,11 @@ import { artifacts, useChromium } from "./chromium.ts";
  */
 
 const browser = useChromium({ locale: "ru-RU" });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 800 },
   { name: "phone", width: 390, height: 844 },
 ] as const;
-type Language = "en" | "ru";
 
 /** Each language's words the test looks for: the page's own, from src/i18n. */
 const WORDS = {
@@ -39,26 +37,8 @@ async function stockCsv(name: string, rows: number): Promise<string> {
   return file;
 }
 
-/** A page in `language`, chosen the way a person does (the switch is remembered in localStorage). */
-async function openPage(url: string, language: Language, viewport: { width: number; height: number }, hash = "import"): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize(viewport);
-  await page.goto(`${url}/#${hash}`);
-  await page.evaluate((lang) => localStorage.setItem("tasklane.language", lang), language);
-  await page.reload();
-  await page.locator(`html[lang="${language}"]`).waitFor();
-  return page;
-}
-
-/** axe-core's own script in the page; the violations that block or seriously hinder someone. */
-async function seriousViolations(page: Page) {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe.run();
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target) }));
-  });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
+const openPage = (url: string, language: Language, viewport: { width: number; height: number }, hash?: string) =>
+  openPageIn(browser.context, url, language, viewport, hash);
 
 /** The element's box lies wholly inside the viewport, as it is now (no scrolling by the test). */
 async function inViewport(page: Page, selector: string) {
