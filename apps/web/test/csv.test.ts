@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvText, inert } from "../src/csv.ts";
+import { csvField, inert } from "@tasklane/contract";
+import { csvText } from "../src/csv.ts";
 
-/** The page's CSV helper keeps the server export's rules (packages/pricing/src/pricelists/csv-export.ts). */
-describe("the page's CSV (src/csv.ts)", () => {
+/** The CSV rules the page and the server's pricelist export share (packages/contract/src/csv.ts). */
+describe("CSV made in the page (src/csv.ts, on the contract's csvLine)", () => {
   it("keeps text that starts like a formula, or has a formula after a separator, from running as one", () => {
     expect(["=1+1", "+7 495", "-3", "@SUM(A1)", "\tx", "plain", "1-2"].map(inert)).toEqual(["'=1+1", "'+7 495", "'-3", "'@SUM(A1)", "'\tx", "plain", "1-2"]);
     expect(inert("x;=1+1;y")).toBe("x;'=1+1;y");

@@ -11,3 +11,4 @@ export * from "./stock-preview.ts";
 export * from "./suppliers.ts";
 export * from "./language.ts";
 export * from "./pricelist-export.ts";
+export * from "./csv.ts";

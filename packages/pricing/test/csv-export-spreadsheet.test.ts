@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createPricelist, pricelistCsvChunks } from "../src/index.ts";
-import { csvField, inert } from "../src/pricelists/csv-export.ts";
+import { csvField, inert } from "@tasklane/contract";
 import { testEnv, workContext } from "./helpers/env.ts";
 import { seed } from "./helpers/seed.ts";
 import { convertWithLibreOffice, readFods, soffice } from "./helpers/spreadsheet.ts";
