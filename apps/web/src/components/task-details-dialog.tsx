@@ -1,8 +1,9 @@
 import type { Task } from "@tasklane/contract";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { TaskWarning } from "./task-warning.tsx";
 import { formatDateTime, formatDuration } from "../format.ts";
-import { importWarning, resultSummary, taskTitle } from "../task-summary.ts";
+import { resultSummary, taskTitle } from "../task-summary.ts";
 import { SkippedRowsTable } from "./skipped-rows-table.tsx";
 import { StatusPill } from "./task-progress.tsx";
 
@@ -34,7 +35,6 @@ export function TaskDetailsDialog({ task, onClose }: TaskDetailsProps) {
     // second mount would otherwise see the first one's close event and shut at once.
     if (ref.current && !ref.current.open) ref.current.showModal();
   }, []);
-  const warning = importWarning(task);
   return (
     <dialog ref={ref} className="task-details" aria-labelledby="task-details-title" onClose={onClose} data-task-id={task.id}>
       <div className="details-head">
@@ -60,12 +60,7 @@ export function TaskDetailsDialog({ task, onClose }: TaskDetailsProps) {
         {task.error ? <Fact name={t("details.stopped")}>{task.error}</Fact> : null}
         {task.status === "completed" ? <Fact name={t("details.result")}>{resultSummary(task)}</Fact> : null}
       </dl>
-      {warning ? (
-        <p className="task-warning">
-          <span aria-hidden="true">⚠ </span>
-          <strong>{t("tasks.warning")}</strong> {warning}
-        </p>
-      ) : null}
+      <TaskWarning task={task} />
       {task.type === "stockImport" && task.result ? <SkippedRowsTable taskId={task.id} result={task.result} /> : null}
     </dialog>
   );

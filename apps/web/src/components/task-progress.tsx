@@ -1,6 +1,7 @@
 import type { Task } from "@tasklane/contract";
 import { useTranslation } from "react-i18next";
-import { importWarning, resultSummary, statusLabel, taskTitle } from "../task-summary.ts";
+import { TaskWarning } from "./task-warning.tsx";
+import { resultSummary, statusLabel, taskTitle } from "../task-summary.ts";
 
 /** The line under the bar: what the task is doing, what it did, or why it stopped (server texts as sent). */
 function taskLine(task: Task, waiting: string): string {
@@ -26,7 +27,6 @@ export function StatusPill({ task }: { task: Task }) {
 /** A task's bar, its line and any warning: the same in the task list and under a form. */
 export function TaskProgress({ task }: { task: Task }) {
   const { t } = useTranslation();
-  const warning = importWarning(task);
   return (
     <>
       <div className="bar">
@@ -34,12 +34,7 @@ export function TaskProgress({ task }: { task: Task }) {
         <span className="percent">{task.progress}%</span>
       </div>
       <p className="task-line">{taskLine(task, t("tasks.waiting"))}</p>
-      {warning ? (
-        <p className="task-warning">
-          <span aria-hidden="true">⚠ </span>
-          <strong>{t("tasks.warning")}</strong> {warning}
-        </p>
-      ) : null}
+      <TaskWarning task={task} />
     </>
   );
 }
