@@ -1,4 +1,4 @@
-import { type TasklaneClient, TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
+import { type TasklaneClient, TasklaneFileError, TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
 import { CliError, usageError } from "./cli-error.ts";
 import { EXIT } from "./exit-codes.ts";
 
@@ -32,12 +32,28 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
-/** Runs `work` against the service, turning the SDK's request errors into one-line CliErrors. */
+/** Runs `work` against the service, turning the SDK's request and file errors into one-line CliErrors. */
 export async function withService<R>(service: Service, work: (service: Service) => Promise<R>): Promise<R> {
   try {
     return await work(service);
   } catch (error) {
-    throw error instanceof TasklaneRequestError ? requestFailure(error, service) : error;
+    if (error instanceof TasklaneRequestError) throw requestFailure(error, service);
+    if (error instanceof TasklaneFileError) throw fileFailure(error);
+    throw error;
+  }
+}
+
+/** The SDK checks a FILE before sending it; nothing was sent, so the person has to name another (exit 2). */
+function fileFailure(error: TasklaneFileError): CliError {
+  switch (error.code) {
+    case "FILE_NOT_FOUND":
+      return new CliError(`cannot read ${error.path}: no such file`, EXIT.usage);
+    case "FILE_UNREADABLE":
+      return new CliError(`cannot read ${error.path}: not a file this user can read (a folder, or no permission)`, EXIT.usage);
+    default: {
+      const unknown: never = error.code;
+      return new CliError(`cannot read ${error.path} (${String(unknown)})`, EXIT.usage);
+    }
   }
 }
 

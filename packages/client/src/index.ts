@@ -10,8 +10,10 @@ export {
   AbortError,
   TaskCancelledError,
   TaskFailedError,
+  TasklaneFileError,
   TasklaneRequestError,
   TimeoutError,
+  type FileErrorCode,
 } from "./errors.ts";
 export {
   type CompletedTask,

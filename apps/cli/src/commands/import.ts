@@ -1,7 +1,7 @@
 import { STOCK_KINDS } from "@tasklane/client";
 import { WAIT_OPTIONS, oneOf, parseCommand, positionals } from "../args.ts";
 import { usageError } from "../cli-error.ts";
-import { mustBeFile, userPath } from "../file-arg.ts";
+import { userPath } from "../file-arg.ts";
 import { MAPPING_HELP, MAPPING_OPTIONS, mappingFrom } from "../mapping-options.ts";
 import { connect } from "../service.ts";
 import { CONNECTION_HELP, type Command, WAIT_HELP, printHelp } from "./command.ts";
@@ -42,7 +42,6 @@ ${CONNECTION_HELP}`,
     const kind = oneOf(this.name, "kind", values.kind, STOCK_KINDS);
     const mapping = mappingFrom(this.name, values);
     const limitMs = waitLimit(this.name, values);
-    await mustBeFile(file, this.name);
     const service = connect(values, env, this.name);
     const key = values["idempotency-key"];
     const input = {

@@ -1,7 +1,7 @@
 import { STOCK_KINDS } from "@tasklane/client";
 import { oneOf, parseCommand, positionals } from "../args.ts";
 import { EXIT } from "../exit-codes.ts";
-import { mustBeFile, userPath } from "../file-arg.ts";
+import { userPath } from "../file-arg.ts";
 import { MAPPING_HELP, MAPPING_OPTIONS, mappingFrom } from "../mapping-options.ts";
 import { printJson, printResult } from "../output/streams.ts";
 import { describePreview } from "../output/preview-view.ts";
@@ -41,7 +41,6 @@ ${CONNECTION_HELP}`,
     const file = userPath(positionals(this.name, given, ["FILE"])[0]!, env);
     const kind = oneOf(this.name, "kind", values.kind, STOCK_KINDS);
     const mapping = mappingFrom(this.name, values);
-    await mustBeFile(file, this.name);
     const service = connect(values, env, this.name);
     const input = { file, kind, ...(values.supplier === undefined ? {} : { supplier: values.supplier }), ...(mapping ? { mapping } : {}) };
     const preview = await withService(service, ({ client }) => client.inspectFile(input));
