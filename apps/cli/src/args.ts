@@ -15,6 +15,7 @@ export const COMMON_OPTIONS = {
 export const WAIT_OPTIONS = {
   wait: { type: "boolean", short: "w" },
   timeout: { type: "string" },
+  "give-up-after": { type: "string" },
 } as const satisfies Options;
 
 /**
@@ -57,10 +58,20 @@ export function positionals(command: string, given: string[], names: readonly st
 
 /** --timeout SECONDS as milliseconds; undefined when not given (wait without a limit). */
 export function timeoutMs(command: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
+  return value === undefined ? undefined : secondsAsMs(command, "timeout", value);
+}
+
+/** How long the service may be away during a wait before it gives up: --give-up-after SECONDS. */
+export const GIVE_UP_AFTER_DEFAULT_S = 300;
+
+export function giveUpAfterMs(command: string, value: string | undefined): number {
+  return value === undefined ? GIVE_UP_AFTER_DEFAULT_S * 1000 : secondsAsMs(command, "give-up-after", value);
+}
+
+function secondsAsMs(command: string, flag: string, value: string): number {
   const seconds = Number(value);
   if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) {
-    throw usageError(`--timeout must be a number of seconds above 0, not "${value}"`, command);
+    throw usageError(`--${flag} must be a number of seconds above 0, not "${value}"`, command);
   }
   return Math.round(seconds * 1000);
 }

@@ -16,6 +16,7 @@ ${commands}
 ${CONNECTION_HELP}
 
 Exit codes: ${EXIT.ok} completed (or done), ${EXIT.error} task error, ${EXIT.usage} wrong usage or no service,
-${EXIT.cancelled} cancelled, ${EXIT.timedOut} timed out, ${EXIT.interrupted} Ctrl-C while waiting (the task goes on).
+${EXIT.cancelled} cancelled, ${EXIT.timedOut} timed out, ${EXIT.gaveUp} service unreachable for --give-up-after while waiting,
+${EXIT.interrupted} Ctrl-C while waiting (the task goes on).
 Run "tasklane <command> --help" for a command's options; see docs/cli.md.`;
 }

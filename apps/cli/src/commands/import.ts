@@ -41,7 +41,7 @@ ${CONNECTION_HELP}`,
     if (values.supplier === undefined) throw usageError("missing --supplier NAME", this.name);
     const kind = oneOf(this.name, "kind", values.kind, STOCK_KINDS);
     const mapping = mappingFrom(this.name, values);
-    const limitMs = waitLimit(this.name, values);
+    const limits = waitLimit(this.name, values);
     const service = connect(values, env, this.name);
     const key = values["idempotency-key"];
     const input = {
@@ -52,6 +52,6 @@ ${CONNECTION_HELP}`,
       ...(values["save-mapping"] ? { saveMapping: true } : {}),
       ...(key === undefined ? {} : { idempotencyKey: key }),
     };
-    return submitThenReport(service, "stockImport", values, limitMs, ({ client }) => client.submit.stockImport(input));
+    return submitThenReport(service, "stockImport", values, limits, ({ client }) => client.submit.stockImport(input));
   },
 };

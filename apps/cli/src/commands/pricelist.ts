@@ -26,10 +26,10 @@ ${CONNECTION_HELP}`,
     positionals(this.name, given, []);
     if (values.source === undefined) throw usageError(`missing --source ${PRICELIST_SOURCES.join("|")}`, this.name);
     const source = oneOf(this.name, "source", values.source, PRICELIST_SOURCES);
-    const limitMs = waitLimit(this.name, values);
+    const limits = waitLimit(this.name, values);
     const service = connect(values, env, this.name);
     const key = values["idempotency-key"];
     const input = { source, ...(key === undefined ? {} : { idempotencyKey: key }) };
-    return submitThenReport(service, "pricelistCreate", values, limitMs, ({ client }) => client.submit.pricelistCreate(input));
+    return submitThenReport(service, "pricelistCreate", values, limits, ({ client }) => client.submit.pricelistCreate(input));
   },
 };

@@ -21,10 +21,10 @@ ${CONNECTION_HELP}`,
     const { values, positionals: given } = parseCommand(this.name, args, options);
     if (values.help) return printHelp(this);
     positionals(this.name, given, []);
-    const limitMs = waitLimit(this.name, values);
+    const limits = waitLimit(this.name, values);
     const service = connect(values, env, this.name);
     const key = values["idempotency-key"];
-    return submitThenReport(service, "recalculate", values, limitMs, ({ client }) =>
+    return submitThenReport(service, "recalculate", values, limits, ({ client }) =>
       client.submit.recalculate(key === undefined ? {} : { idempotencyKey: key }),
     );
   },

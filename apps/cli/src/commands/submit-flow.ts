@@ -1,22 +1,26 @@
 import type { SubmitAnswer, TaskType } from "@tasklane/client";
-import { timeoutMs } from "../args.ts";
+import { giveUpAfterMs, timeoutMs } from "../args.ts";
 import { usageError } from "../cli-error.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
 import { printJson, printNote, printResult } from "../output/streams.ts";
 import { type Service, withService } from "../service.ts";
 import { reportOutcome } from "../wait/report.ts";
 import { waitForTask } from "../wait/wait-for-task.ts";
+import type { WaitLimits } from "../wait/wait-limits.ts";
 
 export interface SubmitFlags {
   json?: boolean | undefined;
   wait?: boolean | undefined;
   timeout?: string | undefined;
+  "give-up-after"?: string | undefined;
 }
 
 /** Checked before anything is submitted, so a usage mistake never leaves a task behind. */
-export function waitLimit(command: string, flags: SubmitFlags): number | undefined {
-  if (flags.timeout !== undefined && !flags.wait) throw usageError("--timeout only applies with --wait", command);
-  return timeoutMs(command, flags.timeout);
+export function waitLimit(command: string, flags: SubmitFlags): WaitLimits {
+  for (const flag of ["timeout", "give-up-after"] as const) {
+    if (flags[flag] !== undefined && !flags.wait) throw usageError(`--${flag} only applies with --wait`, command);
+  }
+  return { timeoutMs: timeoutMs(command, flags.timeout), giveUpAfterMs: giveUpAfterMs(command, flags["give-up-after"]) };
 }
 
 /**
@@ -27,7 +31,7 @@ export async function submitThenReport<T extends TaskType>(
   service: Service,
   type: T,
   flags: SubmitFlags,
-  limitMs: number | undefined,
+  limits: WaitLimits,
   submit: (service: Service) => Promise<SubmitAnswer<T>>,
 ): Promise<ExitCode> {
   return withService(service, async () => {
@@ -41,6 +45,6 @@ export async function submitThenReport<T extends TaskType>(
       return EXIT.ok;
     }
     if (!answer.deduplicated) printNote(`Submitted ${type} task ${answer.taskId}`);
-    return reportOutcome(await waitForTask(service, answer.taskId, limitMs), Boolean(flags.json));
+    return reportOutcome(await waitForTask(service, answer.taskId, limits), Boolean(flags.json));
   });
 }

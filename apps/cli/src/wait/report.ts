@@ -27,6 +27,9 @@ export function reportOutcome(outcome: WaitOutcome, json: boolean): ExitCode {
     case "timedOut":
       printNote(`tasklane: task ${outcome.taskId} did not end within ${outcome.timeoutMs / 1000} s; ${goesOn(outcome.taskId)}`);
       return EXIT.timedOut;
+    case "gaveUp":
+      printNote(`tasklane: the service did not answer for ${outcome.giveUpAfterMs / 1000} s: gave up waiting for task ${outcome.taskId}; ${goesOn(outcome.taskId)}`);
+      return EXIT.gaveUp;
     case "interrupted":
       printNote(`tasklane: stopped waiting for task ${outcome.taskId}; ${goesOn(outcome.taskId)}`);
       return EXIT.interrupted;
