@@ -2,6 +2,7 @@ import type { SubmitAnswer, TaskType } from "@tasklane/client";
 import { giveUpAfterMs, timeoutMs } from "../args.ts";
 import { usageError } from "../cli-error.ts";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
+import { t } from "../i18n/i18n.ts";
 import { printJson, printNote, printResult } from "../output/streams.ts";
 import { type Service, withService } from "../service.ts";
 import { reportOutcome } from "../wait/report.ts";
@@ -18,7 +19,7 @@ export interface SubmitFlags {
 /** Checked before anything is submitted, so a usage mistake never leaves a task behind. */
 export function waitLimit(command: string, flags: SubmitFlags): WaitLimits {
   for (const flag of ["timeout", "give-up-after"] as const) {
-    if (flags[flag] !== undefined && !flags.wait) throw usageError(`--${flag} only applies with --wait`, command);
+    if (flags[flag] !== undefined && !flags.wait) throw usageError(t("usage.onlyWithWait", { flag }), command);
   }
   return { timeoutMs: timeoutMs(command, flags.timeout), giveUpAfterMs: giveUpAfterMs(command, flags["give-up-after"]) };
 }
@@ -37,14 +38,14 @@ export async function submitThenReport<T extends TaskType>(
   return withService(service, async () => {
     const answer = await submit(service);
     if (answer.deduplicated) {
-      printNote(`The same ${type} task was already queued or running (or had this idempotency key): this is that task.`);
+      printNote(t("wait.deduplicated", { type }));
     }
     if (!flags.wait) {
       if (flags.json) printJson(answer);
       else printResult(answer.taskId);
       return EXIT.ok;
     }
-    if (!answer.deduplicated) printNote(`Submitted ${type} task ${answer.taskId}`);
+    if (!answer.deduplicated) printNote(t("wait.submitted", { type, id: answer.taskId }));
     return reportOutcome(await waitForTask(service, answer.taskId, limits), Boolean(flags.json));
   });
 }

@@ -2,23 +2,14 @@ import { GIVE_UP_AFTER_DEFAULT_S, giveUpAfterMs, parseCommand, positionals, task
 import { connect, withService } from "../service.ts";
 import { reportOutcome } from "../wait/report.ts";
 import { waitForTask } from "../wait/wait-for-task.ts";
-import { CONNECTION_HELP, type Command, printHelp } from "./command.ts";
+import { type Command, printHelp } from "./command.ts";
+import { helpParts } from "./help-parts.ts";
+import { t } from "../i18n/i18n.ts";
 
 export const watch: Command = {
   name: "watch",
-  summary: "follow a task's progress until it ends, and exit by how it ended",
-  help: `Usage: tasklane watch ID [--timeout SECONDS]
-
-Shows the task's progress on stderr until it ends, then its result on stdout.
-Exits 0 completed, 1 error, 3 cancelled, 4 timed out, 5 service unreachable too long,
-130 on Ctrl-C (the task goes on).
-
-  --timeout SECONDS    stop waiting after this long (exit 4); the task goes on
-  --give-up-after SECONDS
-                       while the service is unreachable (a restart), keep retrying this long
-                       before giving up (exit 5; default ${GIVE_UP_AFTER_DEFAULT_S} s)
-
-${CONNECTION_HELP}`,
+  summary: () => t("commands.watch.summary"),
+  help: () => t("commands.watch.help", { ...helpParts() }),
 
   async run(args, env) {
     const { values, positionals: given } = parseCommand(this.name, args, { timeout: { type: "string" }, "give-up-after": { type: "string" } });

@@ -1,5 +1,6 @@
 import { AbortError, TaskCancelledError, TaskFailedError, TasklaneRequestError, TimeoutError, type Task } from "@tasklane/client";
 import { progressView } from "../output/progress.ts";
+import { t } from "../i18n/i18n.ts";
 import { printNote } from "../output/streams.ts";
 import type { Service } from "../service.ts";
 import type { WaitOutcome } from "./outcome.ts";
@@ -29,11 +30,11 @@ export async function waitForTask(service: Service, taskId: string, limits: Wait
         giveUpAfterMs: limits.giveUpAfterMs,
         onUnreachable: () => {
           away = true;
-          say(`tasklane: service unreachable at ${service.url}, retrying for up to ${limits.giveUpAfterMs / 1000} s…`);
+          say(t("wait.unreachable", { url: service.url, seconds: String(limits.giveUpAfterMs / 1000) }));
         },
         onBack: () => {
           away = false;
-          say("tasklane: service back");
+          say(t("wait.back"));
         },
       },
       onProgress: (seen) => {
