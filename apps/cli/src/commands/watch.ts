@@ -1,4 +1,4 @@
-import { GIVE_UP_AFTER_DEFAULT_S, giveUpAfterMs, parseCommand, positionals, taskId, timeoutMs } from "../args.ts";
+import { giveUpAfterMs, parseCommand, positionals, taskId, timeoutMs } from "../args.ts";
 import { connect, withService } from "../service.ts";
 import { reportOutcome } from "../wait/report.ts";
 import { waitForTask } from "../wait/wait-for-task.ts";
