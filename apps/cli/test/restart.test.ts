@@ -68,7 +68,8 @@ withPostgres("watch rides out a restart of the API (needs TASKLANE_TEST_DATABASE
   expect(result.stderr).toContain(`tasklane: service unreachable at ${url}, retrying for up to 300 s…\ntasklane: service back\n`);
   expect(result.stdout).toMatch(/^Imported 300,000 of 300,000 rows/);
   expect(result.code).toBe(0);
-});
+  // About 30 s on 2 shared cores, most of it the import on PostgreSQL: room for a busier machine.
+}, 180_000);
 
 it("watch --give-up-after: a service that stays away ends the wait with exit 5 and one line saying the task may go on", async () => {
   const hold = gate();
