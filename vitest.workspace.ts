@@ -10,7 +10,8 @@ export default [
   project("server", "./packages/server"),
   project("client", "./packages/client"),
   project("api", "./apps/api", { testTimeout: 30_000 }),
-  project("cli", "./apps/cli", { testTimeout: 60_000 }),
+  // The CLI is tested as built (apps/cli/dist), so its setup builds it when its sources changed.
+  project("cli", "./apps/cli", { testTimeout: 60_000, globalSetup: ["./test/build-cli.ts"] }),
   project("web", "./apps/web", { testTimeout: 180_000, hookTimeout: 180_000 }),
   project("e2e", "./tests/contract", { include: ["**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 }),
   // The same contract suite on the distributed backend (Redis, PostgreSQL; see fixtures.ts).

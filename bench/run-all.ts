@@ -26,6 +26,7 @@ const scripts = {
   load: "load/poll-20k.ts",
   distributed: "distributed/distributed-bench.ts",
   pollDuringImport: "poll-during-import/run.ts",
+  cliStart: "cli-start/cli-start-bench.ts",
 } as const;
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), "tasklane-bench-results-"));

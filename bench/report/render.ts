@@ -5,6 +5,8 @@ import type { DistributedResult } from "../distributed/result.ts";
 import { pollDuringImportSection } from "../poll-during-import/report-section.ts";
 import type { PollDuringImportResult } from "../poll-during-import/result.ts";
 import { median, spread } from "../lib/stats.ts";
+import { cliStartSection } from "../cli-start/report-section.ts";
+import type { CliStartResult } from "../cli-start/result.ts";
 
 interface PollResult {
   machine: Machine;
@@ -48,7 +50,7 @@ interface LoadResult {
 }
 
 export interface Report {
-  results: { poll?: unknown; submit?: unknown; pollTask?: unknown; load?: unknown; distributed?: unknown; pollDuringImport?: unknown };
+  results: { poll?: unknown; submit?: unknown; pollTask?: unknown; load?: unknown; distributed?: unknown; pollDuringImport?: unknown; cliStart?: unknown };
   pricing: { command: string; output: string } | { command: string; failed: string } | null;
   /** Benchmarks that gave no figures, named in the file rather than left out silently. */
   failed: string[];
@@ -190,6 +192,7 @@ const sections = {
   load: { title: "Clients one process holds", render: (r: unknown) => load(r as LoadResult) },
   distributed: { title: "Distributed backend", render: (r: unknown) => distributedSection(r as DistributedResult, machineLine((r as DistributedResult).machine)) },
   pollDuringImport: { title: "Polls during an import", render: (r: unknown) => pollDuringImportSection(r as PollDuringImportResult, machineLine) },
+  cliStart: { title: "CLI start", render: (r: unknown) => cliStartSection(r as CliStartResult, machineLine) },
 } as const;
 type Name = keyof typeof sections;
 /** The benchmarks the header's machine line describes; the distributed section names its own machine and time. */

@@ -1,4 +1,5 @@
 import { EXIT, type ExitCode } from "./exit-codes.ts";
+import { t } from "./i18n/i18n.ts";
 
 /**
  * A failure the command explains in one line and ends with its own exit code. Only this
@@ -17,5 +18,5 @@ export class CliError extends Error {
 /** Wrong usage: the reason, and where to read the usage of `command` (or of the whole tool). */
 export function usageError(reason: string, command?: string): CliError {
   const help = command ? `tasklane ${command} --help` : "tasklane --help";
-  return new CliError(`${reason} (see "${help}")`, EXIT.usage);
+  return new CliError(t("usage.seeHelp", { reason, help }), EXIT.usage);
 }

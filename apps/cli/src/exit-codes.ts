@@ -13,6 +13,8 @@ export const EXIT = {
   cancelled: 3,
   /** --timeout passed before the task ended; the task goes on. */
   timedOut: 4,
+  /** The service stayed unreachable for --give-up-after during a wait; the task may go on. */
+  gaveUp: 5,
   /** Ctrl-C stopped the wait; the task goes on. 128 + SIGINT, as shells report it. */
   interrupted: 130,
 } as const;

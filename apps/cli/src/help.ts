@@ -1,21 +1,11 @@
-import { CONNECTION_HELP } from "./commands/command.ts";
 import { COMMANDS } from "./commands/index.ts";
 import { EXIT } from "./exit-codes.ts";
+import { t } from "./i18n/i18n.ts";
 
 /** `tasklane --help`. */
 export function toolHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const commands = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n");
-  return `Usage: tasklane <command> [options]
-
-The command line of the tasklane service: submit tasks, follow them, read their results.
-
-Commands:
-${commands}
-
-${CONNECTION_HELP}
-
-Exit codes: ${EXIT.ok} completed (or done), ${EXIT.error} task error, ${EXIT.usage} wrong usage or no service,
-${EXIT.cancelled} cancelled, ${EXIT.timedOut} timed out, ${EXIT.interrupted} Ctrl-C while waiting (the task goes on).
-Run "tasklane <command> --help" for a command's options; see docs/cli.md.`;
+  const commands = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary()}`).join("\n");
+  const codes = Object.fromEntries(Object.entries(EXIT).map(([name, code]) => [name, String(code)])) as Record<keyof typeof EXIT, string>;
+  return t("help.tool", { commands, connection: t("help.connection"), ...codes });
 }

@@ -2,6 +2,7 @@ import { CliError, usageError } from "./cli-error.ts";
 import { COMMANDS } from "./commands/index.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
 import { toolHelp } from "./help.ts";
+import { t, useLanguageOf } from "./i18n/i18n.ts";
 import { version } from "./version.ts";
 
 /** Options that take a value, so that `tasklane --url URL list` finds `list` as the command. */
@@ -23,10 +24,10 @@ async function run(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Exi
   if (name === undefined) {
     if (rest.includes("--version")) return print(version());
     if (rest.includes("--help") || rest.includes("-h")) return print(toolHelp());
-    throw usageError("missing a command");
+    throw usageError(t("usage.missingCommand"));
   }
   const command = COMMANDS.find((c) => c.name === name);
-  if (!command) throw usageError(`unknown command "${name}"; the commands are ${COMMANDS.map((c) => c.name).join(", ")}`);
+  if (!command) throw usageError(t("usage.unknownCommand", { name, commands: COMMANDS.map((c) => c.name).join(", ") }));
   return command.run(rest, env);
 }
 
@@ -45,7 +46,7 @@ function fail(error: unknown): ExitCode {
     return error.exitCode;
   }
   const text = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`tasklane: unexpected error: ${text.split("\n")[0]}\n`);
+  process.stderr.write(`tasklane: ${t("failure.unexpected", { text: text.split("\n")[0] ?? "" })}\n`);
   if (process.env.TASKLANE_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : text}\n`);
   return EXIT.error;
 }
@@ -56,5 +57,6 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+useLanguageOf(process.env);
 // exitCode rather than exit(): stdout may still be flushing a large --json answer to a pipe.
 process.exitCode = await run(process.argv.slice(2), process.env).catch(fail);

@@ -1,6 +1,7 @@
 import { COLUMN_POSITION_MAX, STOCK_FIELDS, type StockField, type StockMapping } from "@tasklane/client";
 import { oneOf, positiveInteger } from "./args.ts";
 import { usageError } from "./cli-error.ts";
+import { t } from "./i18n/i18n.ts";
 
 type Kebab<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `-${Lowercase<H>}`}${Kebab<T>}` : S;
 
@@ -19,11 +20,17 @@ export const MAPPING_OPTIONS = {
   "skip-field": { type: "string", multiple: true },
 } as const;
 
-export const MAPPING_HELP = `How to read the file (anything left out is detected, or taken from the supplier's saved mapping):
-  --sheet NAME         read this sheet; repeat for several (default: every visible sheet)
-  --header-row N       the header is on row N of every sheet read (default: found in the first rows)
-${STOCK_FIELDS.map((field) => `  --${`${flagOf(field)} COL`.padEnd(19)} the ${field} column: its header text, or its number (1 = A)`).join("\n")}
-  --skip-field FIELD   do not read FIELD even if a header names it; repeat for several`;
+/** The mapping options' part of a command's help. */
+export function mappingHelp(): string {
+  const option = (usage: string, text: string) => `  ${usage.padEnd(20)} ${text}`;
+  return [
+    t("help.mappingIntro"),
+    option("--sheet NAME", t("help.mappingSheet")),
+    option("--header-row N", t("help.mappingHeaderRow")),
+    ...STOCK_FIELDS.map((field) => option(`--${flagOf(field)} COL`, t("help.mappingField", { field }))),
+    option("--skip-field FIELD", t("help.mappingSkipField")),
+  ].join("\n");
+}
 
 type MappingFlags = { [K in keyof typeof MAPPING_OPTIONS]?: (typeof MAPPING_OPTIONS)[K] extends { multiple: true } ? string[] : string };
 
@@ -43,15 +50,15 @@ export function mappingFrom(command: string, flags: MappingFlags): StockMapping 
     const value = flags[flagOf(field)];
     if (value === undefined) continue;
     const ref = columnRef(value);
-    if (ref === "") throw usageError(`--${flagOf(field)} needs a header text or a column number`, command);
+    if (ref === "") throw usageError(t("usage.needsColumn", { flag: flagOf(field) }), command);
     if (ref === 0 || (typeof ref === "number" && ref > COLUMN_POSITION_MAX)) {
-      throw usageError(`--${flagOf(field)} ${value}: column numbers go from 1 (A) to ${COLUMN_POSITION_MAX}`, command);
+      throw usageError(t("usage.columnRange", { flag: flagOf(field), value, max: String(COLUMN_POSITION_MAX) }), command);
     }
     columns[field] = ref;
   }
   for (const given of flags["skip-field"] ?? []) {
     const field = oneOf(command, "skip-field", given, STOCK_FIELDS);
-    if (columns[field] !== undefined) throw usageError(`--skip-field ${field} and --${flagOf(field)} contradict each other`, command);
+    if (columns[field] !== undefined) throw usageError(t("usage.contradict", { first: `--skip-field ${field}`, second: `--${flagOf(field)}` }), command);
     columns[field] = null;
   }
   if (Object.keys(columns).length > 0) mapping.columns = columns;

@@ -1,6 +1,7 @@
-import { type TasklaneClient, TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
+import { type TasklaneClient, TasklaneFileError, TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
 import { CliError, usageError } from "./cli-error.ts";
 import { EXIT } from "./exit-codes.ts";
+import { t } from "./i18n/i18n.ts";
 
 export const DEFAULT_URL = "http://127.0.0.1:3000";
 
@@ -20,7 +21,7 @@ interface Where {
 export function connect(flags: Where, env: NodeJS.ProcessEnv, command: string): Service {
   const url = flags.url ?? (env.TASKLANE_URL || DEFAULT_URL);
   const token = flags.token ?? (env.TASKLANE_TOKEN || undefined);
-  if (!isHttpUrl(url)) throw usageError(`"${url}" is not an http(s) URL such as ${DEFAULT_URL}`, command);
+  if (!isHttpUrl(url)) throw usageError(t("usage.notHttpUrl", { url, example: DEFAULT_URL }), command);
   return { client: createTasklaneClient({ url, ...(token ? { token } : {}) }), url, tokenGiven: Boolean(token) };
 }
 
@@ -32,12 +33,28 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
-/** Runs `work` against the service, turning the SDK's request errors into one-line CliErrors. */
+/** Runs `work` against the service, turning the SDK's request and file errors into one-line CliErrors. */
 export async function withService<R>(service: Service, work: (service: Service) => Promise<R>): Promise<R> {
   try {
     return await work(service);
   } catch (error) {
-    throw error instanceof TasklaneRequestError ? requestFailure(error, service) : error;
+    if (error instanceof TasklaneRequestError) throw requestFailure(error, service);
+    if (error instanceof TasklaneFileError) throw fileFailure(error);
+    throw error;
+  }
+}
+
+/** The SDK checks a FILE before sending it; nothing was sent, so the person has to name another (exit 2). */
+function fileFailure(error: TasklaneFileError): CliError {
+  switch (error.code) {
+    case "FILE_NOT_FOUND":
+      return new CliError(t("failure.fileNotFound", { path: error.path }), EXIT.usage);
+    case "FILE_UNREADABLE":
+      return new CliError(t("failure.fileUnreadable", { path: error.path }), EXIT.usage);
+    default: {
+      const unknown: never = error.code;
+      return new CliError(`cannot read ${error.path} (${String(unknown)})`, EXIT.usage);
+    }
   }
 }
 
@@ -46,13 +63,9 @@ export function requestFailure(error: TasklaneRequestError, service: Service): C
   const usage = (line: string) => new CliError(line, EXIT.usage);
   switch (error.code) {
     case "UNREACHABLE":
-      return usage(`cannot reach the tasklane service at ${service.url}: is it running? (set --url or TASKLANE_URL)`);
+      return usage(t("failure.unreachable", { url: service.url }));
     case "UNAUTHORIZED":
-      return usage(
-        service.tokenGiven
-          ? `the service at ${service.url} refused the token: check --token or TASKLANE_TOKEN`
-          : `the service at ${service.url} needs a token: set --token or TASKLANE_TOKEN`,
-      );
+      return usage(t(service.tokenGiven ? "failure.tokenRefused" : "failure.tokenNeeded", { url: service.url }));
     case "NOT_FOUND":
     case "BAD_REQUEST":
     case "PAYLOAD_TOO_LARGE":
@@ -60,11 +73,11 @@ export function requestFailure(error: TasklaneRequestError, service: Service): C
     case "UNPROCESSABLE_CONTENT":
       return usage(lowerFirst(error.message));
     case "SERVICE_UNAVAILABLE":
-      return usage(`the service at ${service.url} is stopping and takes no new work: ${error.message}`);
+      return usage(t("failure.stopping", { url: service.url, message: error.message }));
     case "TOO_MANY_REQUESTS":
-      return new CliError(`the service is busy, try again shortly: ${error.message}`, EXIT.error);
+      return new CliError(t("failure.busy", { message: error.message }), EXIT.error);
     default:
-      return new CliError(`the service answered ${error.code}: ${error.message}`, EXIT.error);
+      return new CliError(t("failure.answered", { code: error.code, message: error.message }), EXIT.error);
   }
 }
 

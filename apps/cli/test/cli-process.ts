@@ -19,10 +19,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The test runner's environment without the caller's own tasklane settings, plus `env`. */
+/**
+ * The test runner's environment without the caller's own tasklane settings and locale (the
+ * texts asserted are English: LANG=C), plus `env`.
+ */
 function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const { TASKLANE_URL: _url, TASKLANE_TOKEN: _token, TASKLANE_DEBUG: _debug, ...rest } = process.env;
-  return { ...rest, ...env };
+  const { TASKLANE_URL: _url, TASKLANE_TOKEN: _token, TASKLANE_DEBUG: _debug, LC_ALL: _all, LC_MESSAGES: _messages, ...rest } = process.env;
+  return { ...rest, LANG: "C", ...env };
 }
 
 /** Starts `tasklane ...args` with stdout and stderr on pipes (not a terminal), as in a script. */

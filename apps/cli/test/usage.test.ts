@@ -56,11 +56,16 @@ describe("wrong usage: exit 2 with one line naming the mistake", () => {
     expectOneLine(result, line);
   });
 
-  it("a file that does not exist is refused before anything is sent", async () => {
-    const missing = path.join(await tempDir(), "nope.csv");
-    const result = await runCli(["import", missing, "--supplier", "Ocean"]);
+  // The SDK refuses the path (TasklaneFileError) before anything is sent: no service is even needed.
+  it("a file that does not exist, or a folder, is refused in one line naming it", async () => {
+    const dir = await tempDir();
+    const missing = path.join(dir, "nope.csv");
+    const result = await runCli(["import", missing, "--supplier", "Ocean"], { TASKLANE_URL: "http://127.0.0.1:9" });
     expect(result.code).toBe(2);
-    expectOneLine(result, `tasklane: cannot read ${missing}: no such file (see "tasklane import --help")`);
+    expectOneLine(result, `tasklane: cannot read ${missing}: no such file`);
+    const folder = await runCli(["inspect", dir], { TASKLANE_URL: "http://127.0.0.1:9" });
+    expect(folder.code).toBe(2);
+    expectOneLine(folder, `tasklane: cannot read ${dir}: not a file this user can read (a folder, or no permission)`);
   });
 });
 

@@ -54,3 +54,24 @@ export class TasklaneRequestError extends Error {
     super(message, options);
   }
 }
+
+/** Why a file given by its path could not be sent: FILE_NOT_FOUND (nothing there), FILE_UNREADABLE (a folder, no permission...). */
+export type FileErrorCode = "FILE_NOT_FOUND" | "FILE_UNREADABLE";
+
+/**
+ * A path given to uploadFile, inspectFile or submit.stockImport names no file that can be read.
+ * Nothing was sent. Apart from TasklaneRequestError because no request was made: the caller
+ * has to fix the path, not wait for the service.
+ */
+export class TasklaneFileError extends Error {
+  override readonly name = "TasklaneFileError";
+  constructor(
+    readonly code: FileErrorCode,
+    /** The path as it was given. */
+    readonly path: string,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Cannot read ${path}: ${reason}`, options);
+  }
+}

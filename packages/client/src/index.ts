@@ -5,13 +5,16 @@ export type { UploadSource } from "./upload.ts";
 export { rowsFellByHalf } from "./rows-fell.ts";
 export type { TaskId } from "./task-id.ts";
 export type { PollOptions } from "./poll/poll-options.ts";
+export { OUTAGE_BACKOFF, OUTAGE_RETRY_MAX_MS, type OutageOptions } from "./poll/outage-options.ts";
 export type { Clock } from "./poll/clock.ts";
 export {
   AbortError,
   TaskCancelledError,
   TaskFailedError,
+  TasklaneFileError,
   TasklaneRequestError,
   TimeoutError,
+  type FileErrorCode,
 } from "./errors.ts";
 export {
   type CompletedTask,

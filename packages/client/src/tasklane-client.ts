@@ -22,8 +22,8 @@ export interface RequestOptions {
 }
 
 /**
- * stockImport's input as the SDK takes it: the file itself (it is uploaded first), or the
- * uploadId of a file uploaded before.
+ * stockImport's input as the SDK takes it: the file itself (it is uploaded first; a path it cannot
+ * read rejects with TasklaneFileError), or the uploadId of a file uploaded before.
  */
 export type StockImportSubmit = Omit<SubmitRequest<"stockImport">, "uploadId"> &
   ({ file: UploadSource; filename?: string; uploadId?: never } | { uploadId: string; file?: never; filename?: never });
@@ -67,13 +67,18 @@ export interface TasklaneClient {
    * `supplier`, its saved mapping is used unless `mapping` is given. Rejects with
    * TasklaneRequestError: NOT_FOUND (unknown upload), UNPROCESSABLE_CONTENT (a file that cannot be
    * read at all, such as an old .xls), TOO_MANY_REQUESTS (previews are busy: ask again shortly),
-   * TIMEOUT (the preview took too long), BAD_REQUEST (a wrong mapping, with fieldErrors).
+   * TIMEOUT (the preview took too long), BAD_REQUEST (a wrong mapping, with fieldErrors); with
+   * TasklaneFileError (FILE_NOT_FOUND, FILE_UNREADABLE) for a `file` path it cannot read.
    */
   inspectFile(input: StockFileInspect, options?: RequestOptions): Promise<StockFilePreview>;
   /** Every supplier and competitor (or those of one kind), by name, with their saved mapping. */
   listSuppliers(filter?: SupplierListInput, options?: RequestOptions): Promise<SupplierList>;
   /** Saves the mapping the supplier's imports use when none is given; `mapping: null` forgets it. */
   setSupplierMapping(input: SupplierMappingInput, options?: RequestOptions): Promise<Supplier>;
-  /** Sends a file to the server, streamed from disk for a path; stockImport does this for you. */
+  /**
+   * Sends a file to the server, streamed from disk for a path; stockImport does this for you.
+   * A path that names no readable file rejects with TasklaneFileError (FILE_NOT_FOUND or
+   * FILE_UNREADABLE, with the path), and nothing is sent.
+   */
   uploadFile(file: UploadSource, options?: RequestOptions & { filename?: string }): Promise<Uploaded>;
 }

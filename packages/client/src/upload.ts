@@ -1,15 +1,9 @@
 import { UPLOAD_FIELD, type Uploaded, UploadedSchema } from "@tasklane/contract";
 import { TasklaneRequestError } from "./errors.ts";
+import { openPath } from "./open-path.ts";
 
 /** A file to upload: a path on disk (Node) or a Blob / File (browser or Node). */
 export type UploadSource = string | Blob;
-
-/** Opens a path as a Blob that reads from disk as it is sent, so no file is held in memory. */
-async function openPath(filePath: string): Promise<Blob> {
-  // Imported only here, so a browser bundle that never passes a path never needs node:fs.
-  const fs = await import(/* @vite-ignore */ "node:fs");
-  return fs.openAsBlob(filePath);
-}
 
 function nameOf(file: UploadSource): string {
   if (typeof file === "string") return file.split(/[\\/]/).pop() || "upload";
@@ -22,7 +16,10 @@ interface UploadTarget {
   fetch: typeof fetch;
 }
 
-/** POST /api/uploads; the answer's uploadId goes into a stockImport submit. */
+/**
+ * POST /api/uploads; the answer's uploadId goes into a stockImport submit. A path that names no
+ * readable file rejects with TasklaneFileError before anything is sent.
+ */
 export async function uploadFile(
   target: UploadTarget,
   file: UploadSource,

@@ -3,23 +3,17 @@ import { parseCommand, positionals, taskId, timeoutMs } from "../args.ts";
 import { EXIT } from "../exit-codes.ts";
 import { printJson, printResult } from "../output/streams.ts";
 import { connect, withService } from "../service.ts";
-import { CONNECTION_HELP, type Command, printHelp } from "./command.ts";
+import { type Command, printHelp } from "./command.ts";
+import { helpParts } from "./help-parts.ts";
+import { t } from "../i18n/i18n.ts";
 
 /** A running task stops at its handler's next abort check: usually well within this. */
 const SETTLE_MS = 10_000;
 
 export const cancel: Command = {
   name: "cancel",
-  summary: "cancel a queued or running task",
-  help: `Usage: tasklane cancel ID [--timeout SECONDS]
-
-Cancels the task and prints its status. A running task stops at its next check, so the
-command waits up to --timeout (default ${SETTLE_MS / 1000} s) for it to end. A task that had already
-ended stays as it was. Exits 0 once the service took the request.
-
-  --timeout SECONDS    how long to wait for a running task to stop
-
-${CONNECTION_HELP}`,
+  summary: () => t("commands.cancel.summary"),
+  help: () => t("commands.cancel.help", { ...helpParts(), settle: String(SETTLE_MS / 1000) }),
 
   async run(args, env) {
     const { values, positionals: given } = parseCommand(this.name, args, { timeout: { type: "string" } });
@@ -50,7 +44,7 @@ async function settled(client: TasklaneClient, task: Task, limitMs: number): Pro
 }
 
 function statusLine(before: Task, after: Task): string {
-  if (isFinalStatus(before.status)) return `Task ${after.id} had already ended (${after.status}): nothing to cancel`;
-  if (!isFinalStatus(after.status)) return `Task ${after.id} is stopping (${after.message || after.status})`;
-  return `Task ${after.id} ${after.status}${after.error ? `: ${after.error}` : ""}`;
+  if (isFinalStatus(before.status)) return t("cancel.alreadyEnded", { id: after.id, status: after.status });
+  if (!isFinalStatus(after.status)) return t("cancel.stopping", { id: after.id, state: after.message || after.status });
+  return after.error ? t("cancel.endedBecause", { id: after.id, status: after.status, error: after.error }) : t("cancel.ended", { id: after.id, status: after.status });
 }

@@ -3,17 +3,14 @@ import { EXIT } from "../exit-codes.ts";
 import { printJson, printResult } from "../output/streams.ts";
 import { describeTask } from "../output/task-view.ts";
 import { connect, withService } from "../service.ts";
-import { CONNECTION_HELP, type Command, printHelp } from "./command.ts";
+import { type Command, printHelp } from "./command.ts";
+import { helpParts } from "./help-parts.ts";
+import { t } from "../i18n/i18n.ts";
 
 export const get: Command = {
   name: "get",
-  summary: "show a task: status, progress, message, result or error",
-  help: `Usage: tasklane get ID
-
-Prints the task once (use "tasklane watch ID" to follow it until it ends). Exits 0 whatever
-the task's status; an unknown ID exits 2.
-
-${CONNECTION_HELP}`,
+  summary: () => t("commands.get.summary"),
+  help: () => t("commands.get.help", { ...helpParts() }),
 
   async run(args, env) {
     const { values, positionals: given } = parseCommand(this.name, args, {});

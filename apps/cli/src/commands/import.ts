@@ -1,10 +1,12 @@
 import { STOCK_KINDS } from "@tasklane/client";
 import { WAIT_OPTIONS, oneOf, parseCommand, positionals } from "../args.ts";
 import { usageError } from "../cli-error.ts";
-import { mustBeFile, userPath } from "../file-arg.ts";
-import { MAPPING_HELP, MAPPING_OPTIONS, mappingFrom } from "../mapping-options.ts";
+import { userPath } from "../file-arg.ts";
+import { MAPPING_OPTIONS, mappingFrom } from "../mapping-options.ts";
 import { connect } from "../service.ts";
-import { CONNECTION_HELP, type Command, WAIT_HELP, printHelp } from "./command.ts";
+import { type Command, printHelp } from "./command.ts";
+import { helpParts } from "./help-parts.ts";
+import { t } from "../i18n/i18n.ts";
 import { submitThenReport, waitLimit } from "./submit-flow.ts";
 
 const options = {
@@ -18,31 +20,17 @@ const options = {
 
 export const importFile: Command = {
   name: "import",
-  summary: "upload a supplier's or a competitor's stock file and import it",
-  help: `Usage: tasklane import FILE --supplier NAME [--kind ${STOCK_KINDS.join("|")}] [mapping options] [--save-mapping] [--wait] [--timeout SECONDS]
-
-Uploads FILE (xlsx, csv or 1C mxl) and submits a task that imports it as NAME's offers.
-Prints the task id, or with --wait the result. Without mapping options the file is read with
-NAME's saved mapping if it has one, else as detected ("tasklane inspect" shows how).
-
-  --supplier NAME      whose offers the file holds (required)
-  --kind KIND          ${STOCK_KINDS.join(" or ")} (default: stock)
-  --save-mapping       once imported, remember how the file was read for NAME's next files
-${WAIT_HELP}
-
-${MAPPING_HELP}
-
-${CONNECTION_HELP}`,
+  summary: () => t("commands.import.summary"),
+  help: () => t("commands.import.help", { ...helpParts(), kinds: STOCK_KINDS.join("|"), kindsOr: STOCK_KINDS.join(` ${t("help.or")} `) }),
 
   async run(args, env) {
     const { values, positionals: given } = parseCommand(this.name, args, options);
     if (values.help) return printHelp(this);
     const file = userPath(positionals(this.name, given, ["FILE"])[0]!, env);
-    if (values.supplier === undefined) throw usageError("missing --supplier NAME", this.name);
+    if (values.supplier === undefined) throw usageError(t("usage.missing", { what: "--supplier NAME" }), this.name);
     const kind = oneOf(this.name, "kind", values.kind, STOCK_KINDS);
     const mapping = mappingFrom(this.name, values);
-    const limitMs = waitLimit(this.name, values);
-    await mustBeFile(file, this.name);
+    const limits = waitLimit(this.name, values);
     const service = connect(values, env, this.name);
     const key = values["idempotency-key"];
     const input = {
@@ -53,6 +41,6 @@ ${CONNECTION_HELP}`,
       ...(values["save-mapping"] ? { saveMapping: true } : {}),
       ...(key === undefined ? {} : { idempotencyKey: key }),
     };
-    return submitThenReport(service, "stockImport", values, limitMs, ({ client }) => client.submit.stockImport(input));
+    return submitThenReport(service, "stockImport", values, limits, ({ client }) => client.submit.stockImport(input));
   },
 };

@@ -4,7 +4,9 @@ import { EXIT } from "../exit-codes.ts";
 import { printJson, printNote, printResult } from "../output/streams.ts";
 import { tasksTable } from "../output/task-view.ts";
 import { connect, withService } from "../service.ts";
-import { CONNECTION_HELP, type Command, printHelp } from "./command.ts";
+import { type Command, printHelp } from "./command.ts";
+import { helpParts } from "./help-parts.ts";
+import { t } from "../i18n/i18n.ts";
 
 const options = {
   type: { type: "string" },
@@ -15,17 +17,8 @@ const options = {
 
 export const list: Command = {
   name: "list",
-  summary: "list your tasks, newest first",
-  help: `Usage: tasklane list [--type TYPE] [--status STATUS] [--limit N] [--cursor CURSOR]
-
-Prints a table of tasks (id, type, status, progress, created), newest first.
-
-  --type TYPE        ${TASK_TYPES.join(", ")}
-  --status STATUS    ${TASK_STATUSES.join(", ")}
-  --limit N          how many (default: the service's page size)
-  --cursor CURSOR    the next page: the nextCursor of a --json answer
-
-${CONNECTION_HELP}`,
+  summary: () => t("commands.list.summary"),
+  help: () => t("commands.list.help", { ...helpParts(), types: TASK_TYPES.join(", "), statuses: TASK_STATUSES.join(", ") }),
 
   async run(args, env) {
     const { values, positionals: given } = parseCommand(this.name, args, options);
@@ -39,9 +32,9 @@ ${CONNECTION_HELP}`,
     const service = connect(values, env, this.name);
     const page = await withService(service, ({ client }) => client.listTasks(filter));
     if (values.json) printJson(page);
-    else if (page.items.length === 0) printNote("No tasks.");
+    else if (page.items.length === 0) printNote(t("list.none"));
     else tasksTable(page.items).forEach((line) => printResult(line));
-    if (!values.json && page.nextCursor) printNote(`More tasks: --cursor ${page.nextCursor}`);
+    if (!values.json && page.nextCursor) printNote(t("list.more", { cursor: page.nextCursor }));
     return EXIT.ok;
   },
 };

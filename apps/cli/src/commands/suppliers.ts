@@ -2,33 +2,21 @@ import { STOCK_KINDS, type Supplier, type SupplierListInput } from "@tasklane/cl
 import { oneOf, parseCommand, positionals } from "../args.ts";
 import { usageError } from "../cli-error.ts";
 import { EXIT } from "../exit-codes.ts";
-import { MAPPING_HELP, MAPPING_OPTIONS, mappingFrom } from "../mapping-options.ts";
+import { MAPPING_OPTIONS, mappingFrom } from "../mapping-options.ts";
 import { formatCount, formatDate, table } from "../output/format.ts";
 import { mappingSummary } from "../output/mapping-view.ts";
 import { printJson, printNote, printResult } from "../output/streams.ts";
 import { connect, withService } from "../service.ts";
-import { CONNECTION_HELP, type Command, printHelp } from "./command.ts";
+import { type Command, printHelp } from "./command.ts";
+import { helpParts } from "./help-parts.ts";
+import { t } from "../i18n/i18n.ts";
 
 const options = { ...MAPPING_OPTIONS, kind: { type: "string" }, forget: { type: "boolean" } } as const;
 
 export const suppliers: Command = {
   name: "suppliers",
-  summary: "list suppliers and competitors with their saved mappings, or change a mapping",
-  help: `Usage: tasklane suppliers [--kind ${STOCK_KINDS.join("|")}]
-       tasklane suppliers mapping NAME --kind ${STOCK_KINDS.join("|")} (mapping options | --forget)
-
-The first form lists every supplier (kind stock) and competitor (kind competitor) by name:
-its offers now, its last import, and the mapping its files are read with.
-
-The second saves a mapping for NAME's next imports (those given no mapping of their own), or
-with --forget forgets it, so its files are detected again. Prints the supplier as saved.
-
-  --kind KIND          ${STOCK_KINDS.join(" or ")}: list only these; required with "mapping"
-  --forget             forget NAME's mapping
-
-${MAPPING_HELP}
-
-${CONNECTION_HELP}`,
+  summary: () => t("commands.suppliers.summary"),
+  help: () => t("commands.suppliers.help", { ...helpParts(), kinds: STOCK_KINDS.join("|"), kindsOr: STOCK_KINDS.join(` ${t("help.or")} `) }),
 
   async run(args, env) {
     const { values, positionals: given } = parseCommand(this.name, args, options);
@@ -38,23 +26,23 @@ ${CONNECTION_HELP}`,
 
     if (given[0] === "mapping") {
       const name = positionals(this.name, given.slice(1), ["NAME"])[0]!;
-      if (kind === undefined) throw usageError(`missing --kind ${STOCK_KINDS.join("|")}`, this.name);
-      if (values.forget && mapping) throw usageError("--forget and mapping options contradict each other", this.name);
-      if (!values.forget && !mapping) throw usageError("give mapping options, or --forget", this.name);
+      if (kind === undefined) throw usageError(t("usage.missing", { what: `--kind ${STOCK_KINDS.join("|")}` }), this.name);
+      if (values.forget && mapping) throw usageError(t("usage.contradict", { first: "--forget", second: t("usage.mappingOptions") }), this.name);
+      if (!values.forget && !mapping) throw usageError(t("usage.mappingOrForget"), this.name);
       const service = connect(values, env, this.name);
       const saved = await withService(service, ({ client }) => client.setSupplierMapping({ name, kind, mapping: mapping ?? null }));
       if (values.json) printJson(saved);
-      else printResult(`${saved.name} (${saved.kind}): ${saved.mapping ? "mapping saved" : "mapping forgotten"}: ${mappingSummary(saved.mapping)}`);
+      else printResult(t(saved.mapping ? "suppliers.saved" : "suppliers.forgotten", { name: saved.name, kind: saved.kind, mapping: mappingSummary(saved.mapping) }));
       return EXIT.ok;
     }
 
     positionals(this.name, given, []);
-    if (mapping || values.forget) throw usageError('mapping options and --forget go with "tasklane suppliers mapping NAME"', this.name);
+    if (mapping || values.forget) throw usageError(t("usage.mappingOnlyWithName"), this.name);
     const filter: SupplierListInput = kind === undefined ? {} : { kind };
     const service = connect(values, env, this.name);
     const list = await withService(service, ({ client }) => client.listSuppliers(filter));
     if (values.json) printJson(list);
-    else if (list.items.length === 0) printNote("No suppliers yet: import a stock file first.");
+    else if (list.items.length === 0) printNote(t("suppliers.none"));
     else suppliersTable(list.items).forEach((line) => printResult(line));
     return EXIT.ok;
   },
@@ -65,8 +53,9 @@ function suppliersTable(items: readonly Supplier[]): string[] {
     s.name,
     s.kind,
     formatCount(s.offers),
-    s.lastImportedAt ? formatDate(s.lastImportedAt) : "never",
-    s.mapping ? `${mappingSummary(s.mapping)}${s.mappingSavedAt ? ` (saved ${formatDate(s.mappingSavedAt)})` : ""}` : "detected each time",
+    s.lastImportedAt ? formatDate(s.lastImportedAt) : t("suppliers.never"),
+    s.mapping && s.mappingSavedAt ? t("suppliers.savedAt", { mapping: mappingSummary(s.mapping), date: formatDate(s.mappingSavedAt) }) : mappingSummary(s.mapping),
   ]);
-  return table([["NAME", "KIND", "OFFERS", "LAST IMPORT", "MAPPING"], ...rows]);
+  const h = t("suppliers.header", { returnObjects: true });
+  return table([[h.name, h.kind, h.offers, h.lastImport, h.mapping], ...rows]);
 }

@@ -1,11 +1,16 @@
+import { t } from "../i18n/i18n.ts";
+
 /** 40000 → "40,000": the same grouping the service uses in its messages. */
 export function formatCount(n: number): string {
   return n.toLocaleString("en-US");
 }
 
-/** "1 row", "40,000 rows". */
-export function plural(n: number, noun: string): string {
-  return `${formatCount(n)} ${noun}${n === 1 ? "" : "s"}`;
+/** The nouns counted in the output; each has its plural forms in the language files' `units`. */
+export type Unit = "row" | "component" | "newComponent" | "moreSkippedRow";
+
+/** "1 row", "40,000 rows"; "1 строка", "3 строки", "40,000 строк". */
+export function plural(n: number, unit: Unit): string {
+  return t(`units.${unit}`, { count: n, n: formatCount(n) });
 }
 
 const pad2 = (n: number) => String(n).padStart(2, "0");

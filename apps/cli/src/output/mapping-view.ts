@@ -1,4 +1,5 @@
 import { STOCK_FIELDS, type StockMapping } from "@tasklane/client";
+import { t } from "../i18n/i18n.ts";
 
 /** 1 → A, 27 → AA: how a spreadsheet names the column. */
 export function columnLetter(position: number): string {
@@ -16,14 +17,20 @@ export function columnLabel(column: { position: number; header: string }): strin
 
 /** One line: what the mapping fixes (sheets, header row, each named field); the rest is detected. */
 export function mappingSummary(mapping: StockMapping | null): string {
-  if (!mapping) return "detected each time";
+  if (!mapping) return t("mapping.detectedEachTime");
   const parts: string[] = [];
-  if (mapping.sheets) parts.push(`sheets ${mapping.sheets.map((s) => `"${s}"`).join(", ")}`);
-  if (mapping.headerRow !== undefined) parts.push(`header row ${mapping.headerRow}`);
+  if (mapping.sheets) parts.push(t("mapping.sheets", { sheets: mapping.sheets.map((s) => `"${s}"`).join(", ") }));
+  if (mapping.headerRow !== undefined) parts.push(t("mapping.headerRow", { row: String(mapping.headerRow) }));
   for (const field of STOCK_FIELDS) {
     const ref = mapping.columns?.[field];
     if (ref === undefined) continue;
-    parts.push(ref === null ? `${field} not read` : typeof ref === "number" ? `${field} column ${columnLetter(ref)}` : `${field} "${ref}"`);
+    parts.push(
+      ref === null
+        ? t("mapping.fieldNotRead", { field })
+        : typeof ref === "number"
+          ? t("mapping.fieldColumn", { field, column: columnLetter(ref) })
+          : t("mapping.fieldHeader", { field, header: ref }),
+    );
   }
-  return parts.length ? parts.join(", ") : "everything detected";
+  return parts.length ? parts.join(", ") : t("mapping.everythingDetected");
 }

@@ -1,4 +1,5 @@
 import type { PreviewSheet, StockFilePreview } from "@tasklane/client";
+import { t } from "../i18n/i18n.ts";
 import { plural, table } from "./format.ts";
 import { columnLabel } from "./mapping-view.ts";
 
@@ -16,49 +17,54 @@ function sourceLine(preview: StockFilePreview, supplier: string | undefined): st
   const where = `${preview.filename} (${preview.format})`;
   switch (preview.mappingSource) {
     case "saved":
-      return `${where}, read with the mapping saved for ${supplier ?? "the supplier"}`;
+      return t("preview.readSaved", { where, supplier: supplier ?? t("preview.theSupplier") });
     case "given":
-      return `${where}, read with the mapping given`;
+      return t("preview.readGiven", { where });
     case "detected":
-      return `${where}, read as detected`;
+      return t("preview.readDetected", { where });
     default: {
       const unknown: never = preview.mappingSource;
-      return `${where}, read as ${String(unknown)}`;
+      return t("preview.readAs", { where, source: String(unknown) });
     }
   }
 }
 
+function headerLine(sheet: PreviewSheet): string {
+  const title = t("preview.sheet", { name: sheet.name }) + (sheet.visible ? "" : t("preview.hidden"));
+  if (!sheet.read) return t("preview.notRead", { title });
+  if (sheet.headerRow === null) return sheet.problem ? t("preview.noHeaderBecause", { title, problem: sheet.problem }) : t("preview.noHeader", { title });
+  const row = String(sheet.headerRow);
+  return sheet.headerReason ? t("preview.headerOnBecause", { title, row, reason: sheet.headerReason }) : t("preview.headerOn", { title, row });
+}
+
 function sheetLines(sheet: PreviewSheet): string[] {
-  const title = `Sheet "${sheet.name}"${sheet.visible ? "" : " (hidden)"}`;
-  if (!sheet.read) return [`${title}: not read`];
-  const lines = [
-    sheet.headerRow === null
-      ? `${title}: no header row${sheet.problem ? `: ${sheet.problem}` : ""}`
-      : `${title}: header on row ${sheet.headerRow}${sheet.headerReason ? ` (${sheet.headerReason})` : ""}`,
-  ];
-  if (sheet.headerRow === null) return lines;
-  if (sheet.problem) lines.push(`  Problem: ${sheet.problem}`);
+  const lines = [headerLine(sheet)];
+  if (!sheet.read || sheet.headerRow === null) return lines;
+  if (sheet.problem) lines.push(t("preview.problem", { problem: sheet.problem }));
 
   const fields = sheet.fields.map((f) => [
     f.field,
     f.chosen ? columnLabel(f.chosen) : "—",
-    f.chosen?.reason ?? "not read",
+    f.chosen?.reason ?? t("preview.fieldNotRead"),
     f.alternatives.map(columnLabel).join(", "),
   ]);
-  lines.push(...table([["FIELD", "COLUMN", "WHY", "ALTERNATIVES"], ...fields]).map((l) => `  ${l}`));
+  const fh = t("preview.fieldHeader", { returnObjects: true });
+  lines.push(...table([[fh.field, fh.column, fh.why, fh.alternatives], ...fields]).map((l) => `  ${l}`));
   const unread = sheet.columns.filter((c) => c.field === null);
-  if (unread.length) lines.push(`  Not read: ${unread.map(columnLabel).join(", ")}`);
+  if (unread.length) lines.push(t("preview.unread", { columns: unread.map(columnLabel).join(", ") }));
 
-  const extent = sheet.complete ? `(the sheet has ${plural(sheet.rowsRead, "row")})` : `(the preview read its first ${plural(sheet.rowsRead, "row")})`;
-  if (sheet.rows.length === 0) lines.push(`  No rows to import ${extent}`);
+  const rowsRead = plural(sheet.rowsRead, "row");
+  const extent = sheet.complete ? t("preview.wholeSheet", { rows: rowsRead }) : t("preview.firstRows", { rows: rowsRead });
+  if (sheet.rows.length === 0) lines.push(t("preview.noRows", { extent }));
   else {
-    lines.push(`  Rows as they would be stored, the first ${sheet.rows.length} ${extent}:`);
+    lines.push(t("preview.rowsAsStored", { shown: String(sheet.rows.length), extent }));
     const rows = sheet.rows.map((r) => [String(r.row), cell(r.partNumber), cell(r.name), cell(r.vendor), cell(r.category), cell(r.quantity), cell(r.price)]);
-    lines.push(...table([["ROW", "PART NUMBER", "NAME", "VENDOR", "CATEGORY", "QUANTITY", "PRICE"], ...rows]).map((l) => `    ${l}`));
+    const rh = t("preview.rowHeader", { returnObjects: true });
+    lines.push(...table([[rh.row, rh.partNumber, rh.name, rh.vendor, rh.category, rh.quantity, rh.price], ...rows]).map((l) => `    ${l}`));
   }
   if (sheet.skippedRows.length) {
-    lines.push(`  Rows that would be skipped${sheet.complete ? "" : " among those read"}:`);
-    for (const { row, reason } of sheet.skippedRows) lines.push(`    row ${row}: ${reason}`);
+    lines.push(t(sheet.complete ? "preview.skipped" : "preview.skippedAmongRead"));
+    for (const { row, reason } of sheet.skippedRows) lines.push(t("preview.skippedRow", { row: String(row), reason }));
   }
   return lines;
 }
@@ -67,6 +73,6 @@ function sheetLines(sheet: PreviewSheet): string[] {
 export function describePreview(preview: StockFilePreview, supplier: string | undefined): string[] {
   const lines = [sourceLine(preview, supplier)];
   for (const sheet of preview.sheets) lines.push("", ...sheetLines(sheet));
-  if (preview.error) lines.push("", `An import with this mapping would fail: ${preview.error}`);
+  if (preview.error) lines.push("", t("preview.wouldFail", { error: preview.error }));
   return lines;
 }

@@ -1,42 +1,49 @@
-import { type CompletedTask, type MappingSource, type TaskResult, rowsFellByHalf } from "@tasklane/client";
+import { type CompletedTask, type TaskResult, rowsFellByHalf } from "@tasklane/client";
+import { t } from "../i18n/i18n.ts";
 import { formatCount, plural } from "./format.ts";
 import { mappingSummary } from "./mapping-view.ts";
-
-const MAPPING_SOURCE_WORDS = {
-  given: "the mapping given",
-  saved: "the supplier's saved mapping",
-  detected: "the detected mapping",
-} as const satisfies Record<MappingSource, string>;
 
 /** How many skipped rows a summary names; the rest are counted (all of them are in --json). */
 const SKIPPED_ROWS_SHOWN = 10;
 
 function recalculated(r: TaskResult<"recalculate">): string[] {
   return [
-    `Recalculated ${plural(r.componentsTotal, "component")}: ${formatCount(r.updated)} updated, ` +
-      `${formatCount(r.unchanged)} unchanged, ${formatCount(r.withoutOffers)} without offers`,
+    t("summary.recalculated", {
+      components: plural(r.componentsTotal, "component"),
+      updated: formatCount(r.updated),
+      unchanged: formatCount(r.unchanged),
+      withoutOffers: formatCount(r.withoutOffers),
+    }),
   ];
 }
 
 function imported(r: TaskResult<"stockImport">): string[] {
-  const lines = [
-    `Imported ${formatCount(r.imported)} of ${plural(r.rowsTotal, "row")} ` +
-      `(${formatCount(r.skipped)} skipped, ${plural(r.componentsCreated, "new component")})`,
+  const lines: string[] = [
+    t("summary.imported", {
+      imported: formatCount(r.imported),
+      rows: plural(r.rowsTotal, "row"),
+      skipped: formatCount(r.skipped),
+      created: plural(r.componentsCreated, "newComponent"),
+    }),
   ];
-  for (const { row, reason } of r.skippedRows.slice(0, SKIPPED_ROWS_SHOWN)) lines.push(`  row ${row}: ${reason}`);
+  for (const { row, reason } of r.skippedRows.slice(0, SKIPPED_ROWS_SHOWN)) lines.push(t("summary.skippedRow", { row: String(row), reason }));
   const unnamed = r.skipped - Math.min(r.skippedRows.length, SKIPPED_ROWS_SHOWN);
-  if (unnamed > 0) lines.push(`  and ${plural(unnamed, "more skipped row")}`);
+  if (unnamed > 0) lines.push(t("summary.andMore", { more: plural(unnamed, "moreSkippedRow") }));
   if (r.rowsBefore !== undefined && r.rowsAfter !== undefined) {
-    lines.push(`  The supplier's rows: ${formatCount(r.rowsBefore)} before, ${formatCount(r.rowsAfter)} now`);
-    if (rowsFellByHalf(r)) lines.push("  Warning: the supplier's rows fell by more than half: check the file and how it was read (tasklane inspect)");
+    lines.push(t("summary.rowsBeforeAfter", { before: formatCount(r.rowsBefore), after: formatCount(r.rowsAfter) }));
+    if (rowsFellByHalf(r)) lines.push(t("summary.fellByHalf"));
   }
-  if (r.mapping) lines.push(`  Read with ${MAPPING_SOURCE_WORDS[r.mapping.source]}: ${mappingSummary(r.mapping.used)}${r.mapping.saved ? " (saved for the supplier)" : ""}`);
+  if (r.mapping) {
+    const source = t(`summary.source.${r.mapping.source}`);
+    lines.push(t("summary.readWith", { source, mapping: mappingSummary(r.mapping.used) }) + (r.mapping.saved ? t("summary.savedForSupplier") : ""));
+  }
   return lines;
 }
 
 function pricelistCreated(r: TaskResult<"pricelistCreate">): string[] {
+  // English's article; the other languages' texts leave {{article}} out.
   const article = /^[aeiou]/.test(r.source) ? "an" : "a";
-  return [`Created ${article} ${r.source} pricelist of ${plural(r.rows, "row")}: ${r.pricelistId}`];
+  return [t("summary.pricelistCreated", { article, source: r.source, rows: plural(r.rows, "row"), id: r.pricelistId })];
 }
 
 /** What a completed task did, in a person's words, per task type. */
@@ -50,7 +57,7 @@ export function summarize(task: CompletedTask): string[] {
       return pricelistCreated(task.result);
     default: {
       const unknown: never = task;
-      return [`Completed: ${JSON.stringify((unknown as CompletedTask).result)}`];
+      return [t("summary.completed", { result: JSON.stringify((unknown as CompletedTask).result) })];
     }
   }
 }

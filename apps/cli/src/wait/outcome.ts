@@ -9,4 +9,5 @@ export type WaitOutcome =
   | { kind: "failed"; task: Task }
   | { kind: "cancelled"; task: Task }
   | { kind: "timedOut"; taskId: string; timeoutMs: number; lastSeen: Task | undefined }
-  | { kind: "interrupted"; taskId: string; lastSeen: Task | undefined };
+  | { kind: "interrupted"; taskId: string; lastSeen: Task | undefined }
+  | { kind: "gaveUp"; taskId: string; giveUpAfterMs: number; lastSeen: Task | undefined };

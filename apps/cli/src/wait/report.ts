@@ -1,11 +1,14 @@
 import type { Task } from "@tasklane/client";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
+import { t } from "../i18n/i18n.ts";
 import { printJson, printNote, printResult } from "../output/streams.ts";
 import { summarize } from "../output/summary.ts";
 import type { WaitOutcome } from "./outcome.ts";
 
 /** How the task goes on after the wait stopped: what a person may do next. */
-const goesOn = (id: string) => `it goes on: follow it with "tasklane watch ${id}", stop it with "tasklane cancel ${id}"`;
+const goesOn = (id: string) => t("wait.goesOn", { id });
+const seconds = (ms: number) => String(ms / 1000);
+const note = (line: string) => printNote(`tasklane: ${line}`);
 
 /**
  * Prints how the wait ended and answers the exit code. With --json, stdout gets the last
@@ -19,16 +22,23 @@ export function reportOutcome(outcome: WaitOutcome, json: boolean): ExitCode {
       if (!json) summarize(outcome.task).forEach((line) => printResult(line));
       return EXIT.ok;
     case "failed":
-      printNote(`tasklane: task ${outcome.task.id} (${outcome.task.type}) failed: ${outcome.task.error ?? "no reason given"}`);
+      note(t("wait.failed", { id: outcome.task.id, type: outcome.task.type, error: outcome.task.error ?? t("wait.noReason") }));
       return EXIT.error;
     case "cancelled":
-      printNote(`tasklane: task ${outcome.task.id} (${outcome.task.type}) was cancelled${outcome.task.error ? `: ${outcome.task.error}` : ""}`);
+      note(
+        outcome.task.error
+          ? t("wait.cancelledBecause", { id: outcome.task.id, type: outcome.task.type, error: outcome.task.error })
+          : t("wait.cancelled", { id: outcome.task.id, type: outcome.task.type }),
+      );
       return EXIT.cancelled;
     case "timedOut":
-      printNote(`tasklane: task ${outcome.taskId} did not end within ${outcome.timeoutMs / 1000} s; ${goesOn(outcome.taskId)}`);
+      note(t("wait.timedOut", { id: outcome.taskId, seconds: seconds(outcome.timeoutMs), goesOn: goesOn(outcome.taskId) }));
       return EXIT.timedOut;
+    case "gaveUp":
+      note(t("wait.gaveUp", { id: outcome.taskId, seconds: seconds(outcome.giveUpAfterMs), goesOn: goesOn(outcome.taskId) }));
+      return EXIT.gaveUp;
     case "interrupted":
-      printNote(`tasklane: stopped waiting for task ${outcome.taskId}; ${goesOn(outcome.taskId)}`);
+      note(t("wait.interrupted", { id: outcome.taskId, goesOn: goesOn(outcome.taskId) }));
       return EXIT.interrupted;
     default: {
       const unknown: never = outcome;
