@@ -28,7 +28,7 @@ const commands = [
   { key: "tsx", label: "`tasklane --version` through tsx, as bin/tasklane.js ran it before", args: ["--import", "tsx", path.join(cli, "src/main.ts"), "--version"] },
 ];
 
-execFileSync(process.execPath, [path.join(cli, "scripts/build-if-changed.mjs")], { stdio: ["ignore", 2, 2] });
+execFileSync(process.execPath, [path.join(cli, "../../scripts/build-if-changed.mjs"), "cli"], { stdio: ["ignore", 2, 2] });
 const env = { ...process.env, LANG: "C", TASKLANE_URL: "", TASKLANE_TOKEN: "" };
 const times = new Map(commands.map((c) => [c.key, [] as number[]]));
 for (let round = 0; round < RUNS; round++) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the built command, dist/main.js: nothing is compiled at start (issue 13). In the
-// workspace, `pnpm install` and `pnpm tasklane` build it (apps/cli/scripts/build-if-changed.mjs).
+// workspace, `pnpm install` and `pnpm tasklane` build it (scripts/build-if-changed.mjs cli).
 try {
   await import("../dist/main.js");
 } catch (error) {

@@ -20,6 +20,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+  // i18next 25 otherwise writes an advertisement to every visitor's console.
+  showSupportNotice: false,
 });
 
 /** <html lang> says which language the text is in: screen readers pick their voice by it. */
