@@ -22,6 +22,16 @@ export const sourceName = (source: PricelistSource) => i18n.t(`source.${source}.
 export const sourceHint = (source: PricelistSource) => i18n.t(`source.${source}.hint`);
 export const kindLabel = (kind: StockKind) => i18n.t(`kind.${kind}`);
 
+/** What a task worked on, in a line: an import's supplier and file, a pricelist's source; null for a recalculation. */
+export function subjectLine(task: Task): string | null {
+  if (task.type === "stockImport") {
+    const { supplier, kind, fileName } = task.subject;
+    return i18n.t("subject.import", { supplier, kind: kindLabel(kind), file: fileName ?? i18n.t("subject.noFileName") });
+  }
+  if (task.type === "pricelistCreate") return sourceName(task.subject.source);
+  return null;
+}
+
 const recalculate = (r: TaskResult<"recalculate">) =>
   i18n.t("summary.recalculate", {
     updated: formatCount(r.updated),

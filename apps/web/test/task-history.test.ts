@@ -71,6 +71,16 @@ describe("the task history (Tasks section)", () => {
     await expect.poll(() => rows(page).count()).toBe(2);
     expect(await pagerStatus(page).innerText()).toBe("Page 1");
     expect(await rows(page).allInnerTexts()).toEqual([expect.stringContaining("Failed"), expect.stringContaining("Completed")]);
+    // Each import names its supplier, kind and file; the supplier filter keeps one supplier's.
+    expect(await rows(page).allInnerTexts()).toEqual([
+      expect.stringContaining("Broken · Supplier's stock · bad.csv"),
+      expect.stringContaining("Good · Supplier's stock · good.csv"),
+    ]);
+    await page.locator("#recent-tasks").getByLabel("Supplier", { exact: true }).selectOption("Good");
+    await expect.poll(() => rows(page).count()).toBe(1);
+    expect(await rows(page).first().innerText()).toContain("good.csv");
+    await page.locator("#recent-tasks").getByLabel("Supplier", { exact: true }).selectOption({ label: "All suppliers" });
+    await expect.poll(() => rows(page).count()).toBe(2);
 
     await page.getByLabel("Type", { exact: true }).selectOption({ label: "All types" });
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "Failed" });
@@ -78,7 +88,7 @@ describe("the task history (Tasks section)", () => {
     expect(await rows(page).first().innerText()).toContain("Import a stock file");
 
     await page.getByLabel("Type", { exact: true }).selectOption({ label: "Recalculate prices" });
-    await expect.poll(() => page.locator("#recent-tasks").innerText()).toContain("No tasks of this type and status.");
+    await expect.poll(() => page.locator("#recent-tasks").innerText()).toContain("No tasks match these filters.");
 
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "Completed" });
     await expect.poll(() => rows(page).count()).toBe(20);

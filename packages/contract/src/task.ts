@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TaskStatusSchema } from "./status.ts";
-import { type TaskResult, type TaskType, taskTypes } from "./task-types/index.ts";
+import { type TaskInput, type TaskResult, type TaskSubject, type TaskType, taskTypes } from "./task-types/index.ts";
 
 export const TASK_TYPES = ["recalculate", "stockImport", "pricelistCreate"] as const satisfies readonly TaskType[];
 export const TaskTypeSchema = z.enum(TASK_TYPES);
@@ -30,10 +30,12 @@ export function truncateText(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-function taskSchemaOf<T extends TaskType, R extends z.ZodType<TaskResult<T>>>(type: T, result: R) {
+function taskSchemaOf<T extends TaskType, S extends z.ZodType<TaskSubject<T>>, R extends z.ZodType<TaskResult<T>>>(type: T, subject: S, result: R) {
   return z.object({
     id: TaskIdSchema,
     type: z.literal(type),
+    /** What it works on: an import's supplier, kind and file name, a pricelist's source. */
+    subject,
     status: TaskStatusSchema,
     /** 0..100; 100 only once completed. */
     progress: z.number().int().min(0).max(100),
@@ -50,9 +52,9 @@ function taskSchemaOf<T extends TaskType, R extends z.ZodType<TaskResult<T>>>(ty
 }
 
 export const TaskSchema = z.discriminatedUnion("type", [
-  taskSchemaOf("recalculate", taskTypes.recalculate.result),
-  taskSchemaOf("stockImport", taskTypes.stockImport.result),
-  taskSchemaOf("pricelistCreate", taskTypes.pricelistCreate.result),
+  taskSchemaOf("recalculate", taskTypes.recalculate.subject, taskTypes.recalculate.result),
+  taskSchemaOf("stockImport", taskTypes.stockImport.subject, taskTypes.stockImport.result),
+  taskSchemaOf("pricelistCreate", taskTypes.pricelistCreate.subject, taskTypes.pricelistCreate.result),
 ]);
 
 /** A task; `Task<"stockImport">` narrows `result` to that type's result. */
@@ -62,3 +64,16 @@ export type Task<T extends TaskType = TaskType> = Extract<z.infer<typeof TaskSch
 export type CompletedTask<T extends TaskType = TaskType> = T extends TaskType
   ? Omit<Task<T>, "status" | "result"> & { status: "completed"; result: TaskResult<T> }
   : never;
+
+/**
+ * What a task of this input works on; `fileName` is the uploaded file's name, which only the
+ * server knows (an import names its file by upload id).
+ */
+export function taskSubject<T extends TaskType>(type: T, input: TaskInput<T>, fileName: string | null = null): TaskSubject<T> {
+  const subjects: { [K in TaskType]: (input: TaskInput<K>) => TaskSubject<K> } = {
+    recalculate: () => ({}),
+    stockImport: (i) => ({ supplier: i.supplier, kind: i.kind, fileName }),
+    pricelistCreate: (i) => ({ source: i.source }),
+  };
+  return (subjects[type] as (input: TaskInput<T>) => TaskSubject<T>)(input);
+}

@@ -18,6 +18,7 @@ function task(id: string, doneAt: Date | null) {
   return {
     id,
     type: "recalculate" as const,
+    subject: {},
     status: doneAt ? ("completed" as const) : ("running" as const),
     progress: doneAt ? 100 : 10,
     message: "",

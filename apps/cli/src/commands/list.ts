@@ -11,6 +11,7 @@ import { t } from "../i18n/i18n.ts";
 const options = {
   type: { type: "string" },
   status: { type: "string" },
+  supplier: { type: "string" },
   limit: { type: "string" },
   cursor: { type: "string" },
 } as const;
@@ -27,6 +28,7 @@ export const list: Command = {
     const filter: TaskListInput = {};
     if (values.type !== undefined) filter.type = oneOf(this.name, "type", values.type, TASK_TYPES);
     if (values.status !== undefined) filter.status = oneOf(this.name, "status", values.status, TASK_STATUSES);
+    if (values.supplier !== undefined) filter.supplier = values.supplier;
     if (values.limit !== undefined) filter.limit = positiveInteger(this.name, "limit", values.limit);
     if (values.cursor !== undefined) filter.cursor = values.cursor;
     const service = connect(values, env, this.name);

@@ -84,7 +84,9 @@ export const en = {
     done: "done",
     result: "result",
     error: "error",
-    listHeader: { id: "ID", type: "TYPE", status: "STATUS", progress: "PROGRESS", created: "CREATED" },
+    subject: "works on",
+    noFileName: "file name not recorded",
+    listHeader: { id: "ID", type: "TYPE", status: "STATUS", progress: "PROGRESS", created: "CREATED", subject: "WORKS ON" },
   },
   cancel: {
     alreadyEnded: "Task {{id}} had already ended ({{status}}): nothing to cancel",
@@ -279,12 +281,13 @@ Exits 0 completed, 1 error, 3 cancelled, 4 timed out, 5 service unreachable too 
     },
     list: {
       summary: "list your tasks, newest first",
-      help: `Usage: tasklane list [--type TYPE] [--status STATUS] [--limit N] [--cursor CURSOR]
+      help: `Usage: tasklane list [--type TYPE] [--status STATUS] [--supplier NAME] [--limit N] [--cursor CURSOR]
 
-Prints a table of tasks (id, type, status, progress, created), newest first.
+Prints a table of tasks (id, type, status, progress, created, what it works on), newest first.
 
   --type TYPE        {{types}}
   --status STATUS    {{statuses}}
+  --supplier NAME    imports of this supplier (or competitor) only
   --limit N          how many (default: the service's page size)
   --cursor CURSOR    the next page: the nextCursor of a --json answer
 

@@ -91,7 +91,9 @@ export const ru = {
     done: "завершена",
     result: "результат",
     error: "ошибка",
-    listHeader: { id: "ID", type: "ТИП", status: "СТАТУС", progress: "ХОД", created: "СОЗДАНА" },
+    subject: "с чем",
+    noFileName: "имя файла не записано",
+    listHeader: { id: "ID", type: "ТИП", status: "СТАТУС", progress: "ХОД", created: "СОЗДАНА", subject: "С ЧЕМ" },
   },
   cancel: {
     alreadyEnded: "Задача {{id}} уже завершилась ({{status}}): отменять нечего",
@@ -287,12 +289,13 @@ export const ru = {
     },
     list: {
       summary: "список ваших задач, новые сверху",
-      help: `Использование: tasklane list [--type TYPE] [--status STATUS] [--limit N] [--cursor CURSOR]
+      help: `Использование: tasklane list [--type TYPE] [--status STATUS] [--supplier NAME] [--limit N] [--cursor CURSOR]
 
-Выводит таблицу задач (id, тип, статус, ход, создана), новые сверху.
+Выводит таблицу задач (id, тип, статус, ход, создана, с чем работает), новые сверху.
 
   --type TYPE        {{types}}
   --status STATUS    {{statuses}}
+  --supplier NAME    только загрузки этого поставщика (или конкурента)
   --limit N          сколько (по умолчанию размер страницы службы)
   --cursor CURSOR    следующая страница: nextCursor из ответа с --json
 

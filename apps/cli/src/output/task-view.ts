@@ -11,6 +11,8 @@ export function describeTask(task: Task): string[] {
     [t("task.status"), task.status],
     [t("task.progress"), `${task.progress}%`],
   ];
+  const subject = subjectOf(task);
+  if (subject) rows.push([t("task.subject"), subject]);
   if (task.message) rows.push([t("task.message"), task.message]);
   rows.push([t("task.created"), formatDate(task.createdAt)]);
   if (task.startedAt) rows.push([t("task.started"), formatDate(task.startedAt)]);
@@ -26,6 +28,13 @@ export function describeTask(task: Task): string[] {
 /** `tasklane list`: newest first, as the service answers; full ids, to paste into get/watch/cancel. */
 export function tasksTable(tasks: readonly Task[]): string[] {
   const h = t("task.listHeader", { returnObjects: true });
-  const header = [h.id, h.type, h.status, h.progress, h.created];
-  return table([header, ...tasks.map((t) => [t.id, t.type, t.status, `${t.progress}%`, formatDate(t.createdAt)])]);
+  const header = [h.id, h.type, h.status, h.progress, h.created, h.subject];
+  return table([header, ...tasks.map((task) => [task.id, task.type, task.status, `${task.progress}%`, formatDate(task.createdAt), subjectOf(task) ?? ""])]);
+}
+
+/** What a task works on, in a line: an import's supplier, kind and file; a pricelist's source; nothing for a recalculation. */
+function subjectOf(task: Task): string | null {
+  if (task.type === "stockImport") return `${task.subject.supplier} (${task.subject.kind}), ${task.subject.fileName ?? t("task.noFileName")}`;
+  if (task.type === "pricelistCreate") return task.subject.source;
+  return null;
 }

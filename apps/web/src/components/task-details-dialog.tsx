@@ -3,7 +3,7 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { TaskWarning } from "./task-warning.tsx";
 import { formatDateTime, formatDuration } from "../format.ts";
-import { resultSummary, taskTitle } from "../task-summary.ts";
+import { resultSummary, subjectLine, taskTitle } from "../task-summary.ts";
 import { SkippedRowsTable } from "./skipped-rows-table.tsx";
 import { StatusPill } from "./task-progress.tsx";
 
@@ -38,7 +38,10 @@ export function TaskDetailsDialog({ task, onClose }: TaskDetailsProps) {
   return (
     <dialog ref={ref} className="task-details" aria-labelledby="task-details-title" onClose={onClose} data-task-id={task.id}>
       <div className="details-head">
-        <h2 id="task-details-title">{taskTitle(task.type)}</h2>
+        <h2 id="task-details-title">
+          {taskTitle(task.type)}
+          {subjectLine(task) ? <span className="task-subject">{subjectLine(task)}</span> : null}
+        </h2>
         <button type="button" className="quiet" onClick={() => ref.current?.close()}>
           {t("details.close")}
         </button>

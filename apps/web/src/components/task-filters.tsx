@@ -1,11 +1,14 @@
 import { TASK_STATUSES, TASK_TYPES, type TaskStatus, type TaskType } from "@tasklane/contract";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { useTRPC } from "../trpc.ts";
 import { statusLabel, taskTitle } from "../task-summary.ts";
 
 /** What tasks.list can narrow the history to; absent means any. */
 export interface TaskFilter {
   type?: TaskType;
   status?: TaskStatus;
+  supplier?: string;
 }
 
 interface TaskFiltersProps {
@@ -18,6 +21,10 @@ const pick = <T extends string>(choices: readonly T[], value: string): T | undef
 
 export function TaskFilters({ value, onChange }: TaskFiltersProps) {
   const { t } = useTranslation();
+  const trpc = useTRPC();
+  // The names imports were made under: every supplier and competitor with rows or a saved mapping.
+  const suppliers = useQuery(trpc.suppliers.list.queryOptions({}));
+  const names = [...new Set((suppliers.data?.items ?? []).map((s) => s.name))].sort((a, b) => a.localeCompare(b));
   return (
     <div className="task-filters">
       <div className="field">
@@ -42,6 +49,21 @@ export function TaskFilters({ value, onChange }: TaskFiltersProps) {
           {TASK_STATUSES.map((status) => (
             <option key={status} value={status}>
               {statusLabel(status).text}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="task-supplier-filter">{t("tasks.supplierFilter")}</label>
+        <select
+          id="task-supplier-filter"
+          value={value.supplier ?? ""}
+          onChange={(e) => onChange({ ...value, supplier: pick(names, e.target.value) })}
+        >
+          <option value="">{t("tasks.allSuppliers")}</option>
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {name}
             </option>
           ))}
         </select>

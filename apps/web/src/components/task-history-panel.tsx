@@ -53,7 +53,7 @@ export function TaskHistoryPanel({ live }: TaskHistoryProps) {
 
   const tasks = list.data?.items;
   const polled = anyActive(tasks) || (firstPage && live);
-  const filtered = filter.type !== undefined || filter.status !== undefined;
+  const filtered = filter.type !== undefined || filter.status !== undefined || filter.supplier !== undefined;
   // The dialog follows the task as the list is read again, so a running task's details stay current.
   const openedNow = opened && (tasks?.find((task) => task.id === opened.id) ?? opened);
   const liveNote = (

@@ -1,7 +1,7 @@
 import { type Task, isFinalStatus } from "@tasklane/contract";
 import { useTranslation } from "react-i18next";
 import { formatDuration, formatTime } from "../format.ts";
-import { taskTitle } from "../task-summary.ts";
+import { subjectLine, taskTitle } from "../task-summary.ts";
 import { StatusPill, TaskProgress } from "./task-progress.tsx";
 
 function Times({ task }: { task: Task }) {
@@ -42,7 +42,10 @@ export function TaskRow({ task, onCancel, cancelling, onDetails }: TaskRowProps)
   const which = <span className="visually-hidden"> {t("tasks.cancelWhich", { title, time: formatTime(task.createdAt) })}</span>;
   return (
     <tr data-status={task.status} data-task-id={task.id}>
-      <th scope="row">{title}</th>
+      <th scope="row">
+        {title}
+        {subjectLine(task) ? <span className="task-subject">{subjectLine(task)}</span> : null}
+      </th>
       <td className="status-cell">
         <StatusPill task={task} />
       </td>

@@ -67,6 +67,10 @@ export const en = {
     warehouse: { name: "Warehouse", hint: "what suppliers have in stock, at the lowest price" },
     competitor: { name: "Competitor", hint: "the lowest competitor price per component" },
   } satisfies Record<PricelistSource, { name: string; hint: string }>,
+  subject: {
+    import: "{{supplier}} · {{kind}} · {{file}}",
+    noFileName: "file name not recorded",
+  },
   kind: {
     stock: "Supplier's stock",
     competitor: "Competitor's prices",
@@ -113,8 +117,10 @@ export const en = {
     typeFilter: "Type",
     statusFilter: "Status",
     allTypes: "All types",
+    supplierFilter: "Supplier",
+    allSuppliers: "All suppliers",
     allStatuses: "All statuses",
-    noMatch: "No tasks of this type and status.",
+    noMatch: "No tasks match these filters.",
     pages: "Task pages",
     page: "Page {{page}}",
     details: "Details",

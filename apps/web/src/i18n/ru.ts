@@ -67,6 +67,10 @@ export const ru: Messages = {
     warehouse: { name: "Склад", hint: "что есть у поставщиков в наличии, по самой низкой цене" },
     competitor: { name: "Конкуренты", hint: "самая низкая цена конкурентов на каждый компонент" },
   },
+  subject: {
+    import: "{{supplier}} · {{kind}} · {{file}}",
+    noFileName: "имя файла не записано",
+  },
   kind: {
     stock: "Остатки поставщика",
     competitor: "Цены конкурента",
@@ -113,8 +117,10 @@ export const ru: Messages = {
     typeFilter: "Тип",
     statusFilter: "Состояние",
     allTypes: "Все типы",
+    supplierFilter: "Поставщик",
+    allSuppliers: "Все поставщики",
     allStatuses: "Все состояния",
-    noMatch: "Нет задач с таким типом и состоянием.",
+    noMatch: "Нет задач, подходящих под эти условия.",
     pages: "Страницы задач",
     page: "Страница {{page}}",
     details: "Подробнее",

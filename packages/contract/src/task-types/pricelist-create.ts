@@ -8,6 +8,9 @@ export const PricelistCreateInputSchema = z.strictObject({
   source: PricelistSourceSchema,
 });
 
+/** What a pricelist task works on, as the history names it: its source. */
+export const PricelistCreateSubjectSchema = z.object({ source: PricelistSourceSchema });
+
 export const PricelistCreateResultSchema = z.object({
   pricelistId: z.uuid(),
   source: PricelistSourceSchema,

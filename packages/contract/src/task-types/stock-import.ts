@@ -16,6 +16,16 @@ export const StockImportInputSchema = z.strictObject({
   saveMapping: z.boolean().optional(),
 });
 
+/**
+ * What an import works on, as the history names it: the supplier, the kind, and the uploaded
+ * file's name (null for a task whose file name was not recorded: one submitted before it was).
+ */
+export const StockImportSubjectSchema = z.object({
+  supplier: z.string(),
+  kind: StockKindSchema,
+  fileName: z.string().nullable(),
+});
+
 /** How many skipped rows a result lists; the rest are only counted. */
 export const MAX_SKIPPED_ROWS_LISTED = 100;
 

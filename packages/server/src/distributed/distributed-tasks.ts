@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Task, type TaskType, submitSchemas } from "@tasklane/contract";
+import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
 import { dedupKey } from "../tasks/dedup.ts";
@@ -9,7 +9,7 @@ import { fairRank } from "../tasks/fair-order.ts";
 import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../tasks/manager-options.ts";
 import { finalFields } from "../tasks/run-handler.ts";
 import { cancelledByCaller } from "../tasks/stop-reasons.ts";
-import { type SubmitOutcome, type Tasks, repeatOf } from "../tasks/tasks.ts";
+import { type SubmitDetails, type SubmitOutcome, type Tasks, repeatOf } from "../tasks/tasks.ts";
 import { UnavailableError } from "../unavailable.ts";
 import type { PostgresTaskStore } from "./postgres-task-store.ts";
 import type { TaskQueue } from "./task-queue.ts";
@@ -57,7 +57,7 @@ export class DistributedTasks implements Tasks {
    * the job's priority gives the fair order across callers. The count is read before the insert,
    * so submits racing on several nodes may pass the bound by a few; it is there against floods.
    */
-  async submit<T extends TaskType>(type: T, request: unknown, owner: string): Promise<SubmitOutcome<T>> {
+  async submit<T extends TaskType>(type: T, request: unknown, owner: string, details: SubmitDetails = {}): Promise<SubmitOutcome<T>> {
     if (!this.#accepting) throw new ServiceStoppingError();
     const { idempotencyKey, ...input } = submitSchemas[type].parse(request) as { idempotencyKey?: string };
     const work = dedupKey(type, input as never);
@@ -68,7 +68,7 @@ export class DistributedTasks implements Tasks {
       if (!earlier) throw new QueuedLimitError(this.#maxQueuedPerCaller);
       return repeatOf(earlier, type, idempotencyKey);
     }
-    const task = newTask(type, this.#newId(), this.#now(), "Waiting for a free worker");
+    const task = newTask(type, this.#newId(), this.#now(), "Waiting for a free worker", taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
     const stored = { task, owner, input, idempotencyKey: idempotencyKey ?? null };
     const outcome = await this.#store.insertOrFind(stored, work);
     if (outcome.deduplicated) return repeatOf(outcome.task, type, idempotencyKey);

@@ -40,6 +40,10 @@ export const POSTGRES_TASK_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    id: "tasks/002_task_subjects",
+    postgres: "ALTER TABLE tasks ADD COLUMN subject jsonb;",
+  },
+  {
     id: "uploads/001_uploads",
     postgres: `
       CREATE TABLE uploads (

@@ -3,14 +3,14 @@ import type { Pool } from "pg";
 import type { StoredTask, TaskListQuery, TaskPage } from "../stores/task-store.ts";
 import type { finalFields } from "../tasks/run-handler.ts";
 import { decodeTaskCursor, encodeTaskCursor } from "../stores/task-cursor.ts";
-import { type TaskRow, ms, rowToTask } from "../stores/task-row.ts";
+import { SUPPLIER_OF_ROW, type TaskRow, ms, rowToTask } from "../stores/task-row.ts";
 
 interface Row extends TaskRow<unknown> {
   attempts: number;
   cancel_requested: boolean;
 }
 
-const toTask = (row: Row) => rowToTask(row, row.result as Task["result"]);
+const toTask = (row: Row) => rowToTask(row, { result: row.result as Task["result"], subject: row.subject, input: () => row.input });
 
 const UNFINISHED = "status IN ('queued', 'running')";
 
@@ -39,9 +39,21 @@ export class PostgresTaskStore {
     // A conflicting task may end between the insert and the look-up: then insert again.
     for (let attempt = 0; attempt < 5; attempt++) {
       const inserted = await this.pool.query(
-        `INSERT INTO tasks (id, type, owner, status, progress, message, input, idempotency_key, dedup_key, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
-        [task.id, task.type, owner, task.status, task.progress, task.message, JSON.stringify(input), idempotencyKey, dedupKey, ms(task.createdAt)],
+        `INSERT INTO tasks (id, type, owner, status, progress, message, input, subject, idempotency_key, dedup_key, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+        [
+          task.id,
+          task.type,
+          owner,
+          task.status,
+          task.progress,
+          task.message,
+          JSON.stringify(input),
+          JSON.stringify(task.subject),
+          idempotencyKey,
+          dedupKey,
+          ms(task.createdAt),
+        ],
       );
       if (inserted.rowCount === 1) return { task, deduplicated: false };
       const earlier = await this.findEarlier(owner, idempotencyKey, dedupKey);
@@ -88,8 +100,9 @@ export class PostgresTaskStore {
     const before = decodeTaskCursor(query.cursor) ?? Number.MAX_SAFE_INTEGER;
     const { rows } = await this.pool.query<Row>(
       `SELECT * FROM tasks WHERE owner = $1 AND seq < $2 AND ($3::text IS NULL OR type = $3) AND ($4::text IS NULL OR status = $4)
-       ORDER BY seq DESC LIMIT $5`,
-      [query.owner, before, query.type ?? null, query.status ?? null, query.limit + 1],
+         AND ($5::text IS NULL OR ${SUPPLIER_OF_ROW.postgres} = $5)
+       ORDER BY seq DESC LIMIT $6`,
+      [query.owner, before, query.type ?? null, query.status ?? null, query.supplier ?? null, query.limit + 1],
     );
     const page = rows.slice(0, query.limit);
     return { items: page.map(toTask), nextCursor: rows.length > query.limit ? encodeTaskCursor(page.at(-1)!.seq) : null };

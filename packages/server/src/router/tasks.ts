@@ -13,15 +13,17 @@ import { TRPCError } from "@trpc/server";
 import type { Context } from "../trpc/context.ts";
 import { fieldError } from "../trpc/field-error.ts";
 import { authedProcedure, router } from "../trpc/init.ts";
+import type { SubmitDetails } from "../tasks/tasks.ts";
 import { answering } from "./task-errors.ts";
 
-/** Checks a submit needs beyond its schema, made before the task is stored. */
-const admit: { [T in TaskType]?: (input: TaskInput<T>, ctx: Context & { caller: string }) => Promise<void> } = {
+/** Checks a submit needs beyond its schema, made before the task is stored; they answer what they learnt. */
+const admit: { [T in TaskType]?: (input: TaskInput<T>, ctx: Context & { caller: string }) => Promise<SubmitDetails> } = {
   async stockImport(input, ctx) {
     const upload = await ctx.uploads.get(input.uploadId);
     if (!upload || upload.owner !== ctx.caller) {
       throw fieldError("uploadId", `No upload with id ${input.uploadId}: send the file to POST /api/uploads first`, input);
     }
+    return { fileName: upload.filename };
   },
 };
 
@@ -35,8 +37,8 @@ function submitProcedure<T extends TaskType>(type: T) {
     .input(submitSchemas[type])
     .output(SubmittedSchema)
     .mutation(async ({ ctx, input }) => {
-      await admit[type]?.(input as TaskInput<T>, ctx);
-      const { task, deduplicated } = await answering(input, () => ctx.tasks.submit(type, input, ctx.caller));
+      const details = await admit[type]?.(input as TaskInput<T>, ctx);
+      const { task, deduplicated } = await answering(input, () => ctx.tasks.submit(type, input, ctx.caller, details));
       return { taskId: task.id, deduplicated };
     });
 }

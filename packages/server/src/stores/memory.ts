@@ -44,6 +44,7 @@ export class MemoryTaskStore implements TaskStore {
       if (e.seq >= before || e.owner !== query.owner) continue;
       if (query.type && e.task.type !== query.type) continue;
       if (query.status && e.task.status !== query.status) continue;
+      if (query.supplier && (e.task.subject as { supplier?: string }).supplier !== query.supplier) continue;
       items.push(e);
     }
     const page = items.slice(0, query.limit);

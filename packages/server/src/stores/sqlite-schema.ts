@@ -44,4 +44,8 @@ export const TASK_MIGRATIONS = [
       CREATE INDEX uploads_by_created_at ON uploads (created_at);
     `,
   },
+  {
+    id: "tasks/003_task_subjects",
+    sqlite: "ALTER TABLE tasks ADD COLUMN subject TEXT;",
+  },
 ] as const satisfies readonly Migration[];

@@ -1,12 +1,17 @@
 import type { Task } from "@tasklane/contract";
 import type { Database, Statement } from "better-sqlite3";
 import { decodeTaskCursor, encodeTaskCursor } from "./task-cursor.ts";
-import { type TaskRow, ms, rowToTask } from "./task-row.ts";
+import { SUPPLIER_OF_ROW, type TaskRow, ms, rowToTask } from "./task-row.ts";
 import type { StoredTask, TaskListQuery, TaskPage, TaskStore } from "./task-store.ts";
 
 type Row = TaskRow;
 
-const toTask = (row: Row) => rowToTask(row, row.result === null ? null : JSON.parse(row.result));
+const toTask = (row: Row) =>
+  rowToTask(row, {
+    result: row.result === null ? null : JSON.parse(row.result),
+    subject: row.subject === null ? null : JSON.parse(row.subject),
+    input: () => JSON.parse(row.input),
+  });
 
 /** Tasks in their SQLite file beside the pricing data: they survive a restart. */
 export class SqliteTaskStore implements TaskStore {
@@ -20,8 +25,8 @@ export class SqliteTaskStore implements TaskStore {
   /** The tables come from TASK_MIGRATIONS (sqlite-schema.ts), applied before. */
   constructor(private readonly db: Database) {
     this.#insert = db.prepare(`
-      INSERT INTO tasks (id, type, owner, status, progress, message, input, idempotency_key, result, error, created_at, started_at, done_at)
-      VALUES (@id, @type, @owner, @status, @progress, @message, @input, @idempotencyKey, @result, @error, @createdAt, @startedAt, @doneAt)`);
+      INSERT INTO tasks (id, type, owner, status, progress, message, input, subject, idempotency_key, result, error, created_at, started_at, done_at)
+      VALUES (@id, @type, @owner, @status, @progress, @message, @input, @subject, @idempotencyKey, @result, @error, @createdAt, @startedAt, @doneAt)`);
     this.#byKey = db.prepare("SELECT * FROM tasks WHERE owner = ? AND idempotency_key = ?");
     this.#deleteFinished = db.prepare("DELETE FROM tasks WHERE done_at IS NOT NULL AND done_at < ?");
     this.#update = db.prepare(`
@@ -53,6 +58,7 @@ export class SqliteTaskStore implements TaskStore {
       type: task.type,
       owner,
       input: JSON.stringify(input),
+      subject: JSON.stringify(task.subject),
       idempotencyKey,
       createdAt: ms(task.createdAt),
     });
@@ -78,9 +84,10 @@ export class SqliteTaskStore implements TaskStore {
       .prepare<unknown[], Row>(
         `SELECT * FROM tasks WHERE owner = ? AND seq < ?
           ${query.type ? "AND type = ?" : ""} ${query.status ? "AND status = ?" : ""}
+          ${query.supplier ? `AND ${SUPPLIER_OF_ROW.sqlite} = ?` : ""}
           ORDER BY seq DESC LIMIT ?`,
       )
-      .all(query.owner, before, ...[query.type, query.status].filter(Boolean), query.limit + 1);
+      .all(query.owner, before, ...[query.type, query.status, query.supplier].filter(Boolean), query.limit + 1);
     const page = rows.slice(0, query.limit);
     return { items: page.map(toTask), nextCursor: rows.length > query.limit ? encodeTaskCursor(page.at(-1)!.seq) : null };
   }

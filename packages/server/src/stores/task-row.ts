@@ -1,4 +1,4 @@
-import type { Task } from "@tasklane/contract";
+import { type Task, type TaskInput, taskSubject } from "@tasklane/contract";
 
 /**
  * A task as both SQL stores keep it: one row, times as ms since epoch. SQLite holds input and
@@ -13,6 +13,8 @@ export interface TaskRow<Json = string> {
   progress: number;
   message: string;
   input: Json;
+  /** What the task works on (Task.subject); null in rows stored before it was kept. */
+  subject: Json | null;
   idempotency_key: string | null;
   result: Json | null;
   error: string | null;
@@ -24,18 +26,28 @@ export interface TaskRow<Json = string> {
 export const ms = (d: Date | null) => (d ? d.getTime() : null);
 const date = (n: number | null) => (n === null ? null : new Date(n));
 
-/** The public Task of a row; `result` already parsed. */
-export function rowToTask(row: TaskRow<unknown>, result: Task["result"]): Task {
+/**
+ * The public Task of a row; `result`, `subject` and `input` already parsed (`input` is read only
+ * for a row stored before subjects were: its subject is made from it, without a file name).
+ */
+export function rowToTask(row: TaskRow<unknown>, parsed: { result: Task["result"]; subject: unknown; input: () => unknown }): Task {
   return {
     id: row.id,
     type: row.type,
+    subject: parsed.subject ?? taskSubject(row.type, parsed.input() as TaskInput),
     status: row.status,
     progress: row.progress,
     message: row.message,
-    result,
+    result: parsed.result,
     error: row.error,
     createdAt: new Date(row.created_at),
     startedAt: date(row.started_at),
     doneAt: date(row.done_at),
   } as Task;
 }
+
+/** The SQL that keeps a list to one supplier's imports, for rows with and without a subject. */
+export const SUPPLIER_OF_ROW = {
+  sqlite: "COALESCE(json_extract(subject, '$.supplier'), json_extract(input, '$.supplier'))",
+  postgres: "COALESCE(subject->>'supplier', input->>'supplier')",
+} as const;

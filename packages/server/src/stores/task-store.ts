@@ -15,6 +15,8 @@ export interface TaskListQuery {
   owner: string;
   type?: TaskType | undefined;
   status?: TaskStatus | undefined;
+  /** Imports of this supplier only (Task.subject.supplier). */
+  supplier?: string | undefined;
   limit: number;
   /** Opaque, from the `nextCursor` of the page before. */
   cursor?: string | undefined;

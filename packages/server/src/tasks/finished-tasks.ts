@@ -1,6 +1,6 @@
 import { isFinalStatus, type Task, type TaskType } from "@tasklane/contract";
 import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
-import type { SubmitOutcome, Tasks } from "./tasks.ts";
+import type { SubmitDetails, SubmitOutcome, Tasks } from "./tasks.ts";
 
 export interface FinishedTasksOptions {
   /** How long a finished task is kept (Retention's period): past it, the store may no longer have it. */
@@ -82,8 +82,8 @@ export class FinishedTasks implements Tasks {
     this.#chars -= entry.chars;
   }
 
-  submit<T extends TaskType>(type: T, request: unknown, owner: string): Promise<SubmitOutcome<T>> {
-    return this.#tasks.submit(type, request, owner);
+  submit<T extends TaskType>(type: T, request: unknown, owner: string, details?: SubmitDetails): Promise<SubmitOutcome<T>> {
+    return this.#tasks.submit(type, request, owner, details);
   }
 
   list(query: TaskListQuery): Promise<TaskPage> {

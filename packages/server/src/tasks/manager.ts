@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Task, type TaskType, submitSchemas } from "@tasklane/contract";
+import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
 import { QueuedLimitError, ServiceStoppingError } from "./errors.ts";
@@ -15,7 +15,7 @@ import {
 } from "./manager-options.ts";
 import { type Outcome, clampProgress, finalFields, runHandler } from "./run-handler.ts";
 import { cancelledByCaller, interruptedByShutdown } from "./stop-reasons.ts";
-import { type SubmitOutcome, type Tasks, repeatOf, uploadIdOf } from "./tasks.ts";
+import { type SubmitDetails, type SubmitOutcome, type Tasks, repeatOf, uploadIdOf } from "./tasks.ts";
 
 /** A task that is queued or running in this process. Its `task` is the freshest state. */
 interface ActiveTask {
@@ -93,7 +93,7 @@ export class TaskManager implements Tasks {
    * the first task instead (a key first used for another task type is a conflict). A caller with
    * `maxQueuedPerCaller` tasks waiting is refused.
    */
-  async submit<T extends TaskType>(type: T, request: unknown, owner: string): Promise<SubmitOutcome<T>> {
+  async submit<T extends TaskType>(type: T, request: unknown, owner: string, details: SubmitDetails = {}): Promise<SubmitOutcome<T>> {
     if (!this.#accepting) throw new ServiceStoppingError();
     // The router validated already; this guards callers that reach the manager directly.
     const { idempotencyKey, ...input } = submitSchemas[type].parse(request) as { idempotencyKey?: string };
@@ -107,7 +107,7 @@ export class TaskManager implements Tasks {
     const same = this.#activeByKeys(keys);
     if (same) return repeatOf(same.task, type, idempotencyKey);
     if (this.#waitingOf.of(owner) >= this.#maxQueuedPerCaller) throw new QueuedLimitError(this.#maxQueuedPerCaller);
-    const task = newTask(type, this.#newId(), this.#now(), "Waiting for a free slot");
+    const task = newTask(type, this.#newId(), this.#now(), "Waiting for a free slot", taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
     const active: ActiveTask = { task, owner, input, keys, waiting: true, controller: new AbortController() };
     const rank = fairRank(this.#activeOf.of(owner));
     for (const key of keys) this.#byKey.set(key, active);

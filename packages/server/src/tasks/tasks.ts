@@ -2,6 +2,11 @@ import type { Task, TaskType } from "@tasklane/contract";
 import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
 import { IdempotencyKeyConflictError } from "./errors.ts";
 
+/** What a submit knows beyond its input: the uploaded file's name, which the input names only by id. */
+export interface SubmitDetails {
+  fileName?: string | undefined;
+}
+
 export interface SubmitOutcome<T extends TaskType> {
   task: Task<T>;
   /** The task was already there: same work still active, or the same idempotency key. */
@@ -16,7 +21,8 @@ export interface SubmitOutcome<T extends TaskType> {
 export interface Tasks {
   /** False once the node stops taking submits. */
   readonly accepting: boolean;
-  submit<T extends TaskType>(type: T, request: unknown, owner: string): Promise<SubmitOutcome<T>>;
+  /** `details`: what the router learnt checking the submit (an import's file name), for Task.subject. */
+  submit<T extends TaskType>(type: T, request: unknown, owner: string, details?: SubmitDetails): Promise<SubmitOutcome<T>>;
   /** The task, or undefined when there is none with this id for this owner. */
   get(id: string, owner: string): Promise<Task | undefined>;
   list(query: TaskListQuery): Promise<TaskPage>;
