@@ -55,9 +55,9 @@ describe("tasklane list", () => {
     const all = await runCli(["list"], env);
     expect(all.code).toBe(0);
     const [header, ...rows] = all.stdout.trimEnd().split("\n");
-    expect(header).toMatch(/^ID {36}TYPE {13}STATUS {5}PROGRESS {2}CREATED$/);
+    expect(header).toMatch(/^ID {36}TYPE {13}STATUS {5}PROGRESS {2}CREATED {14}WORKS ON$/);
     expect(rows.map((r) => r.split(/\s+/)[0])).toEqual([...ids].reverse());
-    expect(rows[0]).toMatch(new RegExp(`^${ids[2]}  pricelistCreate  completed  100%      ${DATE.source}$`));
+    expect(rows[0]).toMatch(new RegExp(`^${ids[2]}  pricelistCreate  completed  100%      ${DATE.source}  competitor$`));
 
     const firstPage = await runCli(["list", "--limit", "2", "--status", "completed"], env);
     expect(firstPage.stdout.trimEnd().split("\n")).toHaveLength(3);

@@ -48,15 +48,22 @@ describe("the Task schema", () => {
   };
 
   it("checks the result against the task's own type", () => {
-    const good = { ...base, type: "recalculate", result: { componentsTotal: 3, updated: 1, unchanged: 1, withoutOffers: 1 } };
+    const good = { ...base, type: "recalculate", subject: {}, result: { componentsTotal: 3, updated: 1, unchanged: 1, withoutOffers: 1 } };
     expect(TaskSchema.parse(good)).toEqual(good);
-    const wrong = { ...base, type: "pricelistCreate", result: good.result };
+    const wrong = { ...base, type: "pricelistCreate", subject: { source: "warehouse" }, result: good.result };
     expect(TaskSchema.safeParse(wrong).success).toBe(false);
+  });
+
+  it("checks the subject against the task's own type", () => {
+    const task = { ...base, status: "queued", progress: 0, doneAt: null, result: null };
+    expect(TaskSchema.safeParse({ ...task, type: "pricelistCreate", subject: { source: "warehouse" } }).success).toBe(true);
+    expect(TaskSchema.safeParse({ ...task, type: "stockImport", subject: { source: "warehouse" } }).success).toBe(false);
+    expect(TaskSchema.safeParse({ ...task, type: "stockImport", subject: { supplier: "A", kind: "stock", fileName: null } }).success).toBe(true);
   });
 
   it("refuses progress outside 0..100 and non-integers", () => {
     for (const progress of [-1, 101, 1.5]) {
-      expect(TaskSchema.safeParse({ ...base, type: "recalculate", result: null, progress }).success).toBe(false);
+      expect(TaskSchema.safeParse({ ...base, type: "recalculate", subject: {}, result: null, progress }).success).toBe(false);
     }
   });
 });
