@@ -76,10 +76,10 @@ describe("the task history (Tasks section)", () => {
       expect.stringContaining("Broken · Supplier's stock · bad.csv"),
       expect.stringContaining("Good · Supplier's stock · good.csv"),
     ]);
-    await page.locator("#recent-tasks").getByLabel("Supplier", { exact: true }).selectOption("Good");
+    await page.getByLabel("Imports of supplier", { exact: true }).selectOption("Good");
     await expect.poll(() => rows(page).count()).toBe(1);
     expect(await rows(page).first().innerText()).toContain("good.csv");
-    await page.locator("#recent-tasks").getByLabel("Supplier", { exact: true }).selectOption({ label: "All suppliers" });
+    await page.getByLabel("Imports of supplier", { exact: true }).selectOption({ label: "All suppliers" });
     await expect.poll(() => rows(page).count()).toBe(2);
 
     await page.getByLabel("Type", { exact: true }).selectOption({ label: "All types" });

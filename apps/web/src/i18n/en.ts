@@ -117,7 +117,7 @@ export const en = {
     typeFilter: "Type",
     statusFilter: "Status",
     allTypes: "All types",
-    supplierFilter: "Supplier",
+    supplierFilter: "Imports of supplier",
     allSuppliers: "All suppliers",
     allStatuses: "All statuses",
     noMatch: "No tasks match these filters.",

@@ -117,7 +117,7 @@ export const ru: Messages = {
     typeFilter: "Тип",
     statusFilter: "Состояние",
     allTypes: "Все типы",
-    supplierFilter: "Поставщик",
+    supplierFilter: "Загрузки поставщика",
     allSuppliers: "Все поставщики",
     allStatuses: "Все состояния",
     noMatch: "Нет задач, подходящих под эти условия.",
