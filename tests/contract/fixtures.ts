@@ -14,7 +14,7 @@ import {
 import { afterAll, afterEach } from "vitest";
 import { type TestRedis, freshDatabase, startRedis } from "./engines.ts";
 
-export { gate, heldHandlers, recalcResult, testHandlers, untilAborted } from "../../packages/server/test/helpers.ts";
+export { gate, heldHandlers, heldRecalculation, recalcResult, testHandlers, untilAborted } from "../../packages/server/test/helpers.ts";
 
 /**
  * Which backend the suite runs on: the e2e project runs it embedded, the e2e-distributed

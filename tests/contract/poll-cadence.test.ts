@@ -1,7 +1,7 @@
 import { AbortError, type Clock, TimeoutError, createTasklaneClient } from "@tasklane/client";
 import { POLL_INTERVAL_MS } from "@tasklane/contract";
 import { describe, expect, it, vi } from "vitest";
-import { gate, recalcResult, startService, testHandlers, untilAborted } from "./fixtures.ts";
+import { heldRecalculation, recalcResult, startService } from "./fixtures.ts";
 
 /**
  * Virtual time: requests go to the real server, but each one is made to "take" `latencyMs`
@@ -45,16 +45,8 @@ function virtualTime(latencyMs: number) {
 }
 
 async function gatedService() {
-  const hold = gate();
-  const service = await startService({
-    handlers: testHandlers({
-      recalculate: async (_i, ctx) => {
-        ctx.progress(50, "Halfway");
-        await Promise.race([hold.promise, untilAborted(ctx.signal)]);
-        return recalcResult(7);
-      },
-    }),
-  });
+  const { hold, handlers } = heldRecalculation(7);
+  const service = await startService({ handlers });
   /** Submits, and resolves once the task runs and shows its progress (a worker elsewhere may take a moment). */
   const submitRunning = async (client: ReturnType<typeof createTasklaneClient>) => {
     const { taskId } = await client.submit.recalculate({});

@@ -1,37 +1,19 @@
-import { once } from "node:events";
-import net from "node:net";
 import { describe, expect, it, vi } from "vitest";
-import { gate, recalcResult, startService, testHandlers, untilAborted } from "../../../tests/contract/fixtures.ts";
+import { freePort } from "../../../tests/contract/engines.ts";
+import { heldRecalculation, recalcResult, startService } from "../../../tests/contract/fixtures.ts";
 import { AbortError, type Clock, TasklaneRequestError, createTasklaneClient } from "../src/index.ts";
 
 const SLOW = { timeout: 60_000 };
-
-/** A port nothing listens on: a read sent there is refused, as while the service restarts. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, "close");
-  return port;
-}
 
 /**
  * The real service, reads sent to a closed port while `state.away` (a real refused connection),
  * and virtual time: every sleep is recorded and passes at once, so the waits are asserted exactly.
  */
 async function setup() {
-  const hold = gate();
-  const service = await startService({
-    handlers: testHandlers({
-      recalculate: async (_input, ctx) => {
-        ctx.progress(50, "Halfway");
-        await Promise.race([hold.promise, untilAborted(ctx.signal)]);
-        return recalcResult(2);
-      },
-    }),
-  });
-  const refused = `http://127.0.0.1:${await closedPort()}`;
+  const { hold, handlers } = heldRecalculation(2);
+  const service = await startService({ handlers });
+  // A port nothing listens on: a read sent there is refused, as while the service restarts.
+  const refused = `http://127.0.0.1:${await freePort()}`;
   let now = 0;
   const state = { away: false, sleeps: [] as number[], afterSleep: (_count: number) => {} };
   const clock: Clock = {

@@ -75,6 +75,22 @@ export class CountingStore extends MemoryTaskStore {
 export const OWNER = "tester";
 
 /**
+ * A recalculation that reports "Halfway" (50%) and then waits until the test opens `hold` (or
+ * the task is cancelled), and returns recalcResult(n): a task that stays running with progress.
+ */
+export function heldRecalculation(n: number) {
+  const hold = gate();
+  const handlers = testHandlers({
+    recalculate: async (_input, ctx) => {
+      ctx.progress(50, "Halfway");
+      await Promise.race([hold.promise, untilAborted(ctx.signal)]);
+      return recalcResult(n);
+    },
+  });
+  return { hold, handlers };
+}
+
+/**
  * Import and pricelist handlers that each wait at their own gate (named by supplier or source)
  * and record the order they start in: for tests of queue order and of what runs when.
  */
