@@ -30,11 +30,14 @@ const { transformer } = appRouter._def._config;
  * a task whose progress moved since the last poll at most once, and a finished task never again.
  * A task's fields change only together with its status, progress or message (result and doneAt
  * with the final status, startedAt with running, "Cancelling" is a message), so those three
- * tell whether the answer is still the task's. Bounded: past MAX entries it starts again.
+ * tell whether the answer is still the task's. Bounded by count and by characters (an import's
+ * answer lists up to 100 skipped rows): past either it starts again.
  */
 class AnswerCache {
   static readonly MAX = 20_000;
+  static readonly MAX_CHARS = 32 * 1024 * 1024;
   readonly #byId = new Map<string, { status: string; progress: number; message: string; json: string }>();
+  #chars = 0;
 
   get(task: Task): string | undefined {
     const hit = this.#byId.get(task.id);
@@ -44,7 +47,11 @@ class AnswerCache {
   }
 
   set(task: Task, json: string): string {
-    if (this.#byId.size >= AnswerCache.MAX) this.#byId.clear();
+    if (this.#byId.size >= AnswerCache.MAX || this.#chars + json.length > AnswerCache.MAX_CHARS) {
+      this.#byId.clear();
+      this.#chars = 0;
+    }
+    this.#chars += json.length - (this.#byId.get(task.id)?.json.length ?? 0);
     this.#byId.set(task.id, { status: task.status, progress: task.progress, message: task.message, json });
     return json;
   }
