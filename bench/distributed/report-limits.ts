@@ -41,11 +41,12 @@ export function limits(r: DistributedResult): string {
       `${percent(median(i.map((x) => x.one.machineBusy)))} busy with one worker and ${percent(median(i.map((x) => x.two.machineBusy)))} with two. ` +
       `${importBound(r)} ` +
       `**Polls:** one node already kept the machine ${percent(median(p.map((x) => x.one.machineBusy)))} busy: the node ` +
-      `${m(p.map((x) => x.one.nodeCores[0]!))} cores, PostgreSQL ${m(p.map((x) => x.one.postgresCores))} (every poll of a completed task ` +
-      `reads its row), autocannon ${m(p.map((x) => x.one.generatorCores))}. A second node adds a JavaScript thread but no core: the two nodes ` +
-      `together used ${m(p.map((x) => x.two.nodeCores.reduce((a, b) => a + b, 0)))} cores, against ${m(p.map((x) => x.one.nodeCores[0]!))} for one, ` +
-      `with the machine ${percent(median(p.map((x) => x.two.machineBusy)))} busy, so the requests are shared out rather than multiplied, and ` +
-      "the extra process's scheduling shows in p99. These ratios measure this machine, not the design: on separate machines each node and worker " +
+      `${m(p.map((x) => x.one.nodeCores[0]!))} cores, PostgreSQL ${m(p.map((x) => x.one.postgresCores))} (a finished task is read from ` +
+      `PostgreSQL once per node and then answered from the node's memory, FinishedTasks), autocannon ${m(p.map((x) => x.one.generatorCores))}. ` +
+      `A second node brings a second JavaScript thread to the same ${cpus} cores: the two nodes together used ` +
+      `${m(p.map((x) => x.two.nodeCores.reduce((a, b) => a + b, 0)))} cores, against ${m(p.map((x) => x.one.nodeCores[0]!))} for one, with the ` +
+      `machine ${percent(median(p.map((x) => x.two.machineBusy)))} busy, and answered ${m(p.map((x) => x.ratio))}× the requests; the load generators ` +
+      "share those cores too. These ratios measure this machine, not the design: on separate machines each node and worker " +
       "brings its own cores, and PostgreSQL, one server for all of them, becomes the shared limit.",
   ].join("\n");
 }

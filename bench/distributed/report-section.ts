@@ -73,7 +73,8 @@ function polls(r: DistributedResult): string {
     `A completed import polled with the request @tasklane/client's getTask sends (captured from the client), ${p.generators} autocannon processes of ` +
       `${p.connections / p.generators} connections each (${p.connections} in all), ${p.durationS} s measured together after a ${p.warmupS} s warm-up. One node: ` +
       "both generators poll node A. Two nodes: one polls A, the other B. The generators are the same both times; only where they send differs. " +
-      "Each poll reads the task's row from PostgreSQL (a completed task's progress needs no Redis). Rounds alternate the order.",
+      "A node reads a finished task's row from PostgreSQL at its first poll and answers the later ones from memory (FinishedTasks; " +
+      "a completed task's progress needs no Redis). Rounds alternate the order.",
     "",
     table(
       ["round", "order", "1 node: req/s", "2 nodes: req/s (A + B)", "2 / 1", "p99 ms, 1 / 2", "cores, 1 node", "cores, 2 nodes", "machine busy, 1 / 2", "failed"],
