@@ -1,9 +1,10 @@
 import type { Task } from "@tasklane/contract";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { TaskSubject } from "./task-subject.tsx";
 import { TaskWarning } from "./task-warning.tsx";
 import { formatDateTime, formatDuration } from "../format.ts";
-import { resultSummary, subjectLine, taskTitle } from "../task-summary.ts";
+import { resultSummary, taskTitle } from "../task-summary.ts";
 import { SkippedRowsTable } from "./skipped-rows-table.tsx";
 import { StatusPill } from "./task-progress.tsx";
 
@@ -40,7 +41,7 @@ export function TaskDetailsDialog({ task, onClose }: TaskDetailsProps) {
       <div className="details-head">
         <h2 id="task-details-title">
           {taskTitle(task.type)}
-          {subjectLine(task) ? <span className="task-subject">{subjectLine(task)}</span> : null}
+          <TaskSubject task={task} />
         </h2>
         <button type="button" className="quiet" onClick={() => ref.current?.close()}>
           {t("details.close")}

@@ -19,6 +19,34 @@ interface TaskFiltersProps {
 // The empty option is "any": its value maps back to an absent filter, never to a string the API refuses.
 const pick = <T extends string>(choices: readonly T[], value: string): T | undefined => choices.find((choice) => choice === value);
 
+interface FilterSelectProps<T extends string> {
+  id: string;
+  label: string;
+  /** The "any" option's words. */
+  any: string;
+  choices: readonly T[];
+  value: T | undefined;
+  name: (choice: T) => string;
+  onChange: (choice: T | undefined) => void;
+}
+
+/** One filter: a labelled select whose empty option means any. */
+function FilterSelect<T extends string>({ id, label, any, choices, value, name, onChange }: FilterSelectProps<T>) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ""} onChange={(e) => onChange(pick(choices, e.target.value))}>
+        <option value="">{any}</option>
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {name(choice)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function TaskFilters({ value, onChange }: TaskFiltersProps) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -27,47 +55,33 @@ export function TaskFilters({ value, onChange }: TaskFiltersProps) {
   const names = [...new Set((suppliers.data?.items ?? []).map((s) => s.name))].sort((a, b) => a.localeCompare(b));
   return (
     <div className="task-filters">
-      <div className="field">
-        <label htmlFor="task-type-filter">{t("tasks.typeFilter")}</label>
-        <select id="task-type-filter" value={value.type ?? ""} onChange={(e) => onChange({ ...value, type: pick(TASK_TYPES, e.target.value) })}>
-          <option value="">{t("tasks.allTypes")}</option>
-          {TASK_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {taskTitle(type)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="task-status-filter">{t("tasks.statusFilter")}</label>
-        <select
-          id="task-status-filter"
-          value={value.status ?? ""}
-          onChange={(e) => onChange({ ...value, status: pick(TASK_STATUSES, e.target.value) })}
-        >
-          <option value="">{t("tasks.allStatuses")}</option>
-          {TASK_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {statusLabel(status).text}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="task-supplier-filter">{t("tasks.supplierFilter")}</label>
-        <select
-          id="task-supplier-filter"
-          value={value.supplier ?? ""}
-          onChange={(e) => onChange({ ...value, supplier: pick(names, e.target.value) })}
-        >
-          <option value="">{t("tasks.allSuppliers")}</option>
-          {names.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="task-type-filter"
+        label={t("tasks.typeFilter")}
+        any={t("tasks.allTypes")}
+        choices={TASK_TYPES}
+        value={value.type}
+        name={taskTitle}
+        onChange={(type) => onChange({ ...value, type })}
+      />
+      <FilterSelect
+        id="task-status-filter"
+        label={t("tasks.statusFilter")}
+        any={t("tasks.allStatuses")}
+        choices={TASK_STATUSES}
+        value={value.status}
+        name={(status) => statusLabel(status).text}
+        onChange={(status) => onChange({ ...value, status })}
+      />
+      <FilterSelect
+        id="task-supplier-filter"
+        label={t("tasks.supplierFilter")}
+        any={t("tasks.allSuppliers")}
+        choices={names}
+        value={value.supplier}
+        name={(supplierName) => supplierName}
+        onChange={(supplier) => onChange({ ...value, supplier })}
+      />
     </div>
   );
 }

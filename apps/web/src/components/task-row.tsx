@@ -1,7 +1,8 @@
 import { type Task, isFinalStatus } from "@tasklane/contract";
 import { useTranslation } from "react-i18next";
+import { TaskSubject } from "./task-subject.tsx";
 import { formatDuration, formatTime } from "../format.ts";
-import { subjectLine, taskTitle } from "../task-summary.ts";
+import { taskTitle } from "../task-summary.ts";
 import { StatusPill, TaskProgress } from "./task-progress.tsx";
 
 function Times({ task }: { task: Task }) {
@@ -44,7 +45,7 @@ export function TaskRow({ task, onCancel, cancelling, onDetails }: TaskRowProps)
     <tr data-status={task.status} data-task-id={task.id}>
       <th scope="row">
         {title}
-        {subjectLine(task) ? <span className="task-subject">{subjectLine(task)}</span> : null}
+        <TaskSubject task={task} />
       </th>
       <td className="status-cell">
         <StatusPill task={task} />
