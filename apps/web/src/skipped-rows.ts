@@ -1,4 +1,4 @@
-import type { TaskResult } from "@tasklane/contract";
+import { type TaskResult, skipReasonIn } from "@tasklane/contract";
 import { type CsvCell, csvText } from "./csv.ts";
 import { saveBlob } from "./download.ts";
 import { currentLanguage, i18n } from "./i18n/index.ts";
@@ -14,8 +14,9 @@ export const hasSheets = (rows: readonly SkippedRow[]) => rows.some((r) => r.she
  */
 export function skippedRowsTable(rows: readonly SkippedRow[]): { header: string[]; cells: CsvCell[][] } {
   const names = [i18n.t("details.row"), i18n.t("details.reason")];
-  if (!hasSheets(rows)) return { header: names, cells: rows.map((r) => [r.row, r.reason]) };
-  return { header: [i18n.t("details.sheet"), ...names], cells: rows.map((r) => [r.sheet ?? "", r.row, r.reason]) };
+  const reason = (row: SkippedRow) => skipReasonIn(row, currentLanguage());
+  if (!hasSheets(rows)) return { header: names, cells: rows.map((r) => [r.row, reason(r)]) };
+  return { header: [i18n.t("details.sheet"), ...names], cells: rows.map((r) => [r.sheet ?? "", r.row, reason(r)]) };
 }
 
 /** The skipped rows as a CSV in the page's language's convention (Russian: semicolons). */

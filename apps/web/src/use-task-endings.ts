@@ -1,8 +1,8 @@
-import { POLL_INTERVAL_MS, type Task, isFinalStatus } from "@tasklane/contract";
+import { POLL_INTERVAL_MS, type Task, isFinalStatus, taskErrorIn } from "@tasklane/contract";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
-import { i18n } from "./i18n/index.ts";
+import { currentLanguage, i18n } from "./i18n/index.ts";
 import { importWarning, resultSummary, taskTitle } from "./task-summary.ts";
 import { useTRPC } from "./trpc.ts";
 
@@ -19,10 +19,13 @@ function announce(task: Task) {
     }
     case "error":
       // An error stays until read: its text is what the person needs to act on.
-      toast.error(i18n.t("toast.failed", { title }), { description: task.error ?? i18n.t("toast.noReason"), duration: Number.POSITIVE_INFINITY });
+      toast.error(i18n.t("toast.failed", { title }), {
+        description: taskErrorIn(task, currentLanguage()) ?? i18n.t("toast.noReason"),
+        duration: Number.POSITIVE_INFINITY,
+      });
       return;
     case "cancelled":
-      toast(i18n.t("toast.cancelled", { title }), { description: task.error ?? undefined });
+      toast(i18n.t("toast.cancelled", { title }), { description: taskErrorIn(task, currentLanguage()) ?? undefined });
       return;
     case "queued":
     case "running":

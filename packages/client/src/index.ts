@@ -60,4 +60,11 @@ export {
   TASK_STATUSES,
   TASK_TYPES,
   isFinalStatus,
+  type Language,
+  type LocalText,
+  localize,
+  textIn,
+  taskMessageIn,
+  taskErrorIn,
+  skipReasonIn,
 } from "@tasklane/contract";

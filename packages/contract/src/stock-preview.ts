@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LocalTextSchema } from "./texts/local-text.ts";
 import { TASK_ERROR_MAX_CHARS } from "./task.ts";
 import { SkippedRowSchema, StockKindSchema } from "./task-types/stock-import.ts";
 import {
@@ -32,6 +33,8 @@ export const ColumnChoiceSchema = z.object({
   position: PositionSchema,
   header: z.string().max(HEADER_TEXT_MAX_CHARS),
   reason: z.string().max(PREVIEW_REASON_MAX_CHARS),
+  /** The reason by its key and values, for a client in another language (textIn). */
+  reasonText: LocalTextSchema,
 });
 export type ColumnChoice = z.infer<typeof ColumnChoiceSchema>;
 
@@ -68,12 +71,14 @@ export const PreviewSheetSchema = z.object({
   /** The header row's number, or null when none was found (then `problem` says why). */
   headerRow: z.number().int().positive().nullable(),
   headerReason: z.string().max(PREVIEW_REASON_MAX_CHARS).nullable(),
+  headerReasonText: LocalTextSchema.nullable(),
   /** The header row's non-empty cells, each with the field it is read as (or null). */
   columns: z.array(z.object({ position: PositionSchema, header: z.string().max(HEADER_TEXT_MAX_CHARS), field: StockFieldSchema.nullable() })).max(1_024),
   fields: z.array(PreviewFieldSchema),
   rows: z.array(PreviewRowSchema).max(PREVIEW_ROWS),
   skippedRows: z.array(SkippedRowSchema).max(PREVIEW_ROWS),
   problem: z.string().max(TASK_ERROR_MAX_CHARS).nullable(),
+  problemText: LocalTextSchema.nullable(),
 });
 export type PreviewSheet = z.infer<typeof PreviewSheetSchema>;
 
@@ -91,5 +96,6 @@ export const StockFilePreviewSchema = z.object({
   mappingSource: MappingSourceSchema,
   /** Why an import of the file would fail with this mapping, or null. */
   error: z.string().max(TASK_ERROR_MAX_CHARS).nullable(),
+  errorText: LocalTextSchema.nullable(),
 });
 export type StockFilePreview = z.infer<typeof StockFilePreviewSchema>;

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { TaskStatusSchema } from "./status.ts";
 import { type TaskInput, type TaskResult, type TaskSubject, type TaskType, taskTypes } from "./task-types/index.ts";
+import type { Language } from "./language.ts";
+import { type LocalText, LocalTextSchema, textIn } from "./texts/local-text.ts";
 
 export const TASK_TYPES = ["recalculate", "stockImport", "pricelistCreate"] as const satisfies readonly TaskType[];
 export const TaskTypeSchema = z.enum(TASK_TYPES);
@@ -41,10 +43,14 @@ function taskSchemaOf<T extends TaskType, S extends z.ZodType<TaskSubject<T>>, R
     progress: z.number().int().min(0).max(100),
     /** The current line for a person: "Reading rows: 40,000". */
     message: z.string().max(TASK_MESSAGE_MAX_CHARS),
+    /** The same line by its key and values, for a client that shows another language (taskMessageIn); null only on tasks stored before texts had keys, or for a custom handler's plain string. */
+    messageText: LocalTextSchema.nullable(),
     /** Only when completed. */
     result: result.nullable(),
     /** A clear text for a person; only when error or cancelled. */
     error: z.string().max(TASK_ERROR_MAX_CHARS).nullable(),
+    /** The same error by its key and values (taskErrorIn); null when `error` is, or on tasks stored before texts had keys. */
+    errorText: LocalTextSchema.nullable(),
     createdAt: z.date(),
     startedAt: z.date().nullable(),
     doneAt: z.date().nullable(),
@@ -77,3 +83,11 @@ export function taskSubject<T extends TaskType>(type: T, input: TaskInput<T>, fi
   };
   return (subjects[type] as (input: TaskInput<T>) => TaskSubject<T>)(input);
 }
+
+/** The task's current line in this language (the English `message` when it has no key this version knows). */
+export const taskMessageIn = (task: { message: string; messageText?: LocalText | null }, language: Language): string =>
+  textIn(task.messageText, language) ?? task.message;
+
+/** The task's error in this language, or null when it has none. */
+export const taskErrorIn = (task: { error: string | null; errorText?: LocalText | null }, language: Language): string | null =>
+  task.error === null ? null : (textIn(task.errorText, language) ?? task.error);

@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
+import type { LocalText } from "@tasklane/contract";
 
 /**
  * What a long pricing job gets from whoever runs it. Pricing knows nothing of tasks or
@@ -6,8 +7,8 @@ import { setImmediate as nextTurn } from "node:timers/promises";
  */
 export interface WorkContext {
   signal: AbortSignal;
-  /** percent 0..99 (never 100: the runner reports completion), and a line for a person. */
-  progress(percent: number, message: string): void;
+  /** percent 0..99 (never 100: the runner reports completion), and a line for a person, by its key. */
+  progress(percent: number, message: LocalText): void;
 }
 
 export function throwIfAborted(signal: AbortSignal): void {
@@ -27,6 +28,3 @@ export async function yieldToEventLoop(signal: AbortSignal): Promise<void> {
 export function clampPercent(percent: number): number {
   return Math.max(0, Math.min(99, Math.floor(percent)));
 }
-
-const countFormat = new Intl.NumberFormat("en-US");
-export const formatCount = (n: number): string => countFormat.format(n);

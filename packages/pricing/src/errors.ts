@@ -1,8 +1,10 @@
+import { TextError } from "@tasklane/contract";
+
 /**
  * A problem with an uploaded file that the person who uploaded it must read and can fix.
- * Messages are complete sentences; the task manager shows them as the task's error.
+ * Its text (a key in the contract's texts) is a complete sentence; the task manager shows it as the task's error.
  */
-export class StockFileError extends Error {
+export class StockFileError extends TextError {
   override readonly name = "StockFileError";
 }
 
@@ -13,6 +15,3 @@ export class InvalidCursorError extends Error {
     super("The page cursor is not valid; start again from the first page.");
   }
 }
-
-export const SAVE_AS_XLSX_HINT =
-  "Save the document from 1C (or your spreadsheet program) as an Excel workbook (.xlsx) and upload that file.";

@@ -1,7 +1,7 @@
-import type { TaskResult } from "@tasklane/contract";
+import { type TaskResult, text } from "@tasklane/contract";
 import type { CompiledQuery } from "kysely";
 import { sql } from "./db/kysely.ts";
-import { formatCount, throwIfAborted, type WorkContext } from "./context.ts";
+import { throwIfAborted, type WorkContext } from "./context.ts";
 import { type PricingDb, writeTransaction } from "./db/database.ts";
 import { roundPrice } from "./prices.ts";
 
@@ -35,7 +35,7 @@ const ROWS_PER_UPDATE = 5_000;
  */
 export async function recalculatePrices(db: PricingDb, opts: RecalculateOptions): Promise<RecalculateResult> {
   throwIfAborted(opts.signal);
-  opts.progress(0, "Recalculating prices");
+  opts.progress(0, text("recalculate.started"));
   const updatedAt = (opts.now?.() ?? new Date()).getTime();
   const result = await writeTransaction(db, async (trx): Promise<RecalculateResult> => {
     const componentsTotal = Number((await trx.selectFrom("components").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
@@ -63,6 +63,6 @@ export async function recalculatePrices(db: PricingDb, opts: RecalculateOptions)
     const unchanged = withOffers.length - changed.length;
     return { componentsTotal, updated: changed.length, unchanged, withoutOffers: componentsTotal - withOffers.length };
   });
-  opts.progress(99, `Updated ${formatCount(result.updated)} prices`);
+  opts.progress(99, text("recalculate.updated", { count: result.updated }));
   return result;
 }

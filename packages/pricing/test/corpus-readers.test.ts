@@ -2,10 +2,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { checkRow } from "../src/import/rows.ts";
 import { mxlRows } from "../src/readers/mxl.ts";
-import { openRowReader, PASSWORD_PROTECTED_MESSAGE } from "../src/readers/open.ts";
+import { ENGLISH_TEXTS, localize } from "@tasklane/contract";
+import { openRowReader } from "../src/readers/open.ts";
 import { isFormulaWithoutValue, type SheetRow } from "../src/readers/types.ts";
 import { CORPUS_DIR, corpusFile, describeCorpus } from "./helpers/corpus.ts";
 import { readRows } from "./helpers/read.ts";
+
+/** A row check as a person reads it in English: its skip reason written out. */
+const skipReason = (check: ReturnType<typeof checkRow>) => ("skip" in check ? { skip: localize(check.skip, "en") } : check);
 
 /** The text of the cell at `ref` ("B5": column B, row 5 as the spreadsheet numbers it), "" when absent. */
 function cell(rows: SheetRow[], ref: string): string {
@@ -135,17 +139,17 @@ describeCorpus(".xlsx workbooks of the corpus", () => {
     expect(isFormulaWithoutValue(data!.cells, 2)).toBe(true);
     expect([0, 1].map((column) => isFormulaWithoutValue(data!.cells, column))).toEqual([false, false]);
     expect([0, 1, 2].map((column) => isFormulaWithoutValue(header!.cells, column))).toEqual([false, false, false]);
-    expect(checkRow(2, data!.cells, { partNumber: 0, price: 2 }, "competitor")).toEqual({
+    expect(skipReason(checkRow(2, data!.cells, { partNumber: 0, price: 2 }, "competitor"))).toEqual({
       skip: "price is a formula with no saved value: open the file in Excel (or LibreOffice) and save it again",
     });
-    expect(checkRow(2, data!.cells, { partNumber: 0, price: 1, quantity: 2 }, "stock")).toEqual({
+    expect(skipReason(checkRow(2, data!.cells, { partNumber: 0, price: 1, quantity: 2 }, "stock"))).toEqual({
       skip: "quantity is a formula with no saved value: open the file in Excel (or LibreOffice) and save it again",
     });
     // An empty price that is not such a formula keeps its usual reason.
-    expect(checkRow(2, data!.cells, { partNumber: 0, price: 3 }, "competitor")).toEqual({ skip: "price is not a positive number: ''" });
+    expect(skipReason(checkRow(2, data!.cells, { partNumber: 0, price: 3 }, "competitor"))).toEqual({ skip: "price is not a positive number: ''" });
   });
 
   it("calls a workbook saved with a password password-protected, not an old .xls (pass_protected.xlsx: an OLE file with an EncryptedPackage)", async () => {
-    await expect(openRowReader(corpusFile("xlsx/cal__46bdcf__pass_protected.xlsx"))).rejects.toThrow(PASSWORD_PROTECTED_MESSAGE);
+    await expect(openRowReader(corpusFile("xlsx/cal__46bdcf__pass_protected.xlsx"))).rejects.toThrow(ENGLISH_TEXTS["file.passwordProtected"]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FastXmlParser } from "../src/readers/fast-xml.ts";
-import { openRowReader, PASSWORD_PROTECTED_MESSAGE } from "../src/readers/open.ts";
+import { ENGLISH_TEXTS } from "@tasklane/contract";
+import { openRowReader } from "../src/readers/open.ts";
 import { decodeEscapes } from "../src/readers/xlsx.ts";
 import { createXmlParser, type XmlHandlers } from "../src/readers/xml-stream.ts";
 import { fileEnv } from "./helpers/env.ts";
@@ -74,7 +75,7 @@ describe("OLE compound files", () => {
   it("calls a workbook saved with a password password-protected, even with its EncryptedPackage in a later directory sector", async () => {
     const env = fileEnv();
     const encrypted = compoundFile([ROOT, { name: "\u0006DataSpaces", type: 1 }, { name: "EncryptionInfo", type: 2 }, { name: "x", type: 2 }, { name: "EncryptedPackage", type: 2 }]);
-    await expect(openRowReader(env.file("prices.xlsx", encrypted))).rejects.toThrow(PASSWORD_PROTECTED_MESSAGE);
+    await expect(openRowReader(env.file("prices.xlsx", encrypted))).rejects.toThrow(ENGLISH_TEXTS["file.passwordProtected"]);
   });
 
   it("still calls an .xls an old Excel workbook", async () => {

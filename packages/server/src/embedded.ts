@@ -13,7 +13,7 @@ import type { TaskHandlers } from "./tasks/handler.ts";
 import { TaskManager } from "./tasks/manager.ts";
 import type { TaskManagerOptions } from "./tasks/manager-options.ts";
 import { TaskThreads, type TaskThreadsOptions } from "./threads/task-threads.ts";
-import { INTERRUPTED_TEXT } from "./tasks/stop-reasons.ts";
+import { interruptedByShutdown } from "./tasks/stop-reasons.ts";
 import { SqliteUploadStore } from "./uploads/sqlite-upload-store.ts";
 
 /** The pricing data: components, offers, pricelists. */
@@ -52,7 +52,7 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
   await applyMigrations(sqlitePricingDb(tasksSqlite), TASK_MIGRATIONS);
   moveLegacyTasks(tasksSqlite, pricingFile);
   const store = new SqliteTaskStore(tasksSqlite);
-  const interrupted = await store.failUnfinished(INTERRUPTED_TEXT, options.now?.() ?? new Date());
+  const interrupted = await store.failUnfinished(interruptedByShutdown().text, options.now?.() ?? new Date());
   const uploads = new SqliteUploadStore(tasksSqlite, uploadsDir);
   const threads = new TaskThreads({ database: { dialect: "sqlite", file: pricingFile }, heapMb, stopGraceMs });
   const deps = { db, uploads, threads, maxRowsPerFile };

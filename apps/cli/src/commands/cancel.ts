@@ -1,11 +1,11 @@
-import { type Task, TaskCancelledError, TaskFailedError, TimeoutError, type TasklaneClient, isFinalStatus } from "@tasklane/client";
+import { type Task, TaskCancelledError, TaskFailedError, TimeoutError, type TasklaneClient, isFinalStatus, taskErrorIn, taskMessageIn } from "@tasklane/client";
 import { parseCommand, positionals, taskId, timeoutMs } from "../args.ts";
 import { EXIT } from "../exit-codes.ts";
 import { printJson, printResult } from "../output/streams.ts";
 import { connect, withService } from "../service.ts";
 import { type Command, printHelp } from "./command.ts";
 import { helpParts } from "./help-parts.ts";
-import { t } from "../i18n/i18n.ts";
+import { language, t } from "../i18n/i18n.ts";
 
 /** A running task stops at its handler's next abort check: usually well within this. */
 const SETTLE_MS = 10_000;
@@ -45,6 +45,7 @@ async function settled(client: TasklaneClient, task: Task, limitMs: number): Pro
 
 function statusLine(before: Task, after: Task): string {
   if (isFinalStatus(before.status)) return t("cancel.alreadyEnded", { id: after.id, status: after.status });
-  if (!isFinalStatus(after.status)) return t("cancel.stopping", { id: after.id, state: after.message || after.status });
-  return after.error ? t("cancel.endedBecause", { id: after.id, status: after.status, error: after.error }) : t("cancel.ended", { id: after.id, status: after.status });
+  if (!isFinalStatus(after.status)) return t("cancel.stopping", { id: after.id, state: taskMessageIn(after, language()) || after.status });
+  const error = taskErrorIn(after, language());
+  return error ? t("cancel.endedBecause", { id: after.id, status: after.status, error }) : t("cancel.ended", { id: after.id, status: after.status });
 }

@@ -39,3 +39,6 @@ export function useLanguageOf(env: NodeJS.ProcessEnv): void {
 }
 
 export const t = i18n.t.bind(i18n);
+
+/** This run's language, for the service's own texts (task messages and errors by their keys). */
+export const language = (): Language => (i18n.language === "ru" ? "ru" : "en");

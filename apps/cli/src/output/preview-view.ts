@@ -1,5 +1,5 @@
-import type { PreviewSheet, StockFilePreview } from "@tasklane/client";
-import { t } from "../i18n/i18n.ts";
+import { type PreviewSheet, type StockFilePreview, skipReasonIn, textIn } from "@tasklane/client";
+import { language, t } from "../i18n/i18n.ts";
 import { plural, table } from "./format.ts";
 import { columnLabel } from "./mapping-view.ts";
 
@@ -32,20 +32,22 @@ function sourceLine(preview: StockFilePreview, supplier: string | undefined): st
 function headerLine(sheet: PreviewSheet): string {
   const title = t("preview.sheet", { name: sheet.name }) + (sheet.visible ? "" : t("preview.hidden"));
   if (!sheet.read) return t("preview.notRead", { title });
-  if (sheet.headerRow === null) return sheet.problem ? t("preview.noHeaderBecause", { title, problem: sheet.problem }) : t("preview.noHeader", { title });
+  const problem = textIn(sheet.problemText, language()) ?? sheet.problem;
+  if (sheet.headerRow === null) return problem ? t("preview.noHeaderBecause", { title, problem }) : t("preview.noHeader", { title });
   const row = String(sheet.headerRow);
-  return sheet.headerReason ? t("preview.headerOnBecause", { title, row, reason: sheet.headerReason }) : t("preview.headerOn", { title, row });
+  const reason = textIn(sheet.headerReasonText, language()) ?? sheet.headerReason;
+  return reason ? t("preview.headerOnBecause", { title, row, reason }) : t("preview.headerOn", { title, row });
 }
 
 function sheetLines(sheet: PreviewSheet): string[] {
   const lines = [headerLine(sheet)];
   if (!sheet.read || sheet.headerRow === null) return lines;
-  if (sheet.problem) lines.push(t("preview.problem", { problem: sheet.problem }));
+  if (sheet.problem) lines.push(t("preview.problem", { problem: textIn(sheet.problemText, language()) ?? sheet.problem }));
 
   const fields = sheet.fields.map((f) => [
     f.field,
     f.chosen ? columnLabel(f.chosen) : "—",
-    f.chosen?.reason ?? t("preview.fieldNotRead"),
+    f.chosen ? (textIn(f.chosen.reasonText, language()) ?? f.chosen.reason) : t("preview.fieldNotRead"),
     f.alternatives.map(columnLabel).join(", "),
   ]);
   const fh = t("preview.fieldHeader", { returnObjects: true });
@@ -64,7 +66,7 @@ function sheetLines(sheet: PreviewSheet): string[] {
   }
   if (sheet.skippedRows.length) {
     lines.push(t(sheet.complete ? "preview.skipped" : "preview.skippedAmongRead"));
-    for (const { row, reason } of sheet.skippedRows) lines.push(t("preview.skippedRow", { row: String(row), reason }));
+    for (const skipped of sheet.skippedRows) lines.push(t("preview.skippedRow", { row: String(skipped.row), reason: skipReasonIn(skipped, language()) }));
   }
   return lines;
 }
@@ -73,6 +75,6 @@ function sheetLines(sheet: PreviewSheet): string[] {
 export function describePreview(preview: StockFilePreview, supplier: string | undefined): string[] {
   const lines = [sourceLine(preview, supplier)];
   for (const sheet of preview.sheets) lines.push("", ...sheetLines(sheet));
-  if (preview.error) lines.push("", t("preview.wouldFail", { error: preview.error }));
+  if (preview.error) lines.push("", t("preview.wouldFail", { error: textIn(preview.errorText, language()) ?? preview.error }));
   return lines;
 }

@@ -1,7 +1,8 @@
-import type { Task } from "@tasklane/client";
+import { type Task, taskMessageIn } from "@tasklane/client";
+import { language } from "../i18n/i18n.ts";
 
 /** What a progress line shows of a task. */
-export type ProgressState = Pick<Task, "status" | "progress" | "message">;
+export type ProgressState = Pick<Task, "status" | "progress" | "message"> & Partial<Pick<Task, "messageText">>;
 
 const FILLED = "#";
 const EMPTY = "-";
@@ -10,7 +11,7 @@ const MIN_BAR = 10;
 
 /** The words after the percentage: the task's own message, or its status before it has one. */
 export function progressLabel(state: ProgressState): string {
-  return state.message.trim() || state.status;
+  return taskMessageIn(state, language()).trim() || state.status;
 }
 
 /**

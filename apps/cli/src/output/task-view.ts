@@ -1,5 +1,5 @@
-import type { CompletedTask, Task } from "@tasklane/client";
-import { t } from "../i18n/i18n.ts";
+import { type CompletedTask, type Task, taskErrorIn, taskMessageIn } from "@tasklane/client";
+import { language, t } from "../i18n/i18n.ts";
 import { formatDate, table } from "./format.ts";
 import { summarize } from "./summary.ts";
 
@@ -13,7 +13,7 @@ export function describeTask(task: Task): string[] {
   ];
   const subject = subjectOf(task);
   if (subject) rows.push([t("task.subject"), subject]);
-  if (task.message) rows.push([t("task.message"), task.message]);
+  if (task.message) rows.push([t("task.message"), taskMessageIn(task, language())]);
   rows.push([t("task.created"), formatDate(task.createdAt)]);
   if (task.startedAt) rows.push([t("task.started"), formatDate(task.startedAt)]);
   if (task.doneAt) rows.push([t("task.done"), formatDate(task.doneAt)]);
@@ -21,7 +21,7 @@ export function describeTask(task: Task): string[] {
     const [first = "", ...rest] = summarize(task as CompletedTask);
     rows.push([t("task.result"), first], ...rest.map((line): [string, string] => ["", line]));
   }
-  if (task.error) rows.push([t("task.error"), task.error]);
+  if (task.error) rows.push([t("task.error"), taskErrorIn(task, language())!]);
   return table(rows);
 }
 

@@ -1,6 +1,6 @@
-import type { Task } from "@tasklane/client";
+import { type Task, taskErrorIn } from "@tasklane/client";
 import { EXIT, type ExitCode } from "../exit-codes.ts";
-import { t } from "../i18n/i18n.ts";
+import { language, t } from "../i18n/i18n.ts";
 import { printJson, printNote, printResult } from "../output/streams.ts";
 import { summarize } from "../output/summary.ts";
 import type { WaitOutcome } from "./outcome.ts";
@@ -16,18 +16,19 @@ const note = (line: string) => printNote(`tasklane: ${line}`);
  */
 export function reportOutcome(outcome: WaitOutcome, json: boolean): ExitCode {
   const last: Task | undefined = "task" in outcome ? outcome.task : outcome.lastSeen;
+  const error = last && taskErrorIn(last, language());
   if (json && last) printJson(last);
   switch (outcome.kind) {
     case "completed":
       if (!json) summarize(outcome.task).forEach((line) => printResult(line));
       return EXIT.ok;
     case "failed":
-      note(t("wait.failed", { id: outcome.task.id, type: outcome.task.type, error: outcome.task.error ?? t("wait.noReason") }));
+      note(t("wait.failed", { id: outcome.task.id, type: outcome.task.type, error: error ?? t("wait.noReason") }));
       return EXIT.error;
     case "cancelled":
       note(
-        outcome.task.error
-          ? t("wait.cancelledBecause", { id: outcome.task.id, type: outcome.task.type, error: outcome.task.error })
+        error
+          ? t("wait.cancelledBecause", { id: outcome.task.id, type: outcome.task.type, error })
           : t("wait.cancelled", { id: outcome.task.id, type: outcome.task.type }),
       );
       return EXIT.cancelled;

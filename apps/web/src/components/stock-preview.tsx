@@ -1,8 +1,9 @@
-import { STOCK_FIELDS, type PreviewField, type PreviewSheet, type StockFilePreview, type StockMapping } from "@tasklane/contract";
+import { STOCK_FIELDS, type PreviewField, type PreviewSheet, type StockFilePreview, type StockMapping, skipReasonIn, textIn } from "@tasklane/contract";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { columnLabel, fieldLabel, mappingSourceText, withColumn, withHeaderRow, withSheet } from "../mapping.ts";
 import { detail } from "./detail-cell.ts";
+import { currentLanguage } from "../i18n/index.ts";
 
 interface StockPreviewProps {
   preview: StockFilePreview;
@@ -102,12 +103,12 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
           {t("preview.useRow")}
         </button>
         <p id={idOf("header-why")} className="hint">
-          {sheet.headerRow === null ? t("preview.noHeader") : sheet.headerReason}
+          {sheet.headerRow === null ? t("preview.noHeader") : (textIn(sheet.headerReasonText, currentLanguage()) ?? sheet.headerReason)}
         </p>
       </div>
       {sheet.problem ? (
         <p className="preview-problem" role="note">
-          {sheet.problem}
+          {textIn(sheet.problemText, currentLanguage()) ?? sheet.problem}
         </p>
       ) : null}
 
@@ -144,7 +145,7 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
                         />
                       </td>
                       <td className="cell-note">
-                        {field.chosen?.reason ?? t("preview.notRead")}
+                        {field.chosen ? (textIn(field.chosen.reasonText, currentLanguage()) ?? field.chosen.reason) : t("preview.notRead")}
                         {field.alternatives.length ? (
                           <span className="hint"> {t("preview.alsoPossible", { list: field.alternatives.map(columnLabel).join(", ") })}</span>
                         ) : null}
@@ -202,8 +203,8 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
             <>
               <h4>{sheet.complete ? t("preview.skipped") : t("preview.skippedAmongRead")}</h4>
               <ul className="skipped-rows">
-                {sheet.skippedRows.map(({ row, reason }) => (
-                  <li key={row}>{t("preview.skippedRow", { row, reason })}</li>
+                {sheet.skippedRows.map((skipped) => (
+                  <li key={skipped.row}>{t("preview.skippedRow", { row: skipped.row, reason: skipReasonIn(skipped, currentLanguage()) })}</li>
                 ))}
               </ul>
             </>
@@ -233,7 +234,7 @@ export function StockPreview({ preview, supplier, refreshing, choices, onChange,
       </div>
       {preview.error ? (
         <p className="form-error" role="alert">
-          {t("preview.wouldFail", { error: preview.error })}
+          {t("preview.wouldFail", { error: textIn(preview.errorText, currentLanguage()) ?? preview.error })}
         </p>
       ) : null}
       {preview.sheets.length > 1 ? (

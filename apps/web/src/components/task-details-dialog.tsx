@@ -1,9 +1,10 @@
-import type { Task } from "@tasklane/contract";
+import { type Task, taskErrorIn, taskMessageIn } from "@tasklane/contract";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { TaskSubject } from "./task-subject.tsx";
 import { TaskWarning } from "./task-warning.tsx";
 import { formatDateTime, formatDuration } from "../format.ts";
+import { currentLanguage } from "../i18n/index.ts";
 import { resultSummary, taskTitle } from "../task-summary.ts";
 import { SkippedRowsTable } from "./skipped-rows-table.tsx";
 import { StatusPill } from "./task-progress.tsx";
@@ -60,8 +61,8 @@ export function TaskDetailsDialog({ task, onClose }: TaskDetailsProps) {
         <Fact name={t("details.id")}>
           <span className="mono">{task.id}</span>
         </Fact>
-        {task.message ? <Fact name={t("details.message")}>{task.message}</Fact> : null}
-        {task.error ? <Fact name={t("details.stopped")}>{task.error}</Fact> : null}
+        {task.message ? <Fact name={t("details.message")}>{taskMessageIn(task, currentLanguage())}</Fact> : null}
+        {task.error ? <Fact name={t("details.stopped")}>{taskErrorIn(task, currentLanguage())}</Fact> : null}
         {task.status === "completed" ? <Fact name={t("details.result")}>{resultSummary(task)}</Fact> : null}
       </dl>
       <TaskWarning task={task} />

@@ -1,14 +1,17 @@
-import type { Task } from "@tasklane/contract";
+import { type Task, taskErrorIn, taskMessageIn } from "@tasklane/contract";
 import { useTranslation } from "react-i18next";
 import { TaskWarning } from "./task-warning.tsx";
+import { currentLanguage } from "../i18n/index.ts";
 import { resultSummary, statusLabel, taskTitle } from "../task-summary.ts";
 
-/** The line under the bar: what the task is doing, what it did, or why it stopped (server texts as sent). */
+/** The line under the bar: what the task is doing, what it did, or why it stopped (server texts in the page's language). */
 function taskLine(task: Task, waiting: string): string {
   if (task.status === "completed") return resultSummary(task);
-  if (task.error) return task.error;
-  if (task.status === "queued") return task.message || waiting;
-  return task.message;
+  const language = currentLanguage();
+  const error = taskErrorIn(task, language);
+  if (error) return error;
+  if (task.status === "queued") return taskMessageIn(task, language) || waiting;
+  return taskMessageIn(task, language);
 }
 
 /** Status as words and a mark, so it never rests on colour alone. */

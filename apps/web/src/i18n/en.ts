@@ -5,7 +5,8 @@ import { englishPlural } from "./plural.ts";
  * The page's English. Its shape is the type every language fills (ru.ts), so a key missing
  * there, or left here, fails the type-check. Values are i18next templates: `{{name}}` is put
  * in, `{{count, number}}` is formatted in the chosen language. Server texts (task messages,
- * errors, the preview's reasons) are shown as the server sends them and are not here.
+ * errors, skip reasons, the preview's reasons) come with their keys and are written in the
+ * page's language by the contract's texts (packages/contract/src/texts), not here.
  */
 export const en = {
   app: {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Language } from "../language.ts";
+import { LocalTextSchema, textIn } from "../texts/local-text.ts";
 import { MappingSourceSchema, StockMappingSchema } from "../stock-mapping.ts";
 
 export const STOCK_KINDS = ["stock", "competitor"] as const;
@@ -41,7 +43,13 @@ export const SkippedRowSchema = z.object({
   /** The sheet the row is in (rows are numbered per sheet): given for every .xlsx row, absent for CSV and 1C files. */
   sheet: z.string().max(SKIPPED_ROW_SHEET_MAX_CHARS).optional(),
   reason: z.string().max(SKIPPED_ROW_REASON_MAX_CHARS),
+  /** The reason by its key and values (skipReasonIn); absent on tasks stored before texts had keys. */
+  reasonText: LocalTextSchema.optional(),
 });
+
+/** Why the row was skipped, in this language. */
+export const skipReasonIn = (row: z.infer<typeof SkippedRowSchema>, language: Language): string =>
+  textIn(row.reasonText, language) ?? row.reason;
 
 export const StockImportResultSchema = z.object({
   rowsTotal: z.number().int().nonnegative(),

@@ -1,3 +1,4 @@
+import { text, TextError } from "@tasklane/contract";
 import { setTimeout as sleep } from "node:timers/promises";
 import type BetterSqlite3 from "better-sqlite3";
 import type { CompiledQuery as CompiledQueryType, DatabaseConnection, Driver, QueryResult, SqliteDialectConfig } from "kysely";
@@ -10,10 +11,10 @@ const RETRY_MS = 25;
 const isBusy = (error: unknown) =>
   error instanceof Error && ((error as { code?: string }).code === "SQLITE_BUSY" || (error as { code?: string }).code === "SQLITE_LOCKED");
 
-export class DatabaseLockedError extends Error {
+export class DatabaseLockedError extends TextError {
   override readonly name = "DatabaseLockedError";
   constructor() {
-    super(`The pricing database stayed locked by another task for ${MAX_LOCK_WAIT_MS / 60_000} minutes; try again later.`);
+    super(text("task.databaseLocked", { minutes: MAX_LOCK_WAIT_MS / 60_000 }));
   }
 }
 

@@ -1,3 +1,4 @@
+import { type LocalText, text } from "@tasklane/contract";
 import type { ColumnCandidate, HeaderMatch } from "../readers/columns.ts";
 import { parseNumber } from "../readers/numbers.ts";
 
@@ -27,9 +28,9 @@ function share(rows: readonly (readonly string[])[], column: number, fits: Fits)
   return filled === 0 ? undefined : fitting / filled;
 }
 
-const CONTENT_RULES: { field: "price" | "partNumber"; fits: Fits; says: string }[] = [
-  { field: "price", fits: isPositiveNumber, says: "its cells are positive numbers" },
-  { field: "partNumber", fits: looksLikeCode, says: "its cells look like part numbers" },
+const CONTENT_RULES: { field: "price" | "partNumber"; fits: Fits; says: "preview.cellsArePrices" | "preview.cellsArePartNumbers" }[] = [
+  { field: "price", fits: isPositiveNumber, says: "preview.cellsArePrices" },
+  { field: "partNumber", fits: looksLikeCode, says: "preview.cellsArePartNumbers" },
 ];
 
 /**
@@ -42,7 +43,7 @@ export function confirmByContent(match: HeaderMatch, rows: readonly (readonly st
   if (rows.length === 0) return match;
   let columns = match.columns;
   let candidates = match.candidates;
-  const contentReasons: Partial<Record<string, string>> = { ...match.contentReasons };
+  const contentReasons: Partial<Record<string, LocalText>> = { ...match.contentReasons };
   for (const { field, fits, says } of CONTENT_RULES) {
     const chosen = columns[field];
     const list = candidates[field];
@@ -53,7 +54,7 @@ export function confirmByContent(match: HeaderMatch, rows: readonly (readonly st
     if (better === undefined) continue;
     columns = { ...columns, [field]: better.column };
     candidates = { ...candidates, [field]: [better, ...list.filter((candidate) => candidate !== better)] };
-    contentReasons[field] = `${says}; those under "${list.find((c) => c.column === chosen)!.header}" are mostly not`;
+    contentReasons[field] = text(says, { header: list.find((c) => c.column === chosen)!.header });
   }
   return columns === match.columns ? match : { ...match, columns, candidates, contentReasons };
 }

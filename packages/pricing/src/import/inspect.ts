@@ -1,5 +1,7 @@
 import {
   HEADER_TEXT_MAX_CHARS,
+  type LocalText,
+  localize,
   type MappingSource,
   PREVIEW_ROWS,
   type PreviewField,
@@ -9,6 +11,7 @@ import {
   type StockFilePreview,
   type StockKind,
   type StockMapping,
+  text,
   truncateText,
 } from "@tasklane/contract";
 import { StockFileError } from "../errors.ts";
@@ -63,18 +66,19 @@ export async function inspectStockFile(input: InspectInput): Promise<StockFileIn
     previews.push(preview);
     first ??= header;
   }
-  const error = first === undefined ? (previews.find((s) => s.problem !== null)?.problem ?? noSheetText(wanted)) : null;
+  const failed = previews.find((s) => s.problemText !== null);
+  const errorText = first !== undefined ? null : (failed?.problemText ?? noSheetText(wanted));
   return {
     format: FORMATS[whole.format],
     sheets: previews,
     mapping: first === undefined ? (input.mapping ?? {}) : usedMapping(first.match, first.cells, input.mapping),
     mappingSource: input.mappingSource,
-    error,
+    error: errorText && (failed?.problem ?? localize(errorText, "en")),
+    errorText,
   };
 }
 
-const noSheetText = (wanted: readonly string[] | undefined): string =>
-  wanted === undefined ? "The workbook has no visible sheet." : `The workbook has none of the sheets the mapping names.`;
+const noSheetText = (wanted: readonly string[] | undefined): LocalText => text(wanted === undefined ? "preview.noVisibleSheet" : "preview.noMappedSheet");
 
 /** A sheet as the preview lists it before any of it is read. */
 const sheetOf = (sheet: SheetInfo): PreviewSheet => ({
@@ -85,11 +89,13 @@ const sheetOf = (sheet: SheetInfo): PreviewSheet => ({
   complete: false,
   headerRow: null,
   headerReason: null,
+  headerReasonText: null,
   columns: [],
   fields: [],
   rows: [],
   skippedRows: [],
   problem: null,
+  problemText: null,
 });
 
 async function previewSheet(
@@ -113,7 +119,7 @@ async function previewSheet(
         rowsRead: outcome.lastRow,
         complete: outcome.complete,
         headerRow: header.match.rowNumber,
-        headerReason: headerReason(header.match, input.mapping),
+        ...inEnglishBeside("headerReason", headerReason(header.match, input.mapping)),
         columns: headerColumns(header),
         fields: fieldsOf(header),
         rows: staged.slice(0, PREVIEW_ROWS).map(({ rowNumber, partNumber, name, vendor, category, quantity, price }) => ({
@@ -130,17 +136,21 @@ async function previewSheet(
     };
   } catch (error) {
     if (!(error instanceof StockFileError)) throw error;
-    return { header: undefined, preview: { ...preview, problem: error.message } };
+    return { header: undefined, preview: { ...preview, problem: error.message, problemText: error.text } };
   }
 }
 
 const headerText = (text: string | undefined): string => truncateText((text ?? "").trim(), HEADER_TEXT_MAX_CHARS);
 
-function headerReason(match: HeaderMatch, mapping: StockMapping | null): string {
-  if (mapping?.headerRow !== undefined) return `row ${mapping.headerRow}, as the mapping says`;
-  if (mapping !== null) return "the first row with the mapping's columns and a part number and a price";
-  return `the first row in the first ${HEADER_SCAN_ROWS} that names a part number column and a price column` +
-    (match.rowNumber > 1 ? "; the rows above it do not" : "");
+function headerReason(match: HeaderMatch, mapping: StockMapping | null): LocalText {
+  if (mapping?.headerRow !== undefined) return text("preview.headerAsMapped", { row: String(mapping.headerRow) });
+  if (mapping !== null) return text("preview.headerByMapping");
+  return text(match.rowNumber > 1 ? "preview.headerFoundBelow" : "preview.headerFound", { scan: HEADER_SCAN_ROWS });
+}
+
+/** A reason as the preview gives it: in English, and by its key for other languages. */
+function inEnglishBeside<F extends string>(field: F, reason: LocalText) {
+  return { [field]: localize(reason, "en"), [`${field}Text`]: reason } as { [K in F]: string } & { [K in `${F}Text`]: LocalText };
 }
 
 function chosenColumns(match: HeaderMatch): Map<number, StockField> {
@@ -161,16 +171,16 @@ function headerColumns({ match, cells }: FoundHeader): PreviewSheet["columns"] {
   return columns;
 }
 
-const detectedReason = (candidate: ColumnCandidate): string =>
-  `the header ${candidate.match === "whole" ? "is" : "starts with"} a known name for ${candidate.label}`;
+const detectedReason = (candidate: ColumnCandidate): LocalText =>
+  text(candidate.match === "whole" ? "preview.headerIs" : "preview.headerStartsWith", { label: text(candidate.label) });
 
-function chosenReason(match: HeaderMatch, field: StockField, detected: ColumnCandidate | undefined): string {
+function chosenReason(match: HeaderMatch, field: StockField, detected: ColumnCandidate | undefined): LocalText {
   const by = match.chosenBy?.[field];
-  if (by === "header") return "chosen in the mapping by its header";
-  if (by === "position") return "chosen in the mapping by its column number";
+  if (by === "header") return text("preview.chosenByHeader");
+  if (by === "position") return text("preview.chosenByPosition");
   const content = match.contentReasons?.[field];
   if (content !== undefined) return content;
-  return detected !== undefined ? detectedReason(detected) : "found in the header row";
+  return detected !== undefined ? detectedReason(detected) : text("preview.foundInHeader");
 }
 
 function fieldsOf({ match, cells }: FoundHeader): PreviewField[] {
@@ -179,9 +189,10 @@ function fieldsOf({ match, cells }: FoundHeader): PreviewField[] {
     const candidates = (match.candidates as Partial<Record<StockField, ColumnCandidate[]>>)[field] ?? [];
     const alternatives = candidates
       .filter((candidate) => candidate.column !== at)
-      .map((candidate) => ({ position: candidate.column + 1, header: headerText(candidate.header), reason: detectedReason(candidate) }));
+      .map((candidate) => ({ position: candidate.column + 1, header: headerText(candidate.header), ...inEnglishBeside("reason", detectedReason(candidate)) }));
     if (at === undefined) return { field, chosen: null, alternatives };
     const detected = candidates.find((candidate) => candidate.column === at);
-    return { field, chosen: { position: at + 1, header: headerText(cells[at]), reason: chosenReason(match, field, detected) }, alternatives };
+    const chosen = { position: at + 1, header: headerText(cells[at]), ...inEnglishBeside("reason", chosenReason(match, field, detected)) };
+    return { field, chosen, alternatives };
   });
 }

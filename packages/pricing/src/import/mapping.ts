@@ -1,4 +1,4 @@
-import { type ColumnRef, STOCK_FIELDS, type StockField, type StockMapping } from "@tasklane/contract";
+import { type ColumnRef, type LocalText, STOCK_FIELDS, type StockField, type StockMapping, text } from "@tasklane/contract";
 import { StockFileError } from "../errors.ts";
 import { type ColumnMap, HEADER_SCAN_ROWS, type HeaderMatch, isHeaderRow, matchHeaderRow } from "../readers/columns.ts";
 import type { HeaderSearch } from "./header.ts";
@@ -65,8 +65,8 @@ export class MappedHeaderFinder implements HeaderSearch {
     if (wanted !== undefined && rowNumber < wanted) return;
     const { match, missing } = applyMapping(rowNumber, cells, this.mapping);
     if (wanted !== undefined) {
-      if (missing.length > 0) throw new StockFileError(`The mapping's header row ${wanted} has no column ${missing.map(quote).join(", ")}.`);
-      if (!isHeaderRow(match.columns)) throw new StockFileError(noColumnText(`The mapping's header row ${wanted}`, match.columns));
+      if (missing.length > 0) throw new StockFileError(text("mapping.headerRowLacks", { row: String(wanted), columns: missing.map(quote).join(", ") }));
+      if (!isHeaderRow(match.columns)) throw new StockFileError(noColumnText(text("mapping.whereHeaderRow", { row: String(wanted) }), match.columns));
       this.accept(match);
       return;
     }
@@ -81,24 +81,22 @@ export class MappedHeaderFinder implements HeaderSearch {
   }
 
   passEmpty(rowNumber: number): void {
-    if (rowNumber === this.mapping.headerRow) throw new StockFileError(`The mapping's header row ${rowNumber} is empty.`);
+    if (rowNumber === this.mapping.headerRow) throw new StockFileError(text("mapping.headerRowEmpty", { row: String(rowNumber) }));
     if (rowNumber > this.limit) throw this.missingColumnsError();
   }
 
   missingColumnsError(): StockFileError {
     if (this.mapping.headerRow !== undefined) {
-      return new StockFileError(`The mapping's header row ${this.mapping.headerRow} is past the end of the sheet.`);
+      return new StockFileError(text("mapping.headerRowPastEnd", { row: String(this.mapping.headerRow) }));
     }
     const texts = refs(this.mapping).flatMap(([, ref]) => (typeof ref === "string" ? [ref] : []));
     if (this.closest !== undefined) {
-      return new StockFileError(
-        `No header row found for the mapping: row ${this.closest.rowNumber} comes closest but has no column ${this.closest.missing.map(quote).join(", ")}.`,
-      );
+      return new StockFileError(text("mapping.closest", { row: String(this.closest.rowNumber), columns: this.closest.missing.map(quote).join(", ") }));
     }
     if (texts.length > 0) {
-      return new StockFileError(`No row in the first ${HEADER_SCAN_ROWS} has the mapping's headers ${texts.map(quote).join(", ")}.`);
+      return new StockFileError(text("mapping.noRowWithHeaders", { scan: HEADER_SCAN_ROWS, headers: texts.map(quote).join(", ") }));
     }
-    return new StockFileError(noColumnText(`The first ${HEADER_SCAN_ROWS} rows`, {}));
+    return new StockFileError(noColumnText(text("mapping.whereFirstRows", { scan: HEADER_SCAN_ROWS }), {}));
   }
 
   private accept(match: HeaderMatch): void {
@@ -107,11 +105,11 @@ export class MappedHeaderFinder implements HeaderSearch {
   }
 }
 
-function noColumnText(where: string, columns: ColumnMap): string {
-  const lacking = [columns.partNumber === undefined ? "part number" : undefined, columns.price === undefined ? "price" : undefined]
-    .filter((what) => what !== undefined)
-    .join(" or ");
-  return `${where} has no ${lacking} column: choose it in the mapping (by header text or column number).`;
+function noColumnText(where: LocalText, columns: ColumnMap): LocalText {
+  const noPartNumber = columns.partNumber === undefined;
+  const noPrice = columns.price === undefined;
+  const lacking = noPartNumber && noPrice ? "mapping.lacksBoth" : noPartNumber ? "mapping.lacksPartNumber" : "mapping.lacksPrice";
+  return text("mapping.noColumn", { where, lacking: text(lacking) });
 }
 
 /**

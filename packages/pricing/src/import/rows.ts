@@ -1,4 +1,4 @@
-import { SKIPPED_ROW_REASON_MAX_CHARS, type StockKind, truncateText } from "@tasklane/contract";
+import { type LocalText, type StockKind, text, truncateText } from "@tasklane/contract";
 import type { ColumnMap } from "../readers/columns.ts";
 import { MAX_NUMBER_CHARS, parseNumber } from "../readers/numbers.ts";
 import { parseQuantity } from "../readers/quantity-words.ts";
@@ -37,7 +37,7 @@ export interface StagedRow {
   price: number;
 }
 
-export type RowCheck = { row: StagedRow } | { skip: string };
+export type RowCheck = { row: StagedRow } | { skip: LocalText };
 
 /** The identity of a component across suppliers. */
 export const normalizePartNumber = (text: string): string => text.trim().toUpperCase();
@@ -52,20 +52,19 @@ const orNull = (text: string): string | null => (text === "" ? null : text);
 /** A cell's text for a skip reason: in quotes, at most QUOTED_CELL_CHARS characters of it. */
 export const quoteCell = (text: string): string => `'${truncateText(text, QUOTED_CELL_CHARS + 1)}'`;
 
-const count = (n: number): string => n.toLocaleString("en-US");
+type NumberField = "field.price" | "field.quantity";
 
 /** Why a cell is not the number it should be, or undefined when it is one. */
-function numberProblem(what: string, text: string, value: number | undefined): string | undefined {
+function numberProblem(field: NumberField, cell: string, value: number | undefined): LocalText | undefined {
   if (value !== undefined) return undefined;
-  if (text.length > MAX_NUMBER_CHARS) {
-    return `${what} is too long to be a number (${count(text.length)} characters, at most ${MAX_NUMBER_CHARS}): ${quoteCell(text)}`;
+  if (cell.length > MAX_NUMBER_CHARS) {
+    return text("skip.numberTooLong", { field: text(field), length: cell.length, limit: MAX_NUMBER_CHARS, cell: quoteCell(cell) });
   }
-  return `${what} is not a number: ${quoteCell(text)}`;
+  return text("skip.notANumber", { field: text(field), cell: quoteCell(cell) });
 }
 
 /** A cell whose formula was never calculated (written by a program that does not calculate): the file holds no value to read. */
-const FORMULA_WITHOUT_VALUE = (what: string): string =>
-  `${what} is a formula with no saved value: open the file in Excel (or LibreOffice) and save it again`;
+const formulaWithoutValue = (field: NumberField): LocalText => text("skip.formulaWithoutValue", { field: text(field) });
 
 /** Applies the import rules to one non-empty data row: a bad row is skipped with a reason, never fatal. */
 export function checkRow(
@@ -75,38 +74,36 @@ export function checkRow(
   kind: StockKind,
   titleCategory: string | null = null,
 ): RowCheck {
-  const result = check(rowNumber, cells, columns, kind, titleCategory);
-  // A reason quotes at most QUOTED_CELL_CHARS characters of one cell, so this never cuts; it states the contract's bound.
-  return "skip" in result ? { skip: truncateText(result.skip, SKIPPED_ROW_REASON_MAX_CHARS) } : result;
+  return check(rowNumber, cells, columns, kind, titleCategory);
 }
 
 function check(rowNumber: number, cells: readonly string[], columns: ColumnMap, kind: StockKind, titleCategory: string | null): RowCheck {
   const partNumberText = cellAt(cells, columns.partNumber);
-  if (partNumberText === "") return { skip: "part number is empty" };
+  if (partNumberText === "") return { skip: text("skip.partNumberEmpty") };
   if (partNumberText.length > FIELD_LIMITS.partNumber) {
     return {
-      skip: `part number is longer than ${FIELD_LIMITS.partNumber} characters (${count(partNumberText.length)}): ${quoteCell(partNumberText)}`,
+      skip: text("skip.partNumberTooLong", { limit: FIELD_LIMITS.partNumber, length: partNumberText.length, cell: quoteCell(partNumberText) }),
     };
   }
   const partNumber = normalizePartNumber(partNumberText);
   const priceText = cellAt(cells, columns.price);
   if (priceText === "" && columns.price !== undefined && isFormulaWithoutValue(cells, columns.price)) {
-    return { skip: FORMULA_WITHOUT_VALUE("price") };
+    return { skip: formulaWithoutValue("field.price") };
   }
   const price = parseNumber(priceText);
-  if (price === undefined && priceText.length > MAX_NUMBER_CHARS) return { skip: numberProblem("price", priceText, price)! };
-  if (price === undefined || price <= 0) return { skip: `price is not a positive number: ${quoteCell(priceText)}` };
+  if (price === undefined && priceText.length > MAX_NUMBER_CHARS) return { skip: numberProblem("field.price", priceText, price)! };
+  if (price === undefined || price <= 0) return { skip: text("skip.priceNotPositive", { cell: quoteCell(priceText) }) };
   let quantity: number | null = null;
   if (kind === "stock") {
     const quantityText = cellAt(cells, columns.quantity);
     // Read as 0 otherwise: a stock of 0 the file never said.
     if (quantityText === "" && columns.quantity !== undefined && isFormulaWithoutValue(cells, columns.quantity)) {
-      return { skip: FORMULA_WITHOUT_VALUE("quantity") };
+      return { skip: formulaWithoutValue("field.quantity") };
     }
     const parsed = quantityText === "" ? 0 : parseQuantity(quantityText);
-    const problem = numberProblem("quantity", quantityText, parsed);
+    const problem = numberProblem("field.quantity", quantityText, parsed);
     if (problem !== undefined) return { skip: problem };
-    if (parsed! < 0) return { skip: `quantity is negative: ${quoteCell(quantityText)}` };
+    if (parsed! < 0) return { skip: text("skip.quantityNegative", { cell: quoteCell(quantityText) }) };
     quantity = parsed!;
   }
   const vendor = orNull(truncateText(cellAt(cells, columns.vendor), FIELD_LIMITS.vendor));

@@ -1,13 +1,17 @@
 import {
+  type LocalText,
+  localize,
   MAX_SKIPPED_ROWS_LISTED,
   type MappingSource,
+  SKIPPED_ROW_REASON_MAX_CHARS,
   SKIPPED_ROW_SHEET_MAX_CHARS,
   type StockKind,
   type StockMapping,
   type TaskResult,
+  text,
   truncateText,
 } from "@tasklane/contract";
-import { clampPercent, formatCount, throwIfAborted, type WorkContext, yieldToEventLoop } from "../context.ts";
+import { clampPercent, throwIfAborted, type WorkContext, yieldToEventLoop } from "../context.ts";
 import { type PricingDb, writeTransaction } from "../db/database.ts";
 import { StockFileError } from "../errors.ts";
 import { openRowReader } from "../readers/open.ts";
@@ -65,7 +69,7 @@ export async function mappingFor(db: PricingDb, supplier: string, kind: StockKin
  */
 export async function importStock(db: PricingDb, input: StockImportInput, ctx: WorkContext): Promise<StockImportResult> {
   throwIfAborted(ctx.signal);
-  ctx.progress(0, "Reading file");
+  ctx.progress(0, text("import.readingFile"));
   const supplier = input.supplier.trim();
   const readWith = await mappingFor(db, supplier, input.kind, input.mapping);
   const reader = await openRowReader(input.filePath, { sheets: readWith.mapping?.sheets });
@@ -74,7 +78,7 @@ export async function importStock(db: PricingDb, input: StockImportInput, ctx: W
     const { tally, header } = await stageFile(staging, reader, { ...input, readWith }, ctx);
     const rowsBefore = await countRows(db, supplier, input.kind);
     if (tally.imported === 0) refuseWipe(supplier, rowsBefore, tally);
-    ctx.progress(READ_SHARE, `Saving ${formatCount(tally.imported)} rows`);
+    ctx.progress(READ_SHARE, text("import.saving", { rows: tally.imported }));
     // One more turn so the "Saving" line reaches the task store before the final
     // transaction; the last chance for a cancel, too.
     await yieldToEventLoop(ctx.signal);
@@ -82,7 +86,7 @@ export async function importStock(db: PricingDb, input: StockImportInput, ctx: W
     const used = usedMapping(header.match, header.cells, readWith.mapping);
     const save = input.saveMapping === true;
     if (save) await writeTransaction(db, (trx) => saveMapping(trx, supplier, input.kind, used, Date.now()));
-    ctx.progress(99, `Saved ${formatCount(tally.imported)} rows`);
+    ctx.progress(99, text("import.saved", { rows: tally.imported }));
     return {
       ...tally,
       componentsCreated: applied.created,
@@ -106,9 +110,14 @@ function refuseWipe(supplier: string, kept: number, tally: Tally): void {
   const first = tally.skippedRows[0];
   const cause =
     tally.rowsTotal === 0
-      ? "The file has no data rows below its header"
-      : `None of the file's ${formatCount(tally.rowsTotal)} data rows could be imported (${first!.sheet === undefined ? "" : `sheet "${first!.sheet}", `}row ${first!.row}: ${first!.reason})`;
-  throw new StockFileError(`${cause}, so ${supplier}'s ${formatCount(kept)} earlier rows are kept as they were.`);
+      ? text("import.noDataRows")
+      : text("import.noRowImported", {
+          rows: tally.rowsTotal,
+          where: first!.sheet === undefined ? "" : text("import.inSheet", { sheet: first!.sheet }),
+          row: String(first!.row),
+          reason: first!.reasonText ?? first!.reason,
+        });
+  throw new StockFileError(text("import.nothingImported", { cause, supplier, kept }));
 }
 
 /** The supplier's rows of this kind now. */
@@ -176,7 +185,7 @@ export async function readInto(
   const pause = async () => {
     sinceYield = 0;
     const read = reader.totalBytes > 0 ? reader.bytesRead / reader.totalBytes : 0;
-    ctx.progress(clampPercent(read * READ_SHARE), `Reading rows: ${formatCount(tally.rowsTotal)}`);
+    ctx.progress(clampPercent(read * READ_SHARE), text("import.readingRows", { rows: tally.rowsTotal }));
     await yieldToEventLoop(ctx.signal);
   };
   const flush = async () => {
@@ -240,14 +249,15 @@ export async function readInto(
 }
 
 /** A skipped row as the result lists it: an .xlsx row names its sheet (rows are numbered per sheet). */
-const skippedRow = (row: number, reason: string, sheet: string | undefined): Tally["skippedRows"][number] =>
-  sheet === undefined ? { row, reason } : { row, sheet: truncateText(sheet, SKIPPED_ROW_SHEET_MAX_CHARS), reason };
+function skippedRow(row: number, reasonText: LocalText, sheet: string | undefined): Tally["skippedRows"][number] {
+  // A reason quotes at most QUOTED_CELL_CHARS characters of one cell, so this never cuts; it states the contract's bound.
+  const reason = truncateText(localize(reasonText, "en"), SKIPPED_ROW_REASON_MAX_CHARS);
+  return sheet === undefined ? { row, reason, reasonText } : { row, sheet: truncateText(sheet, SKIPPED_ROW_SHEET_MAX_CHARS), reason, reasonText };
+}
 
 function countRow(tally: Tally, maxRows: number | undefined): void {
   tally.rowsTotal++;
   if (maxRows !== undefined && tally.rowsTotal > maxRows) {
-    throw new StockFileError(
-      `The file has more than ${formatCount(maxRows)} data rows, the most one import accepts. Split it into smaller files.`,
-    );
+    throw new StockFileError(text("import.tooManyRows", { limit: maxRows }));
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { PricelistSource, TaskResult } from "@tasklane/contract";
-import { formatCount, throwIfAborted, type WorkContext } from "../context.ts";
+import { type PricelistSource, type TaskResult, text } from "@tasklane/contract";
+import { throwIfAborted, type WorkContext } from "../context.ts";
 import { sql } from "../db/kysely.ts";
 import { type PricingDb, writeTransaction } from "../db/database.ts";
 
@@ -39,7 +39,7 @@ export async function createPricelist(
   opts: PricelistCreateOptions,
 ): Promise<PricelistCreateResult> {
   throwIfAborted(opts.signal);
-  opts.progress(0, `Creating a ${input.source} pricelist`);
+  opts.progress(0, text("pricelist.creating", { source: text(`pricelist.source.${input.source}`) }));
   const id = randomUUID();
   const createdAt = (opts.now?.() ?? new Date()).getTime();
   const rows = await writeTransaction(db, async (trx) => {
@@ -52,6 +52,6 @@ export async function createPricelist(
     await trx.updateTable("pricelists").set({ row_count: changes }).where("id", "=", id).execute();
     return changes;
   });
-  opts.progress(99, `Created a pricelist of ${formatCount(rows)} rows`);
+  opts.progress(99, text("pricelist.created", { rows }));
   return { pricelistId: id, source: input.source, rows };
 }

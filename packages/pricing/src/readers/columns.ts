@@ -1,3 +1,4 @@
+import { type LocalText, text } from "@tasklane/contract";
 import { StockFileError } from "../errors.ts";
 import {
   type ColumnRole,
@@ -7,6 +8,7 @@ import {
   PREFIX_MAX_WORDS,
   PRICE_RANK_WORDS,
   VOCABULARY,
+  type VocabularyLabel,
 } from "./header-vocabulary.ts";
 import type { SheetRow } from "./types.ts";
 
@@ -24,7 +26,7 @@ export interface HeaderClass {
   /** Lower wins among columns competing for one field. */
   rank: number;
   /** What the rank means: "retail or recommended price", "model", ... */
-  label: string;
+  label: VocabularyLabel;
   /** "whole": the header is a known name; "prefix": it starts with one ("Цена, руб. с НДС" is whole, "Цена со скидкой" prefix). */
   match: "whole" | "prefix";
 }
@@ -49,7 +51,7 @@ export interface HeaderMatch {
   /** Fields a mapping chose (by header text or position) or left unread, rather than detection. */
   chosenBy?: Partial<Record<string, "header" | "position" | "none">>;
   /** Fields whose column the cells below the header chose over the header's first choice, and why. */
-  contentReasons?: Partial<Record<string, string>>;
+  contentReasons?: Partial<Record<string, LocalText>>;
 }
 
 /** "Цена, руб." and "Price (USD)" name the price column too: the normalised key a header is compared by. */
@@ -60,7 +62,7 @@ export function normalizeHeader(text: string): string {
 interface Entry {
   role: ColumnRole;
   rank: number;
-  label: string;
+  label: VocabularyLabel;
 }
 
 const WHOLE = new Map<string, Entry>();
@@ -84,7 +86,7 @@ for (const [role, groups] of Object.entries(VOCABULARY) as [ColumnRole, (typeof 
 // The longest prefix that fits decides ("Part number ..." before "Part ...").
 PREFIXES.sort((a, b) => b.words.length - a.words.length);
 
-const labelOf = (role: ColumnRole, rank: number): string => VOCABULARY[role].find((group) => group.rank === rank)!.label;
+const labelOf = (role: ColumnRole, rank: number): VocabularyLabel => VOCABULARY[role].find((group) => group.rank === rank)!.label;
 
 const startsWithAny = (word: string, starts: readonly string[]): boolean => starts.some((start) => word.startsWith(start));
 
@@ -160,43 +162,37 @@ const OTHER_NAMES: Record<"partNumber" | "price", string> = {
   price: "РРЦ, Розница, Стоимость, Unit Price",
 };
 
-const quoteNames = (role: "partNumber" | "price"): string => {
+const quoteNames = (role: "partNumber" | "price"): LocalText => {
   const names = QUOTED_NAMES[role];
-  return `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+  return text("columns.oneOf", { names: names.slice(0, -1).join(", "), last: names.at(-1)! });
 };
 
-const othersCount = (roles: ("partNumber" | "price")[]): string =>
-  ` Similar names count too, e.g. ${roles.map((role) => OTHER_NAMES[role]).join("; ")}.`;
+const similarNames = (roles: ("partNumber" | "price")[]): LocalText =>
+  text("columns.similarNames", { names: roles.map((role) => OTHER_NAMES[role]).join("; ") });
 
 /**
  * The error for a file whose first rows never name both a part-number and a price column.
  * `seen` is the first row that named one of them, to say where it was.
  */
 export function missingColumnsError(sawPartNumber: boolean, sawPrice: boolean, seen?: HeaderMatch): StockFileError {
-  const where = `in the first ${HEADER_SCAN_ROWS} rows`;
-  const seenAt = (role: "partNumber" | "price"): string => {
+  const scan = HEADER_SCAN_ROWS;
+  const seenAt = (role: "partNumber" | "price"): LocalText | string => {
     const first = seen?.candidates[role]?.[0];
-    return first === undefined ? "" : ` Row ${seen!.rowNumber} has "${first.header}" as the ${role === "price" ? "price" : "part number"}.`;
+    if (first === undefined) return "";
+    return text(role === "price" ? "columns.seenPrice" : "columns.seenPartNumber", { row: String(seen!.rowNumber), header: first.header });
   };
-  if (sawPartNumber && sawPrice) {
-    return new StockFileError(
-      `No header row found: no row ${where} names both a part number column ` +
-        `(${quoteNames("partNumber")}) and a price column (${quoteNames("price")}).`,
-    );
-  }
+  const partNumberNames = quoteNames("partNumber");
+  const priceNames = quoteNames("price");
+  if (sawPartNumber && sawPrice) return new StockFileError(text("columns.noHeaderRow", { scan, partNumberNames, priceNames }));
   if (sawPartNumber) {
-    return new StockFileError(
-      `No price column found: expected a header named ${quoteNames("price")} ${where}.${othersCount(["price"])}${seenAt("partNumber")}`,
-    );
+    return new StockFileError(text("columns.noPrice", { scan, priceNames, similar: similarNames(["price"]), seen: seenAt("partNumber") }));
   }
   if (sawPrice) {
     return new StockFileError(
-      `No part number column found: expected a header named ${quoteNames("partNumber")} ${where}.` +
-        `${othersCount(["partNumber"])}${seenAt("price")}`,
+      text("columns.noPartNumber", { scan, partNumberNames, similar: similarNames(["partNumber"]), seen: seenAt("price") }),
     );
   }
   return new StockFileError(
-    `No part number or price column found: expected headers named ${quoteNames("partNumber")} and ` +
-      `${quoteNames("price")} ${where}.${othersCount(["partNumber", "price"])}`,
+    text("columns.noneOfThem", { scan, partNumberNames, priceNames, similar: similarNames(["partNumber", "price"]) }),
   );
 }

@@ -1,3 +1,4 @@
+import { text } from "@tasklane/contract";
 import { createReadStream } from "node:fs";
 import { TextDecoder } from "node:util";
 import { StockFileError } from "../errors.ts";
@@ -31,9 +32,7 @@ export function openCsv(filePath: string, totalBytes: number): RowReader {
       if (parser === undefined || decoder === undefined || encoding === undefined) return;
       yield* parser.push(decode(decoder, encoding));
       if (parser.isInsideQuotes) {
-        throw new StockFileError(
-          `The CSV file has a quoted field that starts on row ${parser.quotedFieldRow} and is never closed.`,
-        );
+        throw new StockFileError(text("file.csvUnclosedQuote", { row: String(parser.quotedFieldRow) }));
       }
       yield* parser.end();
     } finally {
@@ -62,9 +61,6 @@ function decode(decoder: TextDecoder, encoding: CsvEncoding, chunk?: Buffer): st
   try {
     return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
   } catch {
-    throw new StockFileError(
-      `The CSV file starts as ${ENCODING_NAMES[encoding]} text but has bytes further on that are not. ` +
-        `Save it as "CSV UTF-8" or as an Excel workbook (.xlsx) and upload it again.`,
-    );
+    throw new StockFileError(text("file.csvMixedEncoding", { encoding: ENCODING_NAMES[encoding] }));
   }
 }

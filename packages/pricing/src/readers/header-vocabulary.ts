@@ -1,3 +1,8 @@
+import type { TextKey } from "@tasklane/contract";
+
+/** A vocabulary group's name among the contract's texts. */
+export type VocabularyLabel = Extract<TextKey, `label.${string}`>;
+
 /**
  * The header names the import recognises, per field, in Russian and English, and how a header
  * cell's text is normalised before it is compared with them. The rules are written out in
@@ -14,8 +19,8 @@ export type ColumnRole = "partNumber" | "name" | "vendor" | "quantity" | "price"
  */
 export interface NameGroup {
   rank: number;
-  /** What the rank means, for the docs and for a preview showing why a column was chosen. */
-  label: string;
+  /** What the rank means, for a preview showing why a column was chosen (a key of the contract's texts). */
+  label: VocabularyLabel;
   whole: readonly string[];
   prefix?: readonly string[];
 }
@@ -24,7 +29,7 @@ export const VOCABULARY: Record<ColumnRole, readonly NameGroup[]> = {
   partNumber: [
     {
       rank: 0,
-      label: "part number or article",
+      label: "label.partNumber",
       whole: [
         "Артикул",
         "Артикул поставщика",
@@ -44,10 +49,10 @@ export const VOCABULARY: Record<ColumnRole, readonly NameGroup[]> = {
       ],
       prefix: ["Артикул", "Part number", "Part No.", "SKU"],
     },
-    { rank: 1, label: "model", whole: ["Модель", "Model", "Модель товара"] },
+    { rank: 1, label: "label.model", whole: ["Модель", "Model", "Модель товара"] },
     {
       rank: 2,
-      label: "code",
+      label: "label.code",
       whole: [
         "Код",
         "Код товара",
@@ -66,20 +71,20 @@ export const VOCABULARY: Record<ColumnRole, readonly NameGroup[]> = {
   name: [
     {
       rank: 0,
-      label: "name",
+      label: "label.name",
       whole: ["Наименование", "Название", "Наименование товара", "Name", "Product name", "Item name"],
       prefix: ["Наименование", "Название"],
     },
     {
       rank: 1,
-      label: "description or product",
+      label: "label.description",
       whole: ["Описание", "Товар", "Номенклатура", "Description", "Product"],
     },
   ],
   vendor: [
     {
       rank: 0,
-      label: "vendor",
+      label: "label.vendor",
       whole: [
         "Производитель",
         "Бренд",
@@ -99,19 +104,19 @@ export const VOCABULARY: Record<ColumnRole, readonly NameGroup[]> = {
   category: [
     {
       rank: 0,
-      label: "category",
+      label: "label.category",
       whole: ["Категория", "Категория товара", "Группа", "Группа товаров", "Раздел", "Category", "Product category", "Group"],
     },
   ],
   quantity: [
     {
       rank: 0,
-      label: "free stock",
+      label: "label.freeStock",
       whole: ["Свободный остаток", "Доступно", "Доступно к заказу", "Available", "Free stock"],
     },
     {
       rank: 1,
-      label: "stock or quantity",
+      label: "label.quantity",
       whole: [
         "Количество",
         "Кол-во",
@@ -132,7 +137,7 @@ export const VOCABULARY: Record<ColumnRole, readonly NameGroup[]> = {
   price: [
     {
       rank: 0,
-      label: "retail or recommended price",
+      label: "label.retailPrice",
       whole: [
         "РРЦ",
         "Рекомендуемая РРЦ",
@@ -150,13 +155,13 @@ export const VOCABULARY: Record<ColumnRole, readonly NameGroup[]> = {
     },
     {
       rank: 1,
-      label: "price",
+      label: "label.price",
       whole: ["Цена", "Цена с НДС", "Цена без НДС", "Стоимость", "Price", "Unit Price", "Cost", "Unit cost"],
       prefix: ["Цена", "Стоимость", "Price"],
     },
     {
       rank: 2,
-      label: "dealer or wholesale price",
+      label: "label.dealerPrice",
       whole: [
         "Цена дилера",
         "Дилерская цена",

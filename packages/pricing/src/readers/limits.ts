@@ -1,4 +1,5 @@
-import { SAVE_AS_XLSX_HINT, StockFileError } from "../errors.ts";
+import { text } from "@tasklane/contract";
+import { StockFileError } from "../errors.ts";
 
 /**
  * Bounds that keep a hostile or broken file from taking the process's memory. Each is far
@@ -66,55 +67,28 @@ export const LIMITS = {
 } as const;
 
 export const tooManyColumns = (rowNumber: number): StockFileError =>
-  new StockFileError(
-    `Row ${rowNumber} has more than ${LIMITS.columns.toLocaleString("en-US")} columns, more than a spreadsheet can hold; ` +
-      `the file is damaged. ${SAVE_AS_XLSX_HINT}`,
-  );
+  new StockFileError(text("file.tooManyColumns", { row: String(rowNumber), limit: LIMITS.columns }));
 
 export const cellTooLong = (): StockFileError =>
-  new StockFileError(
-    `The file has a cell text too long to be real (over ${LIMITS.cellChars.toLocaleString("en-US")} characters); ` +
-      `the file is damaged. ${SAVE_AS_XLSX_HINT}`,
-  );
+  new StockFileError(text("file.cellTooLong", { limit: LIMITS.cellChars }));
 
-export const partTooLarge = (what: string, limitBytes: number): StockFileError =>
-  new StockFileError(
-    `The workbook's ${what} is larger than the limit of ${Math.round(limitBytes / 1024 ** 2).toLocaleString("en-US")} MB ` +
-      `once unpacked. Split the file into smaller ones.`,
-  );
-
-const count = (n: number): string => n.toLocaleString("en-US");
+export const partTooLarge = (part: "file.part.sharedStrings" | "file.part.worksheet", limitBytes: number): StockFileError =>
+  new StockFileError(text("file.partTooLarge", { part: text(part), limit: Math.round(limitBytes / 1024 ** 2) }));
 
 export const tooManyCells = (rowNumber: number): StockFileError =>
-  new StockFileError(
-    `Row ${rowNumber} has more than ${count(LIMITS.cellsPerRow)} cells (empty ones included), more than a spreadsheet ` +
-      `row has columns; the file is damaged. ${SAVE_AS_XLSX_HINT}`,
-  );
+  new StockFileError(text("file.tooManyCells", { row: String(rowNumber), limit: LIMITS.cellsPerRow }));
 
 export const rowTooLong = (rowNumber: number): StockFileError =>
-  new StockFileError(
-    `Row ${rowNumber} holds more than ${count(LIMITS.rowChars)} characters of text in all its cells, far more than a ` +
-      `price list row; the file is damaged. ${SAVE_AS_XLSX_HINT}`,
-  );
+  new StockFileError(text("file.rowTooLong", { row: String(rowNumber), limit: LIMITS.rowChars }));
 
 export const tooManyEmptyRows = (firstEmptyRow: number): StockFileError =>
-  new StockFileError(
-    `The file has more than ${count(LIMITS.emptyRowRun)} empty rows in a row, from row ${count(firstEmptyRow)} on: it is ` +
-      `damaged, or empty rows are formatted down to the end of the sheet. Delete the empty rows below the data and upload it again.`,
-  );
+  new StockFileError(text("file.tooManyEmptyRows", { limit: LIMITS.emptyRowRun, row: firstEmptyRow }));
 
 export const tooManyFileCells = (): StockFileError =>
-  new StockFileError(
-    `The file has more than ${count(LIMITS.fileCells)} cells (empty ones included), more than one import reads. ` +
-      `Remove empty columns and rows, or split it into smaller files.`,
-  );
+  new StockFileError(text("file.tooManyFileCells", { limit: LIMITS.fileCells }));
 
 export const mxlTooDeep = (): StockFileError =>
-  new StockFileError(
-    `The 1C document nests its lists more than ${count(LIMITS.mxlDepth)} levels deep; it is damaged. ${SAVE_AS_XLSX_HINT}`,
-  );
+  new StockFileError(text("file.mxlTooDeep", { limit: LIMITS.mxlDepth }));
 
 export const mxlTooManyNodes = (): StockFileError =>
-  new StockFileError(
-    `The 1C document holds more than ${count(LIMITS.mxlNodes)} items, too many to read as .mxl. ${SAVE_AS_XLSX_HINT}`,
-  );
+  new StockFileError(text("file.mxlTooManyNodes", { limit: LIMITS.mxlNodes }));

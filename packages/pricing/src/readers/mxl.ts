@@ -1,5 +1,6 @@
+import { text } from "@tasklane/contract";
 import { readFile } from "node:fs/promises";
-import { SAVE_AS_XLSX_HINT, StockFileError } from "../errors.ts";
+import { StockFileError } from "../errors.ts";
 import { BracketLimitError, BracketSyntaxError, type BracketNode, parseBracketText, QuotedString } from "./bracket.ts";
 import { MXL8_HEADER_BYTES } from "./detect.ts";
 import { LIMITS, mxlTooDeep, mxlTooManyNodes } from "./limits.ts";
@@ -17,9 +18,7 @@ export function openMxl8(filePath: string, totalBytes: number): RowReader {
   let bytesRead = 0;
   async function* rows(): AsyncGenerator<SheetRow, void, undefined> {
     if (totalBytes > MXL_MAX_BYTES) {
-      throw new StockFileError(
-        `The 1C document is larger than ${MXL_MAX_BYTES / 1024 / 1024} MB, too large to read as .mxl. ${SAVE_AS_XLSX_HINT}`,
-      );
+      throw new StockFileError(text("file.mxlTooLarge", { limit: MXL_MAX_BYTES / 1024 / 1024 }));
     }
     const bytes = await readFile(filePath);
     bytesRead = bytes.length;
@@ -41,24 +40,24 @@ export function mxlRows(bytes: Uint8Array): SheetRow[] {
   const tree = parseDocument(bytes);
   const run = bestRowRun(tree);
   if (run.length === 0) {
-    throw new StockFileError(`No table rows could be read from the 1C document. ${SAVE_AS_XLSX_HINT}`);
+    throw new StockFileError(text("file.mxlNoRows"));
   }
   return run.map((row) => ({ rowNumber: row.index + 1, cells: row.cells }));
 }
 
 function parseDocument(bytes: Uint8Array): BracketNode[] {
-  let text: string;
+  let source: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(MXL8_HEADER_BYTES));
+    source = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(MXL8_HEADER_BYTES));
   } catch {
-    throw new StockFileError(`The 1C document's text is not valid UTF-8. ${SAVE_AS_XLSX_HINT}`);
+    throw new StockFileError(text("file.mxlNotUtf8"));
   }
   try {
-    return parseBracketText(text, { maxDepth: LIMITS.mxlDepth, maxNodes: LIMITS.mxlNodes });
+    return parseBracketText(source, { maxDepth: LIMITS.mxlDepth, maxNodes: LIMITS.mxlNodes });
   } catch (error) {
     if (error instanceof BracketLimitError) throw error.kind === "depth" ? mxlTooDeep() : mxlTooManyNodes();
     if (!(error instanceof BracketSyntaxError)) throw error;
-    throw new StockFileError(`The 1C document is damaged or incomplete (${error.message}). ${SAVE_AS_XLSX_HINT}`);
+    throw new StockFileError(text("file.mxlDamaged", { detail: error.message }));
   }
 }
 

@@ -1,5 +1,6 @@
+import { text } from "@tasklane/contract";
 import { open } from "node:fs/promises";
-import { SAVE_AS_XLSX_HINT, StockFileError } from "../errors.ts";
+import { StockFileError } from "../errors.ts";
 import { openCsv } from "./csv.ts";
 import { DETECT_BYTES, detectFileFormat, isOleCompoundFile } from "./detect.ts";
 import { openMxl8 } from "./mxl.ts";
@@ -24,9 +25,7 @@ export async function openRowReader(filePath: string, options: ReaderOptions = {
     case "mxl8":
       return openMxl8(filePath, size);
     case "mxl77":
-      throw new StockFileError(
-        `The file is a 1C:Enterprise 7.7 spreadsheet (.mxl), whose binary format cannot be read. ${SAVE_AS_XLSX_HINT}`,
-      );
+      throw new StockFileError(text("file.mxl77"));
     case "unknown":
       throw await unknownFormatError(filePath, head);
     default: {
@@ -37,17 +36,13 @@ export async function openRowReader(filePath: string, options: ReaderOptions = {
 }
 
 /** Said of a workbook Excel saved with a password: its password, not its format, is the problem. */
-export const PASSWORD_PROTECTED_MESSAGE = "The workbook is password-protected; save it without a password and upload it again.";
-
 async function unknownFormatError(filePath: string, head: Uint8Array): Promise<StockFileError> {
-  if (head.length === 0) return new StockFileError(`The file is empty. ${SAVE_AS_XLSX_HINT}`);
+  if (head.length === 0) return new StockFileError(text("file.empty"));
   if (isOleCompoundFile(head)) {
-    if (await isEncryptedOfficeFile(filePath)) return new StockFileError(PASSWORD_PROTECTED_MESSAGE);
-    return new StockFileError(`The file is an old Excel 97-2003 workbook (.xls), which is not supported. ${SAVE_AS_XLSX_HINT}`);
+    if (await isEncryptedOfficeFile(filePath)) return new StockFileError(text("file.passwordProtected"));
+    return new StockFileError(text("file.xls"));
   }
-  return new StockFileError(
-    `The file's format was not recognised: it is not an .xlsx workbook, a CSV (UTF-8, Windows-1251 or UTF-16) or a 1C 8.x .mxl document. ${SAVE_AS_XLSX_HINT}`,
-  );
+  return new StockFileError(text("file.unknownFormat"));
 }
 
 async function readHead(filePath: string): Promise<{ head: Uint8Array; size: number }> {

@@ -1,6 +1,7 @@
+import { text } from "@tasklane/contract";
 import { posix } from "node:path";
 import type { ZipArchive } from "./zip.ts";
-import { SAVE_AS_XLSX_HINT, StockFileError } from "../errors.ts";
+import { StockFileError } from "../errors.ts";
 import { LIMITS } from "./limits.ts";
 import type { SheetInfo } from "./types.ts";
 import { parseWholeXml } from "./xml-stream.ts";
@@ -42,7 +43,7 @@ export async function locateParts(zip: ZipArchive): Promise<WorkbookParts> {
   const listed = workbook === undefined ? { sheets: [], date1904: false } : await readWorkbook(zip, workbook);
   const sheets = resolveSheets(listed.sheets, rels, parts, workbook ?? DEFAULT_WORKBOOK);
   if (sheets.length === 0) {
-    throw new StockFileError(`The file is a zip archive without a worksheet, so it is not an .xlsx workbook. ${SAVE_AS_XLSX_HINT}`);
+    throw new StockFileError(text("file.zipWithoutSheet"));
   }
   const besideWorkbook = (name: string) => parts.find(posix.join(posix.dirname(workbook ?? DEFAULT_WORKBOOK), name));
   const sharedStrings = parts.find(rels.sharedStrings) ?? besideWorkbook("sharedStrings.xml");

@@ -1,7 +1,7 @@
 import { StockFileError } from "../errors.ts";
 import { cellTooLong, LIMITS, partTooLarge, rowTooLong, tooManyCells, tooManyColumns, tooManyFileCells } from "./limits.ts";
 import { StringTable } from "./string-table.ts";
-import { truncateText } from "@tasklane/contract";
+import { text, truncateText } from "@tasklane/contract";
 import { locateParts, type WorkbookSheet } from "./xlsx-parts.ts";
 import { readDateStyles, serialToIsoDate } from "./xlsx-dates.ts";
 import type { FastTag } from "./fast-xml.ts";
@@ -81,9 +81,7 @@ function chooseSheets(sheets: WorkbookSheet[], names: readonly string[] | undefi
   const missing = names.filter((name) => !sheets.some((sheet) => sheet.name === name));
   if (missing.length > 0) {
     const quote = (list: string[]) => list.map((name) => `"${truncateText(name, 100)}"`).join(", ");
-    throw new StockFileError(
-      `The workbook has no sheet named ${quote(missing.slice(0, 5))}; its sheets are ${quote(sheets.slice(0, 20).map((s) => s.name))}.`,
-    );
+    throw new StockFileError(text("file.noSheet", { missing: quote(missing.slice(0, 5)), sheets: quote(sheets.slice(0, 20).map((s) => s.name)) }));
   }
   return sheets.filter((sheet) => names.includes(sheet.name));
 }
@@ -168,7 +166,7 @@ async function* parseSharedStrings(
       current!.push(text);
     },
   });
-  const tooLarge = () => partTooLarge("shared strings table", LIMITS.sharedStringsBytes);
+  const tooLarge = () => partTooLarge("file.part.sharedStrings", LIMITS.sharedStringsBytes);
   yield* feedXml(await zip.open(entry, count), parser, LIMITS.sharedStringsBytes, tooLarge);
 }
 
@@ -216,7 +214,7 @@ async function* readSheetRows(
     close: (name) => sheet.close(name),
     text: (text) => sheet.text(text),
   });
-  const tooLarge = () => partTooLarge("worksheet data", LIMITS.sheetBytes);
+  const tooLarge = () => partTooLarge("file.part.worksheet", LIMITS.sheetBytes);
   // The bound is on all sheets together: a workbook of many sheets costs no more than one of their size.
   const spend = (n: number) => (budget.bytesLeft -= n);
   const resolved = async (row: RawRow) => {

@@ -1,8 +1,8 @@
 import { pipeline, type Readable, Transform } from "node:stream";
 import { createInflateRaw } from "node:zlib";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
-import { truncateText } from "@tasklane/contract";
-import { SAVE_AS_XLSX_HINT, StockFileError } from "../errors.ts";
+import { text, truncateText } from "@tasklane/contract";
+import { StockFileError } from "../errors.ts";
 
 export interface ZipArchive {
   /** Central-directory entries by name: any entry can be opened, in any order. */
@@ -16,7 +16,7 @@ export interface ZipArchive {
 const DETAIL_CHARS = 200;
 
 export const damagedWorkbook = (detail: string): StockFileError =>
-  new StockFileError(`The .xlsx workbook is damaged or incomplete (${truncateText(detail, DETAIL_CHARS)}). ${SAVE_AS_XLSX_HINT}`);
+  new StockFileError(text("file.zipDamaged", { detail: truncateText(detail, DETAIL_CHARS) }));
 
 /**
  * Opens a zip for random access: lazyEntries reads only the central directory, so a
@@ -55,7 +55,7 @@ const INFLATE_CHUNK_BYTES = 64 * 1024;
 
 /** Inflating here rather than in yauzl lets progress count bytes of the file itself. */
 async function openEntry(zipfile: ZipFile, entry: Entry, onRawBytes = (_n: number) => {}): Promise<Readable> {
-  if (entry.isEncrypted()) throw new StockFileError(`The .xlsx workbook is password-protected. ${SAVE_AS_XLSX_HINT}`);
+  if (entry.isEncrypted()) throw new StockFileError(text("file.zipEncrypted"));
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
     throw damagedWorkbook(`unsupported compression method ${entry.compressionMethod} in ${entry.fileName}`);
   }

@@ -1,3 +1,4 @@
+import { localize } from "@tasklane/contract";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -130,8 +131,9 @@ export function workContext(onProgress?: (percent: number, message: string, cont
     signal: controller.signal,
     calls,
     progress(percent, message) {
-      calls.push({ percent, message });
-      onProgress?.(percent, message, controller);
+      const english = localize(message, "en");
+      calls.push({ percent, message: english });
+      onProgress?.(percent, english, controller);
     },
   };
 }

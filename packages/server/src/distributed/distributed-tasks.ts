@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject } from "@tasklane/contract";
+import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject, text } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
 import { dedupKey } from "../tasks/dedup.ts";
@@ -68,7 +68,7 @@ export class DistributedTasks implements Tasks {
       if (!earlier) throw new QueuedLimitError(this.#maxQueuedPerCaller);
       return repeatOf(earlier, type, idempotencyKey);
     }
-    const task = newTask(type, this.#newId(), this.#now(), "Waiting for a free worker", taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
+    const task = newTask(type, this.#newId(), this.#now(), text("task.queuedForWorker"), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
     const stored = { task, owner, input, idempotencyKey: idempotencyKey ?? null };
     const outcome = await this.#store.insertOrFind(stored, work);
     if (outcome.deduplicated) return repeatOf(outcome.task, type, idempotencyKey);
@@ -99,7 +99,8 @@ export class DistributedTasks implements Tasks {
     if (task.status !== "running") return task;
     const job = await this.#queue.progressOf(task.id).catch(() => undefined);
     if (!job) return task;
-    return { ...task, progress: job.progress, message: task.message === "Cancelling" ? task.message : job.message };
+    const cancelling = task.messageText?.key === "task.cancelling";
+    return cancelling ? { ...task, progress: job.progress } : { ...task, progress: job.progress, message: job.message, messageText: job.messageText ?? null };
   }
 
   async cancel(id: string, owner: string): Promise<Task | undefined> {
@@ -108,7 +109,7 @@ export class DistributedTasks implements Tasks {
     if (stored.task.status === "queued") {
       await this.#queue.removeWaiting(id).catch((error: unknown) => this.#log.warn({ err: error, taskId: id }, "could not remove a job"));
       const stop = cancelledByCaller();
-      const ended = await this.#store.end(id, "queued", finalFields({ status: stop.status, error: stop.message }, 0, this.#now()));
+      const ended = await this.#store.end(id, "queued", finalFields({ status: stop.status, error: stop.text }, 0, this.#now()));
       if (ended) return ended;
       // A worker took it meanwhile: cancel it as a running task.
     }

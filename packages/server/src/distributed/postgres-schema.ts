@@ -44,6 +44,11 @@ export const POSTGRES_TASK_MIGRATIONS: readonly Migration[] = [
     postgres: "ALTER TABLE tasks ADD COLUMN subject jsonb;",
   },
   {
+    // The keys of message and error (TaskTexts), so that each client shows its person's language.
+    id: "tasks/003_task_texts",
+    postgres: "ALTER TABLE tasks ADD COLUMN texts jsonb;",
+  },
+  {
     id: "uploads/001_uploads",
     postgres: `
       CREATE TABLE uploads (

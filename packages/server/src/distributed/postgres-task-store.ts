@@ -1,16 +1,21 @@
-import type { Task, TaskType } from "@tasklane/contract";
+import { type Task, type TaskType, text } from "@tasklane/contract";
 import type { Pool } from "pg";
 import type { StoredTask, TaskListQuery, TaskPage } from "../stores/task-store.ts";
 import type { finalFields } from "../tasks/run-handler.ts";
 import { decodeTaskCursor, encodeTaskCursor } from "../stores/task-cursor.ts";
-import { SUPPLIER_OF_ROW, type TaskRow, ms, rowToTask } from "../stores/task-row.ts";
+import { SUPPLIER_OF_ROW, type TaskRow, type TaskTexts, ms, rowToTask, textsOf } from "../stores/task-row.ts";
+import { messageFields } from "../tasks/task-texts.ts";
 
 interface Row extends TaskRow<unknown> {
   attempts: number;
   cancel_requested: boolean;
 }
 
-const toTask = (row: Row) => rowToTask(row, { result: row.result as Task["result"], subject: row.subject, input: () => row.input });
+const toTask = (row: Row) =>
+  rowToTask(row, { result: row.result as Task["result"], subject: row.subject, texts: row.texts as TaskTexts | null, input: () => row.input });
+
+const STARTING = messageFields(text("task.starting"));
+const CANCELLING = messageFields(text("task.cancelling"));
 
 const UNFINISHED = "status IN ('queued', 'running')";
 
@@ -39,8 +44,8 @@ export class PostgresTaskStore {
     // A conflicting task may end between the insert and the look-up: then insert again.
     for (let attempt = 0; attempt < 5; attempt++) {
       const inserted = await this.pool.query(
-        `INSERT INTO tasks (id, type, owner, status, progress, message, input, subject, idempotency_key, dedup_key, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+        `INSERT INTO tasks (id, type, owner, status, progress, message, input, subject, idempotency_key, dedup_key, created_at, texts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
         [
           task.id,
           task.type,
@@ -53,6 +58,7 @@ export class PostgresTaskStore {
           idempotencyKey,
           dedupKey,
           ms(task.createdAt),
+          textsOf(task),
         ],
       );
       if (inserted.rowCount === 1) return { task, deduplicated: false };
@@ -114,10 +120,10 @@ export class PostgresTaskStore {
    */
   async claim(id: string, runToken: string, at: Date): Promise<Claimed | undefined> {
     const { rows } = await this.pool.query<Row>(
-      `UPDATE tasks SET status = 'running', progress = 0, message = 'Starting', started_at = $3,
+      `UPDATE tasks SET status = 'running', progress = 0, message = $4, texts = $5, started_at = $3,
          attempts = attempts + 1, run_token = $2
        WHERE id = $1 AND ${UNFINISHED} RETURNING type, input, attempts, cancel_requested`,
-      [id, runToken, at.getTime()],
+      [id, runToken, at.getTime(), STARTING.message, textsOf({ ...STARTING, errorText: null })],
     );
     const row = rows[0];
     return row && { type: row.type, input: row.input, attempts: row.attempts, cancelRequested: row.cancel_requested };
@@ -126,9 +132,19 @@ export class PostgresTaskStore {
   /** The final write of a run; false when another run took the task over or it ended already. */
   async finish(id: string, runToken: string, fields: ReturnType<typeof finalFields>): Promise<boolean> {
     const { rowCount } = await this.pool.query(
-      `UPDATE tasks SET status = $3, progress = $4, message = $5, result = $6, error = $7, done_at = $8
+      `UPDATE tasks SET status = $3, progress = $4, message = $5, result = $6, error = $7, done_at = $8, texts = $9
        WHERE id = $1 AND status = 'running' AND run_token = $2`,
-      [id, runToken, fields.status, fields.progress, fields.message, fields.result === null ? null : JSON.stringify(fields.result), fields.error, ms(fields.doneAt)],
+      [
+        id,
+        runToken,
+        fields.status,
+        fields.progress,
+        fields.message,
+        fields.result === null ? null : JSON.stringify(fields.result),
+        fields.error,
+        ms(fields.doneAt),
+        textsOf(fields),
+      ],
     );
     return rowCount === 1;
   }
@@ -136,9 +152,9 @@ export class PostgresTaskStore {
   /** Ends a task that no worker holds: cancelled while queued, or interrupted. */
   async end(id: string, from: "queued" | "unfinished", fields: ReturnType<typeof finalFields>): Promise<Task | undefined> {
     const { rows } = await this.pool.query<Row>(
-      `UPDATE tasks SET status = $2, progress = $3, message = $4, error = $5, done_at = $6
+      `UPDATE tasks SET status = $2, progress = $3, message = $4, error = $5, done_at = $6, texts = $7
        WHERE id = $1 AND ${from === "queued" ? "status = 'queued'" : UNFINISHED} RETURNING *`,
-      [id, fields.status, fields.progress, fields.message, fields.error, ms(fields.doneAt)],
+      [id, fields.status, fields.progress, fields.message, fields.error, ms(fields.doneAt), textsOf(fields)],
     );
     return rows[0] && toTask(rows[0]);
   }
@@ -146,8 +162,8 @@ export class PostgresTaskStore {
   /** Marks a running task for cancelling; its worker sees the mark even if the Redis message is lost. */
   async requestCancel(id: string): Promise<Task | undefined> {
     const { rows } = await this.pool.query<Row>(
-      `UPDATE tasks SET cancel_requested = true, message = 'Cancelling' WHERE id = $1 AND status = 'running' RETURNING *`,
-      [id],
+      `UPDATE tasks SET cancel_requested = true, message = $2, texts = $3 WHERE id = $1 AND status = 'running' RETURNING *`,
+      [id, CANCELLING.message, textsOf({ ...CANCELLING, errorText: null })],
     );
     return rows[0] && toTask(rows[0]);
   }

@@ -1,3 +1,4 @@
+import type { LocalText } from "@tasklane/contract";
 import type { Task } from "@tasklane/contract";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
@@ -11,6 +12,8 @@ export interface JobData {
 export interface JobProgress {
   progress: number;
   message: string;
+  /** Absent in progress a worker of an earlier version wrote. */
+  messageText?: LocalText | null;
 }
 
 export interface QueueSettings {

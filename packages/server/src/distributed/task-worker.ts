@@ -1,19 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { type Job, Worker } from "bullmq";
 import { Redis } from "ioredis";
+import { ENGLISH_TEXTS, text } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskHandlers } from "../tasks/handler.ts";
 import type { TaskManagerOptions } from "../tasks/manager-options.ts";
 import { DEFAULT_CONCURRENCY, DEFAULT_PROGRESS_FLUSH_MS } from "../tasks/manager-options.ts";
 import { type Outcome, clampProgress, finalFields, runHandler } from "../tasks/run-handler.ts";
 import { cancelledByCaller, interruptedByShutdown } from "../tasks/stop-reasons.ts";
+import { messageFields } from "../tasks/task-texts.ts";
 import type { PostgresTaskStore } from "./postgres-task-store.ts";
 import { type JobData, type JobProgress, type QueueSettings, TaskQueue, cancelChannel } from "./task-queue.ts";
 
 export const DEFAULT_STALLED_MS = 30_000;
 /** How often a worker looks for cancel marks it may have missed on the Redis channel. */
 const CANCEL_POLL_MS = 1_000;
-export const WORKER_INTERRUPTED_TEXT = "interrupted: the worker running the task stopped before it finished";
+/** The English error of a task whose worker died and that no other worker could finish. */
+export const WORKER_INTERRUPTED_TEXT = ENGLISH_TEXTS["task.workerInterrupted"];
 
 export interface TaskWorkerOptions extends QueueSettings {
   store: PostgresTaskStore;
@@ -99,7 +102,7 @@ export class TaskWorker {
     const controller = new AbortController();
     this.#running.set(id, { controller });
     if (claimed.cancelRequested) controller.abort(cancelledByCaller());
-    const reported: JobProgress = { progress: 0, message: "Starting" };
+    const reported: JobProgress = { progress: 0, ...messageFields(text("task.starting")) };
     let flush: NodeJS.Timeout | undefined;
     let sentAt = 0;
     const flushMs = this.#options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS;
@@ -114,7 +117,7 @@ export class TaskWorker {
         timeoutMs: this.#options.timeoutsMs?.[claimed.type],
         progress: (percent, message) => {
           if (Number.isFinite(percent)) reported.progress = clampProgress(percent);
-          if (typeof message === "string") reported.message = message;
+          if (message !== undefined) Object.assign(reported, messageFields(message));
           if (flush) return;
           // At once after a quiet spell, then at most once per flushMs: one Redis write however often a handler reports.
           flush = setTimeout(() => {
@@ -174,7 +177,7 @@ export class TaskWorker {
           await this.#queue.add(row);
           this.#log.warn({ taskId: row.id }, "a queued task had no job; enqueued it again");
         } else if (state === "missing" || state === "failed" || state === "completed") {
-          const fields = finalFields({ status: "error", error: WORKER_INTERRUPTED_TEXT }, 0, this.#now());
+          const fields = finalFields({ status: "error", error: text("task.workerInterrupted") }, 0, this.#now());
           if (await this.#options.store.end(row.id, "unfinished", fields)) ended++;
           this.#log.warn({ taskId: row.id, jobState: state }, "ended a task no worker holds as interrupted");
         }

@@ -1,3 +1,4 @@
+import { text, TextError } from "@tasklane/contract";
 import type { PricingDb } from "@tasklane/pricing";
 import type { TaskHandlers } from "../tasks/handler.ts";
 import type { TaskThreads } from "../threads/task-threads.ts";
@@ -19,7 +20,7 @@ export function pricingHandlers({ threads, uploads, maxRowsPerFile }: PricingHan
     recalculate: (_input, ctx) => threads.run({ type: "recalculate" }, ctx),
     stockImport: async (input, ctx) => {
       const upload = await uploads.get(input.uploadId);
-      if (!upload) throw new Error(`The uploaded file ${input.uploadId} is no longer on the server; upload it again`);
+      if (!upload) throw new TextError(text("task.uploadGone", { uploadId: input.uploadId }));
       ctx.log.info({ uploadId: upload.id, filename: upload.filename, size: upload.size }, "importing");
       const file = await uploads.openFile(upload.id);
       try {

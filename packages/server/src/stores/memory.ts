@@ -1,6 +1,7 @@
-import type { Task } from "@tasklane/contract";
+import { type LocalText, type Task, text } from "@tasklane/contract";
 import { decodeTaskCursor, encodeTaskCursor } from "./task-cursor.ts";
 import type { StoredTask, TaskListQuery, TaskPage, TaskStore } from "./task-store.ts";
+import { errorFields, messageFields } from "../tasks/task-texts.ts";
 
 interface Entry extends StoredTask {
   /** Insertion order; the list cursor is this number, so paging is stable under inserts. */
@@ -52,11 +53,11 @@ export class MemoryTaskStore implements TaskStore {
     return { items: page.map((e) => ({ ...e.task })), nextCursor: more ? encodeTaskCursor(page.at(-1)!.seq) : null };
   }
 
-  async failUnfinished(error: string, at: Date): Promise<number> {
+  async failUnfinished(error: LocalText, at: Date): Promise<number> {
     let count = 0;
     for (const entry of this.#byId.values()) {
       if (entry.task.status !== "queued" && entry.task.status !== "running") continue;
-      entry.task = { ...entry.task, status: "error", error, message: "Failed", doneAt: at };
+      entry.task = { ...entry.task, status: "error", ...errorFields(error), ...messageFields(text("task.failed")), doneAt: at };
       count++;
     }
     return count;

@@ -48,4 +48,9 @@ export const TASK_MIGRATIONS = [
     id: "tasks/003_task_subjects",
     sqlite: "ALTER TABLE tasks ADD COLUMN subject TEXT;",
   },
+  {
+    // The keys of message and error (TaskTexts), so that each client shows its person's language.
+    id: "tasks/004_task_texts",
+    sqlite: "ALTER TABLE tasks ADD COLUMN texts TEXT;",
+  },
 ] as const satisfies readonly Migration[];

@@ -1,7 +1,8 @@
-import type { Task } from "@tasklane/contract";
+import { type LocalText, type Task, text } from "@tasklane/contract";
+import { errorFields, messageFields } from "../tasks/task-texts.ts";
 import type { Database, Statement } from "better-sqlite3";
 import { decodeTaskCursor, encodeTaskCursor } from "./task-cursor.ts";
-import { SUPPLIER_OF_ROW, type TaskRow, ms, rowToTask } from "./task-row.ts";
+import { SUPPLIER_OF_ROW, type TaskRow, ms, rowToTask, textsOf } from "./task-row.ts";
 import type { StoredTask, TaskListQuery, TaskPage, TaskStore } from "./task-store.ts";
 
 type Row = TaskRow;
@@ -10,6 +11,7 @@ const toTask = (row: Row) =>
   rowToTask(row, {
     result: row.result === null ? null : JSON.parse(row.result),
     subject: row.subject === null ? null : JSON.parse(row.subject),
+    texts: row.texts === null ? null : JSON.parse(row.texts),
     input: () => JSON.parse(row.input),
   });
 
@@ -25,17 +27,17 @@ export class SqliteTaskStore implements TaskStore {
   /** The tables come from TASK_MIGRATIONS (sqlite-schema.ts), applied before. */
   constructor(private readonly db: Database) {
     this.#insert = db.prepare(`
-      INSERT INTO tasks (id, type, owner, status, progress, message, input, subject, idempotency_key, result, error, created_at, started_at, done_at)
-      VALUES (@id, @type, @owner, @status, @progress, @message, @input, @subject, @idempotencyKey, @result, @error, @createdAt, @startedAt, @doneAt)`);
+      INSERT INTO tasks (id, type, owner, status, progress, message, input, subject, idempotency_key, result, error, texts, created_at, started_at, done_at)
+      VALUES (@id, @type, @owner, @status, @progress, @message, @input, @subject, @idempotencyKey, @result, @error, @texts, @createdAt, @startedAt, @doneAt)`);
     this.#byKey = db.prepare("SELECT * FROM tasks WHERE owner = ? AND idempotency_key = ?");
     this.#deleteFinished = db.prepare("DELETE FROM tasks WHERE done_at IS NOT NULL AND done_at < ?");
     this.#update = db.prepare(`
       UPDATE tasks SET status = @status, progress = @progress, message = @message, result = @result, error = @error,
-        started_at = @startedAt, done_at = @doneAt
+        texts = @texts, started_at = @startedAt, done_at = @doneAt
       WHERE id = @id`);
     this.#get = db.prepare("SELECT * FROM tasks WHERE id = ?");
     this.#failUnfinished = db.prepare(`
-      UPDATE tasks SET status = 'error', error = @error, message = 'Failed', done_at = @at
+      UPDATE tasks SET status = 'error', error = @error, message = @message, texts = @texts, done_at = @at
       WHERE status IN ('queued', 'running')`);
   }
 
@@ -47,6 +49,7 @@ export class SqliteTaskStore implements TaskStore {
       message: task.message,
       result: task.result === null ? null : JSON.stringify(task.result),
       error: task.error,
+      texts: textsOf(task),
       startedAt: ms(task.startedAt),
       doneAt: ms(task.doneAt),
     };
@@ -92,8 +95,9 @@ export class SqliteTaskStore implements TaskStore {
     return { items: page.map(toTask), nextCursor: rows.length > query.limit ? encodeTaskCursor(page.at(-1)!.seq) : null };
   }
 
-  async failUnfinished(error: string, at: Date): Promise<number> {
-    return this.#failUnfinished.run({ error, at: at.getTime() }).changes;
+  async failUnfinished(error: LocalText, at: Date): Promise<number> {
+    const fields = { ...messageFields(text("task.failed")), ...errorFields(error) };
+    return this.#failUnfinished.run({ error: fields.error, message: fields.message, texts: textsOf(fields), at: at.getTime() }).changes;
   }
 
   async deleteFinishedBefore(cutoff: Date): Promise<number> {

@@ -1,4 +1,4 @@
-import type { Task, TaskStatus, TaskType } from "@tasklane/contract";
+import type { LocalText, Task, TaskStatus, TaskType } from "@tasklane/contract";
 
 /** A task as stored: the public Task plus what only the server sees. */
 export interface StoredTask {
@@ -44,7 +44,7 @@ export interface TaskStore {
    * Ends every task still `queued` or `running` as `error` with this text: at start, such a task
    * belongs to a process that died. Returns how many there were.
    */
-  failUnfinished(error: string, at: Date): Promise<number>;
+  failUnfinished(error: LocalText, at: Date): Promise<number>;
   /** Removes tasks that ended before `cutoff`; returns how many. */
   deleteFinishedBefore(cutoff: Date): Promise<number>;
   close(): Promise<void>;

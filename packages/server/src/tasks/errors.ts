@@ -1,4 +1,4 @@
-import type { TaskType } from "@tasklane/contract";
+import { isLocalText, type LocalText, TASK_ERROR_MAX_CHARS, type TaskType, text, truncateText } from "@tasklane/contract";
 import { UnavailableError } from "../unavailable.ts";
 
 /** Submits are refused while the server stops; the API answers 503. */
@@ -40,9 +40,14 @@ export class IdempotencyKeyConflictError extends Error {
   }
 }
 
-/** The text a person reads for a failure that the handler did not describe. */
-export function errorText(error: unknown): string {
-  if (error instanceof Error && error.message.trim()) return error.message;
-  if (typeof error === "string" && error.trim()) return error;
-  return "The task failed without saying why";
+/**
+ * The text a person reads for a failure: its own LocalText when it has one (TextError, also
+ * after crossing a thread), else its message as it is, marked as a failure in other languages.
+ */
+export function errorText(error: unknown): LocalText {
+  const own: unknown = typeof error === "object" && error !== null ? (error as { text?: unknown }).text : undefined;
+  if (isLocalText(own)) return own;
+  const detail = error instanceof Error ? error.message : typeof error === "string" ? error : "";
+  if (detail.trim()) return text("task.failedWith", { detail: truncateText(detail, TASK_ERROR_MAX_CHARS) });
+  return text("task.unexplained");
 }

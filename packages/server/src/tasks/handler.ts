@@ -1,4 +1,4 @@
-import type { TaskInput, TaskResult, TaskType } from "@tasklane/contract";
+import type { LocalText, TaskInput, TaskResult, TaskType } from "@tasklane/contract";
 import type { Logger } from "../logger.ts";
 
 /** What a handler gets besides its input. */
@@ -9,9 +9,11 @@ export interface HandlerContext {
   signal: AbortSignal;
   /**
    * Reports progress 0..100 with a line for a person. Cheap: call it as often as you like;
-   * the value is clamped (and held below 100 until the task completes).
+   * the value is clamped (and held below 100 until the task completes). Give the line as a
+   * LocalText (the contract's texts) so that every client shows it in its person's language;
+   * a plain string reads the same in all of them.
    */
-  progress(percent: number, message?: string): void;
+  progress(percent: number, message?: LocalText | string): void;
   log: Logger;
 }
 

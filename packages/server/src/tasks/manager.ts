@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject } from "@tasklane/contract";
+import { type LocalText, type Task, type TaskInput, type TaskType, submitSchemas, taskSubject, text } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
 import { QueuedLimitError, ServiceStoppingError } from "./errors.ts";
@@ -15,6 +15,7 @@ import {
 } from "./manager-options.ts";
 import { type Outcome, clampProgress, finalFields, runHandler } from "./run-handler.ts";
 import { cancelledByCaller, interruptedByShutdown } from "./stop-reasons.ts";
+import { messageFields } from "./task-texts.ts";
 import { type SubmitDetails, type SubmitOutcome, type Tasks, repeatOf, uploadIdOf } from "./tasks.ts";
 
 /** A task that is queued or running in this process. Its `task` is the freshest state. */
@@ -107,7 +108,7 @@ export class TaskManager implements Tasks {
     const same = this.#activeByKeys(keys);
     if (same) return repeatOf(same.task, type, idempotencyKey);
     if (this.#waitingOf.of(owner) >= this.#maxQueuedPerCaller) throw new QueuedLimitError(this.#maxQueuedPerCaller);
-    const task = newTask(type, this.#newId(), this.#now(), "Waiting for a free slot", taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
+    const task = newTask(type, this.#newId(), this.#now(), text("task.queued"), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
     const active: ActiveTask = { task, owner, input, keys, waiting: true, controller: new AbortController() };
     const rank = fairRank(this.#activeOf.of(owner));
     for (const key of keys) this.#byKey.set(key, active);
@@ -123,7 +124,7 @@ export class TaskManager implements Tasks {
     const submitted = copy(task) as Task<T>;
     if (!this.#accepting) {
       // close() began while the insert was under way: this task will never get a slot.
-      await this.#finish(active, { status: "error", error: interruptedByShutdown().message });
+      await this.#finish(active, { status: "error", error: interruptedByShutdown().text });
       return { task: copy(task) as Task<T>, deduplicated: false };
     }
     this.#queue.push(active, rank);
@@ -183,9 +184,9 @@ export class TaskManager implements Tasks {
     const stop = cancelledByCaller();
     if (active.task.status === "queued") {
       this.#queue.remove(active);
-      await this.#finish(active, { status: stop.status, error: stop.message });
+      await this.#finish(active, { status: stop.status, error: stop.text });
     } else if (!active.controller.signal.aborted) {
-      active.task.message = "Cancelling";
+      Object.assign(active.task, messageFields(text("task.cancelling")));
       active.controller.abort(stop);
     }
     return copy(active.task);
@@ -198,7 +199,7 @@ export class TaskManager implements Tasks {
   async close({ graceMs = 0 }: { graceMs?: number } = {}): Promise<void> {
     this.#accepting = false;
     for (const queued of this.#queue.drain()) {
-      await this.#finish(queued, { status: "error", error: interruptedByShutdown().message });
+      await this.#finish(queued, { status: "error", error: interruptedByShutdown().text });
     }
     const running = [...this.#active.values()].map((a) => a.done);
     const allDone = Promise.all(running);
@@ -227,7 +228,7 @@ export class TaskManager implements Tasks {
 
   async #run(active: ActiveTask): Promise<void> {
     const { task, controller } = active;
-    Object.assign(task, { status: "running", startedAt: this.#now(), message: "Starting" });
+    Object.assign(task, { status: "running", startedAt: this.#now(), ...messageFields(text("task.starting")) });
     await this.#persist(active);
     const outcome = await runHandler({
       taskId: task.id,
@@ -242,11 +243,11 @@ export class TaskManager implements Tasks {
     await this.#finish(active, outcome);
   }
 
-  #progress(active: ActiveTask, percent: number, message?: string): void {
+  #progress(active: ActiveTask, percent: number, message?: LocalText | string): void {
     const { task } = active;
     if (task.status !== "running") return;
     if (Number.isFinite(percent)) task.progress = clampProgress(percent);
-    if (typeof message === "string" && !active.controller.signal.aborted) task.message = message;
+    if (message !== undefined && !active.controller.signal.aborted) Object.assign(task, messageFields(message));
     active.flushTimer ??= setTimeout(() => {
       active.flushTimer = undefined;
       void this.#persist(active);

@@ -1,14 +1,15 @@
-import { TASK_ERROR_MAX_CHARS, TASK_MESSAGE_MAX_CHARS, type Task, type TaskType, taskTypes, truncateText } from "@tasklane/contract";
+import { type LocalText, type Task, type TaskType, taskTypes, text } from "@tasklane/contract";
 import type { Logger } from "../logger.ts";
 import { summarizeZodError } from "../zod-summary.ts";
 import { errorText } from "./errors.ts";
 import type { HandlerContext, TaskHandlers } from "./handler.ts";
 import { TaskStop, timedOut } from "./stop-reasons.ts";
+import { errorFields, messageFields } from "./task-texts.ts";
 
 /** How a run ended: what the task's final status, result and error become. */
 export type Outcome =
   | { status: "completed"; result: NonNullable<Task["result"]> }
-  | { status: "error" | "cancelled"; error: string };
+  | { status: "error" | "cancelled"; error: LocalText };
 
 export interface RunRequest {
   taskId: string;
@@ -32,11 +33,7 @@ export async function runHandler(run: RunRequest): Promise<Outcome> {
   timer?.unref();
   try {
     const handler = run.handlers[run.type] as (input: unknown, ctx: HandlerContext) => unknown;
-    // A handler's line is cut to the contract's bound here, once for both backends: a file's
-    // text that reaches a message must not make every poll of the task large.
-    const progress: HandlerContext["progress"] = (percent, message) =>
-      run.progress(percent, message === undefined ? undefined : truncateText(String(message), TASK_MESSAGE_MAX_CHARS));
-    const context: HandlerContext = { taskId: run.taskId, signal: controller.signal, progress, log };
+    const context: HandlerContext = { taskId: run.taskId, signal: controller.signal, progress: run.progress, log };
     // Awaited inside the try, so a synchronous throw ends like a rejection.
     const value = await handler(run.input, context);
     const checked = taskTypes[run.type].result.safeParse(value);
@@ -44,11 +41,11 @@ export async function runHandler(run: RunRequest): Promise<Outcome> {
     log.error({ issues: checked.error.issues }, "handler returned an invalid result");
     return {
       status: "error",
-      error: `The ${run.type} handler returned a result that does not match its schema: ${summarizeZodError(checked.error)}`,
+      error: text("task.invalidResult", { type: run.type, detail: summarizeZodError(checked.error) }),
     };
   } catch (error) {
     const reason: unknown = controller.signal.reason;
-    if (controller.signal.aborted && reason instanceof TaskStop) return { status: reason.status, error: reason.message };
+    if (controller.signal.aborted && reason instanceof TaskStop) return { status: reason.status, error: reason.text };
     log.warn({ err: error }, "task failed");
     return { status: "error", error: errorText(error) };
   } finally {
@@ -59,16 +56,16 @@ export async function runHandler(run: RunRequest): Promise<Outcome> {
 /** 100 is kept for completion, so a bar never shows done before the result is there. */
 export const clampProgress = (percent: number): number => Math.min(99, Math.max(0, Math.floor(percent)));
 
-const FINAL_MESSAGE = { completed: "Completed", error: "Failed", cancelled: "Cancelled" } as const;
+const FINAL_MESSAGE = { completed: text("task.completed"), error: text("task.failed"), cancelled: text("task.cancelled") } as const;
 
 /** The fields a task's final write sets, the same in every store. */
 export function finalFields(outcome: Outcome, progress: number, doneAt: Date) {
   return {
     status: outcome.status,
     progress: outcome.status === "completed" ? 100 : progress,
-    message: FINAL_MESSAGE[outcome.status],
+    ...messageFields(FINAL_MESSAGE[outcome.status]),
     result: outcome.status === "completed" ? outcome.result : null,
-    error: outcome.status === "completed" ? null : truncateText(outcome.error, TASK_ERROR_MAX_CHARS),
+    ...(outcome.status === "completed" ? { error: null, errorText: null } : errorFields(outcome.error)),
     doneAt,
   };
 }

@@ -1,4 +1,4 @@
-import type { FinalStatus } from "@tasklane/contract";
+import { ENGLISH_TEXTS, type FinalStatus, type LocalText, localize, text } from "@tasklane/contract";
 
 /**
  * The reason given to a task's AbortController. It says how the task ends once its handler
@@ -7,17 +7,17 @@ import type { FinalStatus } from "@tasklane/contract";
 export class TaskStop extends Error {
   constructor(
     readonly status: Exclude<FinalStatus, "completed">,
-    message: string,
+    readonly text: LocalText,
   ) {
-    super(message);
+    super(localize(text, "en"));
     // Handlers and libraries recognise an abort by this name (DOMException's convention).
     this.name = "AbortError";
   }
 }
 
-export const INTERRUPTED_TEXT = "interrupted: the server stopped before the task finished";
+/** The English error of a task that a stop of the server interrupted. */
+export const INTERRUPTED_TEXT = ENGLISH_TEXTS["task.interrupted"];
 
-export const cancelledByCaller = () => new TaskStop("cancelled", "Cancelled by the caller");
-export const interruptedByShutdown = () => new TaskStop("error", INTERRUPTED_TEXT);
-export const timedOut = (ms: number) =>
-  new TaskStop("error", `Timed out: the task ran longer than its limit of ${Math.round(ms / 1000)} s`);
+export const cancelledByCaller = () => new TaskStop("cancelled", text("task.cancelledByCaller"));
+export const interruptedByShutdown = () => new TaskStop("error", text("task.interrupted"));
+export const timedOut = (ms: number) => new TaskStop("error", text("task.timedOut", { seconds: Math.round(ms / 1000) }));

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { type LocalText, TextError } from "@tasklane/contract";
 import {
   type PricingDb,
   createPostgresPool,
@@ -32,7 +33,7 @@ function open(database: ThreadDatabase): PricingDb {
 }
 
 function run(job: ThreadJob, signal: AbortSignal): Promise<ThreadJobResult> {
-  const ctx = { signal, progress: (percent: number, message: string) => send({ kind: "progress", percent, message }) };
+  const ctx = { signal, progress: (percent: number, message: LocalText) => send({ kind: "progress", percent, message }) };
   switch (job.type) {
     case "recalculate":
       return recalculatePrices(db, ctx);
@@ -65,8 +66,9 @@ port.on("message", (message: ToThread) => {
   run(message.job, own.signal).then(
     (result) => send({ kind: "done", result }),
     (error: unknown) => {
-      const { name = "Error", message: text = String(error) } = error instanceof Error ? error : {};
-      send({ kind: "failed", error: { name, message: text } });
+      const { name = "Error", message = String(error) } = error instanceof Error ? error : {};
+      const text = error instanceof TextError ? error.text : undefined;
+      send({ kind: "failed", error: { name, message, text } });
     },
   );
 });

@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { type LocalText, text, TextError } from "@tasklane/contract";
 import type { FromThread, ThreadDatabase, ThreadError, ThreadJob, ThreadResult, ToThread } from "./thread-protocol.ts";
 
 /** The heap one task thread may use; an import that needs more ends as `error`, the service goes on. */
@@ -17,23 +18,21 @@ export interface TaskThreadsOptions {
 
 export interface ThreadRunContext {
   signal: AbortSignal;
-  progress(percent: number, message: string): void;
+  progress(percent: number, message: LocalText): void;
 }
 
 const ENTRY = new URL("./task-thread-entry.mjs", import.meta.url);
 
 /** The text a person reads when a task's thread ran out of its heap. */
-export function outOfMemoryText(job: ThreadJob, heapMb: number): string {
-  const limit = `${heapMb} MB (TASKLANE_TASK_MEMORY_MB)`;
-  if (job.type === "stockImport") return `The file needs more memory than one import may use: over ${limit}. Split it into smaller files, or raise the limit.`;
-  if (job.type === "inspect") return `The preview needs more memory than one task may use: over ${limit}. Split the file into smaller files, or raise the limit.`;
-  return `The task needed more memory than one task may use: over ${limit}.`;
+export function outOfMemoryText(job: ThreadJob, heapMb: number): LocalText {
+  const key = job.type === "stockImport" ? "import.outOfMemory" : job.type === "inspect" ? "preview.outOfMemory" : "task.outOfMemory";
+  return text(key, { mb: heapMb });
 }
 
-const rebuild = ({ name, message }: ThreadError): Error => Object.assign(new Error(message), { name });
+const rebuild = ({ name, message, text }: ThreadError): Error => Object.assign(new Error(message), { name }, text && { text });
 
 /** A job's thread ran out of its heap: the job's input (a file) needs more than the cap. */
-export class ThreadMemoryError extends Error {
+export class ThreadMemoryError extends TextError {
   override readonly name = "ThreadMemoryError";
 }
 
@@ -118,7 +117,7 @@ export class TaskThreads {
       const onExit = (code: number) =>
         finish(() => {
           if (ctx.signal.aborted) reject(ctx.signal.reason);
-          else reject(failure ?? new Error(`The task's worker thread stopped unexpectedly (exit code ${code})`));
+          else reject(failure ?? new TextError(text("task.threadStopped", { code })));
         });
       const onAbort = () => {
         worker.postMessage({ kind: "abort" } satisfies ToThread);

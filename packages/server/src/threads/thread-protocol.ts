@@ -1,4 +1,4 @@
-import type { StockKind, StockMapping, TaskResult, TaskType } from "@tasklane/contract";
+import type { LocalText, StockKind, StockMapping, TaskResult, TaskType } from "@tasklane/contract";
 import type { StockFileInspection, StockImportInput } from "@tasklane/pricing";
 
 /** Where a task thread finds the pricing data: the SQLite file, or the PostgreSQL server. */
@@ -23,11 +23,13 @@ export type ToThread = { kind: "run"; job: ThreadJob } | { kind: "abort" };
 export interface ThreadError {
   name: string;
   message: string;
+  /** A TextError's text, so that the task's error keeps its key. */
+  text?: LocalText | undefined;
 }
 
 export type FromThread =
   /** Sent once, when the pricing code is loaded and the connection open. */
   | { kind: "ready" }
-  | { kind: "progress"; percent: number; message: string }
+  | { kind: "progress"; percent: number; message: LocalText }
   | { kind: "done"; result: ThreadJobResult }
   | { kind: "failed"; error: ThreadError };
