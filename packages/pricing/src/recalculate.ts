@@ -2,7 +2,8 @@ import { type TaskResult, text } from "@tasklane/contract";
 import type { CompiledQuery } from "kysely";
 import { sql } from "./db/kysely.ts";
 import { throwIfAborted, type WorkContext } from "./context.ts";
-import { type PricingDb, writeTransaction } from "./db/database.ts";
+import type { PricingDb } from "./db/database.ts";
+import { recalculationTransaction } from "./db/write-transactions.ts";
 import { roundPrice } from "./prices.ts";
 
 type RecalculateResult = TaskResult<"recalculate">;
@@ -37,7 +38,7 @@ export async function recalculatePrices(db: PricingDb, opts: RecalculateOptions)
   throwIfAborted(opts.signal);
   opts.progress(0, text("recalculate.started"));
   const updatedAt = (opts.now?.() ?? new Date()).getTime();
-  const result = await writeTransaction(db, async (trx): Promise<RecalculateResult> => {
+  const result = await recalculationTransaction(db, async (trx): Promise<RecalculateResult> => {
     const componentsTotal = Number((await trx.selectFrom("components").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
     const { rows: withOffers } = await sql<OfferTotals>`
       SELECT c.id, c.price, o.amount, o.quantity

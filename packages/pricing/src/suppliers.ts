@@ -8,7 +8,7 @@ import {
   type SupplierMappingInput,
 } from "@tasklane/contract";
 import type { Transaction } from "kysely";
-import { type PricingDb, type PricingTables, writeTransaction } from "./db/database.ts";
+import { type PricingDb, type PricingTables, transaction } from "./db/database.ts";
 
 type SupplierRow = PricingTables["suppliers"];
 
@@ -50,7 +50,7 @@ export async function savedMapping(db: PricingDb, name: string, kind: StockKind)
 
 /** Saves (or with null forgets) a supplier's mapping; a supplier not yet imported is listed from now on. */
 export function setSupplierMapping(db: PricingDb, input: SupplierMappingInput, now = Date.now()): Promise<Supplier> {
-  return writeTransaction(db, (trx) => saveMapping(trx, input.name.trim(), input.kind, input.mapping, now));
+  return transaction(db, (trx) => saveMapping(trx, input.name.trim(), input.kind, input.mapping, now));
 }
 
 export async function saveMapping(

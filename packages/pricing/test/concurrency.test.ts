@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createPricelist, importStock, listComponents, recalculatePrices } from "../src/index.ts";
-import { writeTransaction } from "../src/db/database.ts";
 import { dialects, testEnv, workContext } from "./helpers/env.ts";
+import { heldTransaction, lockWaits, tracked } from "./helpers/pg-locks.ts";
 import { prices, seed } from "./helpers/seed.ts";
+
+const WAIT = { timeout: 10_000, interval: 20 };
 
 /** Supplier C's file: 5,000 rows over P1–P4, one in stock each. */
 const offersOfC = Array.from({ length: 5_000 }, (_, i) => ({ pn: `P${(i % 4) + 1}`, price: (i % 50) + 1, qty: 1 }));
@@ -44,32 +46,30 @@ describe.each(dialects)("%s", (dialect) => {
 });
 
 // SQLite has one writer anyway, and a transaction there never spans a turn of the event loop.
-describe.skipIf(!dialects.includes("postgres"))("postgres: the pricing write lock", () => {
-  it("makes writers of other processes wait, never readers", async () => {
+describe.skipIf(!dialects.includes("postgres"))("postgres: the recalculation lock", () => {
+  it("makes a second recalculation wait for the first, and then read what the first wrote; readers never wait", async () => {
     const env = await testEnv("postgres");
     await seed(env, "A", "stock", [{ pn: "P1", price: 10, qty: 2 }]);
-    const [holder, writer] = [await env.connect(), await env.connect()];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let entered!: () => void;
-    const locked = new Promise<void>((resolve) => (entered = resolve));
-    const holding = writeTransaction(holder, async () => {
-      entered();
-      await held;
-    });
-    let recalculated = false;
-    try {
-      await locked;
-      const recalculation = recalculatePrices(writer, workContext()).then(() => (recalculated = true));
-      expect((await listComponents(env.db, {})).items.map((c) => c.partNumber)).toEqual(["P1"]);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(recalculated).toBe(false);
-      release();
-      await recalculation;
-    } finally {
-      release();
-      await holding;
-    }
+    // The first recalculation's update of P1 waits on this row lock, with its own lock held.
+    const held = await heldTransaction(env.db);
+    await held.run("SELECT 1 FROM components WHERE part_number = 'P1' FOR UPDATE");
+    const first = tracked(recalculatePrices(await env.connect(), workContext()));
+    const firstPid = await vi.waitFor(async () => {
+      const [wait] = await lockWaits(env.db);
+      expect(wait?.blockers).toEqual([held.pid]);
+      return wait!.pid;
+    }, WAIT);
+    const second = tracked(recalculatePrices(await env.connect(), workContext()));
+    await vi.waitFor(async () => {
+      const waits = await lockWaits(env.db);
+      expect(waits.find((w) => w.pid !== firstPid)).toMatchObject({ waitEvent: "advisory", blockers: [firstPid] });
+    }, WAIT);
+    expect((await listComponents(env.db, {})).items.map((c) => [c.partNumber, c.price])).toEqual([["P1", null]]);
+    expect(second.settled).toBe(false);
+
+    await held.commit();
+    expect(await first.promise).toMatchObject({ updated: 1 });
+    expect(await second.promise).toMatchObject({ updated: 0, unchanged: 1 });
     expect(await prices(env)).toEqual({ P1: 10 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { writeTransaction } from "../src/db/database.ts";
+import { transaction } from "../src/db/database.ts";
 import type { StagedRow } from "../src/import/rows.ts";
 import { openStaging } from "../src/import/stager.ts";
 import type { PricingDb } from "../src/index.ts";
@@ -69,7 +69,7 @@ describe.each(dialects)("%s", (dialect) => {
       await staging.write([row(2, "LOST")]);
       await staging.finish();
       await expect(
-        writeTransaction(env.db, async () => {
+        transaction(env.db, async () => {
           throw new Error("boom");
         }),
       ).rejects.toThrow("boom");

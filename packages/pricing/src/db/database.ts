@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type BetterSqlite3 from "better-sqlite3";
 import type { Generated, Kysely as KyselyType, Transaction } from "kysely";
-import { Kysely, PostgresDialect, sql } from "./kysely.ts";
+import { Kysely, PostgresDialect } from "./kysely.ts";
 import { SharedSqliteDialect } from "./sqlite-dialect.ts";
 import pg from "pg";
 
@@ -124,9 +124,6 @@ export function postgresPricingDb(pool: pg.Pool): PricingDb {
   return { kysely: new Kysely<PricingTables>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres", pool };
 }
 
-/** Any number: all pricing writers of one database share this advisory lock. */
-const PRICING_WRITE_LOCK = 7_242_001;
-
 /**
  * SQLite: better-sqlite3 settles every statement at once, so work that then awaits only its
  * own statements runs to the end in microtasks. Started on a fresh event-loop turn (an empty
@@ -139,22 +136,11 @@ export async function ownTurn(db: SqlDatabase): Promise<void> {
   if (db.dialect === "sqlite") await nextTurn();
 }
 
-/** Runs `body` as one transaction (on its own turn on SQLite: see ownTurn). */
+/**
+ * Runs `body` as one transaction (on its own turn on SQLite: see ownTurn). The locks and snapshot
+ * a pricing write takes besides are write-transactions.ts's.
+ */
 export async function transaction<T>(db: PricingDb, body: (trx: Transaction<PricingTables>) => Promise<T>): Promise<T> {
   await ownTurn(db);
   return db.kysely.transaction().execute(body);
-}
-
-/**
- * A pricing write (an import's swap, a recalculation, a pricelist): one transaction, one writer
- * at a time across every process. On PostgreSQL a transaction-level advisory lock serialises
- * the writers of all workers, so two never interleave their updates of the same components
- * (nor deadlock); SQLite has one writer anyway.
- */
-export function writeTransaction<T>(db: PricingDb, body: (trx: Transaction<PricingTables>) => Promise<T>): Promise<T> {
-  if (db.dialect === "sqlite") return transaction(db, body);
-  return transaction(db, async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(${PRICING_WRITE_LOCK})`.execute(trx);
-    return body(trx);
-  });
 }

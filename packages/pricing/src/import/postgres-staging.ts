@@ -1,9 +1,10 @@
 import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { type PricingDb, type PricingTables, writeTransaction } from "../db/database.ts";
+import type { PricingDb, PricingTables } from "../db/database.ts";
 import { Kysely, PostgresDialect } from "../db/kysely.ts";
 import { searchText } from "../db/search-text.ts";
+import { importTransaction } from "../db/write-transactions.ts";
 import { applyImport } from "./apply-import.ts";
 import type { StagedRow } from "./rows.ts";
 import { STAGED_COLUMNS, type Staging, stagingTableName } from "./stager.ts";
@@ -43,7 +44,7 @@ export async function openPostgresStaging(db: PricingDb): Promise<Staging> {
     },
     finish: () => inFlight,
     settle: () => inFlight.catch(() => {}),
-    apply: (a) => writeTransaction(session, (trx) => applyImport(trx, "postgres", table, a)),
+    apply: (a) => importTransaction(session, a.supplier, a.kind, (trx) => applyImport(trx, "postgres", table, a)),
     async close() {
       try {
         await client.query(`DROP TABLE IF EXISTS ${table}`);

@@ -1,5 +1,6 @@
-import { type PricingDb, writeTransaction } from "../db/database.ts";
+import type { PricingDb } from "../db/database.ts";
 import { searchText } from "../db/search-text.ts";
+import { importTransaction } from "../db/write-transactions.ts";
 import { applyImport } from "./apply-import.ts";
 import type { StagedRow } from "./rows.ts";
 import { STAGED_COLUMNS, type Staging, stagingTableName } from "./stager.ts";
@@ -67,7 +68,7 @@ export async function openSqliteStaging(db: PricingDb): Promise<Staging> {
       if (failed !== undefined) throw failed;
     },
     settle: async () => {},
-    apply: (a) => writeTransaction(db, (trx) => applyImport(trx, "sqlite", table, a)),
+    apply: (a) => importTransaction(db, a.supplier, a.kind, (trx) => applyImport(trx, "sqlite", table, a)),
     async close() {
       if (!sqlite.open) return;
       await onConnection(() => sqlite.prepare(`DROP TABLE IF EXISTS ${table}`).run()).catch(() => {});

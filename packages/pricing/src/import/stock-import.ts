@@ -12,7 +12,7 @@ import {
   truncateText,
 } from "@tasklane/contract";
 import { clampPercent, throwIfAborted, type WorkContext, yieldToEventLoop } from "../context.ts";
-import { type PricingDb, writeTransaction } from "../db/database.ts";
+import { type PricingDb, transaction } from "../db/database.ts";
 import { StockFileError } from "../errors.ts";
 import { openRowReader } from "../readers/open.ts";
 import type { RowReader, SheetRow } from "../readers/types.ts";
@@ -85,7 +85,7 @@ export async function importStock(db: PricingDb, input: StockImportInput, ctx: W
     const applied = await staging.apply({ supplier, kind: input.kind, importedAt: Date.now() });
     const used = usedMapping(header.match, header.cells, readWith.mapping);
     const save = input.saveMapping === true;
-    if (save) await writeTransaction(db, (trx) => saveMapping(trx, supplier, input.kind, used, Date.now()));
+    if (save) await transaction(db, (trx) => saveMapping(trx, supplier, input.kind, used, Date.now()));
     ctx.progress(99, text("import.saved", { rows: tally.imported }));
     return {
       ...tally,

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { type PricelistSource, type TaskResult, text } from "@tasklane/contract";
 import { throwIfAborted, type WorkContext } from "../context.ts";
 import { sql } from "../db/kysely.ts";
-import { type PricingDb, writeTransaction } from "../db/database.ts";
+import type { PricingDb } from "../db/database.ts";
+import { snapshotTransaction } from "../db/write-transactions.ts";
 
 type PricelistCreateResult = TaskResult<"pricelistCreate">;
 
@@ -42,7 +43,7 @@ export async function createPricelist(
   opts.progress(0, text("pricelist.creating", { source: text(`pricelist.source.${input.source}`) }));
   const id = randomUUID();
   const createdAt = (opts.now?.() ?? new Date()).getTime();
-  const rows = await writeTransaction(db, async (trx) => {
+  const rows = await snapshotTransaction(db, async (trx) => {
     await trx.insertInto("pricelists").values({ id, source: input.source, created_at: createdAt, task_id: input.taskId, row_count: 0 }).execute();
     const { numAffectedRows } = await sql`
       INSERT INTO pricelist_rows (pricelist_id, position, part_number, vendor, name, price, quantity)

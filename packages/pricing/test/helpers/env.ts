@@ -40,6 +40,11 @@ afterEach(async () => {
   if (failures.length > 0) throw failures[0];
 });
 
+/** Runs `cleanup` after the test, before the cleanups registered earlier (a connection before its pool). */
+export function afterThisTest(cleanup: () => Promise<void> | void): void {
+  cleanups.push(cleanup);
+}
+
 export interface FileEnv {
   dir: string;
   file(name: string, data: string | Uint8Array): string;

@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import type { StockKind } from "@tasklane/contract";
+import type { Kysely, Transaction } from "kysely";
+import { sql } from "./kysely.ts";
+import { type PricingDb, type PricingTables, transaction } from "./database.ts";
+
+/**
+ * What may run beside what, on PostgreSQL (SQLite has one writer at a time, and each of these is
+ * one short BEGIN IMMEDIATE transaction there):
+ * - imports of different suppliers (or kinds) apply at once; two of one supplier and kind never;
+ * - a recalculation or a pricelist reads one snapshot and runs beside any import;
+ * - two recalculations never run at once (each writes the prices the other read);
+ * - pricelists run beside everything: they only add rows of their own.
+ * Writers that meet on a component row lock it in part-number order (see upsert-components.ts),
+ * so imports wait in line for each other, never in a cycle. A recalculation's updates are not
+ * ordered, nor can a snapshot write a row changed after it was taken: such a transaction fails
+ * with a deadlock or serialization error and runs again.
+ */
+
+type Body<T> = (trx: Transaction<PricingTables>) => Promise<T>;
+
+/** The first key of an import's pg_advisory_xact_lock(int, int): the second is importLockKey's. */
+export const IMPORT_LOCK_SPACE = 7_242_002;
+/** Any number: the session lock of the recalculation under way (its own key space: one bigint). */
+const RECALCULATION_LOCK = 7_242_003;
+
+/**
+ * A stable 32-bit key for a supplier and kind (the same in every process and version, unlike
+ * PostgreSQL's hashtext). Two pairs that collide only take turns, as one supplier's imports do.
+ */
+export function importLockKey(supplier: string, kind: StockKind): number {
+  return createHash("sha256").update(`${kind}\0${supplier}`).digest().readInt32BE(0);
+}
+
+/** An import's apply: one transaction, alone among the imports of its supplier and kind. */
+export function importTransaction<T>(db: PricingDb, supplier: string, kind: StockKind, body: Body<T>): Promise<T> {
+  if (db.dialect === "sqlite") return transaction(db, body);
+  const key = importLockKey(supplier, kind);
+  return retried(() =>
+    transaction(db, async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(CAST(${IMPORT_LOCK_SPACE} AS integer), CAST(${key} AS integer))`.execute(trx);
+      return body(trx);
+    }),
+  );
+}
+
+/** A pricelist: reads one snapshot (REPEATABLE READ) and writes only rows of its own. */
+export function snapshotTransaction<T>(db: PricingDb, body: Body<T>): Promise<T> {
+  if (db.dialect === "sqlite") return transaction(db, body);
+  return retried(() => repeatableRead(db.kysely, body));
+}
+
+/**
+ * A recalculation: one snapshot, one at a time. The lock is a session lock taken before the
+ * transaction begins, because a transaction's first statement fixes its snapshot: one that
+ * waited for the lock inside would read what the recalculation before it had not yet written.
+ */
+export function recalculationTransaction<T>(db: PricingDb, body: Body<T>): Promise<T> {
+  if (db.dialect === "sqlite") return transaction(db, body);
+  return db.kysely.connection().execute(async (session) => {
+    await sql`SELECT pg_advisory_lock(${RECALCULATION_LOCK})`.execute(session);
+    let failed = true;
+    try {
+      const result = await retried(() => repeatableRead(session, body));
+      failed = false;
+      return result;
+    } finally {
+      // A session that cannot answer is gone, and its lock with it; its error is not the news.
+      await sql`SELECT pg_advisory_unlock(${RECALCULATION_LOCK})`.execute(session).catch((error: unknown) => {
+        if (!failed) throw error;
+      });
+    }
+  });
+}
+
+const repeatableRead = <T>(kysely: Kysely<PricingTables>, body: Body<T>): Promise<T> =>
+  kysely.transaction().setIsolationLevel("repeatable read").execute(body);
+
+/** serialization_failure, deadlock_detected: the transaction was rolled back and may simply run again. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+const ATTEMPTS = 5;
+
+async function retried<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !RETRYABLE.has((error as { code?: string }).code ?? "")) throw error;
+    }
+  }
+}

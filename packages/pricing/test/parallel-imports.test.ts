@@ -1,0 +1,119 @@
+import { describe, expect, it, vi } from "vitest";
+import { importStock } from "../src/index.ts";
+import { dialects, offers, rows, type TestEnv, testEnv, workContext } from "./helpers/env.ts";
+import { heldTransaction, importLocks, lockWaits, tracked } from "./helpers/pg-locks.ts";
+import { seed } from "./helpers/seed.ts";
+import { sql } from "kysely";
+
+const WAIT = { timeout: 10_000, interval: 20 };
+
+let files = 0;
+
+/** Starts an import of `lines` on a connection of its own, as another worker would. */
+async function startImport(env: TestEnv, supplier: string, kind: "stock" | "competitor", lines: string[]) {
+  const filePath = env.file(`${++files}.csv`, `${["PN;Price;Qty;Name;Vendor", ...lines].join("\n")}\n`);
+  return tracked(importStock(await env.connect(), { filePath, supplier, kind }, workContext()));
+}
+
+/**
+ * Holds the suppliers row of `supplier` and `kind`, which an import's apply writes last: that
+ * import then stays inside its apply, holding its lock, until the returned transaction ends.
+ */
+async function holdApplyOf(env: TestEnv, supplier: string, kind: "stock" | "competitor") {
+  const held = await heldTransaction(env.db);
+  await held.run(`SELECT 1 FROM suppliers WHERE name = '${supplier}' AND kind = '${kind}' FOR UPDATE`);
+  return held;
+}
+
+/** The backend of the import whose apply holds its lock and waits on `held`. */
+const heldApply = (env: TestEnv, supplier: string, kind: "stock" | "competitor", heldPid: number) =>
+  vi.waitFor(async () => {
+    const [lock] = await importLocks(env.db, supplier, kind);
+    expect(lock?.granted).toBe(true);
+    expect((await lockWaits(env.db)).find((w) => w.pid === lock!.pid)?.blockers).toEqual([heldPid]);
+    return lock!.pid;
+  }, WAIT);
+
+// SQLite has one writer at a time: its imports apply one after another by nature.
+describe.skipIf(!dialects.includes("postgres"))("postgres: imports apply side by side", () => {
+  it("imports of other suppliers (and of the same supplier's other kind) apply whole while one supplier's apply holds its lock", async () => {
+    const env = await testEnv("postgres");
+    await seed(env, "A", "stock", [{ pn: "P1", price: 10, qty: 1 }]);
+    const held = await holdApplyOf(env, "A", "stock");
+    const a = await startImport(env, "A", "stock", ["P1;20;1;;"]);
+    const aPid = await heldApply(env, "A", "stock", held.pid);
+
+    const [b, competitor] = await Promise.all([
+      (await startImport(env, "B", "stock", ["P1;11;1;;", "Q1;5;1;;"])).promise,
+      (await startImport(env, "A", "competitor", ["P1;12;;;"])).promise,
+    ]);
+    // Both applied from start to end (an import returns once its apply committed) while A's
+    // apply was still open, holding its lock: the applies overlapped.
+    expect([b.rowsAfter, competitor.rowsAfter]).toEqual([2, 1]);
+    expect(await importLocks(env.db, "A", "stock")).toEqual([{ pid: aPid, granted: true }]);
+    expect(a.settled).toBe(false);
+
+    await held.commit();
+    expect((await a.promise).rowsAfter).toBe(1);
+    expect((await offers(env.db)).map((o) => [o.supplier, o.kind, o.partNumber, o.price])).toEqual([
+      ["A", "competitor", "P1", 12],
+      ["A", "stock", "P1", 20],
+      ["B", "stock", "P1", 11],
+      ["B", "stock", "Q1", 5],
+    ]);
+  });
+
+  it("two imports of one supplier and kind take turns: the second waits for the first's lock and applies after it", async () => {
+    const env = await testEnv("postgres");
+    await seed(env, "A", "stock", [{ pn: "P1", price: 10, qty: 1 }]);
+    const held = await holdApplyOf(env, "A", "stock");
+    const first = await startImport(env, "A", "stock", ["P1;20;1;;"]);
+    const firstPid = await heldApply(env, "A", "stock", held.pid);
+
+    const second = await startImport(env, "A", "stock", ["P1;30;1;;", "P2;40;1;;"]);
+    await vi.waitFor(async () => {
+      const locks = await importLocks(env.db, "A", "stock");
+      expect(locks).toEqual([{ pid: firstPid, granted: true }, { pid: expect.any(Number), granted: false }]);
+      expect((await lockWaits(env.db)).find((w) => w.pid === locks[1]!.pid)?.blockers).toEqual([firstPid]);
+    }, WAIT);
+    expect(second.settled).toBe(false);
+
+    await held.commit();
+    const [one, two] = [await first.promise, await second.promise];
+    expect([one.rowsBefore, one.rowsAfter, two.rowsAfter]).toEqual([1, 1, 2]);
+    expect((await offers(env.db, "A")).map((o) => [o.partNumber, o.price])).toEqual([
+      ["P1", 30],
+      ["P2", 40],
+    ]);
+  });
+
+  it("two suppliers' imports that create the same new part numbers wait in line for them, never in a cycle, and both succeed", async () => {
+    const env = await testEnv("postgres");
+    const parts = Array.from({ length: 2_000 }, (_, i) => `PN-${String(i).padStart(4, "0")}`);
+    // A part number in the middle, inserted and not yet committed: both imports reach it.
+    const held = await heldTransaction(env.db);
+    await held.run(`INSERT INTO components (part_number, search_text) VALUES ('PN-1000', 'pn-1000\n')`);
+    // Opposite file orders: upserted in file order, each would hold part numbers the other needs.
+    const a = await startImport(env, "A", "stock", parts.map((pn) => `${pn};10;1;;VA`));
+    const b = await startImport(env, "B", "stock", [...parts].reverse().map((pn) => `${pn};20;1;Name of ${pn};`));
+    // One waits for the held part number, the other for the one ahead of it: a line, not a cycle.
+    await vi.waitFor(async () => {
+      const waits = await lockWaits(env.db);
+      expect(waits).toHaveLength(2);
+      const front = waits.find((w) => w.blockers.includes(held.pid));
+      expect(front?.blockers).toEqual([held.pid]);
+      expect(waits.find((w) => w !== front)?.blockers).toEqual([front!.pid]);
+    }, WAIT);
+
+    await held.rollback();
+    const [one, two] = [await a.promise, await b.promise];
+    expect([one.componentsCreated, two.componentsCreated].sort((x, y) => x - y)).toEqual([0, 2_000]);
+    expect([one.rowsAfter, two.rowsAfter]).toEqual([2_000, 2_000]);
+    // Whichever created a component, the other filled in what it lacked.
+    const components = await rows(
+      env.db,
+      sql<{ n: number; named: number; vendored: number }>`SELECT COUNT(*) AS n, COUNT(name) AS named, COUNT(vendor) AS vendored FROM components`,
+    );
+    expect(components).toEqual([{ n: 2_000, named: 2_000, vendored: 2_000 }]);
+  });
+});
