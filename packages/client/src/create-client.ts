@@ -1,5 +1,5 @@
 import type { Task, TaskType } from "@tasklane/contract";
-import { checkServiceUrl } from "./check-options.ts";
+import { checkClientOptions } from "./check-options.ts";
 import type { AppRouter } from "@tasklane/server";
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
 import superjson from "superjson";
@@ -11,7 +11,7 @@ import type { StockFileInspect, StockImportSubmit, SubmitAnswer, SubmitCalls, Su
 import { uploadFile } from "./upload.ts";
 
 export function createTasklaneClient(options: TasklaneClientOptions): TasklaneClient {
-  checkServiceUrl(options.url);
+  checkClientOptions(options);
   const base = options.url.replace(/\/+$/, "");
   const headers = (): Record<string, string> => (options.token ? { authorization: `Bearer ${options.token}` } : {});
   const link = {

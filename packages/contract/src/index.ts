@@ -12,3 +12,4 @@ export * from "./suppliers.ts";
 export * from "./language.ts";
 export * from "./pricelist-export.ts";
 export * from "./csv.ts";
+export * from "./error-codes.ts";
