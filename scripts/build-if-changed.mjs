@@ -20,7 +20,7 @@ const TARGETS = {
   cli: {
     package: "@tasklane/cli",
     built: "apps/cli/dist/main.js",
-    inputs: ["apps/cli/src", "apps/cli/tsup.config.ts", "apps/cli/package.json", "packages/client/src", "packages/contract/src"],
+    inputs: ["apps/cli/src", "apps/cli/tsup.config.ts", "apps/cli/package.json", "packages/client/src", "packages/client/package.json", "packages/contract/src"],
     quiet: true,
   },
 };

@@ -36,6 +36,22 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
   return { url: url.href, drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+/**
+ * Takes a database away as a restart of PostgreSQL looks to the service: every connection
+ * dropped, new ones refused. Resolves with the function that brings it back.
+ */
+export async function takeDatabaseAway(databaseUrl: string): Promise<() => Promise<void>> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    await client.query(text).finally(() => client.end());
+  };
+  await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+  await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+  return () => admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+}
+
 export async function freePort(): Promise<number> {
   const server = net.createServer().listen(0, "127.0.0.1");
   await once(server, "listening");

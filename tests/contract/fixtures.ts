@@ -63,13 +63,22 @@ afterAll(async () => {
  * of this suite's own. `handlers` replaces the pricing handlers.
  */
 export async function startService({ handlers, ...options }: ServiceOptions = {}): Promise<TestService> {
-  const common = { host: "127.0.0.1", port: 0, logger: false as const, graceMs: 0, ...options };
+  if (distributed) return startDistributedService({ handlers, ...options });
+  const service = await createEmbeddedServer({
+    dataDir: options.dataDir ?? (await tempDir()),
+    ...(handlers ? { handlers: () => handlers } : {}),
+    ...commonOptions(options),
+  });
+  cleanups.push(() => service.stop());
+  return { ...service, url: await service.start() };
+}
+
+const commonOptions = (options: Omit<ServiceOptions, "handlers">) => ({ host: "127.0.0.1", port: 0, logger: false as const, graceMs: 0, ...options });
+
+/** startService's distributed backend, for a suite that needs it whichever backend its project runs. */
+export async function startDistributedService({ handlers, ...options }: ServiceOptions = {}): Promise<TestService> {
+  const common = commonOptions(options);
   const withHandlers = handlers ? { handlers: () => handlers } : {};
-  if (!distributed) {
-    const service = await createEmbeddedServer({ dataDir: options.dataDir ?? (await tempDir()), ...withHandlers, ...common });
-    cleanups.push(() => service.stop());
-    return { ...service, url: await service.start() };
-  }
   redis ??= await startRedis();
   const database = await freshDatabase();
   cleanups.push(() => database.drop());

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -29,7 +29,46 @@ console.log(JSON.stringify({
 }));
 `;
 
+/** The same from CommonJS: TypeScript must find the `require` condition's declarations for it. */
+const CJS_SCRIPT = `
+import { TasklaneRequestError, type RequestErrorCode, createTasklaneClient } from "@tasklane/client";
+
+export async function codeOfMissingTask(url: string): Promise<RequestErrorCode | undefined> {
+  const error = await createTasklaneClient({ url }).getTask("0b4f5a5e-8a49-4d2c-9d53-0d7e1c7b6f10").catch((e: unknown) => e);
+  if (!(error instanceof TasklaneRequestError)) return undefined;
+  // @ts-expect-error the code is one the service answers, not any string
+  if (error.code === "NO_SUCH_CODE") return undefined;
+  return error.code;
+}
+`;
+
+/** What each loader does with the build it loaded, against the live server given as the first argument. */
+const CALLS = `
+async function calls(sdk, file) {
+  const client = sdk.createTasklaneClient({ url: process.argv[2] });
+  const done = await client.submitAndWait("recalculate", {});
+  const missing = await client.getTask("0b4f5a5e-8a49-4d2c-9d53-0d7e1c7b6f10").catch((e) => e);
+  const code = missing instanceof sdk.TasklaneRequestError ? missing.code : String(missing);
+  console.log(JSON.stringify({ file: path.relative(process.cwd(), file), status: done.status, createdAtIsDate: done.createdAt instanceof Date, code }));
+}
+`;
+
+/** require() from CommonJS, import() from an ES module: each must find its own build. */
+const LOADERS = {
+  "require.cjs": `const path = require("node:path");${CALLS}calls(require("@tasklane/client"), require.resolve("@tasklane/client"));`,
+  "import.mjs": `import path from "node:path";\nimport { fileURLToPath } from "node:url";${CALLS}calls(await import("@tasklane/client"), fileURLToPath(import.meta.resolve("@tasklane/client")));`,
+};
+
 let consumer: string;
+let compiled: Promise<unknown> | undefined;
+
+/** Every TypeScript consumer above and the README's example, compiled once to out/: strictly, the SDK's declarations checked too. */
+const compile = () =>
+  (compiled ??= run(
+    "node",
+    [tsc, "--strict", "--skipLibCheck", "false", "--module", "nodenext", "--target", "es2022", "--outDir", "out", "script.ts", "cjs-script.cts", "example.ts"],
+    { cwd: consumer },
+  ));
 
 beforeAll(async () => {
   consumer = await mkdtemp(path.join(os.tmpdir(), "tasklane-consumer-"));
@@ -40,6 +79,13 @@ beforeAll(async () => {
     cwd: consumer,
   });
   await writeFile(path.join(consumer, "script.ts"), SCRIPT);
+  await writeFile(path.join(consumer, "cjs-script.cts"), CJS_SCRIPT);
+  for (const [name, text] of Object.entries(LOADERS)) await writeFile(path.join(consumer, name), text);
+  // The README as the tarball ships it.
+  const readme = await readFile(path.join(consumer, "node_modules/@tasklane/client/README.md"), "utf8");
+  const example = /<!-- packed-client\.test\.ts: example -->\n```ts\n([^]*?)```/.exec(readme)?.[1];
+  if (!example) throw new Error("The README's example block (after its packed-client.test.ts marker) is missing");
+  await writeFile(path.join(consumer, "example.ts"), example);
 }, 300_000);
 
 afterAll(async () => {
@@ -47,13 +93,8 @@ afterAll(async () => {
 });
 
 describe("the packed client tarball, installed alone outside the workspace", () => {
-  it("type-checks strictly, with its declarations checked too, and runs against a live server", async () => {
-    const compile = run(
-      "node",
-      [tsc, "--strict", "--skipLibCheck", "false", "--module", "nodenext", "--target", "es2022", "--outDir", "out", "script.ts"],
-      { cwd: consumer },
-    );
-    await expect(compile).resolves.toBeDefined();
+  it("type-checks strictly from an ES module and from CommonJS, with its declarations checked too, and runs against a live server", async () => {
+    await expect(compile()).resolves.toBeDefined();
 
     const { url } = await startService({
       handlers: testHandlers({
@@ -70,5 +111,28 @@ describe("the packed client tarball, installed alone outside the workspace", () 
       failedTyped: "No prices yet",
     });
     expect(stderr.trim().split("\n").at(-1)).toBe("completed");
+  });
+
+  it("ships both builds: require() loads the CommonJS one and import() the ES module one, and each calls the service", async () => {
+    const { url } = await startService({ handlers: testHandlers() });
+    const outputs = await Promise.all(Object.keys(LOADERS).map((name) => run("node", [name, url], { cwd: consumer })));
+    const expected = { status: "completed", createdAtIsDate: true, code: "NOT_FOUND" };
+    expect(outputs.map(({ stdout }) => JSON.parse(stdout))).toEqual([
+      { file: "node_modules/@tasklane/client/dist/index.cjs", ...expected },
+      { file: "node_modules/@tasklane/client/dist/index.js", ...expected },
+    ]);
+    expect(outputs.map(({ stderr }) => stderr)).toEqual(["", ""]);
+    // Bundlers may drop what a consumer does not use: importing the SDK does nothing by itself.
+    const installed = JSON.parse(await readFile(path.join(consumer, "node_modules/@tasklane/client/package.json"), "utf8"));
+    expect(installed).toMatchObject({ sideEffects: false, main: "./dist/index.cjs", module: "./dist/index.js" });
+  });
+
+  it("the example in its README type-checks and runs against a live service with the pricing handlers", async () => {
+    await compile();
+    await writeFile(path.join(consumer, "stock.csv"), "PN;Price;Qty\nA-1;10;2\nB-2;20;3\n");
+
+    const { url } = await startService();
+    const { stdout } = await run("node", ["out/example.js", "stock.csv"], { cwd: consumer, env: { ...process.env, TASKLANE_URL: url } });
+    expect(stdout).toMatch(/^Imported 2 of 2 rows\nRecalculated \d+ components: \d+ updated\n$/);
   });
 });

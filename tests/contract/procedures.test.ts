@@ -206,11 +206,11 @@ describe("error codes", () => {
     expect((await fetch(`${url}/health`)).status).toBe(200);
   });
 
-  it("SERVICE_UNAVAILABLE for a submit while the service stops", async () => {
+  it("SERVICE_UNAVAILABLE, reason stopping, for a submit while the service stops", async () => {
     const service = await startService({ handlers: testHandlers() });
     await service.tasks.close();
     const error = await requestError(createTasklaneClient({ url: service.url }).submit.recalculate({}));
-    expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503 });
+    expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503, reason: "stopping" });
   });
 
   it("UNREACHABLE when nothing listens", async () => {

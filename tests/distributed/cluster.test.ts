@@ -104,7 +104,7 @@ describe("two API nodes and two workers, each its own process", () => {
 
     const refused = await a.submit.recalculate({}).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(TasklaneRequestError);
-    expect(refused).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503 });
+    expect(refused).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503, reason: "engineUnavailable" });
     expect((refused as Error).message).toMatch(/Redis/);
     expect((await b.getTask(before.id)).status).toBe("completed");
 

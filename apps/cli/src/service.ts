@@ -22,7 +22,17 @@ export function connect(flags: Where, env: NodeJS.ProcessEnv, command: string): 
   const url = flags.url ?? (env.TASKLANE_URL || DEFAULT_URL);
   const token = flags.token ?? (env.TASKLANE_TOKEN || undefined);
   if (!isHttpUrl(url)) throw usageError(t("usage.notHttpUrl", { url, example: DEFAULT_URL }), command);
-  return { client: createTasklaneClient({ url, ...(token ? { token } : {}) }), url, tokenGiven: Boolean(token) };
+  return { client: clientFor(url, token, command), url, tokenGiven: Boolean(token) };
+}
+
+/** The SDK refuses a token it cannot send (a TypeError; the url was checked above), which is the person's to fix. */
+function clientFor(url: string, token: string | undefined, command: string): TasklaneClient {
+  try {
+    return createTasklaneClient({ url, ...(token ? { token } : {}) });
+  } catch (error) {
+    if (error instanceof TypeError && token) throw usageError(t("usage.badToken"), command);
+    throw error;
+  }
 }
 
 function isHttpUrl(text: string): boolean {
@@ -72,8 +82,9 @@ export function requestFailure(error: TasklaneRequestError, service: Service): C
     // A file the service cannot read at all: the person has to bring another.
     case "UNPROCESSABLE_CONTENT":
       return usage(lowerFirst(error.message));
+    // Which 503: the service stops (a deploy), or runs without its database or Redis; an older service does not say.
     case "SERVICE_UNAVAILABLE":
-      return usage(t("failure.stopping", { url: service.url, message: error.message }));
+      return usage(t(error.reason ? `failure.${error.reason}` : "failure.unavailable", { url: service.url, message: error.message }));
     case "TOO_MANY_REQUESTS":
       return new CliError(t("failure.busy", { message: error.message }), EXIT.error);
     default:

@@ -49,6 +49,7 @@ describe("wrong usage: exit 2 with one line naming the mistake", () => {
     [["get"], 'tasklane: missing ID (see "tasklane get --help")'],
     [["watch", "42"], 'tasklane: "42" is not a task id (a UUID, as printed when the task was submitted) (see "tasklane watch --help")'],
     [["list", "--url", "localhost:3000"], 'tasklane: "localhost:3000" is not an http(s) URL such as http://127.0.0.1:3000 (see "tasklane list --help")'],
+    [["list", "--token", "two words"], 'tasklane: the token (--token or TASKLANE_TOKEN) has spaces, or characters an HTTP header cannot carry (see "tasklane list --help")'],
   ];
   it.each(cases)("tasklane %j", async (args, line) => {
     const result = await runCli(args);

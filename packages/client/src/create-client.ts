@@ -1,8 +1,9 @@
 import type { Task, TaskType } from "@tasklane/contract";
-import { checkServiceUrl } from "./check-options.ts";
+import { checkClientOptions } from "./check-options.ts";
 import type { AppRouter } from "@tasklane/server";
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
-import superjson from "superjson";
+// Named: the CommonJS build require()s this ES module, and there a default import would be its whole namespace.
+import { SuperJSON } from "superjson";
 import type { TasklaneClientOptions } from "./client-options.ts";
 import { pollTask } from "./poll/poll-task.ts";
 import { guard } from "./request-error.ts";
@@ -11,12 +12,12 @@ import type { StockFileInspect, StockImportSubmit, SubmitAnswer, SubmitCalls, Su
 import { uploadFile } from "./upload.ts";
 
 export function createTasklaneClient(options: TasklaneClientOptions): TasklaneClient {
-  checkServiceUrl(options.url);
+  checkClientOptions(options);
   const base = options.url.replace(/\/+$/, "");
   const headers = (): Record<string, string> => (options.token ? { authorization: `Bearer ${options.token}` } : {});
   const link = {
     url: `${base}/trpc`,
-    transformer: superjson,
+    transformer: SuperJSON,
     headers,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };

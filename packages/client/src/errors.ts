@@ -1,4 +1,4 @@
-import type { Task } from "@tasklane/contract";
+import type { ErrorCode, Task, UnavailableReason } from "@tasklane/contract";
 
 /** The task ended with status `error`; `task.error` says why. */
 export class TaskFailedError extends Error {
@@ -38,20 +38,37 @@ export class AbortError extends Error {
 }
 
 /**
- * The server answered a request with an error, or could not be reached (`code` UNREACHABLE).
- * `code` is the tRPC error code: BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, SERVICE_UNAVAILABLE...
+ * What TasklaneRequestError's `code` can be: one of the codes the service answers (ErrorCode),
+ * UNREACHABLE when no answer came, or HTTP_<status> for an answer that is not the service's own
+ * (a proxy in front of it, or a code this SDK does not know).
  */
+export type RequestErrorCode = ErrorCode | "UNREACHABLE" | `HTTP_${number}`;
+
+/** What a TasklaneRequestError keeps besides its code and status (see its fields), and its cause. */
+export interface RequestErrorDetails extends ErrorOptions {
+  fieldErrors?: Record<string, string[] | undefined> | null;
+  reason?: UnavailableReason | null;
+}
+
+/** The server answered a request with an error, or could not be reached (`code` UNREACHABLE). */
 export class TasklaneRequestError extends Error {
   override readonly name = "TasklaneRequestError";
+  /** For BAD_REQUEST: per input field, what is wrong with it. */
+  readonly fieldErrors: Record<string, string[] | undefined> | null;
+  /**
+   * For SERVICE_UNAVAILABLE: `stopping` (a restart or deploy; try again shortly, another node
+   * may answer) or `engineUnavailable` (PostgreSQL or Redis cannot be reached; nothing was changed).
+   */
+  readonly reason: UnavailableReason | null;
   constructor(
     message: string,
-    readonly code: string,
+    readonly code: RequestErrorCode,
     readonly httpStatus: number | undefined,
-    /** For BAD_REQUEST: per input field, what is wrong with it. */
-    readonly fieldErrors: Record<string, string[] | undefined> | null = null,
-    options?: ErrorOptions,
+    { fieldErrors = null, reason = null, ...options }: RequestErrorDetails = {},
   ) {
     super(message, options);
+    this.fieldErrors = fieldErrors;
+    this.reason = reason;
   }
 }
 

@@ -15,6 +15,8 @@ export {
   TasklaneRequestError,
   TimeoutError,
   type FileErrorCode,
+  type RequestErrorCode,
+  type RequestErrorDetails,
 } from "./errors.ts";
 export {
   type CompletedTask,
@@ -46,6 +48,8 @@ export {
   type Component,
   type Pricelist,
   type PricelistRow,
+  type ErrorCode,
+  type UnavailableReason,
   FINAL_STATUSES,
   LIST_LIMIT_DEFAULT,
   LIST_LIMIT_MAX,
@@ -67,4 +71,6 @@ export {
   taskMessageIn,
   taskErrorIn,
   skipReasonIn,
+  ERROR_STATUS,
+  UNAVAILABLE_REASONS,
 } from "@tasklane/contract";

@@ -1,6 +1,7 @@
 import { UPLOAD_FIELD, type Uploaded, UploadedSchema } from "@tasklane/contract";
 import { TasklaneRequestError } from "./errors.ts";
 import { openPath } from "./open-path.ts";
+import { answeredCode, answeredReason } from "./request-error.ts";
 
 /** A file to upload: a path on disk (Node) or a Blob / File (browser or Node). */
 export type UploadSource = string | Blob;
@@ -38,14 +39,16 @@ export async function uploadFile(
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new TasklaneRequestError(`Could not reach the tasklane service at ${target.base}: ${String(error)}`, "UNREACHABLE", undefined, null, {
+    throw new TasklaneRequestError(`Could not reach the tasklane service at ${target.base}: ${String(error)}`, "UNREACHABLE", undefined, {
       cause: error,
     });
   }
-  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const body = (await response.json().catch(() => null)) as { error?: { code?: unknown; message?: string; reason?: unknown } } | null;
   if (!response.ok) {
-    const code = body?.error?.code ?? `HTTP_${response.status}`;
-    throw new TasklaneRequestError(body?.error?.message ?? `The upload failed with HTTP ${response.status}`, code, response.status);
+    const message = body?.error?.message ?? `The upload failed with HTTP ${response.status}`;
+    throw new TasklaneRequestError(message, answeredCode(body?.error?.code, response.status), response.status, {
+      reason: answeredReason(body?.error?.reason),
+    });
   }
   return UploadedSchema.parse(body);
 }

@@ -13,3 +13,4 @@ export * from "./language.ts";
 export * from "./pricelist-export.ts";
 export * from "./csv.ts";
 export * from "./texts/index.ts";
+export * from "./error-codes.ts";

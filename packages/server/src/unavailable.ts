@@ -1,6 +1,12 @@
-/** An engine the service needs (Redis, PostgreSQL) cannot be reached; the API answers 503. */
+import type { UnavailableReason } from "@tasklane/contract";
+
+/**
+ * An engine the service needs (Redis, PostgreSQL) cannot be reached; the API answers 503 with
+ * this `reason`, which ServiceStoppingError overrides.
+ */
 export class UnavailableError extends Error {
   override readonly name = "UnavailableError";
+  readonly reason: UnavailableReason = "engineUnavailable";
 }
 
 // Socket errors; PostgreSQL's "connection exception" (08xxx), "operator intervention" (57Pxx: shut
@@ -10,11 +16,17 @@ const isPostgresDown = (code: string, message: string) =>
   code.startsWith("08") || code.startsWith("57P") || (code === "55000" && /not currently accepting connections/.test(message));
 
 /**
- * The text a caller reads when `error` means an engine is away, or null for any other error.
- * Such an error never left a half-done change: each write is one statement or one transaction.
+ * What a caller hears (a 503: its text and reason) when `error` means the service cannot serve
+ * now, or null for any other error. Such an error never left a half-done change: each write is
+ * one statement or one transaction.
  */
-export function unavailableText(error: unknown): string | null {
-  if (error instanceof UnavailableError) return error.message;
+export function unavailable(error: unknown): UnavailableError | null {
+  if (error instanceof UnavailableError) return error;
+  const text = engineAwayText(error);
+  return text === null ? null : new UnavailableError(text, { cause: error });
+}
+
+function engineAwayText(error: unknown): string | null {
   if (!(error instanceof Error)) return null;
   const code = String((error as { code?: unknown }).code ?? "");
   const redis = /enableOfflineQueue|MaxRetriesPerRequest|Connection is closed|Redis/i.test(`${error.name} ${error.message}`);

@@ -28,9 +28,10 @@ export async function waitForTask(service: Service, taskId: string, limits: Wait
       ...(limits.timeoutMs === undefined ? {} : { timeoutMs: limits.timeoutMs }),
       outage: {
         giveUpAfterMs: limits.giveUpAfterMs,
-        onUnreachable: () => {
+        onUnreachable: (error) => {
           away = true;
-          say(t("wait.unreachable", { url: service.url, seconds: String(limits.giveUpAfterMs / 1000) }));
+          // A 503 says whether the service stops or runs without an engine; anything else is no answer at all.
+          say(t(error.reason ? `wait.${error.reason}` : "wait.unreachable", { url: service.url, seconds: String(limits.giveUpAfterMs / 1000) }));
         },
         onBack: () => {
           away = false;

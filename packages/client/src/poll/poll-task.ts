@@ -1,5 +1,5 @@
 import { type CompletedTask, POLL_INTERVAL_MS, type Task, type TaskType } from "@tasklane/contract";
-import { checkMilliseconds } from "../check-options.ts";
+import { checkPollOptions } from "../check-options.ts";
 import { AbortError, TaskCancelledError, TaskFailedError, TimeoutError } from "../errors.ts";
 import { realClock } from "./clock.ts";
 import { outageTracker } from "./outage.ts";
@@ -36,8 +36,7 @@ export async function pollTask<T extends TaskType>(
   id: string,
   { signal, onProgress, timeoutMs, outage, clock = realClock }: PollOptions<T> = {},
 ): Promise<CompletedTask<T>> {
-  checkMilliseconds("pollTask: timeoutMs", timeoutMs);
-  checkMilliseconds("pollTask: outage.giveUpAfterMs", outage?.giveUpAfterMs ?? 0);
+  checkPollOptions({ onProgress, timeoutMs, outage });
   const deadline = timeoutMs === undefined ? Infinity : clock.now() + timeoutMs;
   const away = outage && outageTracker(outage);
   let lastSeen: Task | undefined;

@@ -1,7 +1,8 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
+import { ERROR_STATUS, type ErrorCode } from "@tasklane/contract";
 import type { ConnectionError } from "fastify";
-import { type ErrorCode, STATUS, errorBody } from "./json-error.ts";
+import { errorBody } from "./json-error.ts";
 
 export const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
@@ -36,7 +37,7 @@ export function answerAndClose(socket: Socket, code: ErrorCode, message: string,
   if (socket.writable && !inFlight?.headersSent) {
     const body = JSON.stringify(errorBody(code, message));
     socket.write(
-      `HTTP/1.1 ${STATUS[code]} ${STATUS_CODES[STATUS[code]]}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+      `HTTP/1.1 ${ERROR_STATUS[code]} ${STATUS_CODES[ERROR_STATUS[code]]}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );
   }

@@ -1,6 +1,7 @@
+import type { ErrorCode } from "@tasklane/contract";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { unavailableText } from "../unavailable.ts";
-import { type ErrorCode, replyError } from "./json-error.ts";
+import { unavailable } from "../unavailable.ts";
+import { replyError } from "./json-error.ts";
 
 /** Fastify's own refusals of a request, by its error code, in words of ours rather than a parser's. */
 const REFUSALS: Record<string, [ErrorCode, string]> = {
@@ -28,10 +29,10 @@ export function handleRouteError(error: FastifyError, request: FastifyRequest, r
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) return replyError(reply, ...(REFUSALS[error.code] ?? UNREADABLE));
-  const unavailable = unavailableText(error);
-  if (unavailable !== null) {
+  const away = unavailable(error);
+  if (away !== null) {
     request.log.warn({ err: error }, "an engine is unreachable");
-    return replyError(reply, "SERVICE_UNAVAILABLE", unavailable);
+    return replyError(reply, "SERVICE_UNAVAILABLE", away.message, away.reason);
   }
   request.log.error({ err: error }, "request failed");
   return replyError(reply, "INTERNAL_SERVER_ERROR", INTERNAL_ERROR_TEXT);

@@ -3,6 +3,7 @@ import { UnavailableError } from "../unavailable.ts";
 
 /** Submits are refused while the server stops; the API answers 503. */
 export class ServiceStoppingError extends UnavailableError {
+  override readonly reason = "stopping";
   constructor() {
     super("The service is stopping and takes no new tasks; try again in a moment");
   }

@@ -2,7 +2,7 @@ import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { UNAUTHORIZED_TEXT } from "../access.ts";
-import { unavailableText } from "../unavailable.ts";
+import { UnavailableError, unavailable } from "../unavailable.ts";
 import type { Context } from "./context.ts";
 import { callerMessage } from "./error-message.ts";
 
@@ -21,6 +21,8 @@ const t = initTRPC.context<Context>().create({
         /** Per field, what is wrong with it: { supplier: ["must not be empty"] }. */
         fieldErrors: (flat?.fieldErrors ?? null) as Record<string, string[] | undefined> | null,
         formErrors: flat?.formErrors ?? null,
+        /** For SERVICE_UNAVAILABLE: whether the service is stopping or an engine is away (UnavailableReason). */
+        reason: error.code === "SERVICE_UNAVAILABLE" && error.cause instanceof UnavailableError ? error.cause.reason : null,
       },
     };
   },
@@ -34,7 +36,7 @@ export const authedProcedure = t.procedure.use(async ({ ctx, next }) => {
   if (ctx.caller === null) throw new TRPCError({ code: "UNAUTHORIZED", message: UNAUTHORIZED_TEXT });
   const result = await next({ ctx: { ...ctx, caller: ctx.caller } });
   // An engine that is away is the service's state, not a bug: 503 with a text, never a 500.
-  const text = result.ok ? null : unavailableText(result.error.cause ?? result.error);
-  if (text !== null) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: text });
+  const away = result.ok ? null : unavailable(result.error.cause ?? result.error);
+  if (away !== null) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: away.message, cause: away });
   return result;
 });

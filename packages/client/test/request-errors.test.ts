@@ -1,0 +1,58 @@
+import { describe, expect, expectTypeOf, it, vi } from "vitest";
+import { heldRecalculation, startService } from "../../../tests/contract/fixtures.ts";
+import {
+  ERROR_STATUS,
+  type ErrorCode,
+  type RequestErrorCode,
+  TasklaneRequestError,
+  UNAVAILABLE_REASONS,
+  type UnavailableReason,
+  createTasklaneClient,
+} from "../src/index.ts";
+
+const SLOW = { timeout: 60_000 };
+
+describe("TasklaneRequestError's code and reason are typed from the contract's lists", () => {
+  it("code: a code the service answers, UNREACHABLE, or HTTP_<status> for an answer that is not the service's", () => {
+    expectTypeOf<TasklaneRequestError["code"]>().toEqualTypeOf<RequestErrorCode>();
+    expectTypeOf<RequestErrorCode>().toEqualTypeOf<ErrorCode | "UNREACHABLE" | `HTTP_${number}`>();
+    expectTypeOf<keyof typeof ERROR_STATUS>().toEqualTypeOf<ErrorCode>();
+    expectTypeOf<"SERVICE_UNAVAILABLE">().toExtend<RequestErrorCode>();
+    expectTypeOf<"HTTP_502">().toExtend<RequestErrorCode>();
+    expectTypeOf<"NO_SUCH_CODE">().not.toExtend<RequestErrorCode>();
+  });
+
+  it("reason: stopping or engineUnavailable, null on every other error", () => {
+    expectTypeOf<TasklaneRequestError["reason"]>().toEqualTypeOf<UnavailableReason | null>();
+    expectTypeOf<(typeof UNAVAILABLE_REASONS)[number]>().toEqualTypeOf<"stopping" | "engineUnavailable">();
+  });
+});
+
+describe("a 503 says why", SLOW, () => {
+  it("a stopping service refuses a submit with SERVICE_UNAVAILABLE and reason stopping, while it still answers reads", async () => {
+    const { hold, handlers } = heldRecalculation(1);
+    // A long grace, so the service stays in its stopping phase while the held task runs.
+    const service = await startService({ handlers, graceMs: 60_000 });
+    const client = createTasklaneClient({ url: service.url });
+    const { taskId } = await client.submit.recalculate({});
+    await vi.waitFor(async () => expect((await client.getTask(taskId)).status).toBe("running"));
+    const stopped = service.stop();
+    try {
+      await vi.waitFor(async () => expect((await fetch(`${service.url}/health`)).status).toBe(503));
+      const error = await client.submit.recalculate({}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TasklaneRequestError);
+      expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503, reason: "stopping", fieldErrors: null });
+      expect((error as Error).message).toBe("The service is stopping and takes no new tasks; try again in a moment");
+      expect((await client.getTask(taskId)).status).toBe("running");
+    } finally {
+      hold.open();
+      await stopped;
+    }
+  });
+
+  it("other errors carry no reason", async () => {
+    const { url } = await startService();
+    const error = await createTasklaneClient({ url }).getTask("0b4f5a5e-8a49-4d2c-9d53-0d7e1c7b6f10").catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "NOT_FOUND", httpStatus: 404, reason: null });
+  });
+});
