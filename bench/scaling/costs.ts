@@ -6,8 +6,6 @@ import type { ImportRun, PollRun, ScalingResult } from "./result.ts";
 export interface ImportCost {
   workerUsPerRow: number;
   postgresUsPerRow: number;
-  /** The API node per import: its submit and this benchmark's waiting through tasks.list. */
-  nodeMsPerImport: number;
   redisCommandsPerImport: number;
   /** Seconds an import held the pricing write lock (its swap): the part no second worker can overlap. */
   lockHeldSPerImport: number;
@@ -32,7 +30,6 @@ export function importCost(run: ImportRun, tasks: number, rows: number): ImportC
   return {
     workerUsPerRow: (workerSeconds / (tasks * rows)) * 1e6,
     postgresUsPerRow: (s.postgresSeconds / (tasks * rows)) * 1e6,
-    nodeMsPerImport: (s.shareSeconds[run.workers]! / tasks) * 1e3,
     redisCommandsPerImport: totalCalls(s.redisCommands) / tasks,
     lockHeldSPerImport: run.lock.heldS / tasks,
     lockHeldShare: run.lock.heldS / run.seconds,

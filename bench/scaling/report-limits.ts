@@ -12,6 +12,7 @@ function importLimit(r: ScalingResult): string {
   const i = r.imports;
   const m = (pick: (x: (typeof i.rounds)[number]) => number) => median(i.rounds.map(pick));
   const serial = m((x) => x.runs[0]!.lock.heldS / x.runs[0]!.seconds);
+  const busy = median(i.rounds.flatMap((x) => x.runs.map((run) => run.spent.machineBusy)));
   const swap = (k: number) => m((x) => x.runs[k]!.lock.heldS / i.tasks);
   const used = (k: number) => m((x) => x.runs[k]!.spent.shareSeconds.slice(0, k + 1).reduce((a, b) => a + b, 0) / x.runs[k]!.spent.wallS / (k + 1));
   return (
@@ -25,7 +26,11 @@ function importLimit(r: ScalingResult): string {
     `${fixed(m((x) => x.ratios[1]!), 2)}. The swap itself took ${fixed(swap(0), 2)} s per import with one worker, ${fixed(swap(1), 2)} with two and ` +
     `${fixed(swap(2), 2)} with three (PostgreSQL does the swap, and it shares its cores with the other imports' staging), and each worker used ` +
     `${fixed(used(0), 2)}, ${fixed(used(1), 2)} and ${fixed(used(2), 2)} of its ${r.shareCores} core: the rest of the time it waited for PostgreSQL ` +
-    "and the lock, not for CPU."
+    "and the lock, not for CPU." +
+    (busy >= 0.9
+      ? ` The machine was ${percent(busy)} busy during the batches (median; load average ${r.loadAverageAtStart} at the start): PostgreSQL, ` +
+        "outside the shares at plain weight, shared the rest of the cores with other work, which lengthens the swap and every statement."
+      : "")
   );
 }
 
