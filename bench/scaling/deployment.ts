@@ -28,10 +28,14 @@ export async function startDeployment(cores: number): Promise<ScalingDeployment>
   const byName = (prefix: string) => made.shares.filter((s) => s.name.startsWith(prefix));
   const [nodeShares, workerShares, [loadGroup]] = [byName("node-"), byName("worker-"), byName("load")];
   let cluster: BenchCluster | undefined;
-  const close = async () => {
-    await cluster?.close();
-    await made.remove();
-  };
+  // One closing for every caller: on Ctrl-C the main flow's finally and the signal handler both close, and
+  // the one that arrives second must wait for the database drop rather than let the process exit before it.
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await cluster?.close();
+      await made.remove();
+    })());
   try {
     await loadGroup!.join(process.pid);
     cluster = await startCluster(MAX_PROCESSES);
