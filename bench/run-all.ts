@@ -3,12 +3,14 @@
  * burdens another), and writes docs/benchmarks.md from their figures. The pricing benchmark belongs
  * to @tasklane/pricing: it runs through its package script and its report is embedded as printed.
  *
- *   pnpm bench                       # everything, about 25 minutes on 2 cores
+ *   pnpm bench                       # everything, about 30 minutes on 2 cores
  *   BENCH_ONLY=poll,submit pnpm bench  # some of them; the others' sections stay as the file had them
  *
  * The distributed benchmark needs PostgreSQL (TASKLANE_TEST_DATABASE_URL, see README); without it
  * it says so and exits 0 with no figures, and its section is left out rather than counted as failed.
  * pollDuringImport measures its distributed half on the same database, and says it left it out without one.
+ * The scaling benchmark needs the same database and root (it makes cgroups to hold each process to a CPU
+ * share); without either it says so and is left out the same way.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -27,6 +29,7 @@ const scripts = {
   distributed: "distributed/distributed-bench.ts",
   pollDuringImport: "poll-during-import/run.ts",
   cliStart: "cli-start/cli-start-bench.ts",
+  scaling: "scaling/scaling-bench.ts",
 } as const;
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), "tasklane-bench-results-"));

@@ -5,13 +5,17 @@ import { cpuSeconds } from "../lib/cpu.ts";
 const POSTGRES_SHARED = /^postgres: .*: (checkpointer|background writer|walwriter|autovacuum launcher|logical replication launcher|archiver)\s*$|\/postgres -D /;
 
 export interface EngineCpu {
+  /** Our database's backends and the server's own processes together. */
   postgres: number;
+  /** The server's own processes alone, which also work for other databases on the same server. */
+  postgresServer: number;
   redis: number;
 }
+type Engine = "backend" | "postgresServer" | "redis";
 
 /** CPU seconds so far of each live process whose command line `belongs` picks, by pid. */
-async function snapshot(belongs: (cmdline: string) => keyof EngineCpu | null): Promise<Map<number, { engine: keyof EngineCpu; s: number }>> {
-  const found = new Map<number, { engine: keyof EngineCpu; s: number }>();
+async function snapshot(belongs: (cmdline: string) => Engine | null): Promise<Map<number, { engine: Engine; s: number }>> {
+  const found = new Map<number, { engine: Engine; s: number }>();
   for (const entry of await readdir("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const pid = Number(entry);
@@ -33,15 +37,15 @@ async function snapshot(belongs: (cmdline: string) => keyof EngineCpu | null): P
  * (the pools keep theirs open, so that is rare).
  */
 export async function engineCpu(databaseName: string, redisPort: number): Promise<() => Promise<EngineCpu>> {
-  const belongs = (cmdline: string): keyof EngineCpu | null => {
+  const belongs = (cmdline: string): Engine | null => {
     if (cmdline.startsWith("redis-server ") && cmdline.includes(`:${redisPort}`)) return "redis";
-    if (/^postgres: /.test(cmdline) && cmdline.split(" ").includes(databaseName)) return "postgres";
-    return POSTGRES_SHARED.test(cmdline) ? "postgres" : null;
+    if (/^postgres: /.test(cmdline) && cmdline.split(" ").includes(databaseName)) return "backend";
+    return POSTGRES_SHARED.test(cmdline) ? "postgresServer" : null;
   };
   const before = await snapshot(belongs);
   return async () => {
-    const used: EngineCpu = { postgres: 0, redis: 0 };
+    const used: Record<Engine, number> = { backend: 0, postgresServer: 0, redis: 0 };
     for (const [pid, { engine, s }] of await snapshot(belongs)) used[engine] += s - (before.get(pid)?.s ?? 0);
-    return used;
+    return { postgres: used.backend + used.postgresServer, postgresServer: used.postgresServer, redis: used.redis };
   };
 }

@@ -7,6 +7,8 @@ import type { PollDuringImportResult } from "../poll-during-import/result.ts";
 import { median, spread } from "../lib/stats.ts";
 import { cliStartSection } from "../cli-start/report-section.ts";
 import type { CliStartResult } from "../cli-start/result.ts";
+import { scalingSection } from "../scaling/report-section.ts";
+import type { ScalingResult } from "../scaling/result.ts";
 
 interface PollResult {
   machine: Machine;
@@ -50,7 +52,16 @@ interface LoadResult {
 }
 
 export interface Report {
-  results: { poll?: unknown; submit?: unknown; pollTask?: unknown; load?: unknown; distributed?: unknown; pollDuringImport?: unknown; cliStart?: unknown };
+  results: {
+    poll?: unknown;
+    submit?: unknown;
+    pollTask?: unknown;
+    load?: unknown;
+    distributed?: unknown;
+    pollDuringImport?: unknown;
+    cliStart?: unknown;
+    scaling?: unknown;
+  };
   pricing: { command: string; output: string } | { command: string; failed: string } | null;
   /** Benchmarks that gave no figures, named in the file rather than left out silently. */
   failed: string[];
@@ -193,6 +204,7 @@ const sections = {
   distributed: { title: "Distributed backend", render: (r: unknown) => distributedSection(r as DistributedResult, machineLine((r as DistributedResult).machine)) },
   pollDuringImport: { title: "Polls during an import", render: (r: unknown) => pollDuringImportSection(r as PollDuringImportResult, machineLine) },
   cliStart: { title: "CLI start", render: (r: unknown) => cliStartSection(r as CliStartResult, machineLine) },
+  scaling: { title: "Scaling on fixed CPU shares", render: (r: unknown) => scalingSection(r as ScalingResult, machineLine) },
 } as const;
 type Name = keyof typeof sections;
 /** The benchmarks the header's machine line describes; the distributed section names its own machine and time. */

@@ -1,0 +1,60 @@
+import { type BenchCluster, startCluster } from "../distributed/cluster.ts";
+import type { NodeProcess } from "../distributed/node-process.ts";
+import { type CpuShare, makeShares } from "./cpu-shares.ts";
+
+export const MAX_PROCESSES = 3;
+
+export interface ScalingDeployment {
+  cluster: BenchCluster;
+  nodeShares: CpuShare[];
+  workerShares: CpuShare[];
+  /** Uncapped, at the shares' weight: this process, the load generators and redis-server. */
+  loadGroup: CpuShare;
+  /** Starts `count` workers, the i-th in the i-th worker share; each runs `concurrency` tasks at once. */
+  startWorkers(count: number, concurrency: number): Promise<NodeProcess[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Three API nodes and room for three workers over a redis-server of our own and a fresh database
+ * (distributed/cluster.ts), each node and worker held to `cores` of a core. This process joins
+ * the load group first, so all it starts is born there; a node or worker starts at full speed
+ * and joins its share once it is ready: start-up is not what is measured, and processes starting
+ * at a quarter core each would take most of the time budget.
+ */
+export async function startDeployment(cores: number): Promise<ScalingDeployment> {
+  const processes = Array.from({ length: MAX_PROCESSES }, (_, i) => [`node-${i + 1}`, `worker-${i + 1}`]).flat();
+  const made = await makeShares([...processes.map((name) => ({ name, cores })), { name: "load", cores: null }]);
+  const byName = (prefix: string) => made.shares.filter((s) => s.name.startsWith(prefix));
+  const [nodeShares, workerShares, [loadGroup]] = [byName("node-"), byName("worker-"), byName("load")];
+  let cluster: BenchCluster | undefined;
+  // One closing for every caller: on Ctrl-C the main flow's finally and the signal handler both close, and
+  // the one that arrives second must wait for the database drop rather than let the process exit before it.
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await cluster?.close();
+      await made.remove();
+    })());
+  try {
+    await loadGroup!.join(process.pid);
+    cluster = await startCluster(MAX_PROCESSES);
+    for (const [i, node] of cluster.nodes.entries()) await nodeShares[i]!.join(node.proc.pid);
+    const started = cluster;
+    return {
+      cluster: started,
+      nodeShares,
+      workerShares,
+      loadGroup: loadGroup!,
+      async startWorkers(count, concurrency) {
+        const procs = await Promise.all(Array.from({ length: count }, () => started.addWorker(concurrency)));
+        for (const [i, proc] of procs.entries()) await workerShares[i]!.join(proc.pid);
+        return procs;
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

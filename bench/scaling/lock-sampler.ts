@@ -1,0 +1,73 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+
+/** The part of pg's Client used here. */
+interface PgClient {
+  connect(): Promise<void>;
+  query<R>(sql: string, values: unknown[]): Promise<{ rows: R[] }>;
+  end(): Promise<void>;
+}
+// The bench package has no pg of its own; the contract tests' (the workspace's catalog version) serves, as engines.ts uses it.
+const { Client } = createRequire(path.resolve(import.meta.dirname, "../../tests/contract/engines.ts"))("pg") as {
+  Client: new (options: { connectionString: string }) => PgClient;
+};
+
+const EVERY_MS = 20;
+
+export interface LockTime {
+  /** Seconds in which a backend of our database held an advisory lock: the pricing write lock, taken by each import's swap. */
+  heldS: number;
+  /** Backend-seconds spent waiting for one (two waiting for a second count twice). */
+  waitedS: number;
+}
+
+/**
+ * Samples pg_locks every EVERY_MS for the advisory locks of one database, so that the time an
+ * import spends in its swap (which holds the pricing write lock, one writer at a time across all
+ * workers) and the time others wait for it are measured, not guessed. It connects to the admin
+ * database, so its own backend is not counted as our database's CPU (engine-cpu.ts).
+ */
+async function sampleLocks(adminUrl: string, databaseName: string): Promise<() => Promise<LockTime>> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  let [held, waited, last] = [0, 0, performance.now()];
+  let stopped = false;
+  let failed: unknown;
+  const loop = (async () => {
+    while (!stopped) {
+      const { rows } = await client.query<{ granted: boolean; n: string }>(
+        `SELECT granted, count(*) AS n FROM pg_locks
+          WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = $1) GROUP BY granted`,
+        [databaseName],
+      );
+      const now = performance.now();
+      const dt = (now - last) / 1000;
+      last = now;
+      for (const row of rows) {
+        if (row.granted) held += dt;
+        else waited += Number(row.n) * dt;
+      }
+      await new Promise((r) => setTimeout(r, EVERY_MS));
+    }
+  })().catch((error: unknown) => (failed = error));
+  return async () => {
+    stopped = true;
+    await loop;
+    await client.end();
+    if (failed) throw failed;
+    return { heldS: +held.toFixed(3), waitedS: +waited.toFixed(3) };
+  };
+}
+
+/** Runs `body` while sampling the locks; the sampler stops (and its connection closes) whatever `body` does. */
+export async function withLockTime<T>(adminUrl: string, databaseName: string, body: () => Promise<T>): Promise<{ value: T; lock: LockTime }> {
+  const stop = await sampleLocks(adminUrl, databaseName);
+  let value: T;
+  try {
+    value = await body();
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+  return { value, lock: await stop() };
+}
