@@ -6,12 +6,13 @@ const project = (name: string, root: string, extra: TestProjectInlineConfigurati
 
 export default [
   project("contract", "./packages/contract"),
-  project("pricing", "./packages/pricing", { testTimeout: 60_000 }),
-  project("server", "./packages/server"),
+  // Their cleanups drop PostgreSQL databases, which waits for every backend and takes seconds on a busy machine.
+  project("pricing", "./packages/pricing", { testTimeout: 60_000, hookTimeout: 60_000 }),
+  project("server", "./packages/server", { hookTimeout: 60_000 }),
   project("client", "./packages/client"),
   project("api", "./apps/api", { testTimeout: 30_000 }),
   // The CLI is tested as built (apps/cli/dist), so its setup builds it when its sources changed.
-  project("cli", "./apps/cli", { testTimeout: 60_000, globalSetup: ["./test/build-cli.ts"] }),
+  project("cli", "./apps/cli", { testTimeout: 60_000, hookTimeout: 60_000, globalSetup: ["./test/build-cli.ts"] }),
   project("web", "./apps/web", { testTimeout: 180_000, hookTimeout: 180_000 }),
   project("e2e", "./tests/contract", { include: ["**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 }),
   // The same contract suite on the distributed backend (Redis, PostgreSQL; see fixtures.ts).
