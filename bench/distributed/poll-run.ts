@@ -1,7 +1,7 @@
 import path from "node:path";
 import { cpuSeconds } from "../lib/cpu.ts";
 import type { CapturedRequest } from "../poll/client-requests.ts";
-import type { GeneratorFigures } from "./autocannon-child.ts";
+import type { GeneratorFigures } from "../lib/load-generator.ts";
 import type { BenchCluster } from "./cluster.ts";
 import { engineCpu } from "./engine-cpu.ts";
 import { machineBusy } from "./machine-busy.ts";

@@ -6,32 +6,13 @@
  * JSON line, so that several generators measure the same seconds.
  */
 import readline from "node:readline";
-import autocannon from "autocannon";
-import type { GeneratorFigures } from "../distributed/autocannon-child.ts";
-
-interface Measurement {
-  url: string;
-  headers: Record<string, string>;
-  connections: number;
-  durationS: number;
-  warmupS: number;
-}
+import { type GeneratorOptions, measureLoad, warmUp } from "../lib/load-generator.ts";
 
 const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 for (let line = await lines.next(); !line.done; line = await lines.next()) {
-  const options = JSON.parse(line.value) as Measurement;
-  const request = { url: options.url, headers: options.headers, connections: options.connections };
-  await autocannon({ ...request, duration: options.warmupS });
+  const options = JSON.parse(line.value) as GeneratorOptions;
+  await warmUp(options);
   process.stdout.write("ready\n");
   await lines.next();
-  const [cpu0, t0] = [process.cpuUsage(), performance.now()];
-  const result = await autocannon({ ...request, duration: options.durationS });
-  const cpu = process.cpuUsage(cpu0);
-  const figures: GeneratorFigures = {
-    requests: result.requests.total,
-    p99Ms: result.latency.p99,
-    failed: result.errors + result.timeouts + result.non2xx,
-    cores: +((cpu.user + cpu.system) / 1e3 / (performance.now() - t0)).toFixed(3),
-  };
-  process.stdout.write(`${JSON.stringify(figures)}\n`);
+  process.stdout.write(`${JSON.stringify(await measureLoad(options))}\n`);
 }

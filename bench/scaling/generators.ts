@@ -1,6 +1,6 @@
 import path from "node:path";
 import readline from "node:readline";
-import type { GeneratorFigures } from "../distributed/autocannon-child.ts";
+import type { GeneratorFigures } from "../lib/load-generator.ts";
 import { type NodeProcess, spawnNode } from "../distributed/node-process.ts";
 
 const script = path.join(import.meta.dirname, "generator-child.ts");

@@ -11,9 +11,11 @@ import {
   createDistributedWorker,
   createEmbeddedServer,
 } from "@tasklane/server";
-import { afterAll, afterEach } from "vitest";
+import { createTasklaneClient } from "@tasklane/client";
+import { afterAll, afterEach, expect, vi } from "vitest";
 import { type TestRedis, freshDatabase, startRedis } from "./engines.ts";
 
+import { heldRecalculation } from "../../packages/server/test/helpers.ts";
 export { gate, heldHandlers, heldRecalculation, recalcResult, testHandlers, untilAborted } from "../../packages/server/test/helpers.ts";
 
 /**
@@ -105,4 +107,28 @@ export async function startDistributedService({ handlers, ...options }: ServiceO
 export async function count(db: PricingDb, table: string, where = "true"): Promise<number> {
   const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE ${sql.raw(where)}`.execute(db.kysely);
   return Number(rows[0]!.n);
+}
+
+/**
+ * An embedded service in its stopping phase (its /health answers 503): a held recalculation,
+ * given a long grace, keeps it there until `release()`, which lets the task end and awaits the stop.
+ */
+export async function stoppingService(): Promise<{ url: string; taskId: string; release: () => Promise<void> }> {
+  const { hold, handlers } = heldRecalculation(1);
+  const service = await startService({ handlers, graceMs: 60_000 });
+  const client = createTasklaneClient({ url: service.url });
+  const { taskId } = await client.submit.recalculate({});
+  await vi.waitFor(async () => expect((await client.getTask(taskId)).status).toBe("running"));
+  const stopped = service.stop();
+  const release = async () => {
+    hold.open();
+    await stopped;
+  };
+  try {
+    await vi.waitFor(async () => expect((await fetch(`${service.url}/health`)).status).toBe(503));
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return { url: service.url, taskId, release };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { takeDatabaseAway } from "../../../tests/contract/engines.ts";
-import { heldRecalculation, startDistributedService, startService } from "../../../tests/contract/fixtures.ts";
+import { heldRecalculation, startDistributedService, stoppingService } from "../../../tests/contract/fixtures.ts";
 import { createTasklaneClient } from "@tasklane/client";
 import { runCli, spawnCli } from "./cli-process.ts";
 
@@ -12,15 +12,8 @@ const withPostgres = it.skipIf(!process.env.TASKLANE_TEST_DATABASE_URL);
 
 describe("a 503 is named for what it is: the service stopping, or running without an engine (exit 2)", () => {
   it("a stopping service, in English and Russian", async () => {
-    const { hold, handlers } = heldRecalculation(1);
-    // A long grace keeps the service in its stopping phase while the held task runs.
-    const service = await startService({ handlers, graceMs: 60_000 });
-    const client = createTasklaneClient({ url: service.url });
-    const { taskId } = await client.submit.recalculate({});
-    await vi.waitFor(async () => expect((await client.getTask(taskId)).status).toBe("running"));
-    const stopped = service.stop();
+    const service = await stoppingService();
     try {
-      await vi.waitFor(async () => expect((await fetch(`${service.url}/health`)).status).toBe(503));
       const en = await runCli(["recalculate"], { TASKLANE_URL: service.url });
       expect(en).toEqual({ code: 2, stdout: "", stderr: `tasklane: the service at ${service.url} is stopping and takes no new work: ${STOPPING_TEXT}\n` });
       const ru = await runCli(["recalculate"], { TASKLANE_URL: service.url, LANG: "ru_RU.UTF-8" });
@@ -30,8 +23,7 @@ describe("a 503 is named for what it is: the service stopping, or running withou
         stderr: `tasklane: служба по адресу ${service.url} останавливается и не принимает новую работу: ${STOPPING_TEXT}\n`,
       });
     } finally {
-      hold.open();
-      await stopped;
+      await service.release();
     }
   });
 

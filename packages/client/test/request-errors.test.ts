@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it, vi } from "vitest";
-import { heldRecalculation, startService } from "../../../tests/contract/fixtures.ts";
+import { startService, stoppingService } from "../../../tests/contract/fixtures.ts";
 import {
   ERROR_STATUS,
   type ErrorCode,
@@ -30,23 +30,17 @@ describe("TasklaneRequestError's code and reason are typed from the contract's l
 
 describe("a 503 says why", SLOW, () => {
   it("a stopping service refuses a submit with SERVICE_UNAVAILABLE and reason stopping, while it still answers reads", async () => {
-    const { hold, handlers } = heldRecalculation(1);
-    // A long grace, so the service stays in its stopping phase while the held task runs.
-    const service = await startService({ handlers, graceMs: 60_000 });
+    const service = await stoppingService();
     const client = createTasklaneClient({ url: service.url });
-    const { taskId } = await client.submit.recalculate({});
-    await vi.waitFor(async () => expect((await client.getTask(taskId)).status).toBe("running"));
-    const stopped = service.stop();
+    const { taskId } = service;
     try {
-      await vi.waitFor(async () => expect((await fetch(`${service.url}/health`)).status).toBe(503));
       const error = await client.submit.recalculate({}).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TasklaneRequestError);
       expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503, reason: "stopping", fieldErrors: null });
       expect((error as Error).message).toBe("The service is stopping and takes no new tasks; try again in a moment");
       expect((await client.getTask(taskId)).status).toBe("running");
     } finally {
-      hold.open();
-      await stopped;
+      await service.release();
     }
   });
 
