@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { MAX_SKIPPED_ROWS_LISTED } from "@tasklane/contract";
+import { MAX_SKIPPED_ROWS_LISTED, skipReasonIn } from "@tasklane/contract";
 import { TaskFailedError, createTasklaneClient } from "@tasklane/client";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -141,13 +141,17 @@ describe("the task history (Tasks section)", () => {
       await dialog.waitFor();
       const text = await dialog.innerText();
       expect(text).toContain(ru ? "Готово" : "Completed");
+      // The task's own line from the service, by its key: Russian on a Russian page.
+      expect(text).toContain(ru ? "Выполнена" : "Completed");
+      if (ru) expect(skipReasonIn(skippedRows[0]!, "ru")).toMatch(/^цена/);
       expect(text).toContain(task.id);
       expect(text).toContain(ru ? `Пропущено строк: ${skipped}; здесь и в файле — первые ${MAX_SKIPPED_ROWS_LISTED}.` : `${skipped} rows were skipped; listed here and in the file: the first ${MAX_SKIPPED_ROWS_LISTED}.`);
       const table = dialog.getByRole("table", { name: ru ? "Строки, пропущенные при загрузке, и причины" : "Rows the import skipped, and why" });
       expect(await table.locator("thead th").allInnerTexts()).toEqual(ru ? ["Строка", "Причина"] : ["Row", "Reason"]);
       expect(await table.locator("tbody tr").count()).toBe(MAX_SKIPPED_ROWS_LISTED);
       for (const [i, r] of skippedRows.slice(0, 2).entries()) {
-        expect(await table.locator("tbody tr").nth(i).locator("td").allInnerTexts()).toEqual([String(r.row), r.reason]);
+        // The service's reason, in the page's language: "цена — не положительное число: 'abc'".
+        expect(await table.locator("tbody tr").nth(i).locator("td").allInnerTexts()).toEqual([String(r.row), skipReasonIn(r, language)]);
       }
       await page.screenshot({ path: path.join(artifacts, `details-${label}.png`) });
       expect(await seriousViolations(page), `${label}: details`).toEqual([]);
@@ -167,7 +171,7 @@ describe("the task history (Tasks section)", () => {
       const separator = ru ? ";" : ",";
       expect(fileLines[0]).toBe(ru ? "Строка;Причина" : "Row,Reason");
       const quoted = (text: string) => (/[",;\t\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
-      for (const [i, r] of skippedRows.slice(0, 2).entries()) expect(fileLines[i + 1]).toBe(`${r.row}${separator}${quoted(r.reason)}`);
+      for (const [i, r] of skippedRows.slice(0, 2).entries()) expect(fileLines[i + 1]).toBe(`${r.row}${separator}${quoted(skipReasonIn(r, language))}`);
 
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "detached" });
