@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createTasklaneClient, skipReasonIn, TaskFailedError, taskErrorIn, taskMessageIn, textIn } from "@tasklane/client";
+import { createTasklaneClient, skipReasonIn, TaskFailedError, TasklaneRequestError, taskErrorIn, taskMessageIn, textIn } from "@tasklane/client";
 import { describe, expect, it } from "vitest";
 import { startService, tempDir } from "./fixtures.ts";
 
@@ -45,5 +45,14 @@ describe("the service's texts in Russian and English (a key and values beside ea
     expect(reasons.length).toBeGreaterThan(0);
     for (const chosen of reasons) expect(textIn(chosen.reasonText, "ru")).toMatch(CYRILLIC);
     expect(textIn(previewed.sheets[0]!.headerReasonText, "ru")).toMatch(CYRILLIC);
+
+    // A file the service cannot read at all is a refused request (422), and its text has its key too.
+    const empty = path.join(dir, "empty.xlsx");
+    await writeFile(empty, "");
+    const refused = await client.inspectFile({ file: empty, kind: "stock" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TasklaneRequestError);
+    expect(refused).toMatchObject({ code: "UNPROCESSABLE_CONTENT", text: { key: "file.empty" } });
+    expect((refused as TasklaneRequestError).message).toMatch(/^The file is empty\./);
+    expect(textIn((refused as TasklaneRequestError).text, "ru")).toMatch(/^Файл пуст\./);
   });
 });

@@ -1,7 +1,7 @@
-import { type TasklaneClient, TasklaneFileError, TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
+import { type TasklaneClient, TasklaneFileError, TasklaneRequestError, createTasklaneClient, textIn } from "@tasklane/client";
 import { CliError, usageError } from "./cli-error.ts";
 import { EXIT } from "./exit-codes.ts";
-import { t } from "./i18n/i18n.ts";
+import { language, t } from "./i18n/i18n.ts";
 
 export const DEFAULT_URL = "http://127.0.0.1:3000";
 
@@ -71,6 +71,8 @@ function fileFailure(error: TasklaneFileError): CliError {
 /** Usage and "no service" end with 2: the person has to fix the call or start the service. */
 export function requestFailure(error: TasklaneRequestError, service: Service): CliError {
   const usage = (line: string) => new CliError(line, EXIT.usage);
+  // The service's own sentence in this run's language when it sent its key (a file it cannot read, a refused submit).
+  const message = textIn(error.text, language()) ?? error.message;
   switch (error.code) {
     case "UNREACHABLE":
       return usage(t("failure.unreachable", { url: service.url }));
@@ -81,18 +83,18 @@ export function requestFailure(error: TasklaneRequestError, service: Service): C
     case "PAYLOAD_TOO_LARGE":
     // A file the service cannot read at all: the person has to bring another.
     case "UNPROCESSABLE_CONTENT":
-      return usage(lowerFirst(error.message));
+      return usage(lowerFirst(message));
     // Which 503: the service stops (a deploy), or runs without its database or Redis; an older service does not say.
     case "SERVICE_UNAVAILABLE":
-      return usage(t(error.reason ? `failure.${error.reason}` : "failure.unavailable", { url: service.url, message: error.message }));
+      return usage(t(error.reason ? `failure.${error.reason}` : "failure.unavailable", { url: service.url, message }));
     case "TOO_MANY_REQUESTS":
-      return new CliError(t("failure.busy", { message: error.message }), EXIT.error);
+      return new CliError(t("failure.busy", { message }), EXIT.error);
     default:
-      return new CliError(t("failure.answered", { code: error.code, message: error.message }), EXIT.error);
+      return new CliError(t("failure.answered", { code: error.code, message }), EXIT.error);
   }
 }
 
 /** The service's sentences start with a capital; after "tasklane: " they read better without. */
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return /^[A-ZА-ЯЁ][a-zа-яё]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }

@@ -20,7 +20,8 @@ describe("a 503 is named for what it is: the service stopping, or running withou
       expect(ru).toEqual({
         code: 2,
         stdout: "",
-        stderr: `tasklane: служба по адресу ${service.url} останавливается и не принимает новую работу: ${STOPPING_TEXT}\n`,
+        // The service's own sentence comes with its key, so it is in Russian too.
+        stderr: `tasklane: служба по адресу ${service.url} останавливается и не принимает новую работу: Служба останавливается и не принимает новых задач; повторите чуть позже\n`,
       });
     } finally {
       await service.release();

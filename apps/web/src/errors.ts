@@ -1,13 +1,15 @@
+import { type LocalText, textIn } from "@tasklane/contract";
 import { TasklaneRequestError } from "@tasklane/client";
 import { TRPCClientError } from "@trpc/client";
 import { isUnauthorized } from "./access-token.ts";
-import { i18n } from "./i18n/index.ts";
+import { currentLanguage, i18n } from "./i18n/index.ts";
 
 type FieldErrors = Record<string, string[] | undefined>;
 
 /**
- * The server's own words (tRPC and the SDK both carry a message written for a person), left in
- * the server's language; only the two cases the page words itself follow the page's language.
+ * The server's own words (tRPC and the SDK both carry a message written for a person): in the
+ * page's language when the server sent its key (`data.text`), else as sent; the two cases the
+ * page words itself follow the page's language.
  */
 export function errorText(error: unknown): string {
   // The server's text names an HTTP header; a person on this page needs the field instead.
@@ -17,6 +19,11 @@ export function errorText(error: unknown): string {
   }
   if (error instanceof TasklaneRequestError && error.code === "UNREACHABLE") {
     return i18n.t("errors.unreachable");
+  }
+  // The service's own text by its key, in the page's language (a file the preview cannot read, a refused submit).
+  if (error instanceof TRPCClientError) {
+    const own = textIn((error.data as { text?: LocalText | null } | undefined)?.text, currentLanguage());
+    if (own !== undefined) return own;
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,4 @@
-import type { ErrorCode, Task, UnavailableReason } from "@tasklane/contract";
+import type { ErrorCode, LocalText, Task, UnavailableReason } from "@tasklane/contract";
 
 /** The task ended with status `error`; `task.error` says why. */
 export class TaskFailedError extends Error {
@@ -48,6 +48,7 @@ export type RequestErrorCode = ErrorCode | "UNREACHABLE" | `HTTP_${number}`;
 export interface RequestErrorDetails extends ErrorOptions {
   fieldErrors?: Record<string, string[] | undefined> | null;
   reason?: UnavailableReason | null;
+  text?: LocalText | null;
 }
 
 /** The server answered a request with an error, or could not be reached (`code` UNREACHABLE). */
@@ -60,15 +61,18 @@ export class TasklaneRequestError extends Error {
    * may answer) or `engineUnavailable` (PostgreSQL or Redis cannot be reached; nothing was changed).
    */
   readonly reason: UnavailableReason | null;
+  /** The message by its key and values when the service wrote it, for another language (textIn). */
+  readonly text: LocalText | null;
   constructor(
     message: string,
     readonly code: RequestErrorCode,
     readonly httpStatus: number | undefined,
-    { fieldErrors = null, reason = null, ...options }: RequestErrorDetails = {},
+    { fieldErrors = null, reason = null, text = null, ...options }: RequestErrorDetails = {},
   ) {
     super(message, options);
     this.fieldErrors = fieldErrors;
     this.reason = reason;
+    this.text = text;
   }
 }
 

@@ -1,4 +1,4 @@
-import { isErrorCode, isUnavailableReason } from "@tasklane/contract";
+import { isErrorCode, isLocalText, isUnavailableReason } from "@tasklane/contract";
 import { TRPCClientError } from "@trpc/client";
 import { AbortError, type RequestErrorCode, TasklaneRequestError } from "./errors.ts";
 
@@ -7,6 +7,7 @@ interface ErrorData {
   httpStatus?: number;
   fieldErrors?: Record<string, string[] | undefined> | null;
   reason?: unknown;
+  text?: unknown;
 }
 
 /** An answer's code as the SDK types it: the service's codes, anything else by its HTTP status. */
@@ -26,6 +27,7 @@ export function toPublicError(error: unknown, url: string, signal?: AbortSignal)
   return new TasklaneRequestError(error.message, answeredCode(data.code, data.httpStatus ?? 0), data.httpStatus, {
     fieldErrors: data.fieldErrors ?? null,
     reason: answeredReason(data.reason),
+    text: isLocalText(data.text) ? data.text : null,
     cause: error,
   });
 }

@@ -38,6 +38,7 @@ describe("a 503 says why", SLOW, () => {
       expect(error).toBeInstanceOf(TasklaneRequestError);
       expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503, reason: "stopping", fieldErrors: null });
       expect((error as Error).message).toBe("The service is stopping and takes no new tasks; try again in a moment");
+      expect((error as TasklaneRequestError).text).toEqual({ key: "request.stopping" });
       expect((await client.getTask(taskId)).status).toBe("running");
     } finally {
       await service.release();

@@ -30,6 +30,10 @@ export const en = {
   "task.uploadGone": "The uploaded file {uploadId} is no longer on the server; upload it again",
   "task.databaseLocked": "The pricing database stayed locked by another task for {minutes} minutes; try again later.",
 
+  // Requests the service refuses (beside their code).
+  "request.stopping": "The service is stopping and takes no new tasks; try again in a moment",
+  "request.queuedLimit": "You have {limit} tasks waiting; wait for some to finish before submitting more",
+
   // Progress of each task type.
   "import.readingFile": "Reading file",
   "import.readingRows": "Reading rows: {rows}",

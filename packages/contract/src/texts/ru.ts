@@ -25,6 +25,9 @@ export const ru: { readonly [K in keyof typeof en]: string } = {
   "task.uploadGone": "Загруженного файла {uploadId} больше нет на сервере; загрузите его снова",
   "task.databaseLocked": "База цен была занята другой задачей {minutes} мин.; попробуйте позже.",
 
+  "request.stopping": "Служба останавливается и не принимает новых задач; повторите чуть позже",
+  "request.queuedLimit": "У вас ожидают задач: {limit}; дождитесь, пока часть из них завершится, и отправляйте новые",
+
   "import.readingFile": "Чтение файла",
   "import.readingRows": "Прочитано строк: {rows}",
   "import.saving": "Сохранение строк: {rows}",

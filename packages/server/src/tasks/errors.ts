@@ -1,11 +1,12 @@
-import { isLocalText, type LocalText, TASK_ERROR_MAX_CHARS, type TaskType, text, truncateText } from "@tasklane/contract";
+import { ENGLISH_TEXTS, isLocalText, type LocalText, localize, TASK_ERROR_MAX_CHARS, type TaskType, text, truncateText } from "@tasklane/contract";
 import { UnavailableError } from "../unavailable.ts";
 
 /** Submits are refused while the server stops; the API answers 503. */
 export class ServiceStoppingError extends UnavailableError {
   override readonly reason = "stopping";
+  readonly text = text("request.stopping");
   constructor() {
-    super("The service is stopping and takes no new tasks; try again in a moment");
+    super(ENGLISH_TEXTS["request.stopping"]);
   }
 }
 
@@ -17,13 +18,14 @@ export class CallerLimitError extends Error {
   override readonly name: string = "CallerLimitError";
 }
 
-const count = (n: number) => n.toLocaleString("en-US");
-
 /** The caller already has as many queued tasks as one caller may. */
 export class QueuedLimitError extends CallerLimitError {
   override readonly name = "QueuedLimitError";
+  readonly text: LocalText;
   constructor(readonly limit: number) {
-    super(`You have ${count(limit)} tasks waiting; wait for some to finish before submitting more`);
+    const message = text("request.queuedLimit", { limit });
+    super(localize(message, "en"));
+    this.text = message;
   }
 }
 
@@ -41,13 +43,19 @@ export class IdempotencyKeyConflictError extends Error {
   }
 }
 
+/** An error's own LocalText (a TextError's, or one that crossed a thread as a plain `text` field), if it has one. */
+export function ownText(error: unknown): LocalText | undefined {
+  const own: unknown = typeof error === "object" && error !== null ? (error as { text?: unknown }).text : undefined;
+  return isLocalText(own) ? own : undefined;
+}
+
 /**
  * The text a person reads for a failure: its own LocalText when it has one (TextError, also
  * after crossing a thread), else its message as it is, marked as a failure in other languages.
  */
 export function errorText(error: unknown): LocalText {
-  const own: unknown = typeof error === "object" && error !== null ? (error as { text?: unknown }).text : undefined;
-  if (isLocalText(own)) return own;
+  const own = ownText(error);
+  if (own) return own;
   const detail = error instanceof Error ? error.message : typeof error === "string" ? error : "";
   if (detail.trim()) return text("task.failedWith", { detail: truncateText(detail, TASK_ERROR_MAX_CHARS) });
   return text("task.unexplained");

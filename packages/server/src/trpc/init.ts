@@ -5,6 +5,7 @@ import { UNAUTHORIZED_TEXT } from "../access.ts";
 import { UnavailableError, unavailable } from "../unavailable.ts";
 import type { Context } from "./context.ts";
 import { callerMessage } from "./error-message.ts";
+import { ownText } from "../tasks/errors.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -23,6 +24,8 @@ const t = initTRPC.context<Context>().create({
         formErrors: flat?.formErrors ?? null,
         /** For SERVICE_UNAVAILABLE: whether the service is stopping or an engine is away (UnavailableReason). */
         reason: error.code === "SERVICE_UNAVAILABLE" && error.cause instanceof UnavailableError ? error.cause.reason : null,
+        /** The message by its key and values when the service wrote it (a file the preview cannot read, a refused submit): a client shows it in its person's language. */
+        text: ownText(error.cause) ?? null,
       },
     };
   },
