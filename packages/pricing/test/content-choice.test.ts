@@ -1,3 +1,4 @@
+import { localize } from "@tasklane/contract";
 import { describe, expect, it } from "vitest";
 import { confirmByContent } from "../src/import/content-choice.ts";
 import { applyMapping } from "../src/import/mapping.ts";
@@ -17,7 +18,8 @@ describe("confirmByContent", () => {
     const confirmed = confirmByContent(match, rows);
     expect(confirmed.columns.price).toBe(1);
     expect(confirmed.candidates.price!.map((c) => c.header)).toEqual(["Цена дилера", "РРЦ"]);
-    expect(confirmed.contentReasons).toEqual({ price: 'its cells are positive numbers; those under "РРЦ" are mostly not' });
+    expect(confirmed.contentReasons).toEqual({ price: { key: "preview.cellsArePrices", values: { header: "РРЦ" } } });
+    expect(localize(confirmed.contentReasons!.price!, "en")).toBe('its cells are positive numbers; those under "РРЦ" are mostly not');
   });
 
   it("takes the column of codes for the part number when the chosen one holds sentences", () => {

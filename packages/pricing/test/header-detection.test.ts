@@ -115,7 +115,7 @@ describe("competing columns", () => {
       partNumber: ["Артикул", "Модель", "Код"],
       price: ["РРЦ", "Цена дилера", "Монтажник (30%)", "Онлайн/ТД (40%)"],
     });
-    expect(match.candidates.price![0]).toMatchObject({ column: 4, rank: 0, label: "retail or recommended price" });
+    expect(match.candidates.price![0]).toMatchObject({ column: 4, rank: 0, label: "label.retailPrice" });
   });
 
   it("part number: an article beats a model, a model beats a code; within a rank the leftmost wins", () => {
