@@ -1,22 +1,30 @@
 import path from "node:path";
+import { TASK_TYPES, type TaskType } from "@tasklane/contract";
 import { z } from "zod";
 import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_DATA_DIR,
   DEFAULT_GRACE_MS,
   DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_HOST,
   DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_LOG_LEVEL,
   DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_MAX_QUEUED_PER_CALLER,
+  DEFAULT_MAX_ROWS_PER_FILE,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER,
   DEFAULT_PORT,
+  DEFAULT_PREVIEW_TIMEOUT_MS,
+  DEFAULT_PREVIEWS_AT_ONCE,
+  DEFAULT_QUEUE_NAME,
   DEFAULT_REQUEST_TIMEOUT_MS,
-} from "./server-options.ts";
-import { TASK_TYPES, type TaskType } from "@tasklane/contract";
-import { DEFAULT_MAX_QUEUED_PER_CALLER } from "./tasks/manager-options.ts";
-import { DEFAULT_TASK_HEAP_MB } from "./threads/task-threads.ts";
-import { DEFAULT_PREVIEW_TIMEOUT_MS, DEFAULT_PREVIEWS_AT_ONCE } from "./pricing/stock-files.ts";
-import { DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER } from "./uploads/upload-limit.ts";
-import { DEFAULT_CONCURRENCY } from "./tasks/manager-options.ts";
-import { DEFAULT_RETENTION_HOURS } from "./tasks/retention.ts";
-import { DEFAULT_STALLED_MS } from "./distributed/task-worker.ts";
+  DEFAULT_RETENTION_MS,
+  DEFAULT_STALLED_MS,
+  DEFAULT_TASK_HEAP_MB,
+  DEFAULT_TIMEOUTS_MS,
+  HOUR_MS,
+} from "./defaults.ts";
 
 /** A setting that stops the start; its message is the one line a person reads. */
 export class ConfigError extends Error {
@@ -24,12 +32,6 @@ export class ConfigError extends Error {
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
-/**
- * 200 MB: a CSV of 1,000,000 rows (the row cap) with real product names is 100-150 MB, so the
- * row cap, not the upload limit, is what an ordinary file reaches first (an .xlsx of those rows is
- * a fifth of that).
- */
-export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 const whole = (min: number, max: number) =>
   z.coerce
@@ -66,12 +68,12 @@ const tokens = list.transform((pairs, ctx) => {
 /** Variables whose value a start error must not repeat. */
 const SECRET = new Set(["TASKLANE_TOKENS"]);
 
-/** The longest each type may run by default: a stuck task must end, but a big import may take minutes. */
-export const DEFAULT_TIMEOUT_SECONDS: Record<TaskType, number> = { recalculate: 600, stockImport: 1800, pricelistCreate: 600 };
-export const DEFAULT_MAX_ROWS_PER_FILE = 1_000_000;
+/** The environment says seconds where the library says milliseconds. */
+const seconds = (ms: number) => ms / 1000;
+const DEFAULT_TIMEOUT_SECONDS = Object.fromEntries(Object.entries(DEFAULT_TIMEOUTS_MS).map(([type, ms]) => [type, seconds(ms)])) as Record<TaskType, number>;
 
 const timeouts = list.transform((pairs, ctx) => {
-  const seconds = { ...DEFAULT_TIMEOUT_SECONDS };
+  const given = { ...DEFAULT_TIMEOUT_SECONDS };
   for (const pair of pairs) {
     const [type, value] = pair.split(":");
     const n = Number(value);
@@ -79,9 +81,9 @@ const timeouts = list.transform((pairs, ctx) => {
       ctx.addIssue({ code: "custom", message: `each entry must be type:seconds with a type of ${TASK_TYPES.join(", ")}, got '${pair}'` });
       return z.NEVER;
     }
-    seconds[type as TaskType] = n;
+    given[type as TaskType] = n;
   }
-  return seconds;
+  return given;
 });
 
 const origins = list.pipe(z.array(z.url({ error: "each origin must be a URL such as http://localhost:5173" })));
@@ -89,31 +91,31 @@ const origins = list.pipe(z.array(z.url({ error: "each origin must be a URL such
 /** Each variable, its default and its rule; README.md lists the same. */
 const EnvSchema = z.object({
   HOST: z.string().min(1).default(DEFAULT_HOST),
-  TASKLANE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TASKLANE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default(DEFAULT_LOG_LEVEL),
   PORT: whole(0, 65535).default(DEFAULT_PORT),
-  TASKLANE_DATA_DIR: z.string().min(1).default("./data"),
+  TASKLANE_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   TASKLANE_TOKENS: tokens.default(new Map()),
   TASKLANE_CORS_ORIGINS: origins.default([]),
   TASKLANE_CONCURRENCY: whole(1, 64).default(DEFAULT_CONCURRENCY),
   TASKLANE_MAX_UPLOAD_BYTES: whole(1, 10 * 1024 ** 3).default(DEFAULT_MAX_UPLOAD_BYTES),
-  TASKLANE_SHUTDOWN_GRACE_SECONDS: whole(0, 3600).default(DEFAULT_GRACE_MS / 1000),
-  TASKLANE_RETENTION_HOURS: whole(1, 24 * 365).default(DEFAULT_RETENTION_HOURS),
+  TASKLANE_SHUTDOWN_GRACE_SECONDS: whole(0, 3600).default(seconds(DEFAULT_GRACE_MS)),
+  TASKLANE_RETENTION_HOURS: whole(1, 24 * 365).default(DEFAULT_RETENTION_MS / HOUR_MS),
   TASKLANE_MAX_ROWS_PER_FILE: whole(1, 100_000_000).default(DEFAULT_MAX_ROWS_PER_FILE),
   TASKLANE_TASK_TIMEOUTS: timeouts.default(DEFAULT_TIMEOUT_SECONDS),
   TASKLANE_BACKEND: z.enum(["embedded", "distributed"], { error: "must be embedded or distributed" }).default("embedded"),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
-  TASKLANE_QUEUE: z.string().regex(/^[\w-]{1,64}$/, "must be 1 to 64 letters, digits, - or _").default("tasklane"),
-  TASKLANE_STALLED_SECONDS: whole(1, 3600).default(DEFAULT_STALLED_MS / 1000),
-  TASKLANE_REQUEST_TIMEOUT_SECONDS: whole(1, 86_400).default(DEFAULT_REQUEST_TIMEOUT_MS / 1000),
-  TASKLANE_HEADERS_TIMEOUT_SECONDS: whole(1, 3600).default(DEFAULT_HEADERS_TIMEOUT_MS / 1000),
-  TASKLANE_IDLE_TIMEOUT_SECONDS: whole(1, 3600).default(DEFAULT_IDLE_TIMEOUT_MS / 1000),
+  TASKLANE_QUEUE: z.string().regex(/^[\w-]{1,64}$/, "must be 1 to 64 letters, digits, - or _").default(DEFAULT_QUEUE_NAME),
+  TASKLANE_STALLED_SECONDS: whole(1, 3600).default(seconds(DEFAULT_STALLED_MS)),
+  TASKLANE_REQUEST_TIMEOUT_SECONDS: whole(1, 86_400).default(seconds(DEFAULT_REQUEST_TIMEOUT_MS)),
+  TASKLANE_HEADERS_TIMEOUT_SECONDS: whole(1, 3600).default(seconds(DEFAULT_HEADERS_TIMEOUT_MS)),
+  TASKLANE_IDLE_TIMEOUT_SECONDS: whole(1, 3600).default(seconds(DEFAULT_IDLE_TIMEOUT_MS)),
   TASKLANE_MAX_CONNECTIONS: whole(1, 1_000_000).default(DEFAULT_MAX_CONNECTIONS),
   TASKLANE_TASK_MEMORY_MB: whole(64, 64 * 1024).default(DEFAULT_TASK_HEAP_MB),
   TASKLANE_MAX_QUEUED_PER_CALLER: whole(1, 1_000_000).default(DEFAULT_MAX_QUEUED_PER_CALLER),
   TASKLANE_MAX_UPLOAD_BYTES_PER_CALLER: whole(1, 1024 ** 4).default(DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER),
   TASKLANE_PREVIEWS_AT_ONCE: whole(1, 64).default(DEFAULT_PREVIEWS_AT_ONCE),
-  TASKLANE_PREVIEW_TIMEOUT_SECONDS: whole(1, 600).default(DEFAULT_PREVIEW_TIMEOUT_MS / 1000),
+  TASKLANE_PREVIEW_TIMEOUT_SECONDS: whole(1, 600).default(seconds(DEFAULT_PREVIEW_TIMEOUT_MS)),
 });
 
 export interface Config {
@@ -189,7 +191,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     concurrency: e.TASKLANE_CONCURRENCY,
     maxUploadBytes: e.TASKLANE_MAX_UPLOAD_BYTES,
     graceMs: e.TASKLANE_SHUTDOWN_GRACE_SECONDS * 1000,
-    retentionMs: e.TASKLANE_RETENTION_HOURS * 3_600_000,
+    retentionMs: e.TASKLANE_RETENTION_HOURS * HOUR_MS,
     maxRowsPerFile: e.TASKLANE_MAX_ROWS_PER_FILE,
     timeoutsMs: Object.fromEntries(
       Object.entries(e.TASKLANE_TASK_TIMEOUTS).map(([type, seconds]) => [type, seconds * 1000]),

@@ -5,6 +5,7 @@ import { PostgresTaskStore } from "./distributed/postgres-task-store.ts";
 import { type QueueSettings, TaskQueue } from "./distributed/task-queue.ts";
 import { TaskWorker, type TaskWorkerOptions } from "./distributed/task-worker.ts";
 import { type PricingHandlerDeps, pricingHandlers } from "./handlers/pricing-handlers.ts";
+import { DEFAULT_QUEUE_NAME, DEFAULT_RETENTION_MS, taskLimits } from "./defaults.ts";
 import type { Logger } from "./logger.ts";
 import { pricingReads } from "./pricing/pricing-reads.ts";
 import { type StockFilesOptions, stockFiles } from "./pricing/stock-files.ts";
@@ -12,7 +13,6 @@ import { createServer } from "./server.ts";
 import type { ServerOptions } from "./server-options.ts";
 import type { TaskHandlers } from "./tasks/handler.ts";
 import { TaskThreads, type TaskThreadsOptions } from "./threads/task-threads.ts";
-import { DEFAULT_RETENTION_HOURS } from "./tasks/retention.ts";
 import { PostgresUploadStore } from "./uploads/postgres-upload-store.ts";
 
 /** Stopping twice (a signal, then a test's cleanup) waits for the first stop. */
@@ -21,8 +21,11 @@ function once<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args:
   return (...args) => (done ??= fn(...args));
 }
 
-export interface DistributedSettings extends Omit<QueueSettings, "retentionMs"> {
+export interface DistributedSettings extends Omit<QueueSettings, "retentionMs" | "queueName"> {
   databaseUrl: string;
+  /** Default "tasklane", as the service's TASKLANE_QUEUE. */
+  queueName?: string;
+  /** Default 24 h, as the service's TASKLANE_RETENTION_HOURS. */
   retentionMs?: number;
 }
 
@@ -50,18 +53,19 @@ export interface DistributedServerOptions
 export async function createDistributedServer({
   databaseUrl,
   redisUrl,
-  queueName,
+  queueName = DEFAULT_QUEUE_NAME,
   maxQueuedPerCaller,
   heapMb,
   previewsAtOnce,
   previewTimeoutMs,
   ...options
 }: DistributedServerOptions) {
-  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_HOURS * 3_600_000;
+  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   const pg = await openPostgres(databaseUrl);
   const queue = new TaskQueue({ redisUrl, queueName, retentionMs });
   const service = createServer({
     ...options,
+    retentionMs,
     store: pg.store,
     uploads: pg.uploads,
     pricing: pricingReads(pg.db),
@@ -91,6 +95,7 @@ export interface DistributedWorkerOptions
   extends DistributedSettings,
     Pick<TaskWorkerOptions, "concurrency" | "timeoutsMs" | "stalledMs" | "progressFlushMs" | "log" | "now">,
     Pick<TaskThreadsOptions, "heapMb" | "stopGraceMs"> {
+  /** Rows one stock file may have. Default 1,000,000, as the service's (defaults.ts). */
   maxRowsPerFile?: number;
   /** Other handlers than the pricing ones (tests). */
   handlers?: (deps: PricingHandlerDeps) => TaskHandlers;
@@ -101,13 +106,27 @@ export interface DistributedWorkerOptions
  * handlers, whose work runs in task threads (each with its own pool), so that this thread
  * keeps renewing job locks and passing progress and cancels along.
  */
-export async function createDistributedWorker({ databaseUrl, handlers, maxRowsPerFile, heapMb, stopGraceMs, ...options }: DistributedWorkerOptions) {
+export async function createDistributedWorker({
+  databaseUrl,
+  handlers,
+  queueName = DEFAULT_QUEUE_NAME,
+  retentionMs = DEFAULT_RETENTION_MS,
+  timeoutsMs,
+  maxRowsPerFile,
+  heapMb,
+  stopGraceMs,
+  ...options
+}: DistributedWorkerOptions) {
   const pg = await openPostgres(databaseUrl);
   const threads = new TaskThreads({ database: { dialect: "postgres", url: databaseUrl }, heapMb, stopGraceMs });
-  const deps = { db: pg.db, uploads: pg.uploads, threads, maxRowsPerFile };
+  // The service's time limits and row cap unless told otherwise: the library behaves as `pnpm worker` does.
+  const limits = taskLimits({ timeoutsMs, maxRowsPerFile });
+  const deps = { db: pg.db, uploads: pg.uploads, threads, maxRowsPerFile: limits.maxRowsPerFile };
   const worker = new TaskWorker({
     ...options,
-    retentionMs: options.retentionMs ?? DEFAULT_RETENTION_HOURS * 3_600_000,
+    queueName,
+    retentionMs,
+    timeoutsMs: limits.timeoutsMs,
     store: pg.store,
     handlers: handlers ? handlers(deps) : pricingHandlers(deps),
   });
@@ -118,6 +137,8 @@ export async function createDistributedWorker({ databaseUrl, handlers, maxRowsPe
     worker,
     pool: pg.pool,
     threads,
+    /** The time limits and row cap its tasks run under. */
+    limits,
     async start(): Promise<void> {
       await warm;
       await worker.start();

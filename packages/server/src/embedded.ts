@@ -4,6 +4,7 @@ import { applyMigrations, migratePricing, openDatabase, sqlitePricingDb } from "
 import { type PricingHandlerDeps, pricingHandlers } from "./handlers/pricing-handlers.ts";
 import { pricingReads } from "./pricing/pricing-reads.ts";
 import { type StockFilesOptions, stockFiles } from "./pricing/stock-files.ts";
+import { taskLimits } from "./defaults.ts";
 import { createServer } from "./server.ts";
 import type { ServerOptions } from "./server-options.ts";
 import { moveLegacyTasks } from "./stores/legacy-tasks.ts";
@@ -28,6 +29,7 @@ export interface EmbeddedOptions
     Pick<TaskThreadsOptions, "heapMb" | "stopGraceMs"> {
   /** Holds the SQLite files (pricing data; tasks and uploads) and the uploads folder. */
   dataDir: string;
+  /** Rows one stock file may have. Default 1,000,000, as the service's (defaults.ts). */
   maxRowsPerFile?: number;
   /** Other handlers than the pricing ones (tests). */
   handlers?: (deps: PricingHandlerDeps) => TaskHandlers;
@@ -55,7 +57,9 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
   const interrupted = await store.failUnfinished(interruptedByShutdown().text, options.now?.() ?? new Date());
   const uploads = new SqliteUploadStore(tasksSqlite, uploadsDir);
   const threads = new TaskThreads({ database: { dialect: "sqlite", file: pricingFile }, heapMb, stopGraceMs });
-  const deps = { db, uploads, threads, maxRowsPerFile };
+  // The service's time limits and row cap unless told otherwise: the library behaves as `pnpm start` does.
+  const limits = taskLimits({ timeoutsMs, maxRowsPerFile });
+  const deps = { db, uploads, threads, maxRowsPerFile: limits.maxRowsPerFile };
   const taskHandlers = handlers ? handlers(deps) : pricingHandlers(deps);
   // Ready once a task thread is: the first task should not wait for one to load.
   const warm = handlers ? Promise.resolve() : threads.warm();
@@ -66,7 +70,7 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
     uploads,
     pricing: pricingReads(db),
     stockFiles: stockFiles({ db, uploads, database: { dialect: "sqlite", file: pricingFile }, heapMb, previewsAtOnce, previewTimeoutMs }),
-    tasks: (log) => new TaskManager({ store, handlers: taskHandlers, concurrency, timeoutsMs, progressFlushMs, maxQueuedPerCaller, now: options.now, log }),
+    tasks: (log) => new TaskManager({ store, handlers: taskHandlers, concurrency, timeoutsMs: limits.timeoutsMs, progressFlushMs, maxQueuedPerCaller, now: options.now, log }),
   });
   if (interrupted > 0) service.server.log.warn({ interrupted }, "tasks left unfinished by the last process now read as interrupted");
   return {
@@ -74,6 +78,8 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
     db,
     sqlite,
     threads,
+    /** The time limits and row cap its tasks run under. */
+    limits,
     async start(): Promise<string> {
       await warm;
       return service.start();

@@ -59,11 +59,3 @@ export interface ServerOptions {
   /** Injectable for tests. */
   now?: TaskManagerOptions["now"];
 }
-
-export const DEFAULT_HOST = "127.0.0.1";
-export const DEFAULT_PORT = 3000;
-export const DEFAULT_GRACE_MS = 30_000;
-export const DEFAULT_REQUEST_TIMEOUT_MS = 600_000;
-export const DEFAULT_HEADERS_TIMEOUT_MS = 30_000;
-export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_CONNECTIONS = 10_000;

@@ -3,7 +3,18 @@ import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { AccessControl } from "./access.ts";
-import { DEFAULT_MAX_UPLOAD_BYTES } from "./config.ts";
+import {
+  DEFAULT_GRACE_MS,
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_HOST,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER,
+  DEFAULT_PORT,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_RETENTION_MS,
+} from "./defaults.ts";
 import { fastTaskGet } from "./http/fast-task-get.ts";
 import { enforceBodyRate } from "./http/body-rate.ts";
 import { capConnections, timeoutOptions } from "./http/connection-limits.ts";
@@ -14,19 +25,9 @@ import { registerTaskRoute } from "./http/tasks-route.ts";
 import { registerUploadRoute } from "./http/uploads-route.ts";
 import { trpcVary, varyOnOrigin } from "./http/vary-origin.ts";
 import { type AppRouter, appRouter } from "./router/index.ts";
-import {
-  DEFAULT_GRACE_MS,
-  DEFAULT_HEADERS_TIMEOUT_MS,
-  DEFAULT_HOST,
-  DEFAULT_IDLE_TIMEOUT_MS,
-  DEFAULT_MAX_CONNECTIONS,
-  DEFAULT_PORT,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  type ServerOptions,
-} from "./server-options.ts";
+import type { ServerOptions } from "./server-options.ts";
 import { FinishedTasks } from "./tasks/finished-tasks.ts";
-import { DEFAULT_RETENTION_HOURS, Retention } from "./tasks/retention.ts";
-import { DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER } from "./uploads/upload-limit.ts";
+import { Retention } from "./tasks/retention.ts";
 import { contextFactory } from "./trpc/context.ts";
 
 /** After the grace period, how long open responses (a slow CSV download) may hold the stop. */
@@ -62,7 +63,7 @@ export function createServer(options: ServerOptions) {
   enforceBodyRate(server, limits.idleTimeoutMs);
   const access = new AccessControl(options.tokens);
   const crossOrigin = !!options.corsOrigins?.length;
-  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_HOURS * 3_600_000;
+  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   const tasks = new FinishedTasks(options.tasks(server.log), { retentionMs, now: options.now });
 
   const retention = new Retention({

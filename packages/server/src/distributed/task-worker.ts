@@ -5,14 +5,13 @@ import { ENGLISH_TEXTS, text } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskHandlers } from "../tasks/handler.ts";
 import type { TaskManagerOptions } from "../tasks/manager-options.ts";
-import { DEFAULT_CONCURRENCY, DEFAULT_PROGRESS_FLUSH_MS } from "../tasks/manager-options.ts";
+import { DEFAULT_CONCURRENCY, DEFAULT_PROGRESS_FLUSH_MS, DEFAULT_STALLED_MS } from "../defaults.ts";
 import { type Outcome, clampProgress, finalFields, runHandler } from "../tasks/run-handler.ts";
 import { cancelledByCaller, interruptedByShutdown } from "../tasks/stop-reasons.ts";
 import { messageFields } from "../tasks/task-texts.ts";
 import type { PostgresTaskStore } from "./postgres-task-store.ts";
 import { type JobData, type JobProgress, type QueueSettings, TaskQueue, cancelChannel } from "./task-queue.ts";
 
-export const DEFAULT_STALLED_MS = 30_000;
 /** How often a worker looks for cancel marks it may have missed on the Redis channel. */
 const CANCEL_POLL_MS = 1_000;
 /** The English error of a task whose worker died and that no other worker could finish. */

@@ -1,14 +1,11 @@
 import type { StockFileInspectInput, StockFilePreview, SupplierListInput, SupplierMappingInput } from "@tasklane/contract";
 import { StockFileInspectInputSchema } from "@tasklane/contract";
 import { type PricingDb, listSuppliers, setSupplierMapping } from "@tasklane/pricing";
+import { DEFAULT_PREVIEW_TIMEOUT_MS, DEFAULT_PREVIEWS_AT_ONCE } from "../defaults.ts";
 import type { ThreadDatabase } from "../threads/thread-protocol.ts";
 import { TaskThreads } from "../threads/task-threads.ts";
 import type { UploadStore } from "../uploads/upload-store.ts";
 
-/** Previews one process makes at once; each holds a thread. */
-export const DEFAULT_PREVIEWS_AT_ONCE = 2;
-/** A preview reads a file's top rows in well under a second; one that takes this long is stopped. */
-export const DEFAULT_PREVIEW_TIMEOUT_MS = 15_000;
 /** Previews that may wait for a free thread; past them a preview is answered 429. */
 const PREVIEWS_WAITING_MAX = 20;
 

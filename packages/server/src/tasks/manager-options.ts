@@ -23,6 +23,4 @@ export interface TaskManagerOptions {
   newId?: () => string;
 }
 
-export const DEFAULT_CONCURRENCY = 2;
-export const DEFAULT_MAX_QUEUED_PER_CALLER = 1_000;
-export const DEFAULT_PROGRESS_FLUSH_MS = 250;
+export { DEFAULT_CONCURRENCY, DEFAULT_MAX_QUEUED_PER_CALLER, DEFAULT_PROGRESS_FLUSH_MS } from "../defaults.ts";

@@ -13,8 +13,6 @@ export interface RetentionOptions {
   log?: Logger;
 }
 
-export const DEFAULT_RETENTION_HOURS = 24;
-
 /**
  * Removes finished tasks and uploads older than the retention period, so that memory and disk
  * stay flat under steady load. A task is kept for the whole period after it ended, so a poller

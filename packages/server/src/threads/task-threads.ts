@@ -1,11 +1,8 @@
 import { Worker } from "node:worker_threads";
 import { type LocalText, text, TextError } from "@tasklane/contract";
+import { DEFAULT_STOP_GRACE_MS, DEFAULT_TASK_HEAP_MB } from "../defaults.ts";
 import type { FromThread, ThreadDatabase, ThreadError, ThreadJob, ThreadResult, ToThread } from "./thread-protocol.ts";
 
-/** The heap one task thread may use; an import that needs more ends as `error`, the service goes on. */
-export const DEFAULT_TASK_HEAP_MB = 1024;
-/** How long a stopped task may take to roll back by itself before its thread is terminated. */
-export const DEFAULT_STOP_GRACE_MS = 2_000;
 
 export interface TaskThreadsOptions {
   database: ThreadDatabase;

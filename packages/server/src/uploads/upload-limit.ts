@@ -1,8 +1,5 @@
 import { CallerLimitError } from "../tasks/errors.ts";
 
-/** The most bytes of uploads one caller may keep (until retention removes them). */
-export const DEFAULT_MAX_UPLOAD_BYTES_PER_CALLER = 2 * 1024 ** 3;
-
 const size = (bytes: number) =>
   bytes >= 1024 ** 3 ? `${Math.round((bytes / 1024 ** 3) * 10) / 10} GiB` : `${Math.round((bytes / 1024 ** 2) * 10) / 10} MiB`;
 
