@@ -7,6 +7,7 @@ import { TaskWorker, type TaskWorkerOptions } from "./distributed/task-worker.ts
 import { type PricingHandlerDeps, pricingHandlers } from "./handlers/pricing-handlers.ts";
 import { DEFAULT_QUEUE_NAME, DEFAULT_RETENTION_MS, taskLimits } from "./defaults.ts";
 import type { Logger } from "./logger.ts";
+import { WatchedClient } from "./postgres-connections.ts";
 import { pricingReads } from "./pricing/pricing-reads.ts";
 import { type StockFilesOptions, stockFiles } from "./pricing/stock-files.ts";
 import { createServer } from "./server.ts";
@@ -31,7 +32,8 @@ export interface DistributedSettings extends Omit<QueueSettings, "retentionMs" |
 
 /** The PostgreSQL side both kinds of process share: pool, migrated schema, stores. */
 async function openPostgres(databaseUrl: string) {
-  const pool = createPostgresPool(databaseUrl);
+  // Its connections record how they fail, so that an outage is answered 503 (unavailable.ts).
+  const pool = createPostgresPool(databaseUrl, { Client: WatchedClient });
   // An idle client whose server went away emits here; without a listener the process would die.
   pool.on("error", () => undefined);
   const db = postgresPricingDb(pool);

@@ -108,10 +108,12 @@ const NUMERIC_OID = 1700;
  * A pool that reads int8 (counts, ms timestamps) and numeric as JS numbers, as SQLite gives
  * them, set on this pool only. Every value stored fits in a double (ms until the year 275760).
  */
-export function createPostgresPool(url: string, options: { max?: number } = {}): pg.Pool {
+export function createPostgresPool(url: string, options: { max?: number; Client?: typeof pg.Client } = {}): pg.Pool {
   return new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
+    // The pool's connections, of a class the caller may give (the server's tells its connection failures apart).
+    ...(options.Client ? { Client: options.Client } : {}),
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         oid === INT8_OID || oid === NUMERIC_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
