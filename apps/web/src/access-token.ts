@@ -1,6 +1,6 @@
 import { TasklaneRequestError } from "@tasklane/client";
-import { TRPCClientError } from "@trpc/client";
 import { useSyncExternalStore } from "react";
+import { isTrpcError } from "./trpc.ts";
 
 /**
  * The access token, kept in localStorage so a person types it once per browser. It lives
@@ -54,7 +54,7 @@ export function saveToken(token: string) {
 }
 
 export function isUnauthorized(error: unknown): boolean {
-  if (error instanceof TRPCClientError) return (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED";
+  if (isTrpcError(error)) return error.data?.code === "UNAUTHORIZED";
   return error instanceof TasklaneRequestError && error.code === "UNAUTHORIZED";
 }
 

@@ -1,5 +1,5 @@
 import type { AppRouter } from "@tasklane/server";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { TRPCClientError, createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
 import { authHeaders } from "./access-token.ts";
@@ -24,3 +24,9 @@ export function createTrpcClient() {
 }
 
 export type TrpcClient = ReturnType<typeof createTrpcClient>;
+
+/** What the tRPC client throws, its `data` typed by the server's errorFormatter (code, httpStatus, fieldErrors, reason, text). */
+export type TrpcError = TRPCClientError<AppRouter>;
+
+/** A guard rather than a cast: `instanceof` says it is tRPC's error, AppRouter says what its data holds. */
+export const isTrpcError = (error: unknown): error is TrpcError => error instanceof TRPCClientError;

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { currentToken } from "../access-token.ts";
 import { fieldErrorsOf, worthRetrying } from "../errors.ts";
 import { kindLabel, taskTitle } from "../task-summary.ts";
-import { useTRPC } from "../trpc.ts";
+import { isTrpcError, useTRPC } from "../trpc.ts";
 import { useDebounced } from "../use-debounced.ts";
 import type { OnSubmitted } from "../use-submitted.ts";
 import { FieldError, FormError } from "./form-error.tsx";
@@ -21,7 +21,7 @@ const submitImport = (input: StockImportSubmit) => sdk().submit.stockImport(inpu
 
 /** Previews are limited on the service: a busy one asks to come back shortly, so the page does. */
 const BUSY_RETRIES = 5;
-const isBusy = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code === "TOO_MANY_REQUESTS";
+const isBusy = (error: unknown) => isTrpcError(error) && error.data?.code === "TOO_MANY_REQUESTS";
 
 /** `submitted`: the import this panel started last, shown under its button. */
 export function StockImportPanel({ onSubmitted, submitted }: { onSubmitted: OnSubmitted; submitted: ReactNode }) {
