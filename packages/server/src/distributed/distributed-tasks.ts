@@ -9,7 +9,7 @@ import { fairRank } from "../tasks/fair-order.ts";
 import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../tasks/manager-options.ts";
 import { finalFields } from "../tasks/run-handler.ts";
 import { cancelledByCaller } from "../tasks/stop-reasons.ts";
-import { type SubmitDetails, type SubmitOutcome, type Tasks, repeatOf } from "../tasks/tasks.ts";
+import { type SubmitDetails, type SubmitOutcome, type TaskCounts, type Tasks, repeatOf } from "../tasks/tasks.ts";
 import { UnavailableError } from "../unavailable.ts";
 import type { PostgresTaskStore } from "./postgres-task-store.ts";
 import type { TaskQueue } from "./task-queue.ts";
@@ -126,9 +126,9 @@ export class DistributedTasks implements Tasks {
     return this.#store.uploadsInUse();
   }
 
-  /** An API node runs nothing itself: the counts are the workers'. */
-  stats(): { queued: number; running: number } {
-    return { queued: 0, running: 0 };
+  /** An API node runs nothing itself: the counts are the queue's, across every worker. */
+  stats(): Promise<TaskCounts> {
+    return this.#queue.counts();
   }
 
   async close(): Promise<void> {

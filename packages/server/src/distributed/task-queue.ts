@@ -82,6 +82,12 @@ export class TaskQueue {
     return typeof value === "object" && value !== null && "progress" in value && "message" in value ? (value as JobProgress) : undefined;
   }
 
+  /** Jobs waiting for a worker (every job has a priority, so BullMQ keeps them as "prioritized") and jobs a worker runs. */
+  async counts(): Promise<{ queued: number; running: number }> {
+    const counts = await this.queue.getJobCounts("waiting", "prioritized", "active");
+    return { queued: (counts.waiting ?? 0) + (counts.prioritized ?? 0), running: counts.active ?? 0 };
+  }
+
   /** 'active', 'waiting', 'failed', ... or 'missing' when Redis has no such job. */
   async stateOf(id: string): Promise<string> {
     const job = await this.queue.getJob(id);

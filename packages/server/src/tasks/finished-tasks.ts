@@ -1,6 +1,6 @@
 import { isFinalStatus, type Task, type TaskType } from "@tasklane/contract";
 import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
-import type { SubmitDetails, SubmitOutcome, Tasks } from "./tasks.ts";
+import type { SubmitDetails, SubmitOutcome, TaskCounts, Tasks } from "./tasks.ts";
 
 export interface FinishedTasksOptions {
   /** How long a finished task is kept (Retention's period): past it, the store may no longer have it. */
@@ -99,7 +99,7 @@ export class FinishedTasks implements Tasks {
     return this.#tasks.uploadsInUse();
   }
 
-  stats(): { queued: number; running: number } {
+  stats(): Promise<TaskCounts> {
     return this.#tasks.stats();
   }
 

@@ -16,7 +16,7 @@ import {
 import { type Outcome, clampProgress, finalFields, runHandler } from "./run-handler.ts";
 import { cancelledByCaller, interruptedByShutdown } from "./stop-reasons.ts";
 import { messageFields } from "./task-texts.ts";
-import { type SubmitDetails, type SubmitOutcome, type Tasks, repeatOf, uploadIdOf } from "./tasks.ts";
+import { type SubmitDetails, type SubmitOutcome, type TaskCounts, type Tasks, repeatOf, uploadIdOf } from "./tasks.ts";
 
 /** A task that is queued or running in this process. Its `task` is the freshest state. */
 interface ActiveTask {
@@ -83,8 +83,7 @@ export class TaskManager implements Tasks {
     return new Set([...this.#active.values()].flatMap((a) => uploadIdOf(a.input)));
   }
 
-  /** Counts of what this process holds now, for /health. */
-  stats(): { queued: number; running: number } {
+  async stats(): Promise<TaskCounts> {
     return { queued: this.#queue.length, running: this.#running };
   }
 
