@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject, text } from "@tasklane/contract";
+import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
 import { dedupKey } from "../tasks/dedup.ts";
@@ -9,6 +9,7 @@ import { fairRank } from "../tasks/fair-order.ts";
 import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../tasks/manager-options.ts";
 import { finalFields } from "../tasks/run-handler.ts";
 import { cancelledByCaller } from "../tasks/stop-reasons.ts";
+import { withLive } from "../tasks/task-runner.ts";
 import { type SubmitDetails, type SubmitOutcome, type TaskCounts, type Tasks, repeatOf } from "../tasks/tasks.ts";
 import { UnavailableError } from "../unavailable.ts";
 import type { PostgresTaskStore } from "./postgres-task-store.ts";
@@ -68,7 +69,7 @@ export class DistributedTasks implements Tasks {
       if (!earlier) throw new QueuedLimitError(this.#maxQueuedPerCaller);
       return repeatOf(earlier, type, idempotencyKey);
     }
-    const task = newTask(type, this.#newId(), this.#now(), text("task.queuedForWorker"), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
+    const task = newTask(type, this.#newId(), this.#now(), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
     const stored = { task, owner, input, idempotencyKey: idempotencyKey ?? null };
     const outcome = await this.#store.insertOrFind(stored, work);
     if (outcome.deduplicated) return repeatOf(outcome.task, type, idempotencyKey);
@@ -97,10 +98,7 @@ export class DistributedTasks implements Tasks {
   /** A running task's progress is the job's; while Redis is away the row's own fields stand. */
   async #withProgress(task: Task): Promise<Task> {
     if (task.status !== "running") return task;
-    const job = await this.#queue.progressOf(task.id).catch(() => undefined);
-    if (!job) return task;
-    const cancelling = task.messageText?.key === "task.cancelling";
-    return cancelling ? { ...task, progress: job.progress } : { ...task, progress: job.progress, message: job.message, messageText: job.messageText ?? null };
+    return withLive(task, await this.#queue.progressOf(task.id).catch(() => undefined));
   }
 
   async cancel(id: string, owner: string): Promise<Task | undefined> {

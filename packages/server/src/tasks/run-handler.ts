@@ -34,6 +34,8 @@ export async function runHandler(run: RunRequest): Promise<Outcome> {
   try {
     const handler = run.handlers[run.type] as (input: unknown, ctx: HandlerContext) => unknown;
     const context: HandlerContext = { taskId: run.taskId, signal: controller.signal, progress: run.progress, log };
+    // A task stopped before its handler began ends by its stop, without running.
+    controller.signal.throwIfAborted();
     // Awaited inside the try, so a synchronous throw ends like a rejection.
     const value = await handler(run.input, context);
     const checked = taskTypes[run.type].result.safeParse(value);
@@ -69,3 +71,5 @@ export function finalFields(outcome: Outcome, progress: number, doneAt: Date) {
     doneAt,
   };
 }
+
+export type FinalFields = ReturnType<typeof finalFields>;
