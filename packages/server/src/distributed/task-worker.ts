@@ -3,9 +3,7 @@ import { type Job, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { ENGLISH_TEXTS, text } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
-import type { TaskHandlers } from "../tasks/handler.ts";
-import type { TaskManagerOptions } from "../tasks/manager-options.ts";
-import { DEFAULT_CONCURRENCY } from "../tasks/manager-options.ts";
+import { DEFAULT_CONCURRENCY, type TaskManagerOptions } from "../tasks/manager-options.ts";
 import { finalFields } from "../tasks/run-handler.ts";
 import { TaskRunner } from "../tasks/task-runner.ts";
 import type { PostgresTaskStore } from "./postgres-task-store.ts";
@@ -17,19 +15,15 @@ const CANCEL_POLL_MS = 1_000;
 /** The English error of a task whose worker died and that no other worker could finish. */
 export const WORKER_INTERRUPTED_TEXT = ENGLISH_TEXTS["task.workerInterrupted"];
 
-export interface TaskWorkerOptions extends QueueSettings {
+export interface TaskWorkerOptions
+  extends QueueSettings,
+    Pick<TaskManagerOptions, "handlers" | "concurrency" | "timeoutsMs" | "progressFlushMs" | "log" | "now"> {
   store: PostgresTaskStore;
-  handlers: TaskHandlers;
-  concurrency?: number;
-  timeoutsMs?: TaskManagerOptions["timeoutsMs"];
   /**
    * How long a job's lock lasts without renewal: a worker silent this long (killed, frozen) has
    * its task taken by another worker, once. Also how often the stalled check runs. Default 30 s.
    */
   stalledMs?: number;
-  progressFlushMs?: number;
-  log?: Logger;
-  now?: () => Date;
 }
 
 /**

@@ -46,7 +46,6 @@ export class TaskManager implements Tasks {
   readonly #waitingOf = new CallerCounts();
   /** Active tasks by owner-scoped dedup key and idempotency key, claimed before any await. */
   readonly #byKey = new Map<string, ActiveTask>();
-  #running = 0;
   #accepting = true;
 
   constructor(options: TaskManagerOptions) {
@@ -74,7 +73,7 @@ export class TaskManager implements Tasks {
   }
 
   async stats(): Promise<TaskCounts> {
-    return { queued: this.#queue.length, running: this.#running };
+    return { queued: this.#queue.length, running: this.#runner.size };
   }
 
   /**
@@ -191,15 +190,13 @@ export class TaskManager implements Tasks {
   }
 
   #pump(): void {
-    while (this.#accepting && this.#running < this.#concurrency && this.#queue.length > 0) {
+    while (this.#accepting && this.#runner.size < this.#concurrency && this.#queue.length > 0) {
       const next = this.#queue.shift()!;
       this.#stopWaiting(next);
-      this.#running++;
       next.done = this.#runner
         .run(next.task.id, this.#ledger(next))
         .catch((error: unknown) => this.#log.error({ err: error, taskId: next.task.id }, "a task's outcome could not be stored"))
         .finally(() => {
-          this.#running--;
           this.#release(next);
           this.#pump();
         });

@@ -1,47 +1,31 @@
-import { type Task, type TaskType, text } from "@tasklane/contract";
+import { type Task, type TaskType, taskTypes, text } from "@tasklane/contract";
 import type { Logger } from "../logger.ts";
-import type { TaskHandlers } from "./handler.ts";
-import { DEFAULT_PROGRESS_FLUSH_MS } from "./manager-options.ts";
-import { ProgressThrottle } from "./progress-throttle.ts";
-import { type FinalFields, clampProgress, finalFields, runHandler } from "./run-handler.ts";
-import { type TaskStop, cancelledByCaller, interruptedByShutdown } from "./stop-reasons.ts";
+import { summarizeZodError } from "../zod-summary.ts";
+import { errorText } from "./errors.ts";
+import type { HandlerContext } from "./handler.ts";
+import { DEFAULT_PROGRESS_FLUSH_MS, type TaskManagerOptions } from "./manager-options.ts";
+import { progressThrottle } from "./progress-throttle.ts";
+import { type FinalFields, type Outcome, clampProgress, finalFields } from "./run-handler.ts";
+import { TaskStop, cancelledByCaller, interruptedByShutdown, timedOut } from "./stop-reasons.ts";
 import { messageFields } from "./task-texts.ts";
 
-/** A running task's changing fields, as a run reports them (no messageText in a job an earlier version's worker wrote). */
+/** A running task's changing fields (no messageText in a job an earlier version's worker wrote). */
 export type Live = Pick<Task, "progress" | "message"> & Partial<Pick<Task, "messageText">>;
 
-/** What a run needs of the task it claimed. */
-export interface Claim {
-  type: TaskType;
-  input: unknown;
-  /** Runs of this task so far, this one included: more than one means its last worker died. */
-  attempts?: number;
-  /** A cancel came while the task was being claimed. */
-  cancelRequested?: boolean;
-}
-
 /**
- * Where one run reads and writes its task. The embedded manager answers from memory and its
- * TaskStore; a distributed worker from PostgresTaskStore's claim and finish (as they are) and
- * the BullMQ job's progress.
+ * Where one run reads and writes its task: the embedded manager's memory and TaskStore, or a
+ * worker's PostgresTaskStore (its claim and finish, as they are) and BullMQ job.
  */
 export interface RunLedger {
   /** Takes the task for this run; undefined when it ended meanwhile (cancelled while queued, removed). */
-  claim(at: Date): Promise<Claim | undefined>;
-  /** Where callers read progress from while the task runs; called throttled. */
+  claim(at: Date): Promise<{ type: TaskType; input: unknown; attempts?: number; cancelRequested?: boolean } | undefined>;
+  /** Where callers read a running task's progress; called throttled. */
   progress(live: Live): Promise<void>;
   /** The one conditional final write: false when another run took the task over or it ended elsewhere. */
   finish(fields: FinalFields): Promise<boolean>;
 }
 
-export interface TaskRunnerOptions {
-  handlers: TaskHandlers;
-  timeoutsMs?: Partial<Record<TaskType, number>> | undefined;
-  /** How often a running task's progress is passed on at most. Default 250 ms. */
-  progressFlushMs?: number | undefined;
-  log: Logger;
-  now: () => Date;
-}
+export type TaskRunnerOptions = Pick<TaskManagerOptions, "handlers" | "timeoutsMs" | "progressFlushMs"> & { log: Logger; now: () => Date };
 
 interface Run {
   controller: AbortController;
@@ -49,20 +33,17 @@ interface Run {
 }
 
 /**
- * Runs tasks for both backends, each as: claim, the handler with its signal and time limit,
- * throttled progress, one conditional final write. What runs when is the caller's business
+ * Runs tasks on both backends, each as: claim, the handler with its signal and time limit,
+ * throttled progress, one conditional final write. When a task runs is the caller's business
  * (the embedded manager's in-process queue, or BullMQ).
  */
 export class TaskRunner {
-  readonly #options: TaskRunnerOptions;
   readonly #runs = new Map<string, Run>();
   #stopping = false;
 
-  constructor(options: TaskRunnerOptions) {
-    this.#options = options;
-  }
+  constructor(private readonly options: TaskRunnerOptions) {}
 
-  /** Tasks running here now. */
+  /** Tasks running here now: from the call to run() until its final write is done. */
   get size(): number {
     return this.#runs.size;
   }
@@ -71,67 +52,75 @@ export class TaskRunner {
     return [...this.#runs.keys()];
   }
 
-  /** The freshest progress of a task running here, read before the throttle. */
+  /** The freshest progress of a task running here, ahead of the throttle. */
   live(id: string): Live | undefined {
     return this.#runs.get(id)?.live;
   }
 
   /** Fires the running task's signal; it ends `cancelled` once its handler stops. */
-  cancel(id: string): void {
-    this.#abort(this.#runs.get(id), cancelledByCaller());
+  cancel(id: string, reason: TaskStop = cancelledByCaller()): void {
+    const controller = this.#runs.get(id)?.controller;
+    if (controller && !controller.signal.aborted) controller.abort(reason);
   }
 
-  /**
-   * Gives running tasks `graceMs` to end (`settled` resolves once they have), then fires their
-   * signals: they end as interrupted. Final writes that fail from then on are given up.
-   */
+  /** Gives running tasks `graceMs` to settle, then fires their signals (they end interrupted) and gives up failing final writes. */
   async stop(settled: Promise<unknown>, graceMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([settled, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
     clearTimeout(timer);
     this.#stopping = true;
-    for (const run of this.#runs.values()) this.#abort(run, interruptedByShutdown());
+    for (const id of this.#runs.keys()) this.cancel(id, interruptedByShutdown());
     await settled;
   }
 
-  #abort(run: Run | undefined, reason: TaskStop): void {
-    if (run && !run.controller.signal.aborted) run.controller.abort(reason);
-  }
-
-  /** Runs one task to its final write; resolves without running when the claim finds it ended. */
+  /** Runs one task to its final write; resolves at once when the claim finds it ended. */
   async run(id: string, ledger: RunLedger): Promise<void> {
-    const { log: parentLog, now, handlers, timeoutsMs } = this.#options;
-    // Registered before the claim, so a cancel that comes while claiming is not lost.
+    // Registered before the claim, so that a cancel coming meanwhile is not lost.
     const run: Run = { controller: new AbortController(), live: { progress: 0, ...messageFields(text("task.starting")) } };
     this.#runs.set(id, run);
     try {
-      const claimed = await ledger.claim(now());
+      const claimed = await ledger.claim(this.options.now());
       if (!claimed) return;
-      const log = parentLog.child({ taskId: id, taskType: claimed.type, ...(claimed.attempts && { attempt: claimed.attempts }) });
+      const log = this.options.log.child({ taskId: id, taskType: claimed.type, ...(claimed.attempts && { attempt: claimed.attempts }) });
       if ((claimed.attempts ?? 1) > 1) log.warn("running the task again: the worker that had it stopped");
       if (claimed.cancelRequested) this.cancel(id);
-      const throttle = new ProgressThrottle(this.#options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS, () => {
+      const throttle = progressThrottle(this.options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS, () => {
         ledger.progress({ ...run.live }).catch((error: unknown) => log.warn({ err: error }, "could not report progress"));
       });
-      const outcome = await runHandler({
-        taskId: id,
-        type: claimed.type,
-        input: claimed.input,
-        handlers,
-        controller: run.controller,
-        log,
-        timeoutMs: timeoutsMs?.[claimed.type],
-        progress: (percent, message) => {
-          if (Number.isFinite(percent)) run.live.progress = clampProgress(percent);
-          // A stopping task's line is its stop's ("Cancelling"), not what its handler says while it rolls back.
-          if (message !== undefined && !run.controller.signal.aborted) Object.assign(run.live, messageFields(message));
-          throttle.changed();
-        },
-      });
+      const progress: HandlerContext["progress"] = (percent, message) => {
+        if (Number.isFinite(percent)) run.live.progress = clampProgress(percent);
+        // A stopping task's line is its stop's ("Cancelling"), not what its handler says while it rolls back.
+        if (message !== undefined && !run.controller.signal.aborted) Object.assign(run.live, messageFields(message));
+        throttle.changed();
+      };
+      const outcome = await this.#outcome(id, claimed, { taskId: id, signal: run.controller.signal, progress, log }, run.controller);
       throttle.stop();
-      await this.#finish(ledger, finalFields(outcome, run.live.progress, now()), log);
+      await this.#finish(ledger, finalFields(outcome, run.live.progress, this.options.now()), log);
     } finally {
       this.#runs.delete(id);
+    }
+  }
+
+  /** The handler's outcome, its result checked against the contract; never throws. */
+  async #outcome(id: string, task: { type: TaskType; input: unknown }, context: HandlerContext, controller: AbortController): Promise<Outcome> {
+    const limitMs = this.options.timeoutsMs?.[task.type];
+    const timer = limitMs ? setTimeout(() => this.cancel(id, timedOut(limitMs)), limitMs).unref() : undefined;
+    try {
+      // A task stopped before its handler began ends by its stop, without running.
+      controller.signal.throwIfAborted();
+      const handler = this.options.handlers[task.type] as (input: unknown, ctx: HandlerContext) => unknown;
+      // Awaited inside the try, so a synchronous throw ends like a rejection.
+      const checked = taskTypes[task.type].result.safeParse(await handler(task.input, context));
+      if (checked.success) return { status: "completed", result: checked.data as NonNullable<Task["result"]> };
+      context.log.error({ issues: checked.error.issues }, "handler returned an invalid result");
+      return { status: "error", error: text("task.invalidResult", { type: task.type, detail: summarizeZodError(checked.error) }) };
+    } catch (error) {
+      const reason: unknown = controller.signal.reason;
+      if (controller.signal.aborted && reason instanceof TaskStop) return { status: reason.status, error: reason.text };
+      context.log.warn({ err: error }, "task failed");
+      return { status: "error", error: errorText(error) };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -150,16 +139,15 @@ export class TaskRunner {
   }
 }
 
+/** How a running task reads from a cancel until it ends. */
+export const CANCELLING = messageFields(text("task.cancelling"));
+
 /**
- * A running task as callers read it: its stored state with the run's live progress and line.
- * Once a cancel was asked the line stays "Cancelling" until the task ends, whatever the
- * handler reports meanwhile: the one rule both backends read a running task by.
+ * A running task as callers read it, on both backends: its stored state with the run's live
+ * progress and line; once a cancel was asked the line stays "Cancelling" until the task ends.
  */
 export function withLive(task: Task, live: Live | undefined): Task {
   if (task.status !== "running" || live === undefined) return task;
   if (task.messageText?.key === "task.cancelling") return { ...task, progress: live.progress };
   return { ...task, progress: live.progress, message: live.message, messageText: live.messageText ?? null };
 }
-
-/** How a cancelled running task reads until its handler stops. */
-export const CANCELLING = messageFields(text("task.cancelling"));
