@@ -77,13 +77,13 @@ describe("TaskRunner", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(progress).toEqual([{ progress: 50, message: "step 1000", messageText: null }]);
     expect(tasks.live("t1")).toMatchObject({ progress: 50 });
-    expect(tasks.size).toBe(1);
+    expect(tasks.ids()).toEqual(["t1"]);
     hold.open();
     await done;
     expect(finals).toEqual([expect.objectContaining({ status: "completed", progress: 100, message: "Completed", result: recalcResult(1), error: null })]);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(progress).toHaveLength(1);
-    expect(tasks.size).toBe(0);
+    expect(tasks.ids()).toEqual([]);
   });
 
   it("after a cancel takes no line from the handler, only its progress; the task ends cancelled", async () => {

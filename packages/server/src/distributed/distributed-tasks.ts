@@ -70,8 +70,7 @@ export class DistributedTasks implements Tasks {
       return repeatOf(earlier, type, idempotencyKey);
     }
     const task = newTask(type, this.#newId(), this.#now(), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
-    const stored = { task, owner, input, idempotencyKey: idempotencyKey ?? null };
-    const outcome = await this.#store.insertOrFind(stored, work);
+    const outcome = await this.#store.insertOrFind({ task, owner, input, idempotencyKey: idempotencyKey ?? null }, work);
     if (outcome.deduplicated) return repeatOf(outcome.task, type, idempotencyKey);
     try {
       await this.#queue.add(task, fairRank(mine.active));
@@ -97,8 +96,7 @@ export class DistributedTasks implements Tasks {
 
   /** A running task's progress is the job's; while Redis is away the row's own fields stand. */
   async #withProgress(task: Task): Promise<Task> {
-    if (task.status !== "running") return task;
-    return withLive(task, await this.#queue.progressOf(task.id).catch(() => undefined));
+    return task.status === "running" ? withLive(task, await this.#queue.progressOf(task.id).catch(() => undefined)) : task;
   }
 
   async cancel(id: string, owner: string): Promise<Task | undefined> {
@@ -106,8 +104,7 @@ export class DistributedTasks implements Tasks {
     if (stored?.owner !== owner) return undefined;
     if (stored.task.status === "queued") {
       await this.#queue.removeWaiting(id).catch((error: unknown) => this.#log.warn({ err: error, taskId: id }, "could not remove a job"));
-      const stop = cancelledByCaller();
-      const ended = await this.#store.end(id, "queued", finalFields({ status: stop.status, error: stop.text }, 0, this.#now()));
+      const ended = await this.#store.end(id, "queued", finalFields(cancelledByCaller().outcome, 0, this.#now()));
       if (ended) return ended;
       // A worker took it meanwhile: cancel it as a running task.
     }

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { type Job, Worker } from "bullmq";
 import { Redis } from "ioredis";
-import { ENGLISH_TEXTS, text } from "@tasklane/contract";
+import { ENGLISH_TEXTS } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import { DEFAULT_CONCURRENCY, type TaskManagerOptions } from "../tasks/manager-options.ts";
 import { finalFields } from "../tasks/run-handler.ts";
+import { workerInterrupted } from "../tasks/stop-reasons.ts";
 import { TaskRunner } from "../tasks/task-runner.ts";
 import type { PostgresTaskStore } from "./postgres-task-store.ts";
 import { type JobData, type QueueSettings, TaskQueue, cancelChannel } from "./task-queue.ts";
@@ -60,7 +61,7 @@ export class TaskWorker {
     this.#subscriber.on("error", () => undefined);
     this.#subscriber.on("message", (_channel, id: string) => this.#runner.cancel(id));
     await this.#subscriber.subscribe(cancelChannel(queueName));
-    this.#worker = new Worker<JobData>(queueName, (job) => this.#process(job), {
+    this.#worker = new Worker<JobData>(queueName, (job) => this.#run(job), {
       // BullMQ's blocking connection must wait through outages rather than fail its commands.
       connection: (this.#connection = new Redis(redisUrl, { maxRetriesPerRequest: null })),
       concurrency: this.#options.concurrency ?? DEFAULT_CONCURRENCY,
@@ -77,7 +78,8 @@ export class TaskWorker {
     );
   }
 
-  #process(job: Job<JobData>): Promise<void> {
+  /** The claim and the final write carry this run's token: a run another worker took over cannot overwrite it. */
+  #run(job: Job<JobData>): Promise<void> {
     const { store } = this.#options;
     const id = job.data.taskId;
     const runToken = randomUUID();
@@ -110,8 +112,7 @@ export class TaskWorker {
           await this.#queue.add(row);
           this.#log.warn({ taskId: row.id }, "a queued task had no job; enqueued it again");
         } else if (state === "missing" || state === "failed" || state === "completed") {
-          const fields = finalFields({ status: "error", error: text("task.workerInterrupted") }, 0, this.#now());
-          if (await this.#options.store.end(row.id, "unfinished", fields)) ended++;
+          if (await this.#options.store.end(row.id, "unfinished", finalFields(workerInterrupted().outcome, 0, this.#now()))) ended++;
           this.#log.warn({ taskId: row.id, jobState: state }, "ended a task no worker holds as interrupted");
         }
       }

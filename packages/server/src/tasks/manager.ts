@@ -73,7 +73,7 @@ export class TaskManager implements Tasks {
   }
 
   async stats(): Promise<TaskCounts> {
-    return { queued: this.#queue.length, running: this.#runner.size };
+    return { queued: this.#queue.length, running: this.#runner.ids().length };
   }
 
   /**
@@ -93,7 +93,7 @@ export class TaskManager implements Tasks {
       const earlier = this.#byKey.get(keys[0]!)?.task ?? (await this.#store.findByIdempotencyKey(owner, idempotencyKey));
       if (earlier) return repeatOf(earlier, type, idempotencyKey);
     }
-    const same = this.#activeByKeys(keys);
+    const same = keys.map((key) => this.#byKey.get(key)).find((found) => found !== undefined);
     if (same) return repeatOf(same.task, type, idempotencyKey);
     if (this.#waitingOf.of(owner) >= this.#maxQueuedPerCaller) throw new QueuedLimitError(this.#maxQueuedPerCaller);
     const task = newTask(type, this.#newId(), this.#now(), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
@@ -120,14 +120,6 @@ export class TaskManager implements Tasks {
     return { task: submitted, deduplicated: false };
   }
 
-  #activeByKeys(keys: string[]): ActiveTask | undefined {
-    for (const key of keys) {
-      const found = this.#byKey.get(key);
-      if (found) return found;
-    }
-    return undefined;
-  }
-
   #release(active: ActiveTask): void {
     for (const key of active.keys) if (this.#byKey.get(key) === active) this.#byKey.delete(key);
     // Released twice when it ran (at its final write and once its run settles): counted once.
@@ -144,7 +136,7 @@ export class TaskManager implements Tasks {
   /** The task, or undefined when there is none with this id for this owner. */
   async get(id: string, owner: string): Promise<Task | undefined> {
     const active = this.#active.get(id);
-    if (active) return active.owner === owner ? this.#view(active) : undefined;
+    if (active) return active.owner === owner ? this.#view(active.task) : undefined;
     const stored = await this.#store.get(id);
     return stored?.owner === owner ? stored.task : undefined;
   }
@@ -152,13 +144,7 @@ export class TaskManager implements Tasks {
   /** Newest first; tasks still active here show their in-memory progress. */
   async list(query: TaskListQuery): Promise<TaskPage> {
     const page = await this.#store.list(query);
-    return {
-      items: page.items.map((task) => {
-        const active = this.#active.get(task.id);
-        return active ? this.#view(active) : task;
-      }),
-      nextCursor: page.nextCursor,
-    };
+    return { items: page.items.map((task) => this.#view(task)), nextCursor: page.nextCursor };
   }
 
   /**
@@ -176,7 +162,7 @@ export class TaskManager implements Tasks {
       Object.assign(active.task, CANCELLING);
       this.#runner.cancel(active.task.id);
     }
-    return this.#view(active);
+    return this.#view(active.task);
   }
 
   /**
@@ -190,7 +176,7 @@ export class TaskManager implements Tasks {
   }
 
   #pump(): void {
-    while (this.#accepting && this.#runner.size < this.#concurrency && this.#queue.length > 0) {
+    while (this.#accepting && this.#runner.ids().length < this.#concurrency && this.#queue.length > 0) {
       const next = this.#queue.shift()!;
       this.#stopWaiting(next);
       next.done = this.#runner
@@ -222,13 +208,15 @@ export class TaskManager implements Tasks {
     };
   }
 
-  #view(active: ActiveTask): Task {
-    return copy(withLive(active.task, this.#runner.live(active.task.id)));
+  /** A task as callers read it: an active one from memory, with its run's live progress. */
+  #view(task: Task): Task {
+    const active = this.#active.get(task.id);
+    return copy(active ? withLive(active.task, this.#runner.live(task.id)) : task);
   }
 
   /** Ends a task that never ran. */
   async #end(active: ActiveTask, stop: TaskStop): Promise<void> {
-    Object.assign(active.task, finalFields({ status: stop.status, error: stop.text }, 0, this.#now()));
+    Object.assign(active.task, finalFields(stop.outcome, 0, this.#now()));
     await this.#persist(active);
     this.#release(active);
   }

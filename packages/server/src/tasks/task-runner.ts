@@ -27,27 +27,18 @@ export interface RunLedger {
 
 export type TaskRunnerOptions = Pick<TaskManagerOptions, "handlers" | "timeoutsMs" | "progressFlushMs"> & { log: Logger; now: () => Date };
 
-interface Run {
-  controller: AbortController;
-  live: Live;
-}
-
 /**
  * Runs tasks on both backends, each as: claim, the handler with its signal and time limit,
  * throttled progress, one conditional final write. When a task runs is the caller's business
  * (the embedded manager's in-process queue, or BullMQ).
  */
 export class TaskRunner {
-  readonly #runs = new Map<string, Run>();
+  readonly #runs = new Map<string, { controller: AbortController; live: Live }>();
   #stopping = false;
 
   constructor(private readonly options: TaskRunnerOptions) {}
 
   /** Tasks running here now: from the call to run() until its final write is done. */
-  get size(): number {
-    return this.#runs.size;
-  }
-
   ids(): string[] {
     return [...this.#runs.keys()];
   }
@@ -59,8 +50,8 @@ export class TaskRunner {
 
   /** Fires the running task's signal; it ends `cancelled` once its handler stops. */
   cancel(id: string, reason: TaskStop = cancelledByCaller()): void {
-    const controller = this.#runs.get(id)?.controller;
-    if (controller && !controller.signal.aborted) controller.abort(reason);
+    // A signal fired already keeps its first reason: a task timed out stays timed out.
+    this.#runs.get(id)?.controller.abort(reason);
   }
 
   /** Gives running tasks `graceMs` to settle, then fires their signals (they end interrupted) and gives up failing final writes. */
@@ -76,7 +67,7 @@ export class TaskRunner {
   /** Runs one task to its final write; resolves at once when the claim finds it ended. */
   async run(id: string, ledger: RunLedger): Promise<void> {
     // Registered before the claim, so that a cancel coming meanwhile is not lost.
-    const run: Run = { controller: new AbortController(), live: { progress: 0, ...messageFields(text("task.starting")) } };
+    const run = { controller: new AbortController(), live: { progress: 0, ...messageFields(text("task.starting")) } };
     this.#runs.set(id, run);
     try {
       const claimed = await ledger.claim(this.options.now());
@@ -116,7 +107,7 @@ export class TaskRunner {
       return { status: "error", error: text("task.invalidResult", { type: task.type, detail: summarizeZodError(checked.error) }) };
     } catch (error) {
       const reason: unknown = controller.signal.reason;
-      if (controller.signal.aborted && reason instanceof TaskStop) return { status: reason.status, error: reason.text };
+      if (controller.signal.aborted && reason instanceof TaskStop) return reason.outcome;
       context.log.warn({ err: error }, "task failed");
       return { status: "error", error: errorText(error) };
     } finally {
