@@ -20,7 +20,7 @@ export async function managerOverhead(tasks = TASKS) {
   const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(Array.from({ length: tasks }, (_, i) => manager.submit("recalculate", {}, `owner-${i}`)));
-  while (manager.stats().queued + manager.stats().running > 0) await new Promise((r) => setImmediate(r));
+  for (let n = await manager.stats(); n.queued + n.running > 0; n = await manager.stats()) await new Promise((r) => setImmediate(r));
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   await manager.close();

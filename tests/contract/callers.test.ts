@@ -2,7 +2,7 @@ import { type TasklaneClient, TasklaneRequestError, createTasklaneClient } from 
 import { createPostgresPool } from "@tasklane/pricing";
 import { PostgresUploadStore, type UploadStore, createEmbeddedServer } from "@tasklane/server";
 import { describe, expect, it, vi } from "vitest";
-import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../../packages/server/src/tasks/manager-options.ts";
+import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../../packages/server/src/defaults.ts";
 import { distributed, heldHandlers, startService, tempDir, testHandlers } from "./fixtures.ts";
 
 const TOKENS = new Map([

@@ -1,4 +1,3 @@
-import { text } from "@tasklane/contract";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,7 +17,7 @@ it("tasks kept in the pricing file by an older version are still there after the
   // What an older version left: the tasks' tables in the pricing file, with one finished task.
   const old = openDatabase(path.join(dir, DATABASE_FILE));
   await applyMigrations(sqlitePricingDb(old), TASK_MIGRATIONS);
-  const task = { ...newTask("recalculate", "0b4f5a5e-8a49-4d2c-9d53-0d7e1c7b6f10", new Date(), text("task.completed"), {}), status: "completed" as const };
+  const task = { ...newTask("recalculate", "0b4f5a5e-8a49-4d2c-9d53-0d7e1c7b6f10", new Date(), {}), status: "completed" as const };
   await new SqliteTaskStore(old).insert({ task, owner: OPEN_CALLER, input: {}, idempotencyKey: null });
   old.close();
 

@@ -54,7 +54,7 @@ describe("queued tasks per caller", () => {
     held.release("o1");
     await vi.waitFor(() => expect(held.started).toEqual(["s0", "o1", "s1"]));
     expect((await tasks.submit("stockImport", upload("s3"), OWNER)).deduplicated).toBe(false);
-    expect(tasks.stats()).toEqual({ queued: 2, running: 1 });
+    expect(await tasks.stats()).toEqual({ queued: 2, running: 1 });
   });
 
   it("frees a place when a queued task is cancelled", async () => {

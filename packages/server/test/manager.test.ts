@@ -121,7 +121,7 @@ describe("concurrency", () => {
     }
     await vi.waitFor(() => expect(started).toBe(2));
     expect((await tasks.get(ids[2]!, OWNER))!.status).toBe("queued");
-    expect(tasks.stats()).toEqual({ queued: 1, running: 2 });
+    expect(await tasks.stats()).toEqual({ queued: 1, running: 2 });
     holds[0]!.open();
     await vi.waitFor(() => expect(started).toBe(3));
     holds[1]!.open();

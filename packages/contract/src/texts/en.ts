@@ -7,7 +7,6 @@
 export const en = {
   // Lifecycle: the same on both backends.
   "task.queued": "Waiting for a free slot",
-  "task.queuedForWorker": "Waiting for a free worker",
   "task.starting": "Starting",
   "task.cancelling": "Cancelling",
   "task.completed": "Completed",

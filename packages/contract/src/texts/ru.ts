@@ -3,7 +3,6 @@ import type { en } from "./en.ts";
 /** The service's own texts in Russian, key for key with en.ts (a test checks that each keeps the same values). */
 export const ru: { readonly [K in keyof typeof en]: string } = {
   "task.queued": "В очереди: ждёт свободного места",
-  "task.queuedForWorker": "В очереди: ждёт свободного обработчика",
   "task.starting": "Запуск",
   "task.cancelling": "Отменяется",
   "task.completed": "Выполнена",

@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject, text } from "@tasklane/contract";
+import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
 import { dedupKey } from "../tasks/dedup.ts";
 import { newTask } from "../tasks/new-task.ts";
 import { QueuedLimitError, ServiceStoppingError } from "../tasks/errors.ts";
 import { fairRank } from "../tasks/fair-order.ts";
-import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../tasks/manager-options.ts";
+import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../defaults.ts";
 import { finalFields } from "../tasks/run-handler.ts";
 import { cancelledByCaller } from "../tasks/stop-reasons.ts";
-import { type SubmitDetails, type SubmitOutcome, type Tasks, repeatOf } from "../tasks/tasks.ts";
+import { withLive } from "../tasks/task-runner.ts";
+import { type SubmitDetails, type SubmitOutcome, type TaskCounts, type Tasks, repeatOf } from "../tasks/tasks.ts";
 import { UnavailableError } from "../unavailable.ts";
 import type { PostgresTaskStore } from "./postgres-task-store.ts";
 import type { TaskQueue } from "./task-queue.ts";
@@ -68,9 +69,8 @@ export class DistributedTasks implements Tasks {
       if (!earlier) throw new QueuedLimitError(this.#maxQueuedPerCaller);
       return repeatOf(earlier, type, idempotencyKey);
     }
-    const task = newTask(type, this.#newId(), this.#now(), text("task.queuedForWorker"), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
-    const stored = { task, owner, input, idempotencyKey: idempotencyKey ?? null };
-    const outcome = await this.#store.insertOrFind(stored, work);
+    const task = newTask(type, this.#newId(), this.#now(), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
+    const outcome = await this.#store.insertOrFind({ task, owner, input, idempotencyKey: idempotencyKey ?? null }, work);
     if (outcome.deduplicated) return repeatOf(outcome.task, type, idempotencyKey);
     try {
       await this.#queue.add(task, fairRank(mine.active));
@@ -96,11 +96,7 @@ export class DistributedTasks implements Tasks {
 
   /** A running task's progress is the job's; while Redis is away the row's own fields stand. */
   async #withProgress(task: Task): Promise<Task> {
-    if (task.status !== "running") return task;
-    const job = await this.#queue.progressOf(task.id).catch(() => undefined);
-    if (!job) return task;
-    const cancelling = task.messageText?.key === "task.cancelling";
-    return cancelling ? { ...task, progress: job.progress } : { ...task, progress: job.progress, message: job.message, messageText: job.messageText ?? null };
+    return task.status === "running" ? withLive(task, await this.#queue.progressOf(task.id).catch(() => undefined)) : task;
   }
 
   async cancel(id: string, owner: string): Promise<Task | undefined> {
@@ -108,8 +104,7 @@ export class DistributedTasks implements Tasks {
     if (stored?.owner !== owner) return undefined;
     if (stored.task.status === "queued") {
       await this.#queue.removeWaiting(id).catch((error: unknown) => this.#log.warn({ err: error, taskId: id }, "could not remove a job"));
-      const stop = cancelledByCaller();
-      const ended = await this.#store.end(id, "queued", finalFields({ status: stop.status, error: stop.text }, 0, this.#now()));
+      const ended = await this.#store.end(id, "queued", finalFields(cancelledByCaller().outcome, 0, this.#now()));
       if (ended) return ended;
       // A worker took it meanwhile: cancel it as a running task.
     }
@@ -126,9 +121,9 @@ export class DistributedTasks implements Tasks {
     return this.#store.uploadsInUse();
   }
 
-  /** An API node runs nothing itself: the counts are the workers'. */
-  stats(): { queued: number; running: number } {
-    return { queued: 0, running: 0 };
+  /** An API node runs nothing itself: the counts are the queue's, across every worker. */
+  stats(): Promise<TaskCounts> {
+    return this.#queue.counts();
   }
 
   async close(): Promise<void> {

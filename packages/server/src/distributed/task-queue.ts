@@ -1,19 +1,11 @@
-import type { LocalText } from "@tasklane/contract";
 import type { Task } from "@tasklane/contract";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
+import type { Live } from "../tasks/task-runner.ts";
 
 /** A job carries only the task's id: the input and the outcome live in the task's row. */
 export interface JobData {
   taskId: string;
-}
-
-/** What a worker reports through the job's progress, and API nodes read back. */
-export interface JobProgress {
-  progress: number;
-  message: string;
-  /** Absent in progress a worker of an earlier version wrote. */
-  messageText?: LocalText | null;
 }
 
 export interface QueueSettings {
@@ -75,11 +67,17 @@ export class TaskQueue {
   }
 
   /** The job's latest progress, one Redis read; undefined when there is none yet. */
-  async progressOf(id: string): Promise<JobProgress | undefined> {
+  async progressOf(id: string): Promise<Live | undefined> {
     const raw = await this.#redis.hget(this.queue.toKey(id), "progress");
     if (!raw) return undefined;
     const value: unknown = JSON.parse(raw);
-    return typeof value === "object" && value !== null && "progress" in value && "message" in value ? (value as JobProgress) : undefined;
+    return typeof value === "object" && value !== null && "progress" in value && "message" in value ? (value as Live) : undefined;
+  }
+
+  /** Jobs waiting for a worker (every job has a priority, so BullMQ keeps them as "prioritized") and jobs a worker runs. */
+  async counts(): Promise<{ queued: number; running: number }> {
+    const counts = await this.queue.getJobCounts("waiting", "prioritized", "active");
+    return { queued: (counts.waiting ?? 0) + (counts.prioritized ?? 0), running: counts.active ?? 0 };
   }
 
   /** 'active', 'waiting', 'failed', ... or 'missing' when Redis has no such job. */

@@ -1,6 +1,6 @@
-import { isFinalStatus, type Task, type TaskType } from "@tasklane/contract";
+import { isFinalStatus, type Task } from "@tasklane/contract";
 import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
-import type { SubmitDetails, SubmitOutcome, Tasks } from "./tasks.ts";
+import type { TaskCounts, Tasks } from "./tasks.ts";
 
 export interface FinishedTasksOptions {
   /** How long a finished task is kept (Retention's period): past it, the store may no longer have it. */
@@ -82,28 +82,11 @@ export class FinishedTasks implements Tasks {
     this.#chars -= entry.chars;
   }
 
-  submit<T extends TaskType>(type: T, request: unknown, owner: string, details?: SubmitDetails): Promise<SubmitOutcome<T>> {
-    return this.#tasks.submit(type, request, owner, details);
-  }
-
-  list(query: TaskListQuery): Promise<TaskPage> {
-    return this.#tasks.list(query);
-  }
-
-  /** A finished task comes back unchanged (Tasks.cancel), so what is held stays true. */
-  cancel(id: string, owner: string): Promise<Task | undefined> {
-    return this.#tasks.cancel(id, owner);
-  }
-
-  uploadsInUse(): Promise<Set<string>> {
-    return this.#tasks.uploadsInUse();
-  }
-
-  stats(): { queued: number; running: number } {
-    return this.#tasks.stats();
-  }
-
-  close(options?: { graceMs?: number }): Promise<void> {
-    return this.#tasks.close(options);
-  }
+  // The rest is the backend's: a finished task comes back unchanged from cancel (Tasks.cancel), so what is held stays true.
+  readonly submit: Tasks["submit"] = (type, request, owner, details) => this.#tasks.submit(type, request, owner, details);
+  readonly list = (query: TaskListQuery): Promise<TaskPage> => this.#tasks.list(query);
+  readonly cancel = (id: string, owner: string): Promise<Task | undefined> => this.#tasks.cancel(id, owner);
+  readonly uploadsInUse = (): Promise<Set<string>> => this.#tasks.uploadsInUse();
+  readonly stats = (): Promise<TaskCounts> => this.#tasks.stats();
+  readonly close = (options?: { graceMs?: number }): Promise<void> => this.#tasks.close(options);
 }

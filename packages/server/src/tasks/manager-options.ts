@@ -23,4 +23,3 @@ export interface TaskManagerOptions {
   newId?: () => string;
 }
 
-export { DEFAULT_CONCURRENCY, DEFAULT_MAX_QUEUED_PER_CALLER, DEFAULT_PROGRESS_FLUSH_MS } from "../defaults.ts";

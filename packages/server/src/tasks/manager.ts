@@ -1,25 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { type LocalText, type Task, type TaskInput, type TaskType, submitSchemas, taskSubject, text } from "@tasklane/contract";
+import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject, text } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
 import { QueuedLimitError, ServiceStoppingError } from "./errors.ts";
 import { dedupKey } from "./dedup.ts";
 import { CallerCounts, FairQueue, fairRank } from "./fair-order.ts";
 import { newTask } from "./new-task.ts";
-import type { TaskHandlers } from "./handler.ts";
-import {
-  DEFAULT_CONCURRENCY,
-  DEFAULT_MAX_QUEUED_PER_CALLER,
-  DEFAULT_PROGRESS_FLUSH_MS,
-  type TaskManagerOptions,
-} from "./manager-options.ts";
-import { type Outcome, clampProgress, finalFields, runHandler } from "./run-handler.ts";
-import { cancelledByCaller, interruptedByShutdown } from "./stop-reasons.ts";
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_QUEUED_PER_CALLER } from "../defaults.ts";
+import type { TaskManagerOptions } from "./manager-options.ts";
+import { finalFields } from "./run-handler.ts";
+import { type TaskStop, cancelledByCaller, interruptedByShutdown } from "./stop-reasons.ts";
+import { CANCELLING, type RunLedger, TaskRunner, withLive } from "./task-runner.ts";
 import { messageFields } from "./task-texts.ts";
-import { type SubmitDetails, type SubmitOutcome, type Tasks, repeatOf, uploadIdOf } from "./tasks.ts";
+import { type SubmitDetails, type SubmitOutcome, type TaskCounts, type Tasks, repeatOf, uploadIdOf } from "./tasks.ts";
 
-/** A task that is queued or running in this process. Its `task` is the freshest state. */
+/** A task that is queued or running in this process. */
 interface ActiveTask {
+  /** Its stored state; while it runs, its progress and line are the runner's (withLive). */
   task: Task;
   owner: string;
   input: unknown;
@@ -27,8 +24,6 @@ interface ActiveTask {
   keys: string[];
   /** Counted in its owner's waiting tasks: from its submit until it starts or ends. */
   waiting: boolean;
-  controller: AbortController;
-  flushTimer?: NodeJS.Timeout;
   /** Settles when the task has reached a final status and the store has it. */
   done?: Promise<void>;
 }
@@ -39,11 +34,9 @@ const scoped = (owner: string, key: string) => `${owner}\u0000${key}`;
 /** Submits, runs, tracks and cancels tasks; the one place a task's status changes. */
 export class TaskManager implements Tasks {
   readonly #store: TaskStore;
-  readonly #handlers: TaskHandlers;
   readonly #concurrency: number;
   readonly #maxQueuedPerCaller: number;
-  readonly #timeoutsMs: TaskManagerOptions["timeoutsMs"];
-  readonly #flushMs: number;
+  readonly #runner: TaskRunner;
   readonly #log: Logger;
   readonly #now: () => Date;
   readonly #newId: () => string;
@@ -54,18 +47,15 @@ export class TaskManager implements Tasks {
   readonly #waitingOf = new CallerCounts();
   /** Active tasks by owner-scoped dedup key and idempotency key, claimed before any await. */
   readonly #byKey = new Map<string, ActiveTask>();
-  #running = 0;
   #accepting = true;
 
   constructor(options: TaskManagerOptions) {
     this.#store = options.store;
-    this.#handlers = options.handlers;
     this.#concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.#maxQueuedPerCaller = options.maxQueuedPerCaller ?? DEFAULT_MAX_QUEUED_PER_CALLER;
-    this.#timeoutsMs = options.timeoutsMs;
-    this.#flushMs = options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS;
     this.#log = options.log ?? silentLogger;
     this.#now = options.now ?? (() => new Date());
+    this.#runner = new TaskRunner({ ...options, log: this.#log, now: this.#now });
     this.#newId = options.newId ?? randomUUID;
     if (!Number.isInteger(this.#concurrency) || this.#concurrency < 1) {
       throw new RangeError(`concurrency must be a whole number of at least 1, got ${this.#concurrency}`);
@@ -83,9 +73,8 @@ export class TaskManager implements Tasks {
     return new Set([...this.#active.values()].flatMap((a) => uploadIdOf(a.input)));
   }
 
-  /** Counts of what this process holds now, for /health. */
-  stats(): { queued: number; running: number } {
-    return { queued: this.#queue.length, running: this.#running };
+  async stats(): Promise<TaskCounts> {
+    return { queued: this.#queue.length, running: this.#runner.ids().length };
   }
 
   /**
@@ -105,11 +94,11 @@ export class TaskManager implements Tasks {
       const earlier = this.#byKey.get(keys[0]!)?.task ?? (await this.#store.findByIdempotencyKey(owner, idempotencyKey));
       if (earlier) return repeatOf(earlier, type, idempotencyKey);
     }
-    const same = this.#activeByKeys(keys);
+    const same = keys.map((key) => this.#byKey.get(key)).find((found) => found !== undefined);
     if (same) return repeatOf(same.task, type, idempotencyKey);
     if (this.#waitingOf.of(owner) >= this.#maxQueuedPerCaller) throw new QueuedLimitError(this.#maxQueuedPerCaller);
-    const task = newTask(type, this.#newId(), this.#now(), text("task.queued"), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
-    const active: ActiveTask = { task, owner, input, keys, waiting: true, controller: new AbortController() };
+    const task = newTask(type, this.#newId(), this.#now(), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
+    const active: ActiveTask = { task, owner, input, keys, waiting: true };
     const rank = fairRank(this.#activeOf.of(owner));
     for (const key of keys) this.#byKey.set(key, active);
     this.#active.set(task.id, active);
@@ -124,20 +113,12 @@ export class TaskManager implements Tasks {
     const submitted = copy(task) as Task<T>;
     if (!this.#accepting) {
       // close() began while the insert was under way: this task will never get a slot.
-      await this.#finish(active, { status: "error", error: interruptedByShutdown().text });
+      await this.#end(active, interruptedByShutdown());
       return { task: copy(task) as Task<T>, deduplicated: false };
     }
     this.#queue.push(active, rank);
     this.#pump();
     return { task: submitted, deduplicated: false };
-  }
-
-  #activeByKeys(keys: string[]): ActiveTask | undefined {
-    for (const key of keys) {
-      const found = this.#byKey.get(key);
-      if (found) return found;
-    }
-    return undefined;
   }
 
   #release(active: ActiveTask): void {
@@ -156,7 +137,7 @@ export class TaskManager implements Tasks {
   /** The task, or undefined when there is none with this id for this owner. */
   async get(id: string, owner: string): Promise<Task | undefined> {
     const active = this.#active.get(id);
-    if (active) return active.owner === owner ? copy(active.task) : undefined;
+    if (active) return active.owner === owner ? this.#view(active.task) : undefined;
     const stored = await this.#store.get(id);
     return stored?.owner === owner ? stored.task : undefined;
   }
@@ -164,13 +145,7 @@ export class TaskManager implements Tasks {
   /** Newest first; tasks still active here show their in-memory progress. */
   async list(query: TaskListQuery): Promise<TaskPage> {
     const page = await this.#store.list(query);
-    return {
-      items: page.items.map((task) => {
-        const active = this.#active.get(task.id);
-        return active ? copy(active.task) : task;
-      }),
-      nextCursor: page.nextCursor,
-    };
+    return { items: page.items.map((task) => this.#view(task)), nextCursor: page.nextCursor };
   }
 
   /**
@@ -181,15 +156,14 @@ export class TaskManager implements Tasks {
     const active = this.#active.get(id);
     if (!active) return this.get(id, owner);
     if (active.owner !== owner) return undefined;
-    const stop = cancelledByCaller();
     if (active.task.status === "queued") {
       this.#queue.remove(active);
-      await this.#finish(active, { status: stop.status, error: stop.text });
-    } else if (!active.controller.signal.aborted) {
-      Object.assign(active.task, messageFields(text("task.cancelling")));
-      active.controller.abort(stop);
+      await this.#end(active, cancelledByCaller());
+    } else if (active.task.status === "running") {
+      Object.assign(active.task, CANCELLING);
+      this.#runner.cancel(active.task.id);
     }
-    return copy(active.task);
+    return this.#view(active.task);
   }
 
   /**
@@ -198,66 +172,52 @@ export class TaskManager implements Tasks {
    */
   async close({ graceMs = 0 }: { graceMs?: number } = {}): Promise<void> {
     this.#accepting = false;
-    for (const queued of this.#queue.drain()) {
-      await this.#finish(queued, { status: "error", error: interruptedByShutdown().text });
-    }
-    const running = [...this.#active.values()].map((a) => a.done);
-    const allDone = Promise.all(running);
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, graceMs);
-    });
-    await Promise.race([allDone, grace]);
-    clearTimeout(timer);
-    for (const active of this.#active.values()) active.controller.abort(interruptedByShutdown());
-    await allDone;
+    for (const queued of this.#queue.drain()) await this.#end(queued, interruptedByShutdown());
+    await this.#runner.stop(Promise.all([...this.#active.values()].map((a) => a.done)), graceMs);
   }
 
   #pump(): void {
-    while (this.#accepting && this.#running < this.#concurrency && this.#queue.length > 0) {
+    while (this.#accepting && this.#runner.ids().length < this.#concurrency && this.#queue.length > 0) {
       const next = this.#queue.shift()!;
       this.#stopWaiting(next);
-      this.#running++;
-      next.done = this.#run(next).finally(() => {
-        this.#running--;
-        this.#release(next);
-        this.#pump();
-      });
+      next.done = this.#runner
+        .run(next.task.id, this.#ledger(next))
+        .catch((error: unknown) => this.#log.error({ err: error, taskId: next.task.id }, "a task's outcome could not be stored"))
+        .finally(() => {
+          this.#release(next);
+          this.#pump();
+        });
     }
   }
 
-  async #run(active: ActiveTask): Promise<void> {
-    const { task, controller } = active;
-    Object.assign(task, { status: "running", startedAt: this.#now(), ...messageFields(text("task.starting")) });
-    await this.#persist(active);
-    const outcome = await runHandler({
-      taskId: task.id,
-      type: task.type,
-      input: active.input,
-      handlers: this.#handlers,
-      controller,
-      progress: (percent, message) => this.#progress(active, percent, message),
-      log: this.#log.child({ taskId: task.id, taskType: task.type }),
-      timeoutMs: this.#timeoutsMs?.[task.type],
-    });
-    await this.#finish(active, outcome);
-  }
-
-  #progress(active: ActiveTask, percent: number, message?: LocalText | string): void {
+  /** The runner's view of an active task: this process's memory, written through to the store. */
+  #ledger(active: ActiveTask): RunLedger {
     const { task } = active;
-    if (task.status !== "running") return;
-    if (Number.isFinite(percent)) task.progress = clampProgress(percent);
-    if (message !== undefined && !active.controller.signal.aborted) Object.assign(task, messageFields(message));
-    active.flushTimer ??= setTimeout(() => {
-      active.flushTimer = undefined;
-      void this.#persist(active);
-    }, this.#flushMs).unref();
+    return {
+      claim: async (at) => {
+        Object.assign(task, { status: "running", startedAt: at, ...messageFields(text("task.starting")) });
+        await this.#persist(active);
+        return { type: task.type, input: active.input };
+      },
+      progress: (live) => this.#store.update(withLive(copy(task), live)),
+      finish: async (fields) => {
+        Object.assign(task, fields);
+        await this.#store.update(copy(task));
+        this.#release(active);
+        return true;
+      },
+    };
   }
 
-  async #finish(active: ActiveTask, outcome: Outcome): Promise<void> {
-    clearTimeout(active.flushTimer);
-    active.flushTimer = undefined;
-    Object.assign(active.task, finalFields(outcome, active.task.progress, this.#now()));
+  /** A task as callers read it: an active one from memory, with its run's live progress. */
+  #view(task: Task): Task {
+    const active = this.#active.get(task.id);
+    return copy(active ? withLive(active.task, this.#runner.live(task.id)) : task);
+  }
+
+  /** Ends a task that never ran. */
+  async #end(active: ActiveTask, stop: TaskStop): Promise<void> {
+    Object.assign(active.task, finalFields(stop.outcome, 0, this.#now()));
     await this.#persist(active);
     this.#release(active);
   }

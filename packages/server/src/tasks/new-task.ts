@@ -1,15 +1,15 @@
-import type { LocalText, Task, TaskSubject, TaskType } from "@tasklane/contract";
+import { type Task, type TaskSubject, type TaskType, text } from "@tasklane/contract";
 import { messageFields } from "./task-texts.ts";
 
-/** A task as a submit creates it: queued, with the line a person reads while it waits. */
-export function newTask<T extends TaskType>(type: T, id: string, createdAt: Date, message: LocalText, subject: TaskSubject<T>): Task<T> {
+/** A task as a submit creates it, on either backend: queued, with the line a person reads while it waits. */
+export function newTask<T extends TaskType>(type: T, id: string, createdAt: Date, subject: TaskSubject<T>): Task<T> {
   return {
     id,
     type,
     subject,
     status: "queued",
     progress: 0,
-    ...messageFields(message),
+    ...messageFields(text("task.queued")),
     result: null,
     error: null,
     errorText: null,

@@ -7,6 +7,11 @@ export interface SubmitDetails {
   fileName?: string | undefined;
 }
 
+export interface TaskCounts {
+  queued: number;
+  running: number;
+}
+
 export interface SubmitOutcome<T extends TaskType> {
   task: Task<T>;
   /** The task was already there: same work still active, or the same idempotency key. */
@@ -30,8 +35,8 @@ export interface Tasks {
   cancel(id: string, owner: string): Promise<Task | undefined>;
   /** Upload ids that queued or running tasks still need (retention keeps them). */
   uploadsInUse(): Promise<Set<string>>;
-  /** Counts for /health. */
-  stats(): { queued: number; running: number };
+  /** For /health: tasks waiting for a slot or a worker, and tasks running, on this deployment. */
+  stats(): Promise<TaskCounts>;
   close(options?: { graceMs?: number }): Promise<void>;
 }
 
