@@ -1,0 +1,78 @@
+// ESLint for the whole monorepo: `pnpm lint` runs it with --max-warnings 0, so every rule here is an error in effect.
+// Type-aware: typescript-eslint's project service finds each file's own tsconfig (packages/*, apps/*, tests/*, bench).
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import { defineConfig, globalIgnores } from "eslint/config";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default defineConfig(
+  globalIgnores([
+    "**/node_modules/",
+    "**/dist/",
+    "**/data/",
+    "**/coverage/",
+    "**/test-artifacts/",
+    "**/.vite/",
+    // A packed copy of the published SDK the contract tests install; its files are the build's output.
+    "tests/contract/fixtures/packed-client/",
+  ]),
+
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: "module",
+      globals: { ...globals.node },
+      parserOptions: {
+        projectService: {
+          // Plain JS entry points no tsconfig includes (bin scripts, the thread entry, this file).
+          allowDefaultProject: [
+            "*.js",
+            "scripts/*.mjs",
+            "apps/cli/bin/*.js",
+            "packages/server/src/threads/*.mjs",
+            "packages/server/test/threads/*.mjs",
+          ],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      // The issue's three: promises awaited or deliberately voided, never passed where a void callback is expected, type-only imports marked.
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/consistent-type-imports": ["error", { prefer: "type-imports", fixStyle: "inline-type-imports" }],
+      // verbatimModuleSyntax keeps `import { type X }` as `import {}` at runtime: a side effect nobody asked for.
+      "@typescript-eslint/no-import-type-side-effects": "error",
+      "@typescript-eslint/consistent-type-exports": "error",
+      // `_`-prefixed names are the code's way of saying "deliberately unused" (a callback's position, a rest sibling).
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+    },
+  },
+
+  {
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
+    // Plain JS has no annotations, so every value from an untyped import is `any`: the unsafe-* rules would only restate that.
+    extends: [tseslint.configs.disableTypeChecked],
+    rules: {
+      "@typescript-eslint/no-require-imports": "off",
+    },
+  },
+
+  {
+    files: ["apps/web/**/*.{ts,tsx}"],
+    extends: [reactHooks.configs.flat.recommended],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+    },
+  },
+);
