@@ -22,18 +22,22 @@ function exited(child: ChildProcess): boolean {
 }
 
 /** Spawns a TypeScript script as node with tsx as a loader, so the pid is the script's own (for /proc). */
-export function spawnNode(script: string, { args = [] as string[], env = {} as Record<string, string>, cwd = process.cwd() } = {}): NodeProcess {
+export function spawnNode(
+  script: string,
+  { args = [], env = {}, cwd = process.cwd() }: { args?: string[]; env?: Record<string, string>; cwd?: string } = {},
+): NodeProcess {
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let output = "";
-  const keep = (chunk: Buffer) => (output = (output + chunk).slice(-OUTPUT_KEPT));
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
+  const keep = (chunk: string) => (output = (output + chunk).slice(-OUTPUT_KEPT));
+  // Decoded as UTF-8 by the stream, so a Cyrillic character split across two chunks stays one character.
+  child.stdout.setEncoding("utf8").on("data", keep);
+  child.stderr.setEncoding("utf8").on("data", keep);
   // A process that exits early must not make a later write to its stdin throw in this one.
-  child.stdin!.on("error", () => undefined);
+  child.stdin.on("error", () => undefined);
   const proc: NodeProcess = {
     child,
     pid: child.pid!,
@@ -56,21 +60,21 @@ export function spawnNode(script: string, { args = [] as string[], env = {} as R
 /** Resolves with the first match of `pattern` in the process's output; rejects if it exits first or takes too long. */
 export function waitForOutput(proc: NodeProcess, pattern: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
-    const settle = (error?: Error, match?: RegExpExecArray) => {
+    const settle = (outcome: Error | RegExpExecArray) => {
       clearTimeout(timer);
       proc.child.stdout!.off("data", check);
       proc.child.off("close", onClose);
-      if (match) resolve(match);
-      else reject(error);
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
     };
     // "close", not "exit": only then has all it printed arrived, and the match may be in the last of it.
     const onClose = (code: number | null) => {
       const match = pattern.exec(proc.output());
-      settle(match ? undefined : new Error(`exited (${code}) before printing ${pattern}: ${proc.output()}`), match ?? undefined);
+      settle(match ?? new Error(`exited (${code}) before printing ${pattern}: ${proc.output()}`));
     };
     const check = () => {
       const match = pattern.exec(proc.output());
-      if (match) settle(undefined, match);
+      if (match) settle(match);
     };
     const timer = setTimeout(() => settle(new Error(`no ${pattern} after ${timeoutMs} ms: ${proc.output()}`)), timeoutMs);
     proc.child.stdout!.on("data", check);

@@ -12,7 +12,7 @@ export async function startScript(script: string, env: Record<string, string> = 
   });
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
       output += chunk;
       const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) resolve(match[1]!);

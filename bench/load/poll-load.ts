@@ -86,8 +86,10 @@ async function poller(i: number) {
 
 await seed();
 const memory: { second: number; rssMb: number }[] = [];
-const sampler = setInterval(async () => {
-  memory.push({ second: Math.round((Date.now() - (deadline - DURATION_S * 1000)) / 1000), rssMb: await service.rssMb() });
+const sampler = setInterval(() => {
+  const second = Math.round((Date.now() - (deadline - DURATION_S * 1000)) / 1000);
+  // A failed sample is counted like any other failure, not left to crash the run as an unhandled rejection.
+  service.rssMb().then((rssMb) => memory.push({ second, rssMb }), (error: unknown) => fail("memory", error));
 }, 1000);
 await Promise.all([submitter(), ...Array.from({ length: CLIENTS }, (_, i) => poller(i))]);
 clearInterval(sampler);

@@ -73,7 +73,7 @@ async function loop(name: "taskGet" | "health", intervalMs: number): Promise<voi
   agent.destroy();
 }
 
-process.on("message", async (command: PollerCommand) => {
+async function handle(command: PollerCommand): Promise<void> {
   if ("start" in command) {
     const { pollers, intervalMs } = command.start;
     Object.assign(targets, command.start);
@@ -94,5 +94,13 @@ process.on("message", async (command: PollerCommand) => {
     await Promise.all(running);
     process.send!({ ok: true });
   }
+}
+
+process.on("message", (command: PollerCommand) => {
+  // The generator's own failure: it exits, so the benchmark sees it, instead of waiting for an answer.
+  handle(command).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 });
 process.on("disconnect", () => process.exit(0));

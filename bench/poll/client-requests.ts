@@ -12,7 +12,7 @@ export interface CapturedRequest {
 /** A fetch that records the request and answers it for real. */
 function recording(into: CapturedRequest[]): typeof fetch {
   return async (input, init) => {
-    into.push({ url: String(input), headers: Object.fromEntries(new Headers(init?.headers)) });
+    into.push({ url: input instanceof Request ? input.url : String(input), headers: Object.fromEntries(new Headers(init?.headers)) });
     return fetch(input, init);
   };
 }

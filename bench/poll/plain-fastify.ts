@@ -5,7 +5,9 @@
  */
 import Fastify from "fastify";
 
-const task = JSON.parse(process.env.TASK_JSON!, (key, value) => (key.endsWith("At") && value ? new Date(value) : value));
+const task: unknown = JSON.parse(process.env.TASK_JSON!, (key, value: unknown) =>
+  key.endsWith("At") && typeof value === "string" ? new Date(value) : value,
+);
 const server = Fastify({ logger: false, routerOptions: { maxParamLength: 5000 } });
 // The same path shape as the tRPC URL, so routing and the query string cost the same.
 server.get("/trpc/:path", async () => task);

@@ -2,7 +2,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-const task = JSON.parse(process.env.TASK_JSON!, (key, value) => (key.endsWith("At") && value ? new Date(value) : value));
+const task: unknown = JSON.parse(process.env.TASK_JSON!, (key, value: unknown) =>
+  key.endsWith("At") && typeof value === "string" ? new Date(value) : value,
+);
 const server = http.createServer((_req, res) => {
   const body = JSON.stringify(task);
   res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });

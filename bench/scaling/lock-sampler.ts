@@ -32,7 +32,7 @@ async function sampleLocks(adminUrl: string, databaseName: string): Promise<() =
   await client.connect();
   let [held, waited, last] = [0, 0, performance.now()];
   let stopped = false;
-  let failed: unknown;
+  let failed: { error: unknown } | undefined;
   const loop = (async () => {
     while (!stopped) {
       const { rows } = await client.query<{ granted: boolean; n: string }>(
@@ -49,12 +49,12 @@ async function sampleLocks(adminUrl: string, databaseName: string): Promise<() =
       }
       await new Promise((r) => setTimeout(r, EVERY_MS));
     }
-  })().catch((error: unknown) => (failed = error));
+  })().catch((error: unknown) => (failed = { error }));
   return async () => {
     stopped = true;
     await loop;
     await client.end();
-    if (failed) throw failed;
+    if (failed) throw failed.error;
     return { heldS: +held.toFixed(3), waitedS: +waited.toFixed(3) };
   };
 }

@@ -19,7 +19,7 @@ export async function httpSubmit(tasks = TASKS) {
   });
   try {
     const clients = tokens.map((token) => createTasklaneClient({ url: service.url, token }));
-    const ids: string[] = new Array(tasks);
+    const ids = new Array<string>(tasks);
     let next = 0;
     const startedAt = Date.now();
     const t0 = performance.now();

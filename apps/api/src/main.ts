@@ -27,7 +27,7 @@ try {
 } catch (error) {
   fail(error);
 }
-main(config!).catch(fail);
+main(config).catch(fail);
 
 function fail(error: unknown): never {
   // A bad setting, a port taken or a folder that cannot be written is one line for a person;

@@ -33,8 +33,9 @@ export function spawnScript(script: "main.ts" | "worker.ts", env: Record<string,
   });
   children.push(child);
   let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d));
-  child.stderr!.on("data", (d: Buffer) => (output += d));
+  // Decoded as UTF-8 by the stream, so a Cyrillic character split across two chunks stays one character.
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (output += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (output += d));
   return { child, output: () => output };
 }
 
@@ -45,7 +46,7 @@ export async function startApi(env: Record<string, string> = {}, dir?: string) {
   const data = dir ?? (await dataDir());
   const api = spawnApi({ PORT: "0", TASKLANE_DATA_DIR: data, ...env });
   const url = await new Promise<string>((resolve, reject) => {
-    api.child.stdout!.on("data", () => {
+    api.child.stdout.on("data", () => {
       const match = /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/.exec(api.output());
       if (match) resolve(match[1]!);
     });
@@ -56,6 +57,6 @@ export async function startApi(env: Record<string, string> = {}, dir?: string) {
 
 export async function exitCode(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return child.exitCode;
-  const [code] = await once(child, "exit");
-  return code as number | null;
+  const [code] = (await once(child, "exit")) as [number | null];
+  return code;
 }

@@ -34,8 +34,9 @@ export function spawnCli(args: string[], env: Record<string, string> = {}) {
   children.push(child);
   let stdout = "";
   let stderr = "";
-  child.stdout!.on("data", (d: Buffer) => (stdout += d));
-  child.stderr!.on("data", (d: Buffer) => (stderr += d));
+  // Decoded as UTF-8 by the stream, so a Cyrillic character split across two chunks stays one character.
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
   const exited = (async (): Promise<CliResult> => {
     const [code] = (await once(child, "close")) as [number | null];
     return { code, stdout, stderr };

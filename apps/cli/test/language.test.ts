@@ -30,6 +30,6 @@ describe("the texts follow the locale: Russian for ru*, English otherwise", () =
     const json = await runCli(["list", "--json"], { TASKLANE_URL: url, LANG: "ru_RU.UTF-8" });
     const jsonC = await runCli(["list", "--json"], { TASKLANE_URL: url, LANG: "C" });
     expect(json.stdout).toBe(jsonC.stdout);
-    expect(JSON.parse(json.stdout).items[0]).toMatchObject({ type: "recalculate", status: "completed" });
+    expect((JSON.parse(json.stdout) as { items: unknown[] }).items[0]).toMatchObject({ type: "recalculate", status: "completed" });
   });
 });

@@ -28,12 +28,12 @@ describe("tasklane inspect", () => {
     const lines = result.stdout.split("\n");
     expect(lines[0]).toBe("ocean.csv (csv), read as detected");
     expect(result.stdout).toMatch(/^Sheet ".*": header on row 1/m);
-    expect(lines.find((l) => /^  FIELD +COLUMN +WHY +ALTERNATIVES$/.test(l))).toBeDefined();
-    expect(lines.find((l) => l.startsWith("  price "))).toMatch(/^  price +D "РРЦ" +.+ +C "Цена дилера"$/);
-    expect(lines.find((l) => l.startsWith("  partNumber "))).toMatch(/^  partNumber +A "Артикул" /);
-    expect(result.stdout).toMatch(/^    ROW +PART NUMBER +NAME +VENDOR +CATEGORY +QUANTITY +PRICE$/m);
-    expect(result.stdout).toMatch(/^    2 +A-1 +Диск +— +— +3 +150$/m);
-    expect(result.stdout).toMatch(/^    row 4: .+$/m);
+    expect(lines.find((l) => /^ {2}FIELD +COLUMN +WHY +ALTERNATIVES$/.test(l))).toBeDefined();
+    expect(lines.find((l) => l.startsWith("  price "))).toMatch(/^ {2}price +D "РРЦ" +.+ +C "Цена дилера"$/);
+    expect(lines.find((l) => l.startsWith("  partNumber "))).toMatch(/^ {2}partNumber +A "Артикул" /);
+    expect(result.stdout).toMatch(/^ {4}ROW +PART NUMBER +NAME +VENDOR +CATEGORY +QUANTITY +PRICE$/m);
+    expect(result.stdout).toMatch(/^ {4}2 +A-1 +Диск +— +— +3 +150$/m);
+    expect(result.stdout).toMatch(/^ {4}row 4: .+$/m);
   });
 
   it("reads the column a mapping option names, by header text or number; --json gives the preview", async () => {
@@ -41,13 +41,13 @@ describe("tasklane inspect", () => {
     const ocean = await file("ocean.csv", TWO_PRICES);
     const byText = await runCli(["inspect", ocean, "--price", "Цена дилера"], env);
     expect(byText.stdout.split("\n")[0]).toBe("ocean.csv (csv), read with the mapping given");
-    expect(byText.stdout).toMatch(/^    2 +A-1 +Диск +— +— +3 +100$/m);
+    expect(byText.stdout).toMatch(/^ {4}2 +A-1 +Диск +— +— +3 +100$/m);
 
     const json = await runCli(["inspect", ocean, "--price", "3", "--skip-field", "name", "--json"], env);
     expect(json.code).toBe(0);
-    const preview = JSON.parse(json.stdout);
+    const preview = JSON.parse(json.stdout) as { sheets: { rows: { price: number; name: string | null }[] }[] };
     expect(preview).toMatchObject({ filename: "ocean.csv", mappingSource: "given", error: null });
-    expect(preview.sheets[0].rows.map((r: { price: number; name: string | null }) => [r.price, r.name])).toEqual([
+    expect(preview.sheets[0]!.rows.map((r) => [r.price, r.name])).toEqual([
       [100, null],
       [200, null],
     ]);
@@ -58,8 +58,8 @@ describe("tasklane inspect", () => {
     const description = `Диск SSD\n${"очень ".repeat(20)}длинное описание`;
     const result = await runCli(["inspect", await file("long.csv", `"Артикул";"Наименование";"Цена,\nруб."\nA-1;"${description}";100\n`)], env);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^  price +C "Цена, руб\." /m);
-    expect(result.stdout).toMatch(/^    2 +A-1 +Диск SSD очень очень .{10,}… +— +— +.* +100$/m);
+    expect(result.stdout).toMatch(/^ {2}price +C "Цена, руб\." /m);
+    expect(result.stdout).toMatch(/^ {4}2 +A-1 +Диск SSD очень очень .{10,}… +— +— +.* +100$/m);
   });
 
   it("exits 1 and says why when an import with the mapping would fail", async () => {
@@ -86,7 +86,7 @@ describe("a supplier's mapping from the command line", () => {
     const first = await runCli(["import", await file("ocean-1.csv", TWO_PRICES), "--supplier", "Ocean", "--price", "Цена дилера", "--save-mapping", "--wait"], env);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("  The supplier's rows: 0 before, 2 now\n");
-    expect(first.stdout).toMatch(/^  Read with the mapping given: .*price "Цена дилера".* \(saved for the supplier\)$/m);
+    expect(first.stdout).toMatch(/^ {2}Read with the mapping given: .*price "Цена дилера".* \(saved for the supplier\)$/m);
 
     const listed = await runCli(["suppliers"], env);
     expect(listed.code).toBe(0);
@@ -99,11 +99,11 @@ describe("a supplier's mapping from the command line", () => {
     const inspected = await runCli(["inspect", next, "--supplier", "Ocean"], env);
     expect(inspected.stdout.split("\n")[0]).toBe("ocean-2.csv (csv), read with the mapping saved for Ocean");
     const second = await runCli(["import", next, "--supplier", "Ocean", "--wait"], env);
-    expect(second.stdout).toMatch(/^  Read with the supplier's saved mapping: /m);
+    expect(second.stdout).toMatch(/^ {2}Read with the supplier's saved mapping: /m);
 
     const forgotten = await runCli(["suppliers", "mapping", "Ocean", "--kind", "stock", "--forget"], env);
     expect(forgotten).toMatchObject({ code: 0, stdout: "Ocean (stock): mapping forgotten: detected each time\n" });
-    const json = JSON.parse((await runCli(["suppliers", "--kind", "stock", "--json"], env)).stdout);
+    const json = JSON.parse((await runCli(["suppliers", "--kind", "stock", "--json"], env)).stdout) as { items: unknown[] };
     expect(json.items).toEqual([expect.objectContaining({ name: "Ocean", kind: "stock", offers: 1, mapping: null })]);
   });
 

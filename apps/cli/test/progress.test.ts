@@ -55,8 +55,8 @@ describe.skipIf(!hasScript)("under a real terminal (util-linux script gives the 
     const command = `'${process.execPath}' '${BIN}' recalculate --wait`;
     const child = spawn("script", ["-qfec", command, "/dev/null"], { env: { ...process.env, TASKLANE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d));
-    const [code] = await once(child, "close");
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (output += d));
+    const [code] = (await once(child, "close")) as [number | null];
     expect(code).toBe(0);
     expect(output).toContain(`${CLEAR_LINE}[##------------------]  10%  Reading rows: 4,000${CLEAR_LINE}`);
     expect(output).toContain(`${CLEAR_LINE}[#########-----------]  45%  Reading rows: 40,000${CLEAR_LINE}`);

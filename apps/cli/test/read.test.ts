@@ -35,8 +35,8 @@ describe("tasklane get", () => {
     await client.pollTask(taskId).catch(() => undefined);
     const result = await runCli(["get", taskId], { TASKLANE_URL: url });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^status    error$/m);
-    expect(result.stdout).toMatch(/^error     The price table is locked$/m);
+    expect(result.stdout).toMatch(/^status {4}error$/m);
+    expect(result.stdout).toMatch(/^error {5}The price table is locked$/m);
   });
 });
 

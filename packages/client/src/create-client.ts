@@ -36,7 +36,7 @@ export function createTasklaneClient(options: TasklaneClientOptions): TasklaneCl
 
   /** The upload's id: the one given, or that of the file, sent first. */
   async function uploaded(source: StockImportSubmit | StockFileInspect, signal: AbortSignal | undefined): Promise<string> {
-    return source.uploadId ?? (await uploadFile(uploads, source.file!, { filename: source.filename, signal })).uploadId;
+    return source.uploadId ?? (await uploadFile(uploads, source.file, { filename: source.filename, signal })).uploadId;
   }
 
   async function stockImport(input: StockImportSubmit, opts: { signal?: AbortSignal }) {
@@ -71,7 +71,7 @@ export function createTasklaneClient(options: TasklaneClientOptions): TasklaneCl
     listSuppliers: (filter = {}, opts = {}) => guard(base, opts.signal, () => trpc.suppliers.list.query(filter, opts)),
     setSupplierMapping: (input, opts = {}) => guard(base, opts.signal, () => trpc.suppliers.setMapping.mutate(input, opts)),
     async submitAndWait(type, input, pollOptions) {
-      const { taskId } = await (submit[type] as SubmitCalls[typeof type])(input, { signal: pollOptions?.signal });
+      const { taskId } = await submit[type](input, { signal: pollOptions?.signal });
       return client.pollTask(taskId, pollOptions);
     },
   };

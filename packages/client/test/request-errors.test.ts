@@ -1,11 +1,11 @@
-import { describe, expect, expectTypeOf, it, vi } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { startService, stoppingService } from "../../../tests/contract/fixtures.ts";
 import {
-  ERROR_STATUS,
+  type ERROR_STATUS,
   type ErrorCode,
   type RequestErrorCode,
   TasklaneRequestError,
-  UNAVAILABLE_REASONS,
+  type UNAVAILABLE_REASONS,
   type UnavailableReason,
   createTasklaneClient,
 } from "../src/index.ts";

@@ -43,7 +43,7 @@ const postgresUrl = process.env.TASKLANE_BENCH_DATABASE_URL ?? process.env.TASKL
 const DIALECTS: SqlDialect[] = postgresUrl ? ["sqlite", "postgres"] : ["sqlite"];
 
 /** A database for one measurement: a SQLite file, or a PostgreSQL database of its own. */
-async function open(dialect: SqlDialect, target: string): Promise<{ db: PricingDb; close(): Promise<void> }> {
+async function open(dialect: SqlDialect, target: string): Promise<{ db: PricingDb; close: () => Promise<void> }> {
   if (dialect === "sqlite") {
     const sqlite = openDatabase(target);
     return { db: sqlitePricingDb(sqlite), close: async () => void sqlite.close() };
@@ -262,7 +262,7 @@ async function round(dir: string, files: BenchFiles): Promise<Round> {
 }
 
 function tabulate(rounds: Round[], lines: Lines): void {
-  const put = (dialect: SqlDialect, label: string, value: string) => lines.set(label, (lines.get(label) ?? new Map()).set(dialect, value));
+  const put = (dialect: SqlDialect, label: string, value: string) => lines.set(label, (lines.get(label) ?? new Map<SqlDialect, string>()).set(dialect, value));
   for (const dialect of DIALECTS) {
     for (const size of SIZES) {
       const runs = rounds.map((r) => r.imports.get(`${dialect} xlsx ${size}`)!);
@@ -287,7 +287,7 @@ async function recalculations(dir: string, lines: Lines): Promise<void> {
     const recalcs: { seconds: number; updated: number }[] = [];
     for (let run = 0; run < RUNS; run++) recalcs.push(await onNewDatabase(dialect, dir, (target) => ["recalculate", dialect, target]));
     const label = `recalculate: seconds (${recalcs[0]!.updated.toLocaleString("en-US")} updated)`;
-    lines.set(label, (lines.get(label) ?? new Map()).set(dialect, figure(recalcs.map((r) => r.seconds), 2)));
+    lines.set(label, (lines.get(label) ?? new Map<SqlDialect, string>()).set(dialect, figure(recalcs.map((r) => r.seconds), 2)));
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importStock, inspectStockFile, listSuppliers, setSupplierMapping, StockFileError } from "../src/index.ts";
+import { importStock, inspectStockFile, listSuppliers, setSupplierMapping } from "../src/index.ts";
 import { offers, dialects, testEnv, workContext } from "./helpers/env.ts";
 import { corpusFile, describeCorpus } from "./helpers/corpus.ts";
 

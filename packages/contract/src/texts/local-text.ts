@@ -47,7 +47,7 @@ const TEMPLATES: { readonly [L in Language]: { readonly [K in TextKey]: string }
 
 /** A text of this key with these values (none for a key whose template has no `{name}`). */
 export function text<K extends TextKey>(key: K, ...values: keyof TextValues<K> extends never ? [] : [TextValues<K>]): LocalText {
-  return values[0] === undefined ? { key } : { key, values: values[0] as Record<string, TextValue> };
+  return values[0] === undefined ? { key } : { key, values: values[0] };
 }
 
 export const isTextKey = (key: unknown): key is TextKey => typeof key === "string" && Object.hasOwn(en, key);

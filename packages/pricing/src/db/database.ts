@@ -9,6 +9,7 @@ export type SqlDialect = "sqlite" | "postgres";
 
 /** A database the pricing functions (and the server's migrations) run on. */
 export interface SqlDatabase {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a database of any schema: migrations run on it before its tables exist, as in Kysely's own Migrator
   readonly kysely: KyselyType<any>;
   readonly dialect: SqlDialect;
 }
@@ -116,7 +117,9 @@ export function createPostgresPool(url: string, options: { max?: number; Client?
     ...(options.Client ? { Client: options.Client } : {}),
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
-        oid === INT8_OID || oid === NUMERIC_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === INT8_OID || oid === NUMERIC_OID
+          ? Number
+          : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
     },
   });
 }

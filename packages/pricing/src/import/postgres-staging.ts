@@ -66,7 +66,7 @@ export async function openPostgresStaging(db: PricingDb): Promise<Staging> {
 function sessionDb(client: pg.PoolClient): PricingDb {
   const held = { query: client.query.bind(client), release: () => {} };
   const pool = { connect: async () => held, end: async () => {} };
-  return { kysely: new Kysely<PricingTables>({ dialect: new PostgresDialect({ pool: pool as never }) }), dialect: "postgres" };
+  return { kysely: new Kysely<PricingTables>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres" };
 }
 
 async function copyRows(client: pg.PoolClient, table: string, rows: readonly StagedRow[]): Promise<void> {

@@ -54,18 +54,18 @@ export async function openSqliteStaging(db: PricingDb): Promise<Staging> {
       insertOne.run(one);
     }
   });
-  let failed: unknown;
+  let failed: { error: unknown } | undefined;
   return {
     async write(rows) {
       try {
         await onConnection(() => insertAll(rows));
       } catch (error) {
-        failed ??= error;
+        failed ??= { error };
         throw error;
       }
     },
     finish: async () => {
-      if (failed !== undefined) throw failed;
+      if (failed) throw failed.error;
     },
     settle: async () => {},
     apply: (a) => importTransaction(db, a.supplier, a.kind, (trx) => applyImport(trx, "sqlite", table, a)),

@@ -271,7 +271,7 @@ export class FastTag implements XmlTag {
   get(name: string): string | undefined {
     const { spans: s, text } = this;
     for (let at = 0; at < this.count * 5; at += 5) {
-      if (s[at + 1]! - s[at]! === name.length && text.startsWith(name, s[at]!)) return this.value(at);
+      if (s[at + 1]! - s[at]! === name.length && text.startsWith(name, s[at])) return this.value(at);
     }
     return undefined;
   }

@@ -17,9 +17,9 @@ export interface XmlSink {
 }
 
 export interface XmlHandlers {
-  open?(name: string, tag: XmlTag): void;
-  close?(name: string): void;
-  text?(text: string): void;
+  open?: (name: string, tag: XmlTag) => void;
+  close?: (name: string) => void;
+  text?: (text: string) => void;
 }
 
 /** Element names without their prefix: some writers emit <x:row> instead of <row>. */

@@ -47,7 +47,10 @@ function header(signature: number, name: Buffer, f: Fields, offset: number): Buf
   const b = Buffer.alloc((central ? 46 : 30) + name.length);
   b.writeUInt32LE(signature, 0);
   let p = 4;
-  if (central) b.writeUInt16LE(20, p), (p += 2); // version made by
+  if (central) {
+    b.writeUInt16LE(20, p); // version made by
+    p += 2;
+  }
   b.writeUInt16LE(20, p); // version needed
   b.writeUInt16LE(0x0800, p + 2); // UTF-8 names
   b.writeUInt16LE(f.method, p + 4);

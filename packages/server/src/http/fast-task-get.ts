@@ -18,14 +18,6 @@ export interface FastTaskGetOptions {
 const { transformer } = appRouter._def._config;
 
 /**
- * Answers GET `${trpcPrefix}/tasks.get` (single and batched) in front of tRPC's Fastify adapter,
- * which spends ~10x the CPU of a plain route on web streams, AbortSignal.any and spreads
- * (docs/benchmarks.md). It answers only when every call in the request succeeds; anything else
- * (bad input, no token, unknown task, an odd header) is left to tRPC's own handler, so every error
- * keeps tRPC's exact shape, status and onError logging. Successes repeat what tRPC does: the
- * router's transformer, the same input and output schemas as router/tasks.ts, the same access.
- */
-/**
  * The last answer built for each task, reused while the task has not changed: most polls read
  * a task whose progress moved since the last poll at most once, and a finished task never again.
  * A task's fields change only together with its status, progress or message (result and doneAt
@@ -57,6 +49,14 @@ class AnswerCache {
   }
 }
 
+/**
+ * Answers GET `${trpcPrefix}/tasks.get` (single and batched) in front of tRPC's Fastify adapter,
+ * which spends ~10x the CPU of a plain route on web streams, AbortSignal.any and spreads
+ * (docs/benchmarks.md). It answers only when every call in the request succeeds; anything else
+ * (bad input, no token, unknown task, an odd header) is left to tRPC's own handler, so every error
+ * keeps tRPC's exact shape, status and onError logging. Successes repeat what tRPC does: the
+ * router's transformer, the same input and output schemas as router/tasks.ts, the same access.
+ */
 export const fastTaskGet: FastifyPluginCallback<FastTaskGetOptions> = (server, { trpcPrefix, access, tasks, vary }, done) => {
   const start = `${trpcPrefix}/${PROCEDURES.get}`;
 
@@ -73,7 +73,8 @@ export const fastTaskGet: FastifyPluginCallback<FastTaskGetOptions> = (server, {
     // Parsed like tRPC's output validator, so the keys come in the schema's order.
     const output = TaskSchema.safeParse(task);
     if (!output.success) return undefined;
-    return answers.set(task, JSON.stringify({ result: { data: transformer.output.serialize(output.data) } }));
+    const data: unknown = transformer.output.serialize(output.data);
+    return answers.set(task, JSON.stringify({ result: { data } }));
   }
 
   async function answer(request: FastifyRequest): Promise<string | undefined> {

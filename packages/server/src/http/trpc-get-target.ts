@@ -60,7 +60,9 @@ function queryOf(query: string): { batch: boolean; input: string | null } | unde
     try {
       // Without "&" and "+", URLSearchParams gives the same, except where a "%" escape is invalid: it throws here.
       return { batch: match[1] !== undefined, input: decodeURIComponent(match[2]!) };
-    } catch {}
+    } catch {
+      // An invalid escape: read below as tRPC reads it.
+    }
   }
   const params = new URLSearchParams(query);
   return params.has("connectionParams") ? undefined : { batch: params.get("batch") === "1", input: params.get("input") };
