@@ -25,7 +25,7 @@ const sameHeader = (a: string, b: string) => a.trim().replace(/\s+/g, " ").toLow
 export function withColumn(mapping: StockMapping, sheet: PreviewSheet, field: StockField, position: number | null): StockMapping {
   const column = position === null ? undefined : sheet.columns.find((c) => c.position === position);
   const unique = column?.header && sheet.columns.filter((c) => sameHeader(c.header, column.header)).length === 1;
-  const ref = position === null ? null : unique ? column!.header : position;
+  const ref = position === null ? null : unique ? column.header : position;
   return { ...mapping, columns: { ...mapping.columns, [field]: ref } };
 }
 

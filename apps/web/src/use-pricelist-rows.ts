@@ -1,6 +1,8 @@
-import { PAGE_LIMIT_MAX } from "@tasklane/contract";
-import { useQueries } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { PAGE_LIMIT_MAX, type PricelistPage } from "@tasklane/contract";
+import { type UseQueryResult, useQueries } from "@tanstack/react-query";
+import { useState } from "react";
+import type { AppRouter } from "@tasklane/server";
+import type { TRPCClientErrorLike } from "@trpc/client";
 import { useTRPC } from "./trpc.ts";
 
 /**
@@ -17,29 +19,36 @@ export const ROWS_PER_LOAD = 5_000;
  * Plain queries, one per cursor: tRPC's infinite query adds a `direction` to the input, which
  * the contract's strict input refuses.
  */
+/** The pages as one: a module-level function, so React Query keeps its answer (and `rows`) the same object until a page changes. */
+function combinePages(pages: UseQueryResult<PricelistPage, TRPCClientErrorLike<AppRouter>>[]) {
+  const read = pages.flatMap((page) => (page.data ? [page.data] : []));
+  const last = pages.at(-1);
+  return {
+    pricelist: read[0]?.pricelist,
+    rows: read.flatMap((page) => page.rows),
+    nextCursor: last?.data?.nextCursor ?? null,
+    lastRead: last?.data !== undefined,
+    error: pages.find((page) => page.error)?.error ?? null,
+  };
+}
+
 export function usePricelistRows(id: string) {
   const trpc = useTRPC();
   const [wanted, setWanted] = useState(ROWS_PER_LOAD);
   const [cursors, setCursors] = useState<readonly (string | undefined)[]>([undefined]);
-  const pages = useQueries({
+  const { pricelist, rows, nextCursor, lastRead, error } = useQueries({
     queries: cursors.map((cursor) =>
       // A pricelist is a snapshot: its rows never change, so a page is never read again.
       trpc.pricelists.get.queryOptions({ id, limit: PAGE_LIMIT_MAX, cursor }, { staleTime: Number.POSITIVE_INFINITY }),
     ),
+    combine: combinePages,
   });
-  const read = pages.flatMap((page) => (page.data ? [page.data] : []));
-  const rows = read.flatMap((page) => page.rows);
-  const last = pages.at(-1);
-  const nextCursor = last?.data?.nextCursor ?? null;
-  const error = pages.find((page) => page.error)?.error ?? null;
+  // The next page is asked for while rendering, as React advises for state that follows other state: no effect, no extra render pass.
+  if (nextCursor && rows.length < wanted && !cursors.includes(nextCursor)) setCursors([...cursors, nextCursor]);
 
-  useEffect(() => {
-    if (nextCursor && rows.length < wanted) setCursors((seen) => (seen.includes(nextCursor) ? seen : [...seen, nextCursor]));
-  }, [nextCursor, rows.length, wanted]);
-
-  const complete = last?.data !== undefined && nextCursor === null;
+  const complete = lastRead && nextCursor === null;
   return {
-    pricelist: read[0]?.pricelist,
+    pricelist,
     rows,
     error,
     /** Still reading towards `wanted`. */

@@ -1,6 +1,6 @@
 import { POLL_INTERVAL_MS, type Task, isFinalStatus, taskErrorIn } from "@tasklane/contract";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import { toast } from "sonner";
 import { currentLanguage, i18n } from "./i18n/index.ts";
 import { importWarning, resultSummary, taskTitle } from "./task-summary.ts";
@@ -60,12 +60,14 @@ export function useTaskEndings(listed: readonly Task[] | undefined, onEnded: (ta
     ),
   });
   const seen = [...(listed ?? []), ...alone.flatMap((q) => (q.data ? [q.data] : []))];
-  const ended = seen.filter((t) => watched.has(t.id) && isFinalStatus(t.status) && !announced.current.has(t.id));
+  const ended = seen.filter((t) => watched.has(t.id) && isFinalStatus(t.status));
   const endedKey = ended.map((t) => t.id).join();
 
-  useEffect(() => {
-    if (ended.length === 0) return;
-    for (const task of ended) {
+  // Reads this render's tasks and callback without making them the effect's dependencies: the ids of the ended tasks say when to run.
+  const announceEnded = useEffectEvent(() => {
+    const fresh = ended.filter((t) => !announced.current.has(t.id));
+    if (fresh.length === 0) return;
+    for (const task of fresh) {
       announced.current.add(task.id);
       announce(task);
       onEnded(task);
@@ -76,7 +78,10 @@ export function useTaskEndings(listed: readonly Task[] | undefined, onEnded: (ta
     void queryClient.invalidateQueries(trpc.components.pathFilter());
     void queryClient.invalidateQueries(trpc.suppliers.pathFilter());
     setWatched((current) => new Set([...current].filter((id) => !announced.current.has(id))));
-    // `ended` is derived from the render; its ids say everything the effect depends on.
+  });
+
+  useEffect(() => {
+    if (endedKey) announceEnded();
   }, [endedKey]);
 
   return useCallback((taskId: string) => setWatched((current) => new Set(current).add(taskId)), []);

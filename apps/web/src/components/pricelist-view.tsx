@@ -32,9 +32,8 @@ function PricelistRows({ id }: { id: string }) {
   const [sort, setSort] = useState<Sort | null>(null);
   const [page, setPage] = useState(1);
   const collator = useMemo(() => new Intl.Collator(current.language, { numeric: true, sensitivity: "base" }), [current.language]);
-  // Keyed by the count: the rows of one pricelist only ever grow, and the array is new each render.
-  const vendors = useMemo(() => vendorsOf(loaded.rows, collator), [loaded.rows.length, collator]);
-  const shown = useMemo(() => sortRows(filterRows(loaded.rows, filter), sort, collator), [loaded.rows.length, filter, sort, collator]);
+  const vendors = useMemo(() => vendorsOf(loaded.rows, collator), [loaded.rows, collator]);
+  const shown = useMemo(() => sortRows(filterRows(loaded.rows, filter), sort, collator), [loaded.rows, filter, sort, collator]);
 
   const { pricelist } = loaded;
   if (!pricelist) return loaded.error ? <FormError error={loaded.error} /> : <p className="empty">{t("common.loading")}</p>;
