@@ -9,7 +9,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_PROGRESS_FLUSH_MS } from "../tasks/manager
 import { type Outcome, clampProgress, finalFields, runHandler } from "../tasks/run-handler.ts";
 import { cancelledByCaller, interruptedByShutdown } from "../tasks/stop-reasons.ts";
 import { messageFields } from "../tasks/task-texts.ts";
-import type { PostgresTaskStore } from "./postgres-task-store.ts";
+import type { SharedTaskStore } from "../stores/task-store.ts";
 import { type JobData, type JobProgress, type QueueSettings, TaskQueue, cancelChannel } from "./task-queue.ts";
 
 export const DEFAULT_STALLED_MS = 30_000;
@@ -19,7 +19,7 @@ const CANCEL_POLL_MS = 1_000;
 export const WORKER_INTERRUPTED_TEXT = ENGLISH_TEXTS["task.workerInterrupted"];
 
 export interface TaskWorkerOptions extends QueueSettings {
-  store: PostgresTaskStore;
+  store: SharedTaskStore;
   handlers: TaskHandlers;
   concurrency?: number;
   timeoutsMs?: TaskManagerOptions["timeoutsMs"];
