@@ -1,5 +1,4 @@
 import type { LocalText, Task, TaskStatus, TaskType } from "@tasklane/contract";
-import type { finalFields } from "../tasks/run-handler.ts";
 
 /** A task as stored: the public Task plus what only the server sees. */
 export interface StoredTask {
@@ -52,8 +51,11 @@ export interface TaskStore {
   close(): Promise<void>;
 }
 
-/** The fields of a task's last write (run-handler.ts). */
-export type FinalFields = ReturnType<typeof finalFields>;
+/** The fields of a task's last write. */
+export type FinalFields = Pick<Task, "progress" | "message" | "messageText" | "result" | "error" | "errorText"> & {
+  status: "completed" | "error" | "cancelled";
+  doneAt: Date;
+};
 
 /** What a worker needs to run a task it claimed. */
 export interface Claimed {
