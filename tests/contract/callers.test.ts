@@ -1,5 +1,5 @@
 import { type TasklaneClient, TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
-import { createPostgresPool } from "@tasklane/pricing";
+import { createPostgresPool, postgresPricingDb } from "@tasklane/pricing";
 import { PostgresUploadStore, type UploadStore, createEmbeddedServer } from "@tasklane/server";
 import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../../packages/server/src/defaults.ts";
@@ -87,7 +87,7 @@ async function serviceWithUploads(): Promise<{ url: string; uploads: UploadStore
   if (distributed) {
     const service = await startService({ tokens: TOKENS });
     const pool = createPostgresPool(service.databaseUrl!);
-    return { url: service.url, uploads: new PostgresUploadStore(pool), stop: () => pool.end() };
+    return { url: service.url, uploads: new PostgresUploadStore(postgresPricingDb(pool)), stop: () => pool.end() };
   }
   let uploads: UploadStore | undefined;
   const service = await createEmbeddedServer({

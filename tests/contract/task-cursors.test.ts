@@ -13,8 +13,19 @@ async function list(url: string, input: Record<string, unknown>) {
   return { status: response.status, page: body.result?.data.json, error: body.error?.json };
 }
 
-/** What the service makes: a task's seq in decimal (packages/server/src/stores/task-cursor.ts). */
-const isServiceCursor = (s: string) => /^[1-9][0-9]{0,15}$/.test(s) && Number.isSafeInteger(Number(s));
+/**
+ * What the service makes, for every list: base64url (unpadded) of the JSON of the last item's
+ * key; a task's key is its seq (packages/pricing/src/cursor.ts). Task cursors of the decimal
+ * form handed out before are no longer valid.
+ */
+function isServiceCursor(s: string): boolean {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
+    return Array.isArray(key) && key.length === 1 && Number.isSafeInteger(key[0]) && key[0] >= 0 && Buffer.from(JSON.stringify(key)).toString("base64url") === s;
+  } catch {
+    return false;
+  }
+}
 
 const MADE_UP = [
   ".1",
@@ -35,7 +46,13 @@ const MADE_UP = [
   "9007199254740993",
   "9".repeat(40),
   "1".repeat(100),
-  "WzFd", // base64url of [1]
+  "1", // the decimal task cursor of the version before
+  "42",
+  "WzFd=", // base64url of [1], padded
+  "WzFd!", // with a stray character Node's decoder would skip
+  "WyIxIl0", // ["1"]
+  "WzEuNV0", // [1.5]
+  "Wy0xXQ", // [-1]
   "eyJzZXEiOjF9", // base64 of {"seq":1}
   "////",
   "%00",
@@ -66,6 +83,13 @@ describe("tasks.list cursors", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("a cursor of the service's form is a page, the first one past every task empty", async () => {
+    const { url } = await startService({ handlers: testHandlers() });
+    expect(isServiceCursor("WzFd")).toBe(true);
+    const { status, page } = await list(url, { cursor: "WzFd" });
+    expect({ status, items: page?.items }).toEqual({ status: 200, items: [] });
   });
 
   it("the cursors the service gives still page through every task once", async () => {

@@ -1,5 +1,5 @@
 import { type Component, type ComponentList, type ComponentListInput, ComponentListInputSchema } from "@tasklane/contract";
-import { decodeCursor, encodeCursor, isIntegerCursor } from "./cursor.ts";
+import { decodeCursor, isIntegerCursor, pageOf } from "./cursor.ts";
 import type { Selectable } from "kysely";
 import { sql } from "./db/kysely.ts";
 import type { PricingDb, PricingTables } from "./db/database.ts";
@@ -23,20 +23,15 @@ const toComponent = (r: ComponentRecord): Component => ({
  */
 export async function listComponents(db: PricingDb, input: ComponentListInput): Promise<ComponentList> {
   const { search, limit, cursor } = ComponentListInputSchema.parse(input);
-  const after = cursor === undefined ? null : decodeCursor<[number]>(cursor, isIntegerCursor)[0];
+  const after = decodeCursor<[number]>(cursor, isIntegerCursor)?.[0];
   let query = db.kysely
     .selectFrom("components")
     .select(["id", "part_number", "vendor", "name", "category", "price", "price_updated_at"]);
   // A substring test both engines run alike (no LIKE: its wildcards and case rules differ).
   if (search) query = query.where(sql<boolean>`${sql.raw(db.dialect === "sqlite" ? "instr" : "strpos")}(search_text, ${search.toLowerCase()}) > 0`);
-  if (after !== null) {
+  if (after !== undefined) {
     query = query.where("part_number", ">", (eb) => eb.selectFrom("components").select("part_number").where("id", "=", after));
   }
   const rows: ComponentRecord[] = await query.orderBy("part_number").limit(limit + 1).execute();
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toComponent),
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.id]) : null,
-  };
+  return pageOf(rows, limit, toComponent, (last) => [last.id]);
 }

@@ -15,6 +15,8 @@ export {
   postgresPricingDb,
   sqlitePricingDb,
 } from "./db/database.ts";
+/** Kysely's `sql` tag from the one copy of Kysely loaded (db/kysely.ts). */
+export { sql } from "./db/kysely.ts";
 export { applyMigrations, migratePricing, type Migration } from "./db/migrations.ts";
 export { detectFileFormat } from "./readers/detect.ts";
 export type { FileFormat } from "./readers/types.ts";
@@ -22,6 +24,7 @@ export { importStock, type StockImportInput } from "./import/stock-import.ts";
 export { recalculatePrices, type RecalculateOptions } from "./recalculate.ts";
 export { createPricelist, type PricelistCreateInput, type PricelistCreateOptions } from "./pricelists/create.ts";
 export { listComponents } from "./components.ts";
+export { type CursorKey, decodeCursor, encodeCursor, isIntegerCursor, pageOf } from "./cursor.ts";
 export { listPricelists, getPricelistPage } from "./pricelists/read.ts";
 export { pricelistCsvChunks } from "./pricelists/csv-export.ts";
 export { pricelistXlsx } from "./pricelists/xlsx-export.ts";

@@ -1,7 +1,5 @@
 import { applyMigrations, createPostgresPool, migratePricing, postgresPricingDb } from "@tasklane/pricing";
 import { DistributedTasks, type DistributedTasksOptions } from "./distributed/distributed-tasks.ts";
-import { POSTGRES_TASK_MIGRATIONS } from "./distributed/postgres-schema.ts";
-import { PostgresTaskStore } from "./distributed/postgres-task-store.ts";
 import { type QueueSettings, TaskQueue } from "./distributed/task-queue.ts";
 import { TaskWorker, type TaskWorkerOptions } from "./distributed/task-worker.ts";
 import { type PricingHandlerDeps, pricingHandlers } from "./handlers/pricing-handlers.ts";
@@ -9,6 +7,8 @@ import { DEFAULT_QUEUE_NAME, DEFAULT_RETENTION_MS, taskLimits } from "./defaults
 import type { Logger } from "./logger.ts";
 import { WatchedClient } from "./postgres-connections.ts";
 import { pricingReads } from "./pricing/pricing-reads.ts";
+import { SERVER_MIGRATIONS } from "./stores/schema.ts";
+import { SqlTaskStore } from "./stores/sql-task-store.ts";
 import { type StockFilesOptions, stockFiles } from "./pricing/stock-files.ts";
 import { createServer } from "./server.ts";
 import type { ServerOptions } from "./server-options.ts";
@@ -38,8 +38,8 @@ async function openPostgres(databaseUrl: string) {
   pool.on("error", () => undefined);
   const db = postgresPricingDb(pool);
   await migratePricing(db);
-  await applyMigrations(db, POSTGRES_TASK_MIGRATIONS);
-  return { pool, db, store: new PostgresTaskStore(pool), uploads: new PostgresUploadStore(pool) };
+  await applyMigrations(db, SERVER_MIGRATIONS);
+  return { pool, db, store: new SqlTaskStore(db), uploads: new PostgresUploadStore(db) };
 }
 
 export interface DistributedServerOptions

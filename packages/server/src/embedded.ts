@@ -8,8 +8,8 @@ import { taskLimits } from "./defaults.ts";
 import { createServer } from "./server.ts";
 import type { ServerOptions } from "./server-options.ts";
 import { moveLegacyTasks } from "./stores/legacy-tasks.ts";
-import { SqliteTaskStore } from "./stores/sqlite.ts";
-import { TASK_MIGRATIONS } from "./stores/sqlite-schema.ts";
+import { SERVER_MIGRATIONS } from "./stores/schema.ts";
+import { SqlTaskStore } from "./stores/sql-task-store.ts";
 import type { TaskHandlers } from "./tasks/handler.ts";
 import { TaskManager } from "./tasks/manager.ts";
 import type { TaskManagerOptions } from "./tasks/manager-options.ts";
@@ -51,11 +51,12 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
   const db = sqlitePricingDb(sqlite);
   await migratePricing(db);
   const tasksSqlite = openDatabase(path.join(dataDir, TASKS_FILE));
-  await applyMigrations(sqlitePricingDb(tasksSqlite), TASK_MIGRATIONS);
+  const tasksDb = sqlitePricingDb(tasksSqlite);
+  await applyMigrations(tasksDb, SERVER_MIGRATIONS);
   moveLegacyTasks(tasksSqlite, pricingFile);
-  const store = new SqliteTaskStore(tasksSqlite);
+  const store = new SqlTaskStore(tasksDb);
   const interrupted = await store.failUnfinished(interruptedByShutdown().text, options.now?.() ?? new Date());
-  const uploads = new SqliteUploadStore(tasksSqlite, uploadsDir);
+  const uploads = new SqliteUploadStore(tasksDb, uploadsDir);
   const threads = new TaskThreads({ database: { dialect: "sqlite", file: pricingFile }, heapMb, stopGraceMs });
   // The service's time limits and row cap unless told otherwise: the library behaves as `pnpm start` does.
   const limits = taskLimits({ timeoutsMs, maxRowsPerFile });

@@ -54,6 +54,7 @@ export class WatchedClient extends pg.Client {
 
 // pg's query() has a dozen overloads (callbacks, cursors, streams); this passes each through as it is
 // and only looks at a promise's rejection.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called below with apply(), on the client it belongs to
 const query = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
 WatchedClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const result = query.apply(this, args);

@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { applyMigrations, openDatabase, sqlitePricingDb } from "@tasklane/pricing";
 import { afterEach, expect, it } from "vitest";
-import { DATABASE_FILE, OPEN_CALLER, SqliteTaskStore, createEmbeddedServer } from "../src/index.ts";
-import { TASK_MIGRATIONS } from "../src/stores/sqlite-schema.ts";
+import { DATABASE_FILE, OPEN_CALLER, SERVER_MIGRATIONS, SqlTaskStore, createEmbeddedServer } from "../src/index.ts";
 import { newTask } from "../src/tasks/new-task.ts";
 
 let dir: string | undefined;
@@ -16,9 +15,9 @@ it("tasks kept in the pricing file by an older version are still there after the
   dir = await mkdtemp(path.join(tmpdir(), "tasklane-legacy-"));
   // What an older version left: the tasks' tables in the pricing file, with one finished task.
   const old = openDatabase(path.join(dir, DATABASE_FILE));
-  await applyMigrations(sqlitePricingDb(old), TASK_MIGRATIONS);
+  await applyMigrations(sqlitePricingDb(old), SERVER_MIGRATIONS);
   const task = { ...newTask("recalculate", "0b4f5a5e-8a49-4d2c-9d53-0d7e1c7b6f10", new Date(), {}), status: "completed" as const };
-  await new SqliteTaskStore(old).insert({ task, owner: OPEN_CALLER, input: {}, idempotencyKey: null });
+  await new SqlTaskStore(sqlitePricingDb(old)).insert({ task, owner: OPEN_CALLER, input: {}, idempotencyKey: null });
   old.close();
 
   for (let start = 0; start < 2; start++) {

@@ -85,6 +85,7 @@ describe("failures end as error and the manager goes on", () => {
   const cases: [string, Partial<TaskHandlers>, RegExp][] = [
     ["throws synchronously", { recalculate: () => { throw new Error("disk full"); } }, /^disk full$/],
     ["rejects", { recalculate: async () => Promise.reject(new Error("no offers table")) }, /^no offers table$/],
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what this case tests
     ["rejects with a non-Error", { recalculate: async () => Promise.reject(42) }, /failed without saying why/],
     [
       "returns a result that fails its schema",

@@ -4,8 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Readable } from "node:stream";
 import { applyMigrations, openDatabase, sqlitePricingDb } from "@tasklane/pricing";
-import { MemoryTaskStore, SqliteUploadStore } from "../src/index.ts";
-import { TASK_MIGRATIONS } from "../src/stores/sqlite-schema.ts";
+import { MemoryTaskStore, SERVER_MIGRATIONS, SqliteUploadStore } from "../src/index.ts";
 import { Retention } from "../src/tasks/retention.ts";
 
 const HOUR = 3_600_000;
@@ -38,10 +37,10 @@ describe("retention", () => {
     const now = new Date(100 * HOUR);
     const store = new MemoryTaskStore();
     const sqlite = openDatabase(path.join(dir, "t.sqlite"));
-    await applyMigrations(sqlitePricingDb(sqlite), TASK_MIGRATIONS);
+    await applyMigrations(sqlitePricingDb(sqlite), SERVER_MIGRATIONS);
     const uploadsDir = path.join(dir, "uploads");
     await mkdir(uploadsDir);
-    const uploads = new SqliteUploadStore(sqlite, uploadsDir);
+    const uploads = new SqliteUploadStore(sqlitePricingDb(sqlite), uploadsDir);
     await store.insert({ task: task("old-done", new Date(now.getTime() - 25 * HOUR)), owner: "o", input: {}, idempotencyKey: null });
     await store.insert({ task: task("recent-done", new Date(now.getTime() - 23 * HOUR)), owner: "o", input: {}, idempotencyKey: null });
     await store.insert({ task: task("old-running", null), owner: "o", input: {}, idempotencyKey: null });

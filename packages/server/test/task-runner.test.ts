@@ -145,7 +145,7 @@ describe("TaskRunner", () => {
     const tasks = runner({ recalculate: async () => recalcResult(1) });
     const { ledger, finals } = recording();
     let failures = 2;
-    const finish = ledger.finish;
+    const finish = ledger.finish.bind(ledger);
     ledger.finish = async (fields) => {
       if (failures-- > 0) throw new Error("database away");
       return finish(fields);

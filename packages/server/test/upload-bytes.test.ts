@@ -4,8 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { applyMigrations, openDatabase, sqlitePricingDb } from "@tasklane/pricing";
 import { afterEach, describe, expect, it } from "vitest";
-import { SqliteUploadStore } from "../src/index.ts";
-import { TASK_MIGRATIONS } from "../src/stores/sqlite-schema.ts";
+import { SERVER_MIGRATIONS, SqliteUploadStore } from "../src/index.ts";
 import { UploadBytesLimitError } from "../src/uploads/upload-limit.ts";
 
 let dir: string;
@@ -17,8 +16,8 @@ describe("upload bytes kept per caller", () => {
   it("sums the saved uploads of each owner until they are removed", async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "tasklane-upload-bytes-"));
     const sqlite = openDatabase(path.join(dir, "t.sqlite"));
-    await applyMigrations(sqlitePricingDb(sqlite), TASK_MIGRATIONS);
-    const uploads = new SqliteUploadStore(sqlite, dir);
+    await applyMigrations(sqlitePricingDb(sqlite), SERVER_MIGRATIONS);
+    const uploads = new SqliteUploadStore(sqlitePricingDb(sqlite), dir);
     expect(await uploads.bytesKeptBy("a")).toBe(0);
     for (const [id, owner, text] of [["u1", "a", "12345"], ["u2", "a", "678"], ["u3", "b", "9"]] as const) {
       const size = await uploads.write(id, Readable.from([Buffer.from(text)]));

@@ -8,7 +8,7 @@ import {
   type PricelistRow,
   PricelistListSchema,
 } from "@tasklane/contract";
-import { decodeCursor, encodeCursor, isIntegerCursor } from "../cursor.ts";
+import { decodeCursor, isIntegerCursor, pageOf } from "../cursor.ts";
 import type { Selectable } from "kysely";
 import { sql } from "../db/kysely.ts";
 import type { PricingDb, PricingTables } from "../db/database.ts";
@@ -43,17 +43,12 @@ const isNewestCursor = (v: unknown[]): v is [number, string] =>
 /** Pricelists newest first, optionally of one source. */
 export async function listPricelists(db: PricingDb, input: PricelistListInput): Promise<PricelistList> {
   const { source, limit, cursor } = PricelistListInputSchema.parse(input);
-  const after = cursor === undefined ? null : decodeCursor<[number, string]>(cursor, isNewestCursor);
+  const after = decodeCursor<[number, string]>(cursor, isNewestCursor);
   let query = db.kysely.selectFrom("pricelists").select(PRICELIST_COLUMNS);
   if (source) query = query.where("source", "=", source);
   if (after) query = query.where(sql<boolean>`(created_at, id) < (${after[0]}, ${after[1]})`);
   const rows: PricelistRecord[] = await query.orderBy("created_at", "desc").orderBy("id", "desc").limit(limit + 1).execute();
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toPricelist),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null,
-  };
+  return pageOf(rows, limit, toPricelist, (last) => [last.created_at, last.id]);
 }
 
 export async function findPricelist(db: PricingDb, id: string): Promise<Pricelist | undefined> {
@@ -78,13 +73,7 @@ export async function getPricelistPage(db: PricingDb, input: PricelistGetInput):
   const { id, limit, cursor } = PricelistGetInputSchema.parse(input);
   const pricelist = await findPricelist(db, id);
   if (pricelist === undefined) return undefined;
-  const after = cursor === undefined ? 0 : decodeCursor<[number]>(cursor, isIntegerCursor)[0];
-  const rows = await pricelistRowsAfter(db, id, after, limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    pricelist,
-    rows: page.map(toRow),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.position]) : null,
-  };
+  const after = decodeCursor<[number]>(cursor, isIntegerCursor)?.[0] ?? 0;
+  const { items, nextCursor } = pageOf(await pricelistRowsAfter(db, id, after, limit + 1), limit, toRow, (last) => [last.position]);
+  return { pricelist, rows: items, nextCursor };
 }

@@ -12,11 +12,11 @@ import { cancelledByCaller } from "../tasks/stop-reasons.ts";
 import { withLive } from "../tasks/task-runner.ts";
 import { type SubmitDetails, type SubmitOutcome, type TaskCounts, type Tasks, repeatOf } from "../tasks/tasks.ts";
 import { UnavailableError } from "../unavailable.ts";
-import type { PostgresTaskStore } from "./postgres-task-store.ts";
+import type { SharedTaskStore } from "../stores/task-store.ts";
 import type { TaskQueue } from "./task-queue.ts";
 
 export interface DistributedTasksOptions {
-  store: PostgresTaskStore;
+  store: SharedTaskStore;
   queue: TaskQueue;
   /** How many queued tasks one caller may have; a submit past it is refused (429). Default 1,000. */
   maxQueuedPerCaller?: number;
@@ -32,7 +32,7 @@ export interface DistributedTasksOptions {
  */
 export class DistributedTasks implements Tasks {
   #accepting = true;
-  readonly #store: PostgresTaskStore;
+  readonly #store: SharedTaskStore;
   readonly #queue: TaskQueue;
   readonly #maxQueuedPerCaller: number;
   readonly #log: Logger;

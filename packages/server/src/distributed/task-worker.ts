@@ -8,7 +8,7 @@ import type { TaskManagerOptions } from "../tasks/manager-options.ts";
 import { finalFields } from "../tasks/run-handler.ts";
 import { workerInterrupted } from "../tasks/stop-reasons.ts";
 import { TaskRunner } from "../tasks/task-runner.ts";
-import type { PostgresTaskStore } from "./postgres-task-store.ts";
+import type { SharedTaskStore } from "../stores/task-store.ts";
 import { type JobData, type QueueSettings, TaskQueue, cancelChannel } from "./task-queue.ts";
 
 /** How often a worker looks for cancel marks it may have missed on the Redis channel. */
@@ -19,7 +19,7 @@ export const WORKER_INTERRUPTED_TEXT = ENGLISH_TEXTS["task.workerInterrupted"];
 export interface TaskWorkerOptions
   extends QueueSettings,
     Pick<TaskManagerOptions, "handlers" | "concurrency" | "timeoutsMs" | "progressFlushMs" | "log" | "now"> {
-  store: PostgresTaskStore;
+  store: SharedTaskStore;
   /**
    * How long a job's lock lasts without renewal: a worker silent this long (killed, frozen) has
    * its task taken by another worker, once. Also how often the stalled check runs. Default 30 s.

@@ -13,8 +13,10 @@ export function moveLegacyTasks(tasks: Database, pricingFile: string): number {
       tasks.prepare("SELECT 1 FROM legacy.sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
     for (const table of ["tasks", "uploads"]) {
       if (!hasTable(table)) continue;
-      // By name: the new file may have columns a later migration added.
-      const columns = (tasks.prepare(`PRAGMA legacy.table_info(${table})`).all() as { name: string }[]).map((c) => c.name).join(", ");
+      // By name, those both have: a later migration added columns, and dropped uploads.path.
+      const names = (schema: string) => (tasks.prepare(`PRAGMA ${schema}.table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+      const kept = new Set(names("main"));
+      const columns = names("legacy").filter((name) => kept.has(name)).join(", ");
       moved += tasks.prepare(`INSERT OR IGNORE INTO main.${table} (${columns}) SELECT ${columns} FROM legacy.${table}`).run().changes;
       tasks.exec(`DROP TABLE legacy.${table}`);
     }

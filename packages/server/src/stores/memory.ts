@@ -1,7 +1,7 @@
-import { type LocalText, type Task, text } from "@tasklane/contract";
-import { decodeTaskCursor, encodeTaskCursor } from "./task-cursor.ts";
+import type { LocalText, Task } from "@tasklane/contract";
+import { decodeCursor, isIntegerCursor, pageOf } from "@tasklane/pricing";
 import type { StoredTask, TaskListQuery, TaskPage, TaskStore } from "./task-store.ts";
-import { errorFields, messageFields } from "../tasks/task-texts.ts";
+import { TASK_LINES, errorFields } from "../tasks/task-texts.ts";
 
 interface Entry extends StoredTask {
   /** Insertion order; the list cursor is this number, so paging is stable under inserts. */
@@ -36,7 +36,7 @@ export class MemoryTaskStore implements TaskStore {
   }
 
   async list(query: TaskListQuery): Promise<TaskPage> {
-    const before = decodeTaskCursor(query.cursor) ?? Infinity;
+    const before = decodeCursor<[number]>(query.cursor, isIntegerCursor)?.[0] ?? Infinity;
     const items: Entry[] = [];
     // Map iteration is insertion order; newest first means walking it backwards.
     const entries = [...this.#byId.values()];
@@ -48,16 +48,14 @@ export class MemoryTaskStore implements TaskStore {
       if (query.supplier && (e.task.subject as { supplier?: string }).supplier !== query.supplier) continue;
       items.push(e);
     }
-    const page = items.slice(0, query.limit);
-    const more = items.length > query.limit;
-    return { items: page.map((e) => ({ ...e.task })), nextCursor: more ? encodeTaskCursor(page.at(-1)!.seq) : null };
+    return pageOf(items, query.limit, (e) => ({ ...e.task }), (e) => [e.seq]);
   }
 
   async failUnfinished(error: LocalText, at: Date): Promise<number> {
     let count = 0;
     for (const entry of this.#byId.values()) {
       if (entry.task.status !== "queued" && entry.task.status !== "running") continue;
-      entry.task = { ...entry.task, status: "error", ...errorFields(error), ...messageFields(text("task.failed")), doneAt: at };
+      entry.task = { ...entry.task, status: "error", ...errorFields(error), ...TASK_LINES.failed, doneAt: at };
       count++;
     }
     return count;

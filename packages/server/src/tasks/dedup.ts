@@ -6,7 +6,7 @@ import type { TaskInput, TaskType } from "@tasklane/contract";
  * is queued or running, answers with the first task.
  */
 export function dedupKey<T extends TaskType>(type: T, input: TaskInput<T>): string {
-  const i = input as TaskInput;
+  const i: TaskInput = input;
   switch (type) {
     case "recalculate":
       return type;

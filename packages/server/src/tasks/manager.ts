@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject, text } from "@tasklane/contract";
+import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
 import { QueuedLimitError, ServiceStoppingError } from "./errors.ts";
@@ -10,8 +10,8 @@ import { DEFAULT_CONCURRENCY, DEFAULT_MAX_QUEUED_PER_CALLER } from "../defaults.
 import type { TaskManagerOptions } from "./manager-options.ts";
 import { finalFields } from "./run-handler.ts";
 import { type TaskStop, cancelledByCaller, interruptedByShutdown } from "./stop-reasons.ts";
-import { CANCELLING, type RunLedger, TaskRunner, withLive } from "./task-runner.ts";
-import { messageFields } from "./task-texts.ts";
+import { type RunLedger, TaskRunner, withLive } from "./task-runner.ts";
+import { TASK_LINES } from "./task-texts.ts";
 import { type SubmitDetails, type SubmitOutcome, type TaskCounts, type Tasks, repeatOf, uploadIdOf } from "./tasks.ts";
 
 /** A task that is queued or running in this process. */
@@ -160,7 +160,7 @@ export class TaskManager implements Tasks {
       this.#queue.remove(active);
       await this.#end(active, cancelledByCaller());
     } else if (active.task.status === "running") {
-      Object.assign(active.task, CANCELLING);
+      Object.assign(active.task, TASK_LINES.cancelling);
       this.#runner.cancel(active.task.id);
     }
     return this.#view(active.task);
@@ -173,7 +173,7 @@ export class TaskManager implements Tasks {
   async close({ graceMs = 0 }: { graceMs?: number } = {}): Promise<void> {
     this.#accepting = false;
     for (const queued of this.#queue.drain()) await this.#end(queued, interruptedByShutdown());
-    await this.#runner.stop(Promise.all([...this.#active.values()].map((a) => a.done)), graceMs);
+    await this.#runner.stop(Promise.all([...this.#active.values()].flatMap((a) => (a.done ? [a.done] : []))), graceMs);
   }
 
   #pump(): void {
@@ -195,7 +195,7 @@ export class TaskManager implements Tasks {
     const { task } = active;
     return {
       claim: async (at) => {
-        Object.assign(task, { status: "running", startedAt: at, ...messageFields(text("task.starting")) });
+        Object.assign(task, { status: "running", startedAt: at, ...TASK_LINES.starting });
         await this.#persist(active);
         return { type: task.type, input: active.input };
       },

@@ -1,5 +1,5 @@
-import { type Task, type TaskSubject, type TaskType, text } from "@tasklane/contract";
-import { messageFields } from "./task-texts.ts";
+import type { Task, TaskSubject, TaskType } from "@tasklane/contract";
+import { TASK_LINES } from "./task-texts.ts";
 
 /** A task as a submit creates it, on either backend: queued, with the line a person reads while it waits. */
 export function newTask<T extends TaskType>(type: T, id: string, createdAt: Date, subject: TaskSubject<T>): Task<T> {
@@ -9,7 +9,7 @@ export function newTask<T extends TaskType>(type: T, id: string, createdAt: Date
     subject,
     status: "queued",
     progress: 0,
-    ...messageFields(text("task.queued")),
+    ...TASK_LINES.queued,
     result: null,
     error: null,
     errorText: null,

@@ -1,5 +1,5 @@
-import { type LocalText, type Task, text } from "@tasklane/contract";
-import { errorFields, messageFields } from "./task-texts.ts";
+import type { LocalText, Task } from "@tasklane/contract";
+import { TASK_LINES, errorFields } from "./task-texts.ts";
 
 /** How a run ended: what the task's final status, result and error become. */
 export type Outcome =
@@ -9,14 +9,14 @@ export type Outcome =
 /** 100 is kept for completion, so a bar never shows done before the result is there. */
 export const clampProgress = (percent: number): number => Math.min(99, Math.max(0, Math.floor(percent)));
 
-const FINAL_MESSAGE = { completed: text("task.completed"), error: text("task.failed"), cancelled: text("task.cancelled") } as const;
+const FINAL_LINE = { completed: TASK_LINES.completed, error: TASK_LINES.failed, cancelled: TASK_LINES.cancelled } as const;
 
 /** The fields a task's final write sets, the same in every store and on both backends. */
 export function finalFields(outcome: Outcome, progress: number, doneAt: Date) {
   return {
     status: outcome.status,
     progress: outcome.status === "completed" ? 100 : progress,
-    ...messageFields(FINAL_MESSAGE[outcome.status]),
+    ...FINAL_LINE[outcome.status],
     result: outcome.status === "completed" ? outcome.result : null,
     ...(outcome.status === "completed" ? { error: null, errorText: null } : errorFields(outcome.error)),
     doneAt,

@@ -8,14 +8,14 @@ import type { TaskManagerOptions } from "./manager-options.ts";
 import { progressThrottle } from "./progress-throttle.ts";
 import { type FinalFields, type Outcome, clampProgress, finalFields } from "./run-handler.ts";
 import { TaskStop, cancelledByCaller, interruptedByShutdown, timedOut } from "./stop-reasons.ts";
-import { messageFields } from "./task-texts.ts";
+import { TASK_LINES, messageFields } from "./task-texts.ts";
 
 /** A running task's changing fields (no messageText in a job an earlier version's worker wrote). */
 export type Live = Pick<Task, "progress" | "message"> & Partial<Pick<Task, "messageText">>;
 
 /**
  * Where one run reads and writes its task: the embedded manager's memory and TaskStore, or a
- * worker's PostgresTaskStore (its claim and finish, as they are) and BullMQ job.
+ * worker's shared task store (its claim and finish, as they are) and BullMQ job.
  */
 export interface RunLedger {
   /** Takes the task for this run; undefined when it ended meanwhile (cancelled while queued, removed). */
@@ -68,7 +68,7 @@ export class TaskRunner {
   /** Runs one task to its final write; resolves at once when the claim finds it ended. */
   async run(id: string, ledger: RunLedger): Promise<void> {
     // Registered before the claim, so that a cancel coming meanwhile is not lost.
-    const run = { controller: new AbortController(), live: { progress: 0, ...messageFields(text("task.starting")) } };
+    const run = { controller: new AbortController(), live: { progress: 0, ...TASK_LINES.starting } };
     this.#runs.set(id, run);
     try {
       const claimed = await ledger.claim(this.options.now());
@@ -132,7 +132,6 @@ export class TaskRunner {
 }
 
 /** How a running task reads from a cancel until it ends. */
-export const CANCELLING = messageFields(text("task.cancelling"));
 
 /**
  * A running task as callers read it, on both backends: its stored state with the run's live

@@ -20,7 +20,7 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         /** Per field, what is wrong with it: { supplier: ["must not be empty"] }. */
-        fieldErrors: (flat?.fieldErrors ?? null) as Record<string, string[] | undefined> | null,
+        fieldErrors: flat?.fieldErrors ?? null,
         formErrors: flat?.formErrors ?? null,
         /** For SERVICE_UNAVAILABLE: whether the service is stopping or an engine is away (UnavailableReason). */
         reason: error.code === "SERVICE_UNAVAILABLE" && error.cause instanceof UnavailableError ? error.cause.reason : null,

@@ -40,17 +40,3 @@ export interface UploadStore {
   /** The size of every saved upload of this owner that retention has not removed yet, in bytes. */
   bytesKeptBy(owner: string): Promise<number>;
 }
-
-/** An upload as both SQL stores keep it. */
-export interface UploadRow {
-  id: string;
-  owner: string;
-  filename: string;
-  size: number;
-  created_at: number;
-}
-
-export const toUpload = ({ created_at, ...row }: UploadRow): Upload => ({ ...row, createdAt: new Date(created_at) });
-
-/** The columns of an UploadRow, for SELECTs. */
-export const UPLOAD_COLUMNS = "id, owner, filename, size, created_at";
