@@ -1,6 +1,6 @@
 /** /health is open to all, but only a caller with a token learns more than that the service is up. */
 import { describe, expect, it } from "vitest";
-import { startService } from "./fixtures.ts";
+import { startService } from "@tasklane/testing";
 
 const TOKEN = "health-test-token-0001";
 

@@ -4,7 +4,7 @@ import { openDatabase } from "@tasklane/pricing";
 import { TASKS_FILE } from "@tasklane/server";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { distributed, startService, tempDir, testHandlers } from "./fixtures.ts";
+import { distributed, startService, tempDir, testHandlers } from "@tasklane/testing";
 
 /** Removes a task's row behind the service's back, through a connection of the test's own. */
 async function deleteRow(service: { databaseUrl?: string }, dataDir: string, id: string): Promise<void> {

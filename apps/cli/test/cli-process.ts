@@ -3,7 +3,7 @@ import { once } from "node:events";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach } from "vitest";
-import { recalcResult, testHandlers } from "../../../tests/contract/fixtures.ts";
+import { recalcResult, testHandlers } from "@tasklane/testing";
 
 /** The real command, as `pnpm tasklane` runs it. */
 export const BIN = path.resolve(import.meta.dirname, "../bin/tasklane.js");

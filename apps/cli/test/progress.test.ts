@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
-import { startService } from "../../../tests/contract/fixtures.ts";
+import { startService } from "@tasklane/testing";
 import { plainLine, progressView } from "../src/output/progress.ts";
 import { CLEAR_LINE, renderBar } from "../src/output/progress-bar.ts";
 import { BIN, twoStepRecalculate } from "./cli-process.ts";

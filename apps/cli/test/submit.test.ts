@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createTasklaneClient } from "@tasklane/client";
 import { describe, expect, it, vi } from "vitest";
-import { gate, recalcResult, startService, tempDir, testHandlers, untilAborted } from "../../../tests/contract/fixtures.ts";
+import { gate, recalcResult, startService, tempDir, testHandlers, untilAborted } from "@tasklane/testing";
 import { UUID, runCli, spawnCli, submittedId, twoStepRecalculate } from "./cli-process.ts";
 
 /** A recalculate that reports once and then runs until it is cancelled. */

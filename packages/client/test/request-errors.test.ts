@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it, vi } from "vitest";
-import { startService, stoppingService } from "../../../tests/contract/fixtures.ts";
+import { startService, stoppingService } from "@tasklane/testing";
 import {
   ERROR_STATUS,
   type ErrorCode,
