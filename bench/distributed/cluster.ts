@@ -1,5 +1,5 @@
 import path from "node:path";
-import { deploymentEnv, freshDatabase, startRedis } from "../../tests/contract/engines.ts";
+import { deploymentEnv, freshDatabase, startRedis } from "@tasklane/testing/engines";
 import { type NodeProcess, spawnNode, stopAll, waitForOutput } from "./node-process.ts";
 
 const apiDir = path.resolve(import.meta.dirname, "../../apps/api");
@@ -24,7 +24,7 @@ function spawnApp(script: "main.ts" | "worker.ts", env: Record<string, string>):
 
 /**
  * A deployment on this machine as docs/deploy.md describes it: `apiNodes` API processes over a
- * redis-server of the benchmark's own and a fresh PostgreSQL database (tests/contract/engines.ts),
+ * redis-server of the benchmark's own and a fresh PostgreSQL database (@tasklane/testing/engines),
  * all on 127.0.0.1; workers come and go per measurement.
  */
 export async function startCluster(apiNodes: number): Promise<BenchCluster> {

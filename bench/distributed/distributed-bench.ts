@@ -25,7 +25,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createTasklaneClient } from "@tasklane/client";
-import { bigStockFile } from "../../tests/contract/files.ts";
+import { bigStockFile } from "@tasklane/testing/files";
 import { machine } from "../lib/machine.ts";
 import { saveResult } from "../lib/result-file.ts";
 import { captureTaskGet } from "../poll/client-requests.ts";
@@ -52,7 +52,7 @@ if (!databaseUrl) {
   );
   process.exit(0);
 }
-// tests/contract/engines.ts makes its fresh database on the server this variable names.
+// @tasklane/testing/engines makes its fresh database on the server this variable names.
 process.env.TASKLANE_TEST_DATABASE_URL = databaseUrl;
 
 async function importRounds(cluster: BenchCluster, batch: ImportBatch): Promise<DistributedResult["imports"]["rounds"]> {

@@ -33,7 +33,7 @@ const BACKENDS = (process.env.BACKENDS ?? "embedded,distributed").split(",") as 
 const IMPORT_LIMIT_MS = 20 * 60_000;
 
 const databaseUrl = process.env.TASKLANE_BENCH_DATABASE_URL || process.env.TASKLANE_TEST_DATABASE_URL;
-// tests/contract/engines.ts makes its fresh database on the server this variable names.
+// @tasklane/testing/engines makes its fresh database on the server this variable names.
 if (databaseUrl) process.env.TASKLANE_TEST_DATABASE_URL = databaseUrl;
 
 /** Unmeasured polling first, so every connection is open and both processes are warm. */

@@ -1,5 +1,5 @@
 import type { Task, TasklaneClient } from "@tasklane/client";
-import { testDatabaseUrl } from "../../tests/contract/engines.ts";
+import { testDatabaseUrl } from "@tasklane/testing/engines";
 import { startCounting } from "./counters.ts";
 import { withLockTime } from "./lock-sampler.ts";
 import type { ScalingDeployment } from "./deployment.ts";

@@ -7,8 +7,8 @@ interface PgClient {
   query<R>(sql: string, values: unknown[]): Promise<{ rows: R[] }>;
   end(): Promise<void>;
 }
-// The bench package has no pg of its own; the contract tests' (the workspace's catalog version) serves, as engines.ts uses it.
-const { Client } = createRequire(path.resolve(import.meta.dirname, "../../tests/contract/engines.ts"))("pg") as {
+// The bench package has no pg of its own; @tasklane/testing's (the workspace's catalog version) serves, as its engines.ts uses it.
+const { Client } = createRequire(path.resolve(import.meta.dirname, "../../packages/testing/src/engines.ts"))("pg") as {
   Client: new (options: { connectionString: string }) => PgClient;
 };
 

@@ -26,7 +26,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createTasklaneClient } from "@tasklane/client";
-import { bigStockFile } from "../../tests/contract/files.ts";
+import { bigStockFile } from "@tasklane/testing/files";
 import { TOKEN } from "../distributed/cluster.ts";
 import { machine } from "../lib/machine.ts";
 import { saveResult } from "../lib/result-file.ts";

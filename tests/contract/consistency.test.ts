@@ -3,7 +3,7 @@ import path from "node:path";
 import { type Task, isFinalStatus } from "@tasklane/contract";
 import { createTasklaneClient } from "@tasklane/client";
 import { describe, expect, it } from "vitest";
-import { startService, tempDir, testHandlers } from "./fixtures.ts";
+import { startService, tempDir, testHandlers } from "@tasklane/testing";
 
 describe("a poll reads status and result together", () => {
   // The BullMQ getJob/getState race (bullmq issue 1985) would show `completed` with no result.

@@ -4,7 +4,7 @@
  * repeats tRPC's headers.
  */
 import { describe, expect, it } from "vitest";
-import { startService } from "./fixtures.ts";
+import { startService } from "@tasklane/testing";
 
 const ORIGIN = "http://pricing.example";
 const input = (value: unknown) => encodeURIComponent(JSON.stringify(value));

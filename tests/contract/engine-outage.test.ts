@@ -1,7 +1,6 @@
 import { TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
 import { describe, expect, it, vi } from "vitest";
-import { takeDatabaseAway } from "./engines.ts";
-import { distributed, startService, testHandlers } from "./fixtures.ts";
+import { distributed, startService, takeDatabaseAway, testHandlers } from "@tasklane/testing";
 
 /** The Redis side of an outage is in tests/distributed (its own redis-server, stopped and started). */
 describe.skipIf(!distributed)("PostgreSQL away", () => {

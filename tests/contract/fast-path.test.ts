@@ -18,7 +18,7 @@ import { createTasklaneClient } from "@tasklane/client";
 import type { Task } from "@tasklane/contract";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { distributed, gate, recalcResult, startService, tempDir, testHandlers, untilAborted } from "./fixtures.ts";
+import { distributed, gate, recalcResult, startService, tempDir, testHandlers, untilAborted } from "@tasklane/testing";
 
 const TOKENS = new Map([
   ["token-alice", "alice"],

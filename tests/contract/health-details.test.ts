@@ -1,7 +1,7 @@
 /** /health is open to all, but only a caller with a token learns more than that the service is up. */
 import { createTasklaneClient } from "@tasklane/client";
 import { describe, expect, it, vi } from "vitest";
-import { heldHandlers, startService, testHandlers } from "./fixtures.ts";
+import { heldHandlers, startService, testHandlers } from "@tasklane/testing";
 
 const TOKEN = "health-test-token-0001";
 

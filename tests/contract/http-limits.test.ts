@@ -5,7 +5,7 @@
  * limits, so each cut comes soon; what is checked is what the sockets see, never how long it took.
  */
 import { describe, expect, it } from "vitest";
-import { startService } from "./fixtures.ts";
+import { startService } from "@tasklane/testing";
 import { RawConnection, rawGet } from "./raw-http.ts";
 
 const SHORT = { requestTimeoutMs: 2_000, headersTimeoutMs: 1_000, idleTimeoutMs: 1_000 };

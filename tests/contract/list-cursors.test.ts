@@ -1,7 +1,7 @@
 /** Every list pages with the one cursor format, and a cursor it did not make is a 400 on `cursor` in each. */
 import { TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
 import { describe, expect, it } from "vitest";
-import { startService, testHandlers } from "./fixtures.ts";
+import { startService, testHandlers } from "@tasklane/testing";
 
 const b64 = (text: string) => Buffer.from(text).toString("base64url");
 const MADE_UP = ["made-up", "1", "WzFd=", `${b64("[3]")}!`, b64('["x"]'), b64("[1,2,3]"), "%00"];

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startService, testHandlers } from "./fixtures.ts";
+import { startService, testHandlers } from "@tasklane/testing";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");

@@ -1,47 +1,35 @@
 import { AbortError, type Clock, TimeoutError, createTasklaneClient } from "@tasklane/client";
 import { POLL_INTERVAL_MS } from "@tasklane/contract";
 import { describe, expect, it, vi } from "vitest";
-import { heldRecalculation, recalcResult, startService } from "./fixtures.ts";
+import { heldRecalculation, recalcResult, startService, virtualClock } from "@tasklane/testing";
 
 /**
- * Virtual time: requests go to the real server, but each one is made to "take" `latencyMs`
- * of virtual time, and every sleep is recorded and passes at once. So the test can assert the
- * exact sequence of waits without waiting.
+ * Virtual time (the shared virtualClock), with requests to the real server each made to "take"
+ * `latencyMs` of it: the test asserts the exact sequence of waits and of reads without waiting.
  */
 function virtualTime(latencyMs: number) {
-  let now = 0;
+  const time = virtualClock();
   let inFlight = 0;
   const state = {
-    sleeps: [] as number[],
     reads: [] as number[],
     maxInFlight: 0,
-    afterSleep: async (_n: number) => {},
     /** Time starts at 0 here: what came before (the submit) is not part of the poll. */
     reset() {
-      now = 0;
+      time.reset();
       state.reads.length = 0;
     },
   };
-  const clock: Clock = {
-    now: () => now,
-    async sleep(ms, signal) {
-      if (signal?.aborted) throw new AbortError(signal.reason);
-      state.sleeps.push(ms);
-      now += ms;
-      await state.afterSleep(state.sleeps.length);
-    },
-  };
   const timedFetch: typeof fetch = async (input, init) => {
-    if (String(input).includes("tasks.get")) state.reads.push(now);
+    if (String(input).includes("tasks.get")) state.reads.push(time.clock.now());
     state.maxInFlight = Math.max(state.maxInFlight, ++inFlight);
     try {
       return await fetch(input, init);
     } finally {
       inFlight--;
-      now += latencyMs;
+      time.advance(latencyMs);
     }
   };
-  return { clock, fetch: timedFetch, state };
+  return { clock: time.clock, virtual: time, fetch: timedFetch, state };
 }
 
 async function gatedService() {
@@ -67,14 +55,14 @@ describe("pollTask's cadence", () => {
     const client = createTasklaneClient({ url: service.url, fetch: time.fetch });
     const { taskId } = await service.submitRunning(client);
     time.state.reset();
-    time.state.afterSleep = async (n) => {
+    time.virtual.afterSleep = async (n) => {
       if (n === 3) await service.finish(taskId);
     };
     const seen: string[] = [];
     const done = await client.pollTask(taskId, { clock: time.clock, onProgress: (t) => seen.push(t.status) });
 
     expect(done.result).toEqual(recalcResult(7));
-    expect(time.state.sleeps).toEqual([380, 380, 380]);
+    expect(time.virtual.sleeps).toEqual([380, 380, 380]);
     expect(time.state.reads).toEqual([0, 500, 1000, 1500]);
     expect(seen).toEqual(["running", "running", "running", "completed"]);
     expect(time.state.maxInFlight).toBe(1);
@@ -86,11 +74,11 @@ describe("pollTask's cadence", () => {
     const client = createTasklaneClient({ url: service.url, fetch: time.fetch });
     const { taskId } = await service.submitRunning(client);
     time.state.reset();
-    time.state.afterSleep = async (n) => {
+    time.virtual.afterSleep = async (n) => {
       if (n === 2) await service.finish(taskId);
     };
     await client.pollTask(taskId, { clock: time.clock });
-    expect(time.state.sleeps).toEqual([0, 0]);
+    expect(time.virtual.sleeps).toEqual([0, 0]);
     expect(time.state.reads).toEqual([0, 700, 1400]);
     expect(time.state.maxInFlight).toBe(1);
   });
@@ -104,7 +92,7 @@ describe("pollTask's cadence", () => {
     const error = await client.pollTask(taskId, { clock: time.clock, timeoutMs: 900 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).lastSeen).toMatchObject({ id: taskId, status: "running", progress: 50 });
-    expect(time.state.sleeps).toEqual([380, 280]);
+    expect(time.virtual.sleeps).toEqual([380, 280]);
     expect(time.state.reads).toEqual([0, 500]);
     await service.finish(taskId);
   });

@@ -6,7 +6,7 @@ import type { AppRouter } from "@tasklane/server";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { startService, tempDir } from "./fixtures.ts";
+import { startService, tempDir } from "@tasklane/testing";
 
 interface Offer {
   pn: string;

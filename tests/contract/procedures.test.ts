@@ -8,7 +8,7 @@ import {
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, expectTypeOf, it, vi } from "vitest";
-import { gate, recalcResult, startService, tempDir, testHandlers, untilAborted } from "./fixtures.ts";
+import { gate, recalcResult, startService, tempDir, testHandlers, untilAborted } from "@tasklane/testing";
 
 describe("the typed client against the real server", () => {
   it("submits each task type, answers with an id at once, and pollTask gives the typed result", async () => {

@@ -13,7 +13,7 @@ import {
 import fc from "fast-check";
 import type { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { startService } from "./fixtures.ts";
+import { startService } from "@tasklane/testing";
 
 /** How many generated inputs each procedure or route gets; 12 targets make over 10,000. */
 const RUNS = 900;

@@ -3,8 +3,7 @@ import path from "node:path";
 import { TaskCancelledError, TaskFailedError, createTasklaneClient } from "@tasklane/client";
 import { importStock, stagingTablesLeft } from "@tasklane/pricing";
 import { describe, expect, it, vi } from "vitest";
-import { bigStockFile } from "./files.ts";
-import { count, startService, tempDir } from "./fixtures.ts";
+import { bigStockFile, count, startService, tempDir } from "@tasklane/testing";
 
 async function serviceWithStock(options: Parameters<typeof startService>[0] = {}) {
   const service = await startService(options);

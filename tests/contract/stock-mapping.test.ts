@@ -5,7 +5,7 @@ import type { AppRouter } from "@tasklane/server";
 import { TRPCClientError, createTRPCClient, httpBatchLink } from "@trpc/client";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { startService, tempDir } from "./fixtures.ts";
+import { startService, tempDir } from "@tasklane/testing";
 
 /** A dealer's list with two price columns, below a title: detection reads РРЦ, a person may want the dealer's price. */
 const LIST = 'Прайс-лист ООО "Ромашка"\n\nАртикул;Наименование;Цена дилера;РРЦ;Остаток\nA-1;Сервер;80;100;2\nA-2;Диск;40;50;1\n';

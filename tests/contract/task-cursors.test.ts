@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { startService, testHandlers } from "./fixtures.ts";
+import { startService, testHandlers } from "@tasklane/testing";
 
 /** tasks.list over plain HTTP, as a caller without the SDK sends it. */
 async function list(url: string, input: Record<string, unknown>) {

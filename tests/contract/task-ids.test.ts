@@ -1,6 +1,6 @@
 import { createTasklaneClient } from "@tasklane/client";
 import { describe, expect, it, vi } from "vitest";
-import { gate, startService, testHandlers, untilAborted } from "./fixtures.ts";
+import { gate, startService, testHandlers, untilAborted } from "@tasklane/testing";
 
 /** tasks.get over plain HTTP, without the client and so without the fast path's guesswork. */
 async function trpcGet(url: string, id: string) {

@@ -4,7 +4,7 @@
  */
 import { TaskCancelledError, TaskFailedError, createTasklaneClient, taskMessageIn } from "@tasklane/client";
 import { describe, expect, it, vi } from "vitest";
-import { gate, heldHandlers, startService, testHandlers, untilAborted } from "./fixtures.ts";
+import { gate, heldHandlers, startService, testHandlers, untilAborted } from "@tasklane/testing";
 
 describe("a task's line on either backend", () => {
   it("a task waiting for its turn reads the one queued line", async () => {

@@ -1,6 +1,6 @@
 /** A tasks.list cursor the service did not make is the caller's mistake: 400 on `cursor`, never a 500. */
 import { describe, expect, it } from "vitest";
-import { startService } from "./fixtures.ts";
+import { startService } from "@tasklane/testing";
 
 const b64 = (text: string) => Buffer.from(text).toString("base64url");
 const madeUp = ["made-up", "", "x".repeat(500), b64('{"seq":1}'), b64("not json"), b64("-1"), b64("1e400"), "%00"];

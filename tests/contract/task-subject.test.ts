@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createTasklaneClient } from "@tasklane/client";
 import { describe, expect, it } from "vitest";
-import { startService, tempDir } from "./fixtures.ts";
+import { startService, tempDir } from "@tasklane/testing";
 
 describe("what a task works on (Task.subject) and the history by supplier", () => {
   it("names an import's supplier, kind and file, a pricelist's source; tasks.list narrows to one supplier", async () => {

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createTasklaneClient, skipReasonIn, TaskFailedError, TasklaneRequestError, taskErrorIn, taskMessageIn, textIn } from "@tasklane/client";
 import { describe, expect, it } from "vitest";
-import { startService, tempDir } from "./fixtures.ts";
+import { startService, tempDir } from "@tasklane/testing";
 
 const CYRILLIC = /[а-яё]/i;
 

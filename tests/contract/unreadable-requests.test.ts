@@ -3,7 +3,7 @@
  * ("Unexpected token } in JSON at position 3") or anything else from inside.
  */
 import { describe, expect, it } from "vitest";
-import { startService } from "./fixtures.ts";
+import { startService } from "@tasklane/testing";
 
 const NOT_JSON = "Invalid input: it is not valid JSON (the body, or the URL's input parameter)";
 const NOT_TRPC_FORM = 'Invalid input: it is not in the form tRPC\'s client sends ({"json": ..., "meta": ...} as superjson writes it)';

@@ -1,6 +1,6 @@
 /** Every way an upload's multipart body can be wrong is a 400 that names it, in the service's own words. */
 import { describe, expect, it } from "vitest";
-import { startService } from "./fixtures.ts";
+import { startService } from "@tasklane/testing";
 
 const part = (name: string, body: string, filename = "a.csv") =>
   `--b\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ""}\r\n\r\n${body}\r\n`;

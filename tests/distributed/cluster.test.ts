@@ -5,8 +5,7 @@ import path from "node:path";
 import { TaskCancelledError, TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { bigStockFile } from "../contract/files.ts";
-import { type Cluster, kill, startCluster } from "./cluster.ts";
+import { type Cluster, bigStockFile, startCluster, stopProcess } from "@tasklane/testing";
 
 let dir: string;
 afterEach(async () => {
@@ -65,7 +64,7 @@ describe("two API nodes and two workers, each its own process", () => {
     await vi.waitFor(async () => expect((await b.getTask(taskId)).progress).toBeGreaterThan(5), { timeout: 60_000, interval: 50 });
     const holder = cluster.workers.find((w) => w.output().includes(taskId));
     expect(holder).toBeDefined();
-    await kill(holder!);
+    await stopProcess(holder!);
     const survivor = cluster.workers.find((w) => w !== holder)!;
 
     const final = await b.pollTask(taskId, { timeoutMs: 180_000 }).catch((e: unknown) => e);
@@ -95,7 +94,7 @@ describe("two API nodes and two workers, each its own process", () => {
         { timeout: 90_000, interval: 50 },
       );
       const holder = cluster.workers.find((w) => holds(w, round))!;
-      await kill(holder);
+      await stopProcess(holder);
       if (round === 0) cluster.workers.push(await cluster.addWorker());
     }
     const final = await b.pollTask(taskId, { timeoutMs: 120_000 }).catch((e: unknown) => e);
@@ -123,8 +122,8 @@ describe("two API nodes and two workers, each its own process", () => {
   it("SIGTERM stops an API node and a worker gracefully: exit code 0", async () => {
     const { cluster } = await clusterWithStock();
     const exits = [cluster.nodes[0]!.proc, cluster.workers[0]!].map((proc) => once(proc.child, "exit"));
-    await kill(cluster.nodes[0]!.proc, "SIGTERM");
-    await kill(cluster.workers[0]!, "SIGTERM");
+    await stopProcess(cluster.nodes[0]!.proc, "SIGTERM");
+    await stopProcess(cluster.workers[0]!, "SIGTERM");
     expect((await Promise.all(exits)).map(([code]) => code)).toEqual([0, 0]);
   });
 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { createTasklaneClient } from "@tasklane/client";
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { startCluster } from "./cluster.ts";
+import { startCluster } from "@tasklane/testing";
 
 const WAIT = { timeout: 60_000, interval: 50 };
 // Two callers: deduplication folds one caller's second import of a supplier into the first.

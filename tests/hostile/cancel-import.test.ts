@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bigStockFile } from "../contract/files.ts";
+import { bigStockFile } from "@tasklane/testing";
 import { expectServiceUnharmed, runHostileImport } from "./hostile-import.ts";
 import { LIVENESS_MS } from "./poll-watch.ts";
 

@@ -1,8 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type TasklaneClient, createTasklaneClient } from "@tasklane/client";
-import { dataDir, startApi } from "../../apps/api/test/api-process.ts";
-import { startCluster } from "../distributed/cluster.ts";
+import { startApi, startCluster, tempDir } from "@tasklane/testing";
 
 export const TOKEN = "hostile-test-token-0123456789";
 export const SUPPLIER = "S";
@@ -30,10 +29,10 @@ export interface HostileService {
 
 /**
  * The real processes as `pnpm start` (and `pnpm worker`) run them, with a token required as a
- * deployment runs them, killed after the test. Embedded: one API process on port 0 over a temp
- * data folder (apps/api/test/api-process.ts). Distributed: one API node and one worker over a
- * redis-server of the test's own and a fresh PostgreSQL database (tests/distributed/cluster.ts),
- * with BullMQ's default stall time rather than that suite's short one.
+ * deployment runs them, killed after the test (@tasklane/testing's spawner). Embedded: one API
+ * process on port 0 over a temp data folder. Distributed: one API node and one worker over a
+ * redis-server of the test's own and a fresh PostgreSQL database (startCluster), with BullMQ's
+ * default stall time rather than that suite's short one.
  */
 export async function startHostileService(env: Record<string, string> = {}): Promise<HostileService> {
   const tokens = { TASKLANE_TOKENS: `tester:${TOKEN}` };
@@ -52,7 +51,7 @@ export async function startHostileService(env: Record<string, string> = {}): Pro
   const [node, worker] = [cluster.nodes[0]!, cluster.workers[0]!];
   return {
     url: node.url,
-    dataDir: await dataDir(),
+    dataDir: await tempDir("tasklane-api-"),
     client: createTasklaneClient({ url: node.url, token: TOKEN }),
     alive: () => running(node.proc.child) && running(worker.child),
     rssMb: () => rssMb(worker.child.pid!),

@@ -1,5 +1,6 @@
 import { type Config, ConfigError, createDistributedServer, createEmbeddedServer, loadConfig } from "@tasklane/server";
 import { startupProblem } from "./startup-problem.ts";
+import { type ReadyDetails, readySignal } from "./ready-signal.ts";
 import { onStopSignal } from "./stop-signal.ts";
 import { webRoot } from "./web-root.ts";
 
@@ -8,7 +9,7 @@ import { webRoot } from "./web-root.ts";
  * one SQLite file under ./data. Distributed: this node stores and enqueues tasks; `pnpm worker`
  * processes run them.
  */
-async function main(config: Config): Promise<void> {
+async function main(config: Config, ready: (details: ReadyDetails) => void): Promise<void> {
   const { backend, ...options } = config;
   const service =
     backend.kind === "distributed"
@@ -18,16 +19,18 @@ async function main(config: Config): Promise<void> {
     service.server.log.info({ signal, graceMs: config.graceMs }, "stopping: no new tasks; running ones may finish");
     await service.stop();
   });
-  await service.start();
+  ready({ url: await service.start() });
 }
 
 let config: Config | undefined;
+let ready: ((details: ReadyDetails) => void) | undefined;
 try {
   config = loadConfig(process.env);
+  ready = readySignal(process.env);
 } catch (error) {
   fail(error);
 }
-main(config).catch(fail);
+main(config, ready).catch(fail);
 
 function fail(error: unknown): never {
   // A bad setting, a port taken or a folder that cannot be written is one line for a person;

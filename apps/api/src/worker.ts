@@ -1,5 +1,6 @@
 import { ConfigError, createDistributedWorker, loadConfig } from "@tasklane/server";
 import pino from "pino";
+import { readySignal } from "./ready-signal.ts";
 import { onStopSignal } from "./stop-signal.ts";
 
 /**
@@ -9,6 +10,7 @@ import { onStopSignal } from "./stop-signal.ts";
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const ready = readySignal(process.env);
   if (config.backend.kind !== "distributed") {
     throw new ConfigError("TASKLANE_BACKEND=distributed is needed for a worker (with REDIS_URL and DATABASE_URL)");
   }
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
   });
   await worker.start();
   log.info({ queue: queueName, concurrency: config.concurrency }, "worker started");
+  ready({});
 }
 
 main().catch((error: unknown) => {

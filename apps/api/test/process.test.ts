@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { dataDir, exitCode, spawnApi, startApi } from "./api-process.ts";
+import { exitCode, spawnProcess, startApi, startProcess, tempDir } from "@tasklane/testing";
 
 describe("the API process", () => {
   it("serves on 127.0.0.1 by default, warns that it runs open, and exits 0 on SIGTERM", async () => {
@@ -20,9 +20,18 @@ describe("the API process", () => {
   });
 
   it("refuses a bad setting with one line naming it, and exit code 1", async () => {
-    const api = spawnApi({ TASKLANE_CONCURRENCY: "lots" });
+    const api = spawnProcess("api", { TASKLANE_CONCURRENCY: "lots" });
     expect(await exitCode(api.child)).toBe(1);
     expect(api.output().trim()).toBe('tasklane: TASKLANE_CONCURRENCY="lots": must be a whole number from 1 to 64');
+  });
+
+  it("says when it is ready on TASKLANE_READY_FD; a start that fails instead rejects the wait with the process's reason", async () => {
+    const api = await startProcess("api", { PORT: "0", TASKLANE_DATA_DIR: await tempDir() });
+    expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${api.url}/health`)).status).toBe(200);
+    await expect(startProcess("api", { TASKLANE_CONCURRENCY: "lots" })).rejects.toThrow(
+      /api process ended \(exit code 1, signal null\) before it was ready:\ntasklane: TASKLANE_CONCURRENCY="lots": must be a whole number from 1 to 64/,
+    );
   });
 });
 
@@ -30,16 +39,16 @@ describe("the API process that cannot start", () => {
   it("says in one line that its port is taken, and how to fix it", async () => {
     const first = await startApi();
     const port = new URL(first.url).port;
-    const second = spawnApi({ PORT: port, TASKLANE_DATA_DIR: await dataDir() });
+    const second = spawnProcess("api", { PORT: port, TASKLANE_DATA_DIR: await tempDir() });
     expect(await exitCode(second.child)).toBe(1);
     expect(second.output().trim()).toBe(`tasklane: port ${port} on 127.0.0.1 is already in use: stop what listens there, or set PORT to a free port.`);
   });
 
   it("says in one line that its data folder cannot be written", async () => {
     // Root may write anywhere, so the folder is made impossible another way: below a file.
-    const file = path.join(await dataDir(), "a-file");
+    const file = path.join(await tempDir(), "a-file");
     await writeFile(file, "");
-    const api = spawnApi({ PORT: "0", TASKLANE_DATA_DIR: path.join(file, "data") });
+    const api = spawnProcess("api", { PORT: "0", TASKLANE_DATA_DIR: path.join(file, "data") });
     expect(await exitCode(api.child)).toBe(1);
     expect(api.output().trim()).toMatch(
       new RegExp(`^tasklane: the data folder ${file}/data cannot be written \\(ENOTDIR on ${file}[^)]*\\): set TASKLANE_DATA_DIR to a folder this user may write\\.$`),

@@ -2,8 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
 import { describe, expect, it, vi } from "vitest";
-import { bigStockFile } from "../../../tests/contract/files.ts";
-import { exitCode, startApi } from "./api-process.ts";
+import { bigStockFile, exitCode, startApi } from "@tasklane/testing";
 
 const INTERRUPTED = "interrupted: the server stopped before the task finished";
 

@@ -1,16 +1,19 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
+import { EventEmitter, once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach } from "vitest";
-import { recalcResult, testHandlers } from "../../../tests/contract/fixtures.ts";
+import { recalcResult, startService, testHandlers } from "@tasklane/testing";
 
 /** The real command, as `pnpm tasklane` runs it. */
 export const BIN = path.resolve(import.meta.dirname, "../bin/tasklane.js");
 const children: ChildProcess[] = [];
+const proxies: http.Server[] = [];
 
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const proxy of proxies.splice(0)) proxy.close().closeAllConnections();
 });
 
 export interface CliResult {
@@ -56,15 +59,48 @@ export function submittedId(stderr: string): string | undefined {
   return new RegExp(`Submitted \\w+ task (${UUID.source})`).exec(stderr)?.[1];
 }
 
-/** A recalculate that reports two steps, each held over several polls, then completes. */
-export function twoStepRecalculate() {
-  return testHandlers({
-    recalculate: async (_input, ctx) => {
-      ctx.progress(10, "Reading rows: 4,000");
-      await sleep(1_200);
-      ctx.progress(45, "Reading rows: 40,000");
-      await sleep(1_200);
-      return recalcResult(3);
-    },
+/** Reads of one task each step is held over: more than one, so a step read again must not be printed again. */
+const READS_PER_STEP = 3;
+
+/**
+ * The service with a recalculate that reports two steps, each held until the command has read
+ * the task READS_PER_STEP times at that step, then completes: events, not sleeps, so a busy
+ * machine cannot make a step pass between two polls. `url` is a proxy that counts the reads.
+ */
+export async function twoStepService(): Promise<{ url: string }> {
+  const reads = new EventEmitter();
+  const readsAfter = async (signal: AbortSignal) => {
+    for (let i = 0; i < READS_PER_STEP; i++) await once(reads, "read", { signal });
+  };
+  const service = await startService({
+    // No progress throttle: a read after a step began sees it, so each step is read READS_PER_STEP times.
+    progressFlushMs: 0,
+    handlers: testHandlers({
+      recalculate: async (_input, ctx) => {
+        ctx.progress(10, "Reading rows: 4,000");
+        await readsAfter(ctx.signal);
+        ctx.progress(45, "Reading rows: 40,000");
+        await readsAfter(ctx.signal);
+        return recalcResult(3);
+      },
+    }),
   });
+  return { url: await readCountingProxy(service.url, reads) };
+}
+
+/** An HTTP proxy to `target` that emits "read" on `reads` once each tasks.get request has been answered; closed after the test. */
+async function readCountingProxy(target: string, reads: EventEmitter): Promise<string> {
+  const proxy = http.createServer((req, res) => {
+    const forward = http.request(new URL(req.url!, target), { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode!, answer.headers);
+      answer.pipe(res);
+      if (req.url!.includes("tasks.get")) res.once("finish", () => reads.emit("read"));
+    });
+    forward.once("error", () => res.destroy());
+    req.pipe(forward);
+  });
+  proxy.listen(0, "127.0.0.1");
+  await once(proxy, "listening");
+  proxies.push(proxy);
+  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recalcResult, startService, testHandlers } from "../../../tests/contract/fixtures.ts";
+import { recalcResult, startService, testHandlers } from "@tasklane/testing";
 import { runCli } from "./cli-process.ts";
 
 describe("the texts follow the locale: Russian for ru*, English otherwise", () => {

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createTasklaneClient } from "@tasklane/client";
 import { describe, expect, it } from "vitest";
-import { startService, tempDir } from "../../../tests/contract/fixtures.ts";
+import { startService, tempDir } from "@tasklane/testing";
 import { runCli } from "./cli-process.ts";
 
 /** Two price columns: detection reads the recommended retail price (РРЦ), not the dealer's. */

@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, it } from "vitest";
-import { startService, tempDir, testHandlers } from "../../../tests/contract/fixtures.ts";
+import { startService, tempDir, testHandlers } from "@tasklane/testing";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 

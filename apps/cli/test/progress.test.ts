@@ -1,10 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
-import { startService } from "../../../tests/contract/fixtures.ts";
 import { plainLine, progressView } from "../src/output/progress.ts";
 import { CLEAR_LINE, renderBar } from "../src/output/progress-bar.ts";
-import { BIN, twoStepRecalculate } from "./cli-process.ts";
+import { BIN, twoStepService } from "./cli-process.ts";
 
 const running = (progress: number, message: string) => ({ status: "running" as const, progress, message });
 
@@ -49,9 +48,7 @@ const hasScript = spawnSync("script", ["--version"]).status === 0;
 
 describe.skipIf(!hasScript)("under a real terminal (util-linux script gives the command a pseudo-terminal)", () => {
   it("tasklane recalculate --wait redraws the bar in place, then prints the summary", async () => {
-    const { url } = await startService({
-      handlers: twoStepRecalculate(),
-    });
+    const { url } = await twoStepService();
     const command = `'${process.execPath}' '${BIN}' recalculate --wait`;
     const child = spawn("script", ["-qfec", command, "/dev/null"], { env: { ...process.env, TASKLANE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";

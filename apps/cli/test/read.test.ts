@@ -1,6 +1,6 @@
 import { createTasklaneClient } from "@tasklane/client";
 import { describe, expect, it, vi } from "vitest";
-import { gate, recalcResult, startService, testHandlers, untilAborted } from "../../../tests/contract/fixtures.ts";
+import { gate, recalcResult, startService, testHandlers, untilAborted } from "@tasklane/testing";
 import { runCli, spawnCli } from "./cli-process.ts";
 
 const DATE = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/;

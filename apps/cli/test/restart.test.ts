@@ -1,30 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { once } from "node:events";
 import { afterEach, expect, it, vi } from "vitest";
 import { createTasklaneClient } from "@tasklane/client";
-import { spawnScript } from "../../api/test/api-process.ts";
-import { deploymentEnv, freePort, freshDatabase, startRedis } from "../../../tests/contract/engines.ts";
-import { bigStockFile } from "../../../tests/contract/files.ts";
-import { gate, recalcResult, startService, tempDir, testHandlers } from "../../../tests/contract/fixtures.ts";
+import { bigStockFile, deploymentEnv, freePort, freshDatabase, gate, recalcResult, startProcess, startRedis, startService, stopProcess, tempDir, testHandlers } from "@tasklane/testing";
 import { spawnCli } from "./cli-process.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-type Proc = ReturnType<typeof spawnScript>;
-
-async function started(proc: Proc, pattern: RegExp): Promise<void> {
-  await vi.waitFor(() => expect(proc.output()).toMatch(pattern), { timeout: 30_000, interval: 50 });
-}
-
-async function stop(proc: Proc, signal: NodeJS.Signals): Promise<void> {
-  if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-  const exited = once(proc.child, "exit");
-  proc.child.kill(signal);
-  await exited;
-}
 
 /**
  * A distributed deployment (one API process, one worker, Redis, PostgreSQL): the task runs on the
@@ -38,15 +21,14 @@ async function deployment() {
   cleanups.push(() => database.drop());
   const env = { ...deploymentEnv({ redisUrl: redis.url, databaseUrl: database.url }, `cli-${randomUUID()}`), TASKLANE_DATA_DIR: await tempDir() };
   const port = await freePort();
-  const startApi = async () => {
-    const api = spawnScript("main.ts", { ...env, PORT: String(port) });
-    cleanups.push(() => stop(api, "SIGKILL"));
-    await started(api, /"msg":"Server listening at/);
-    return api;
+  // Killed before the engines they use go away (cleanups run last-in first).
+  const started = async (script: "api" | "worker", extra: Record<string, string> = {}) => {
+    const proc = await startProcess(script, { ...env, ...extra });
+    cleanups.push(() => stopProcess(proc));
+    return proc;
   };
-  const worker = spawnScript("worker.ts", env);
-  cleanups.push(() => stop(worker, "SIGKILL"));
-  await started(worker, /"msg":"worker started"/);
+  const startApi = () => started("api", { PORT: String(port) });
+  await started("worker");
   return { url: `http://127.0.0.1:${port}`, api: await startApi(), startApi, dataDir: env.TASKLANE_DATA_DIR };
 }
 
@@ -60,7 +42,7 @@ withPostgres("watch rides out a restart of the API (needs TASKLANE_TEST_DATABASE
   const watch = spawnCli(["watch", taskId], { TASKLANE_URL: url });
   await vi.waitFor(() => expect(watch.stderr()).toMatch(/^(queued|running) /m), { timeout: 30_000, interval: 50 });
 
-  await stop(api, "SIGTERM");
+  await stopProcess(api, "SIGTERM");
   await vi.waitFor(() => expect(watch.stderr()).toContain("service unreachable"), { timeout: 30_000, interval: 50 });
   await startApi();
 

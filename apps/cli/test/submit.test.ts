@@ -2,8 +2,8 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createTasklaneClient } from "@tasklane/client";
 import { describe, expect, it, vi } from "vitest";
-import { gate, recalcResult, startService, tempDir, testHandlers, untilAborted } from "../../../tests/contract/fixtures.ts";
-import { UUID, runCli, spawnCli, submittedId, twoStepRecalculate } from "./cli-process.ts";
+import { gate, recalcResult, startService, tempDir, testHandlers, untilAborted } from "@tasklane/testing";
+import { UUID, runCli, spawnCli, submittedId, twoStepService } from "./cli-process.ts";
 
 /** A recalculate that reports once and then runs until it is cancelled. */
 function endlessRecalculate() {
@@ -44,7 +44,7 @@ describe("submitting without --wait", () => {
 
 describe("submitting with --wait", () => {
   it("not on a terminal: one plain line per change of progress on stderr, the summary on stdout, exit 0", async () => {
-    const { url } = await startService({ handlers: twoStepRecalculate() });
+    const { url } = await twoStepService();
     const result = await runCli(["recalculate", "--wait"], { TASKLANE_URL: url });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("Recalculated 3 components: 3 updated, 0 unchanged, 0 without offers\n");
@@ -60,7 +60,7 @@ describe("submitting with --wait", () => {
   });
 
   it("--json prints the final task on stdout and keeps progress off it", async () => {
-    const { url } = await startService({ handlers: twoStepRecalculate() });
+    const { url } = await twoStepService();
     const result = await runCli(["recalculate", "--wait", "--json"], { TASKLANE_URL: url });
     expect(result.code).toBe(0);
     const task = JSON.parse(result.stdout) as { createdAt: string };

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { takeDatabaseAway } from "../../../tests/contract/engines.ts";
-import { heldRecalculation, startDistributedService, stoppingService } from "../../../tests/contract/fixtures.ts";
+import { heldRecalculation, startDistributedService, stoppingService, takeDatabaseAway } from "@tasklane/testing";
 import { createTasklaneClient } from "@tasklane/client";
 import { runCli, spawnCli } from "./cli-process.ts";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { startService, tempDir, testHandlers } from "../../../tests/contract/fixtures.ts";
+import { startService, tempDir, testHandlers } from "@tasklane/testing";
 import { runCli } from "./cli-process.ts";
 
 /** A failure is exactly one line on stderr, nothing on stdout, and no stack trace. */

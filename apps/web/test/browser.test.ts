@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page, Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { startService, tempDir } from "../../../tests/contract/fixtures.ts";
+import { startService, tempDir } from "@tasklane/testing";
 import { artifacts, useChromium } from "./chromium.ts";
 
 /**

@@ -3,7 +3,7 @@ import path from "node:path";
 import { createTasklaneClient } from "@tasklane/client";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { startService, tempDir } from "../../../tests/contract/fixtures.ts";
+import { startService, tempDir } from "@tasklane/testing";
 import { seriousViolations } from "./axe.ts";
 import { artifacts, useChromium } from "./chromium.ts";
 import { type Language, openPage as openPageIn } from "./open-page.ts";

@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { rawXlsx } from "../../../packages/pricing/test/helpers/xlsx.ts";
-import { startService, tempDir } from "../../../tests/contract/fixtures.ts";
+import { startService, tempDir } from "@tasklane/testing";
 import { artifacts, useChromium } from "./chromium.ts";
 
 /**

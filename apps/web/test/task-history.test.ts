@@ -4,7 +4,7 @@ import { MAX_SKIPPED_ROWS_LISTED, skipReasonIn } from "@tasklane/contract";
 import { TaskFailedError, createTasklaneClient } from "@tasklane/client";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { startService, tempDir } from "../../../tests/contract/fixtures.ts";
+import { startService, tempDir } from "@tasklane/testing";
 import { seriousViolations } from "./axe.ts";
 import { artifacts, useChromium } from "./chromium.ts";
 import { type Language, openPage } from "./open-page.ts";

@@ -1,12 +1,22 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AbortError } from "../src/index.ts";
 import { realClock } from "../src/poll/clock.ts";
 
 describe("the real clock's sleep", () => {
-  it("resolves after the time", async () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("resolves once its time has passed, not before (virtual time: the timers it sets are faked)", async () => {
+    vi.useFakeTimers();
     const before = realClock.now();
-    await realClock.sleep(5);
-    expect(realClock.now()).toBeGreaterThanOrEqual(before);
+    let woke = false;
+    const sleeping = realClock.sleep(500).then(() => (woke = true));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(woke).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await sleeping;
+    expect(realClock.now() - before).toBe(500);
   });
 
   it("rejects at once for a signal that has already fired", async () => {

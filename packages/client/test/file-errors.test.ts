@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { startService, tempDir } from "../../../tests/contract/fixtures.ts";
+import { startService, tempDir } from "@tasklane/testing";
 import { TasklaneFileError, createTasklaneClient } from "../src/index.ts";
 
 /** The real service: the error must come before anything reaches it. */

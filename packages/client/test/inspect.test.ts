@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { startService, tempDir } from "../../../tests/contract/fixtures.ts";
+import { startService, tempDir } from "@tasklane/testing";
 import { TasklaneRequestError, createTasklaneClient } from "../src/index.ts";
 
 /** Each test starts the real service (worker threads, a SQLite file): more than the project's default 5 s. */

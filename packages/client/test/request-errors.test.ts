@@ -1,5 +1,5 @@
-import { describe, expect, expectTypeOf, it } from "vitest";
-import { startService, stoppingService } from "../../../tests/contract/fixtures.ts";
+import { describe, expect, expectTypeOf, it, vi } from "vitest";
+import { startService, stoppingService } from "@tasklane/testing";
 import {
   type ERROR_STATUS,
   type ErrorCode,

@@ -72,6 +72,10 @@ export class TaskWorker {
     this.#worker.on("error", (error) => this.#log.warn({ err: error }, "queue connection error; retrying"));
     this.#worker.on("stalled", (id) => this.#log.warn({ taskId: id }, "a task's worker stopped; it runs again"));
     this.#worker.on("lockRenewalFailed", (ids: string[]) => this.#log.warn({ taskIds: ids }, "could not renew job locks"));
+    // Started means connected: BullMQ's blocking connection (a duplicate) is still in its handshake here, and a
+    // close() during it disconnects it and re-emits the rejection after removing its listeners: unhandled
+    // "Connection is closed." (the rejection vitest.config.ts once let through).
+    await this.#worker.waitUntilReady();
     this.#timers.push(
       setInterval(() => void this.#pollCancels(), CANCEL_POLL_MS).unref(),
       setInterval(() => void this.sweep(stalledMs), stalledMs).unref(),

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { PricingDb } from "@tasklane/pricing";
 import { sql } from "kysely";
 import {
@@ -13,31 +10,21 @@ import {
 } from "@tasklane/server";
 import { createTasklaneClient } from "@tasklane/client";
 import { afterAll, afterEach, expect, vi } from "vitest";
+import { tempDir } from "./dirs.ts";
 import { type TestRedis, freshDatabase, startRedis } from "./engines.ts";
-
-import { heldRecalculation } from "../../packages/server/test/helpers.ts";
-export { gate, heldHandlers, heldRecalculation, recalcResult, testHandlers, untilAborted } from "../../packages/server/test/helpers.ts";
+import { heldRecalculation } from "./handlers.ts";
 
 /**
- * Which backend the suite runs on: the e2e project runs it embedded, the e2e-distributed
+ * Which backend a suite runs on: the e2e project runs it embedded, the e2e-distributed
  * project (TASKLANE_TEST_BACKEND=distributed) runs the same tests on Redis and PostgreSQL.
  */
 export const distributed = process.env.TASKLANE_TEST_BACKEND === "distributed";
 
 const cleanups: (() => Promise<void>)[] = [];
-const dirs: string[] = [];
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
-
-/** A folder for one test, removed after it. */
-export async function tempDir(prefix = "tasklane-test-"): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
 
 type ServiceOptions = Partial<Omit<EmbeddedOptions, "handlers">> & { handlers?: TaskHandlers };
 
