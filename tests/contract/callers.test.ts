@@ -83,7 +83,7 @@ describe("queued tasks per caller", () => {
  * The service, and its own upload store to read back (the route that refuses past the bound is
  * wired in http/uploads-route.ts). Embedded: the store the service hands its handlers.
  */
-async function serviceWithUploads(): Promise<{ url: string; uploads: UploadStore; stop(): Promise<void> }> {
+async function serviceWithUploads(): Promise<{ url: string; uploads: UploadStore; stop: () => Promise<void> }> {
   if (distributed) {
     const service = await startService({ tokens: TOKENS });
     const pool = createPostgresPool(service.databaseUrl!);

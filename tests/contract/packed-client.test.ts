@@ -117,7 +117,7 @@ describe("the packed client tarball, installed alone outside the workspace", () 
     const { url } = await startService({ handlers: testHandlers() });
     const outputs = await Promise.all(Object.keys(LOADERS).map((name) => run("node", [name, url], { cwd: consumer })));
     const expected = { status: "completed", createdAtIsDate: true, code: "NOT_FOUND" };
-    expect(outputs.map(({ stdout }) => JSON.parse(stdout))).toEqual([
+    expect(outputs.map(({ stdout }) => JSON.parse(stdout) as unknown)).toEqual([
       { file: "node_modules/@tasklane/client/dist/index.cjs", ...expected },
       { file: "node_modules/@tasklane/client/dist/index.js", ...expected },
     ]);

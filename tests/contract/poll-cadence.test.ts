@@ -20,7 +20,7 @@ function virtualTime(latencyMs: number) {
     },
   };
   const timedFetch: typeof fetch = async (input, init) => {
-    if (String(input).includes("tasks.get")) state.reads.push(time.clock.now());
+    if ((input instanceof Request ? input.url : input.toString()).includes("tasks.get")) state.reads.push(time.clock.now());
     state.maxInFlight = Math.max(state.maxInFlight, ++inFlight);
     try {
       return await fetch(input, init);

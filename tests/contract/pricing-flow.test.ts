@@ -190,7 +190,7 @@ describe("uploads", () => {
       body,
       duplex: "half",
       headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-    } as RequestInit);
+    });
     expect(response.status).toBe(413);
   });
 

@@ -152,7 +152,7 @@ describe("error codes", () => {
   it("BAD_REQUEST names each wrong field", async () => {
     const { url } = await startService({ handlers: testHandlers() });
     const client = createTasklaneClient({ url });
-    const error = await requestError(client.submit.stockImport({ uploadId: "nope", supplier: " ", kind: "gold" } as never));
+    const error = await requestError(client.submit.stockImport({ uploadId: "nope", supplier: " ", kind: "gold" }));
     expect(error).toMatchObject({ code: "BAD_REQUEST", httpStatus: 400 });
     expect(error.message).toMatch(/^Invalid input: /);
     expect(error.message).toContain("uploadId:");
@@ -160,7 +160,7 @@ describe("error codes", () => {
     expect(error.message).toContain("kind:");
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(["kind", "supplier", "uploadId"]);
 
-    const extra = await requestError(client.submit.recalculate({ everything: true } as never));
+    const extra = await requestError(client.submit.recalculate({ everything: true }));
     expect(extra.code).toBe("BAD_REQUEST");
     expect(extra.message).toContain("everything");
   });

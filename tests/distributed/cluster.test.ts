@@ -16,8 +16,8 @@ async function offersOf(cluster: Cluster, supplier: string): Promise<number> {
   const client = new pg.Client({ connectionString: cluster.databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query("SELECT count(*)::int AS n FROM offers WHERE supplier = $1", [supplier]);
-    return rows[0].n;
+    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM offers WHERE supplier = $1", [supplier]);
+    return rows[0]!.n;
   } finally {
     await client.end();
   }
@@ -124,6 +124,6 @@ describe("two API nodes and two workers, each its own process", () => {
     const exits = [cluster.nodes[0]!.proc, cluster.workers[0]!].map((proc) => once(proc.child, "exit"));
     await stopProcess(cluster.nodes[0]!.proc, "SIGTERM");
     await stopProcess(cluster.workers[0]!, "SIGTERM");
-    expect((await Promise.all(exits)).map(([code]) => code)).toEqual([0, 0]);
+    expect((await Promise.all(exits)).map(([code]): unknown => code)).toEqual([0, 0]);
   });
 });

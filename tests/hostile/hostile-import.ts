@@ -24,7 +24,7 @@ export interface HostileRun {
  */
 export async function runHostileImport(
   write: (dir: string) => Promise<string>,
-  { env = {} as Record<string, string>, duringRun }: { env?: Record<string, string>; duringRun?: (service: HostileService, taskId: string, watch: ReturnType<typeof watchService>) => Promise<void> } = {},
+  { env = {}, duringRun }: { env?: Record<string, string>; duringRun?: (service: HostileService, taskId: string, watch: ReturnType<typeof watchService>) => Promise<void> } = {},
 ): Promise<HostileRun> {
   const service = await startHostileService(env);
   await seedSupplier(service);
@@ -42,7 +42,7 @@ export async function runHostileImport(
     const polls = await watch.stop();
     console.info(`${file.split("/").pop()}: ${JSON.stringify({ status: task?.status, error: task?.error?.slice(0, 200), rssBeforeMb: Math.round(rssBeforeMb), ...polls })}`);
   }
-  return { service, task: task!, polls: watch.record, rssBeforeMb };
+  return { service, task: task, polls: watch.record, rssBeforeMb };
 }
 
 /** What every hostile import must leave: every poll answered, the process up, S's rows, memory back under the bound. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Page, Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { startService, tempDir } from "@tasklane/testing";
-import { artifacts, useChromium } from "./chromium.ts";
+import { artifacts, sharedChromium } from "./chromium.ts";
 
 /**
  * The page in real headless Chromium against the real service (embedded store, the real
@@ -13,7 +13,7 @@ import { artifacts, useChromium } from "./chromium.ts";
 /** Rows in the big stock file: enough that an import runs for a few seconds, well under 50 MB. */
 const BIG_FILE_ROWS = 500_000;
 
-const browser = useChromium();
+const browser = sharedChromium();
 
 /** A supplier's stock file: unique part numbers, a quantity and a price on every row. */
 async function stockCsv(name: string, rows: number): Promise<string> {

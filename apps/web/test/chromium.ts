@@ -31,7 +31,7 @@ export interface ChromiumOptions {
 }
 
 /** Registers the file's hooks: build and launch before its tests, close and clean up after. */
-export function useChromium({ locale = "en-US" }: ChromiumOptions = {}): Browser {
+export function sharedChromium({ locale = "en-US" }: ChromiumOptions = {}): Browser {
   let context: BrowserContext | undefined;
   let workDir: string | undefined;
 

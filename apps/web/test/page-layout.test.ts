@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { startService, tempDir } from "@tasklane/testing";
 import { seriousViolations } from "./axe.ts";
-import { artifacts, useChromium } from "./chromium.ts";
+import { artifacts, sharedChromium } from "./chromium.ts";
 import { type Language, openPage as openPageIn } from "./open-page.ts";
 
 /**
@@ -15,7 +15,7 @@ import { type Language, openPage as openPageIn } from "./open-page.ts";
  * axe-core's check of every section in both languages.
  */
 
-const browser = useChromium({ locale: "ru-RU" });
+const browser = sharedChromium({ locale: "ru-RU" });
 
 const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 800 },
@@ -109,7 +109,7 @@ describe("the page's languages, sections and schemes (issue 13)", () => {
         await rows.nth(49).waitFor();
         await page.getByLabel(words.search).fill("pn-00012");
         await expect.poll(() => rows.count()).toBe(10); // PN-000120 … PN-000129, in any case
-        expect(await rows.allInnerTexts()).toEqual(Array.from({ length: 10 }, (_, i) => expect.stringContaining(`PN-00012${i}`)));
+        expect(await rows.allInnerTexts()).toEqual(Array.from({ length: 10 }, (_, i): unknown => expect.stringContaining(`PN-00012${i}`)));
         await page.getByLabel(words.search).fill("");
         await page.getByLabel(language === "en" ? "Vendor" : "Производитель", { exact: true }).selectOption("Vendor 3");
         await expect.poll(() => rows.allInnerTexts().then((texts) => texts.every((text) => text.includes("Vendor 3")))).toBe(true);

@@ -8,7 +8,7 @@ import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { rawXlsx } from "../../../packages/pricing/test/helpers/xlsx.ts";
 import { startService, tempDir } from "@tasklane/testing";
-import { artifacts, useChromium } from "./chromium.ts";
+import { artifacts, sharedChromium } from "./chromium.ts";
 
 /**
  * "Inspect before import" and "Mapping" (issue 12) in real headless Chromium against the real
@@ -16,7 +16,7 @@ import { artifacts, useChromium } from "./chromium.ts";
  * for the supplier, and the supplier's next file read the same way without choosing again.
  */
 
-const browser = useChromium();
+const browser = sharedChromium();
 
 /** A real HiWatch price list from the shared corpus: several sheets, a header below a title row. */
 const HIWATCH = path.resolve(import.meta.dirname, "../../../../shared/corpus/xlsx/elm__77a491__HiWatch CCTV прайс-лист_v.9.xlsx");

@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { startService, tempDir } from "@tasklane/testing";
 import { seriousViolations } from "./axe.ts";
-import { artifacts, useChromium } from "./chromium.ts";
+import { artifacts, sharedChromium } from "./chromium.ts";
 import { type Language, openPage } from "./open-page.ts";
 
 /**
@@ -15,7 +15,7 @@ import { type Language, openPage } from "./open-page.ts";
  * rows and their CSV, made in the browser, in each language's convention.
  */
 
-const browser = useChromium();
+const browser = sharedChromium();
 
 const DESKTOP = { name: "desktop", width: 1280, height: 800 } as const;
 const PHONE = { name: "phone", width: 390, height: 844 } as const;
@@ -55,7 +55,7 @@ describe("the task history (Tasks section)", () => {
     await pager.getByRole("button", { name: "Next →" }).click();
     await expect.poll(() => pagerStatus(page).innerText()).toBe("Page 2");
     await expect.poll(() => rows(page).count()).toBe(4);
-    expect(await rows(page).allInnerTexts()).toEqual(Array.from({ length: 4 }, () => expect.stringContaining("Recalculate prices")));
+    expect(await rows(page).allInnerTexts()).toEqual(Array.from({ length: 4 }, (): unknown => expect.stringContaining("Recalculate prices")));
     expect(await pager.getByRole("button", { name: "Next →" }).isDisabled()).toBe(true);
     await page.screenshot({ path: path.join(artifacts, "history-page2-en-desktop.png") });
 

@@ -1,4 +1,4 @@
-import { describe, expect, expectTypeOf, it, vi } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { startService, stoppingService } from "@tasklane/testing";
 import {
   type ERROR_STATUS,

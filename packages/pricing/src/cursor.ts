@@ -24,7 +24,7 @@ export function decodeCursor<T extends CursorKey>(cursor: string | undefined, is
     throw new InvalidCursorError();
   }
   if (!Array.isArray(key) || !isValid(key) || encodeCursor(key) !== cursor) throw new InvalidCursorError();
-  return key as unknown as T;
+  return key;
 }
 
 /** A key of one positive integer: a row's id, position or sequence number. */

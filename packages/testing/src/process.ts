@@ -26,7 +26,7 @@ export interface ReadyMessage {
 export interface ServiceProcess {
   child: ChildProcess;
   /** stdout and stderr so far, interleaved as they came. */
-  output(): string;
+  output: () => string;
   /**
    * Resolves with the process's ready line; rejects, with its exit code and everything it wrote,
    * if it ends first (a bad setting, a port taken), so the reason is in the test's failure.
@@ -90,8 +90,8 @@ export async function stopProcess(proc: Pick<ServiceProcess, "child">, signal: N
 
 export async function exitCode(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-  const [code] = await once(child, "exit");
-  return code as number | null;
+  const [code] = (await once(child, "exit")) as [number | null];
+  return code;
 }
 
 /** The first line written to the ready descriptor; rejects if it closes without one. */

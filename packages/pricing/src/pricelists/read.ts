@@ -6,7 +6,7 @@ import {
   PricelistListInputSchema,
   type PricelistPage,
   type PricelistRow,
-  PricelistListSchema,
+  type PricelistListSchema,
 } from "@tasklane/contract";
 import { decodeCursor, isIntegerCursor, pageOf } from "../cursor.ts";
 import type { Selectable } from "kysely";
