@@ -60,7 +60,11 @@ async function pricing(): Promise<{ command: string; output: string } | { comman
   if (!pkg.scripts?.bench) return null;
   const command = "pnpm --filter @tasklane/pricing bench";
   console.error(`\n== pricing: ${command}`);
-  const run = spawnSync("pnpm", ["--filter", "@tasklane/pricing", "bench"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const run = spawnSync("pnpm", ["--filter", "@tasklane/pricing", "bench"], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   if (run.status !== 0) return { command, failed: `exit ${run.status ?? run.signal}` };
   // pnpm prints its own "> @tasklane/pricing bench ..." banner first.
   return { command, output: run.stdout.replace(/^\s*>.*\n(?:\s*\n)*/gm, "").trim() };

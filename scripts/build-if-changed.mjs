@@ -14,13 +14,27 @@ const TARGETS = {
   web: {
     package: "@tasklane/web",
     built: "apps/web/dist/index.html",
-    inputs: ["apps/web/src", "apps/web/index.html", "apps/web/vite.config.ts", "apps/web/package.json", "packages/contract/src", "packages/client/src"],
+    inputs: [
+      "apps/web/src",
+      "apps/web/index.html",
+      "apps/web/vite.config.ts",
+      "apps/web/package.json",
+      "packages/contract/src",
+      "packages/client/src",
+    ],
     quiet: false,
   },
   cli: {
     package: "@tasklane/cli",
     built: "apps/cli/dist/main.js",
-    inputs: ["apps/cli/src", "apps/cli/tsup.config.ts", "apps/cli/package.json", "packages/client/src", "packages/client/package.json", "packages/contract/src"],
+    inputs: [
+      "apps/cli/src",
+      "apps/cli/tsup.config.ts",
+      "apps/cli/package.json",
+      "packages/client/src",
+      "packages/client/package.json",
+      "packages/contract/src",
+    ],
     quiet: true,
   },
 };
@@ -39,11 +53,18 @@ function files(entry) {
   const full = path.join(root, entry);
   if (!existsSync(full)) return [];
   if (!statSync(full).isDirectory()) return [entry];
-  return readdirSync(full).sort().flatMap((child) => files(path.join(entry, child)));
+  return readdirSync(full)
+    .sort()
+    .flatMap((child) => files(path.join(entry, child)));
 }
 
 const hash = createHash("sha256");
-for (const file of target.inputs.flatMap(files)) hash.update(file).update("\0").update(readFileSync(path.join(root, file))).update("\0");
+for (const file of target.inputs.flatMap(files))
+  hash
+    .update(file)
+    .update("\0")
+    .update(readFileSync(path.join(root, file)))
+    .update("\0");
 const sources = hash.digest("hex");
 
 if (existsSync(built) && existsSync(stamp) && readFileSync(stamp, "utf8") === sources) {

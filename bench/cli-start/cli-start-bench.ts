@@ -24,8 +24,16 @@ const commands = [
   { key: "node", label: "`node -e 0` (the floor)", args: ["-e", "0"] },
   { key: "version", label: "`tasklane --version`", args: [bin, "--version"] },
   { key: "help", label: "`tasklane --help`", args: [bin, "--help"] },
-  { key: "list", label: `\`tasklane list\` against a closed port (the SDK loaded, one request refused)`, args: [bin, "list", "--url", closed] },
-  { key: "tsx", label: "`tasklane --version` through tsx, as bin/tasklane.js ran it before", args: ["--import", "tsx", path.join(cli, "src/main.ts"), "--version"] },
+  {
+    key: "list",
+    label: `\`tasklane list\` against a closed port (the SDK loaded, one request refused)`,
+    args: [bin, "list", "--url", closed],
+  },
+  {
+    key: "tsx",
+    label: "`tasklane --version` through tsx, as bin/tasklane.js ran it before",
+    args: ["--import", "tsx", path.join(cli, "src/main.ts"), "--version"],
+  },
 ];
 
 execFileSync(process.execPath, [path.join(cli, "../../scripts/build-if-changed.mjs"), "cli"], { stdio: ["ignore", 2, 2] });
@@ -41,6 +49,10 @@ for (let round = 0; round < RUNS; round++) {
   }
 }
 
-const result: CliStartResult = { machine: machine(), runs: RUNS, commands: commands.map((c) => ({ key: c.key, label: c.label, ms: times.get(c.key)! })) };
+const result: CliStartResult = {
+  machine: machine(),
+  runs: RUNS,
+  commands: commands.map((c) => ({ key: c.key, label: c.label, ms: times.get(c.key)! })),
+};
 for (const c of result.commands) console.error(`${c.label}: median ${median(c.ms)} ms`);
 await saveResult(result);

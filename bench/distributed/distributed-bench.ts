@@ -76,7 +76,12 @@ async function pollRounds(cluster: BenchCluster, settings: PollSettings): Promis
     const runs = new Map<string, Awaited<ReturnType<typeof pollRun>>>();
     for (const key of order) runs.set(key, await pollRun(cluster, key === "one" ? [0, 0] : [0, 1], settings));
     const [one, two] = [runs.get("one")!, runs.get("two")!];
-    rounds.push({ order: order.map((k) => (k === "one" ? "1 node" : "2 nodes")).join(" then "), one, two, ratio: +(two.rps / one.rps).toFixed(3) });
+    rounds.push({
+      order: order.map((k) => (k === "one" ? "1 node" : "2 nodes")).join(" then "),
+      one,
+      two,
+      ratio: +(two.rps / one.rps).toFixed(3),
+    });
     console.error(`polls round ${round}/${POLL_ROUNDS}: ${JSON.stringify(rounds.at(-1))}`);
   }
   return rounds;

@@ -2,7 +2,8 @@ import { readFile, readdir } from "node:fs/promises";
 import { cpuSeconds } from "../lib/cpu.ts";
 
 /** PostgreSQL's own processes, which work for every database (WAL, checkpoints, the postmaster). */
-const POSTGRES_SHARED = /^postgres: .*: (checkpointer|background writer|walwriter|autovacuum launcher|logical replication launcher|archiver)\s*$|\/postgres -D /;
+const POSTGRES_SHARED =
+  /^postgres: .*: (checkpointer|background writer|walwriter|autovacuum launcher|logical replication launcher|archiver)\s*$|\/postgres -D /;
 
 export interface EngineCpu {
   /** Our database's backends and the server's own processes together. */

@@ -35,7 +35,17 @@ function imports(r: DistributedResult): string {
       "pricing write lock (a PostgreSQL advisory lock), so only parsing and staging can overlap.",
     "",
     table(
-      ["round", "order", "1 worker: tasks/s (s)", "2 workers: tasks/s (s)", "2 / 1", "mean task s, 1 / 2", "cores, 1 worker", "cores, 2 workers", "machine busy, 1 / 2"],
+      [
+        "round",
+        "order",
+        "1 worker: tasks/s (s)",
+        "2 workers: tasks/s (s)",
+        "2 / 1",
+        "mean task s, 1 / 2",
+        "cores, 1 worker",
+        "cores, 2 workers",
+        "machine busy, 1 / 2",
+      ],
       rounds.map((x, i) => [
         i + 1,
         x.order,
@@ -52,8 +62,33 @@ function imports(r: DistributedResult): string {
     table(
       ["median (range) of the rounds", "1 worker", "2 workers", "2 / 1"],
       [
-        ["tasks/s", spread(rounds.map((x) => x.one.tasksPerS), 2), spread(rounds.map((x) => x.two.tasksPerS), 2), spread(rounds.map((x) => x.ratio), 2)],
-        ["mean seconds per task", spread(rounds.map((x) => x.one.meanTaskS), 3), spread(rounds.map((x) => x.two.meanTaskS), 3), ""],
+        [
+          "tasks/s",
+          spread(
+            rounds.map((x) => x.one.tasksPerS),
+            2,
+          ),
+          spread(
+            rounds.map((x) => x.two.tasksPerS),
+            2,
+          ),
+          spread(
+            rounds.map((x) => x.ratio),
+            2,
+          ),
+        ],
+        [
+          "mean seconds per task",
+          spread(
+            rounds.map((x) => x.one.meanTaskS),
+            3,
+          ),
+          spread(
+            rounds.map((x) => x.two.meanTaskS),
+            3,
+          ),
+          "",
+        ],
         ["machine busy", percent(median(rounds.map((x) => x.one.machineBusy))), percent(median(rounds.map((x) => x.two.machineBusy))), ""],
       ],
     ),
@@ -65,7 +100,10 @@ function polls(r: DistributedResult): string {
   const p = r.polls;
   const cpus = r.machine.cpus;
   const cores = (run: PollRun) =>
-    [run.nodeCores.map((c) => fixed(c, 2)).join(" + "), ...[run.postgresCores, run.redisCores, run.generatorCores, restOfPolls(run, cpus)].map((c) => fixed(c, 2))].join(" · ");
+    [
+      run.nodeCores.map((c) => fixed(c, 2)).join(" + "),
+      ...[run.postgresCores, run.redisCores, run.generatorCores, restOfPolls(run, cpus)].map((c) => fixed(c, 2)),
+    ].join(" · ");
   const failed = p.rounds.reduce((sum, x) => sum + x.one.failed + x.two.failed, 0);
   return [
     "### tasks.get: one API node or two",
@@ -77,7 +115,18 @@ function polls(r: DistributedResult): string {
       "a completed task's progress needs no Redis). Rounds alternate the order.",
     "",
     table(
-      ["round", "order", "1 node: req/s", "2 nodes: req/s (A + B)", "2 / 1", "p99 ms, 1 / 2", "cores, 1 node", "cores, 2 nodes", "machine busy, 1 / 2", "failed"],
+      [
+        "round",
+        "order",
+        "1 node: req/s",
+        "2 nodes: req/s (A + B)",
+        "2 / 1",
+        "p99 ms, 1 / 2",
+        "cores, 1 node",
+        "cores, 2 nodes",
+        "machine busy, 1 / 2",
+        "failed",
+      ],
       p.rounds.map((x, i) => [
         i + 1,
         x.order,
@@ -95,9 +144,22 @@ function polls(r: DistributedResult): string {
     table(
       ["median (range) of the rounds", "1 node", "2 nodes", "2 / 1"],
       [
-        ["requests/s", spread(p.rounds.map((x) => x.one.rps)), spread(p.rounds.map((x) => x.two.rps)), spread(p.rounds.map((x) => x.ratio), 2)],
+        [
+          "requests/s",
+          spread(p.rounds.map((x) => x.one.rps)),
+          spread(p.rounds.map((x) => x.two.rps)),
+          spread(
+            p.rounds.map((x) => x.ratio),
+            2,
+          ),
+        ],
         ["p99 ms", spread(p.rounds.map((x) => x.one.p99Ms)), spread(p.rounds.map((x) => x.two.p99Ms)), ""],
-        ["machine busy", percent(median(p.rounds.map((x) => x.one.machineBusy))), percent(median(p.rounds.map((x) => x.two.machineBusy))), ""],
+        [
+          "machine busy",
+          percent(median(p.rounds.map((x) => x.one.machineBusy))),
+          percent(median(p.rounds.map((x) => x.two.machineBusy))),
+          "",
+        ],
       ],
     ),
     "",

@@ -41,7 +41,11 @@ const service = await startScript(path.join(import.meta.dirname, "../poll/servic
 
 async function runningTask(): Promise<string> {
   const headers = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
-  const res = await fetch(`${service.url}/trpc/tasks.submit.pricelistCreate`, { method: "POST", headers, body: JSON.stringify({ json: { source: "warehouse" } }) });
+  const res = await fetch(`${service.url}/trpc/tasks.submit.pricelistCreate`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ json: { source: "warehouse" } }),
+  });
   return ((await res.json()) as { result: { data: { json: { taskId: string } } } }).result.data.json.taskId;
 }
 

@@ -47,8 +47,7 @@ async function submitter() {
     const started = Date.now();
     const caller = n % CALLERS;
     const client = clients[caller]!;
-    const submit =
-      n % 2 === 0 ? client.submit.recalculate({}) : client.submit.pricelistCreate({ source: PRICELIST_SOURCES[n % 3]! });
+    const submit = n % 2 === 0 ? client.submit.recalculate({}) : client.submit.pricelistCreate({ source: PRICELIST_SOURCES[n % 3]! });
     submit
       .then(({ taskId }) => {
         stats.submits++;
@@ -89,14 +88,15 @@ const memory: { second: number; rssMb: number }[] = [];
 const sampler = setInterval(() => {
   const second = Math.round((Date.now() - (deadline - DURATION_S * 1000)) / 1000);
   // A failed sample is counted like any other failure, not left to crash the run as an unhandled rejection.
-  service.rssMb().then((rssMb) => memory.push({ second, rssMb }), (error: unknown) => fail("memory", error));
+  service.rssMb().then(
+    (rssMb) => memory.push({ second, rssMb }),
+    (error: unknown) => fail("memory", error),
+  );
 }, 1000);
 await Promise.all([submitter(), ...Array.from({ length: CLIENTS }, (_, i) => poller(i))]);
 clearInterval(sampler);
 await sleep(2000);
-const finished = await Promise.all(
-  clients.map(async (c) => (await c.listTasks({ limit: 100, status: "completed" })).items.length),
-);
+const finished = await Promise.all(clients.map(async (c) => (await c.listTasks({ limit: 100, status: "completed" })).items.length));
 const latencies = stats.latencies.sort((a, b) => a - b);
 const at10 = memory.find((m) => m.second >= 10)?.rssMb ?? Number.NaN;
 const atEnd = memory.at(-1)?.rssMb ?? Number.NaN;
@@ -114,7 +114,11 @@ console.log(
       submits: stats.submits,
       submitFailures: stats.submitFailures,
       completedSeenInLastPages: finished.reduce((a, b) => a + b, 0),
-      latencyMs: { p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1), max: +(latencies.at(-1) ?? 0).toFixed(1) },
+      latencyMs: {
+        p50: +percentile(latencies, 50).toFixed(1),
+        p99: +percentile(latencies, 99).toFixed(1),
+        max: +(latencies.at(-1) ?? 0).toFixed(1),
+      },
       rssMb: { after10s: +at10.toFixed(1), atEnd: +atEnd.toFixed(1), ratio: +(atEnd / at10).toFixed(3) },
       failures: Object.fromEntries(failures),
       serviceExitCode: exit,

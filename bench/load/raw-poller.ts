@@ -19,7 +19,12 @@ export class RawPoller {
     const { hostname, port, pathname, search } = new URL(url);
     this.#host = hostname;
     this.#port = Number(port);
-    const lines = [`GET ${pathname}${search} HTTP/1.1`, `host: ${hostname}:${port}`, "connection: keep-alive", ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    const lines = [
+      `GET ${pathname}${search} HTTP/1.1`,
+      `host: ${hostname}:${port}`,
+      "connection: keep-alive",
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ];
     this.#request = Buffer.from(`${lines.join("\r\n")}\r\n\r\n`);
     for (let i = 0; i < sockets; i++) this.#open();
   }

@@ -13,7 +13,10 @@ export class PollerFleet {
   readonly #child: ChildProcess;
 
   constructor() {
-    this.#child = fork(path.join(import.meta.dirname, "pollers.ts"), { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    this.#child = fork(path.join(import.meta.dirname, "pollers.ts"), {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
   }
 
   async #ask<T>(command: PollerCommand): Promise<T> {
@@ -21,7 +24,9 @@ export class PollerFleet {
     const answered = new AbortController();
     try {
       const answer = once(this.#child, "message", { signal: answered.signal }) as Promise<[T]>;
-      const exited = once(this.#child, "exit", { signal: answered.signal }).then(([code]) => Promise.reject(new Error(`the pollers' process exited (${code})`)));
+      const exited = once(this.#child, "exit", { signal: answered.signal }).then(([code]) =>
+        Promise.reject(new Error(`the pollers' process exited (${code})`)),
+      );
       this.#child.send(command);
       return (await Promise.race([answer, exited]))[0];
     } finally {

@@ -33,7 +33,9 @@ function read(agent: http.Agent, target: Target): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.get(target.url, { agent, headers: target.headers, timeout: REQUEST_TIMEOUT_MS }, (response) => {
       response.resume();
-      response.on("end", () => (response.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`status ${response.statusCode}`))));
+      response.on("end", () =>
+        response.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`status ${response.statusCode}`)),
+      );
       response.on("error", reject);
     });
     request.on("timeout", () => request.destroy(new Error(`no answer in ${REQUEST_TIMEOUT_MS} ms`)));

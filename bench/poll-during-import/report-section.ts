@@ -9,7 +9,11 @@ const table = (head: string[], rows: (string | number)[][]) => [row(head), row(h
 const count = (n: number) => n.toLocaleString("en-US");
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 
-const PHASES: Record<PhaseRun["phase"], string> = { idle: "nothing running", xlsx: "during the .xlsx import", csv: "during the CSV import" };
+const PHASES: Record<PhaseRun["phase"], string> = {
+  idle: "nothing running",
+  xlsx: "during the .xlsx import",
+  csv: "during the CSV import",
+};
 
 function meets(l: Latency): boolean {
   return l.failed === 0 && l.p99Ms < AIM.p99Ms && l.maxMs < AIM.maxMs;
@@ -21,7 +25,10 @@ function verdict(r: PollDuringImportResult): string {
   if (during.length === 0) return "No import was measured.";
   if (missed.length === 0) return "Met by every import measured, on every backend run.";
   return `Missed ${missed.length} of ${during.length} times: ${missed
-    .map(({ backend, p }) => `${backend} ${p.phase} (tasks.get p99 ${ms(p.taskGet.p99Ms)}, max ${ms(p.taskGet.maxMs)} ms; /health p99 ${ms(p.health.p99Ms)}, max ${ms(p.health.maxMs)} ms)`)
+    .map(
+      ({ backend, p }) =>
+        `${backend} ${p.phase} (tasks.get p99 ${ms(p.taskGet.p99Ms)}, max ${ms(p.taskGet.maxMs)} ms; /health p99 ${ms(p.health.p99Ms)}, max ${ms(p.health.maxMs)} ms)`,
+    )
     .join("; ")}.`;
 }
 
@@ -82,6 +89,9 @@ export function pollDuringImportSection(r: PollDuringImportResult, machineLine: 
       "benchmark's own processes, PostgreSQL and Redis, and neighbours), and the load generator's own longest event-loop stall (above a few ms, " +
       "the generator rather than the service added that much to some reads).",
     "",
-    table(["backend", "when", "lasted", "import", "API process cores", "machine busy", "generator stall max ms", "API process peak RSS MB"], imports),
+    table(
+      ["backend", "when", "lasted", "import", "API process cores", "machine busy", "generator stall max ms", "API process peak RSS MB"],
+      imports,
+    ),
   ].join("\n");
 }

@@ -42,7 +42,14 @@ const WARMUP_MS = 3_000;
 /** Samples the API process's RSS until stopped; answers the peak. */
 function rssPeak(deployment: Deployment) {
   let peak = 0;
-  const timer = setInterval(() => void rssMb(deployment.apiPid).then((mb) => (peak = Math.max(peak, mb)), () => undefined), 250);
+  const timer = setInterval(
+    () =>
+      void rssMb(deployment.apiPid).then(
+        (mb) => (peak = Math.max(peak, mb)),
+        () => undefined,
+      ),
+    250,
+  );
   return () => {
     clearInterval(timer);
     return +peak.toFixed(1);

@@ -22,11 +22,17 @@ function recording(into: CapturedRequest[]): typeof fetch {
  * `batched` from @tasklane/client's getTask (httpBatchLink, batch of one), `single` from the official
  * @trpc/client through httpLink.
  */
-export async function captureTaskGet(url: string, token: string, id: string): Promise<{ batched: CapturedRequest; single: CapturedRequest }> {
+export async function captureTaskGet(
+  url: string,
+  token: string,
+  id: string,
+): Promise<{ batched: CapturedRequest; single: CapturedRequest }> {
   const sent: CapturedRequest[] = [];
   await createTasklaneClient({ url, token, fetch: recording(sent) }).getTask(id);
   const trpc = createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${url}/trpc`, transformer: superjson, headers: { authorization: `Bearer ${token}` }, fetch: recording(sent) })],
+    links: [
+      httpLink({ url: `${url}/trpc`, transformer: superjson, headers: { authorization: `Bearer ${token}` }, fetch: recording(sent) }),
+    ],
   });
   await trpc.tasks.get.query({ id });
   if (sent.length !== 2) throw new Error(`expected 2 requests from the clients, saw ${sent.length}`);

@@ -118,11 +118,31 @@ const servers = [fast, trpcOnly, plain, raw];
 try {
   const yardstickRequest = (base: string) => ({ ...fastTasks.running.batched, url: fastTasks.running.batched.url.replace(fast.url, base) });
   const targets: Target[] = [
-    { key: "fastBatched", label: "tasks.get, @tasklane/client (httpBatchLink), running task — fast path", server: fast, request: fastTasks.running.batched },
+    {
+      key: "fastBatched",
+      label: "tasks.get, @tasklane/client (httpBatchLink), running task — fast path",
+      server: fast,
+      request: fastTasks.running.batched,
+    },
     { key: "fastSingle", label: "tasks.get, httpLink, running task — fast path", server: fast, request: fastTasks.running.single },
-    { key: "fastCompleted", label: "tasks.get, @tasklane/client, completed task (SQLite) — fast path", server: fast, request: fastTasks.completed.batched },
-    { key: "trpcBatched", label: "tasks.get, @tasklane/client, running task — tRPC adapter (fast path off)", server: trpcOnly, request: trpcTasks.running.batched },
-    { key: "trpcSingle", label: "tasks.get, httpLink, running task — tRPC adapter (fast path off)", server: trpcOnly, request: trpcTasks.running.single },
+    {
+      key: "fastCompleted",
+      label: "tasks.get, @tasklane/client, completed task (SQLite) — fast path",
+      server: fast,
+      request: fastTasks.completed.batched,
+    },
+    {
+      key: "trpcBatched",
+      label: "tasks.get, @tasklane/client, running task — tRPC adapter (fast path off)",
+      server: trpcOnly,
+      request: trpcTasks.running.batched,
+    },
+    {
+      key: "trpcSingle",
+      label: "tasks.get, httpLink, running task — tRPC adapter (fast path off)",
+      server: trpcOnly,
+      request: trpcTasks.running.single,
+    },
     { key: "plainFastify", label: "plain Fastify 5 route, the task as JSON", server: plain, request: yardstickRequest(plain.url) },
     { key: "rawHttp", label: "raw node:http, the task as JSON", server: raw, request: yardstickRequest(raw.url) },
   ];
@@ -153,7 +173,10 @@ try {
     targets: targets.map(({ key, label, request }) => ({ key, label, url: request.url.replace(/^http:\/\/[^/]+/, "") })),
     figures: rounds,
     ratios,
-    goal: { batchedAtLeast08: median(ratios["fast path batched / plain Fastify"]) >= 0.8, singleAtLeast08: median(ratios["fast path single / plain Fastify"]) >= 0.8 },
+    goal: {
+      batchedAtLeast08: median(ratios["fast path batched / plain Fastify"]) >= 0.8,
+      singleAtLeast08: median(ratios["fast path single / plain Fastify"]) >= 0.8,
+    },
   });
 } finally {
   await Promise.all(servers.map((s) => s.stop()));

@@ -72,15 +72,18 @@ export interface Report {
 }
 
 const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
-const table = (head: string[], rows: (string | number)[][]) =>
-  [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
+const table = (head: string[], rows: (string | number)[][]) => [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
 
 function machineLine(m: Machine): string {
   return `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}; load average at the end ${m.loadAverage}`;
 }
 
 function poll(r: PollResult): string {
-  const of = (key: string, pick: (m: Measurement) => number, digits = 0) => spread(r.figures.map((f) => pick(f[key]!)), digits);
+  const of = (key: string, pick: (m: Measurement) => number, digits = 0) =>
+    spread(
+      r.figures.map((f) => pick(f[key]!)),
+      digits,
+    );
   return [
     "## Poll: tasks.get",
     "",
@@ -106,7 +109,10 @@ function poll(r: PollResult): string {
     "",
     "Ratios of requests/s, each taken within one round (side by side), median (range):",
     "",
-    table(["ratio", "median (range)", "per round"], Object.entries(r.ratios).map(([name, values]) => [name, spread(values, 2), values.join(", ")])),
+    table(
+      ["ratio", "median (range)", "per round"],
+      Object.entries(r.ratios).map(([name, values]) => [name, spread(values, 2), values.join(", ")]),
+    ),
     "",
     `Goal: the client's requests at ≥ 0.8 of the plain Fastify route, p99 < 10 ms at ${r.connections} connections — ` +
       `batched ${median(r.ratios["fast path batched / plain Fastify"]!).toFixed(2)}, single ${median(r.ratios["fast path single / plain Fastify"]!).toFixed(2)}, ` +
@@ -128,7 +134,8 @@ function submit(r: SubmitResult): string {
       `Through HTTP: ${h.tasks} recalculations of an empty price table (the cheapest task type) through the real API process (apps/api, SQLite, ` +
       `concurrency 2), each from another caller (the service folds a caller's second recalculation into the first), ${h.inFlight} submits open at once; ` +
       `completed/s counts from the first submit to the last task's doneAt. Without HTTP: ${m.tasks} tasks through TaskManager over MemoryTaskStore ` +
-      "with a handler that returns at once, from submit until the last has finished. Median (range) of " + `${r.runs} runs.`,
+      "with a handler that returns at once, from submit until the last has finished. Median (range) of " +
+      `${r.runs} runs.`,
     "",
     table(
       ["measure", "median (range)"],
@@ -136,8 +143,20 @@ function submit(r: SubmitResult): string {
         ["HTTP: submits answered /s", spread(r.http.map((x) => x.submitsPerS))],
         ["HTTP: tasks submitted and completed /s", spread(r.http.map((x) => x.completedPerS))],
         ["manager alone: tasks /s", spread(r.manager.map((x) => x.tasksPerS))],
-        ["manager alone: wall µs per task", spread(r.manager.map((x) => x.usPerTask), 1)],
-        ["manager alone: CPU µs per task", spread(r.manager.map((x) => x.cpuUsPerTask), 1)],
+        [
+          "manager alone: wall µs per task",
+          spread(
+            r.manager.map((x) => x.usPerTask),
+            1,
+          ),
+        ],
+        [
+          "manager alone: CPU µs per task",
+          spread(
+            r.manager.map((x) => x.cpuUsPerTask),
+            1,
+          ),
+        ],
       ],
     ),
   ].join("\n");
@@ -156,7 +175,13 @@ function pollTask(r: PollTaskResult): string {
       ["T", "requests sent, median (range)", "allowed (T/0.5 + 1)", "seen after doneAt, ms", "allowed"],
       seconds.map((t) => {
         const runs = r.results.filter((x) => x.taskSeconds === t);
-        return [`${t} s`, spread(runs.map((x) => x.requests)), runs[0]!.maxRequests, spread(runs.map((x) => x.seenAfterDoneMs)), `${r.pollIntervalMs} ms + one request`];
+        return [
+          `${t} s`,
+          spread(runs.map((x) => x.requests)),
+          runs[0]!.maxRequests,
+          spread(runs.map((x) => x.seenAfterDoneMs)),
+          `${r.pollIntervalMs} ms + one request`,
+        ];
       }),
     ),
   ].join("\n");
@@ -172,8 +197,30 @@ function load(r: LoadResult): string {
       "server process and of the generator (one JS thread each, so about 1.0 is a saturated process).",
     "",
     table(
-      ["clients", "target req/s", "achieved req/s", "failed", "p50 ms", "p99 ms", "server RSS MB", "server cores", "generator cores", "held"],
-      r.steps.map((s) => [s.clients, s.targetRps, s.rps, s.failed, s.p50Ms, s.p99Ms, s.serverRssMb, s.serverCores, s.generatorCores, s.held ? "yes" : "no"]),
+      [
+        "clients",
+        "target req/s",
+        "achieved req/s",
+        "failed",
+        "p50 ms",
+        "p99 ms",
+        "server RSS MB",
+        "server cores",
+        "generator cores",
+        "held",
+      ],
+      r.steps.map((s) => [
+        s.clients,
+        s.targetRps,
+        s.rps,
+        s.failed,
+        s.p50Ms,
+        s.p99Ms,
+        s.serverRssMb,
+        s.serverCores,
+        s.generatorCores,
+        s.held ? "yes" : "no",
+      ]),
     ),
     "",
     `Highest count held with no failed request: ${r.highestHeld.toLocaleString("en-US")} clients.`,
@@ -190,7 +237,15 @@ function previousSection(previous: string, title: string): string | null {
 function pricing(report: Report): string | null {
   const p = report.pricing;
   if (p && "output" in p) {
-    return ["## Pricing", "", `Command: \`${p.command}\` (packages/pricing/bench/pricing-bench.ts), as it printed:`, "", "```", p.output, "```"].join("\n");
+    return [
+      "## Pricing",
+      "",
+      `Command: \`${p.command}\` (packages/pricing/bench/pricing-bench.ts), as it printed:`,
+      "",
+      "```",
+      p.output,
+      "```",
+    ].join("\n");
   }
   return previousSection(report.previous, "Pricing") ?? (p ? `## Pricing\n\n\`${p.command}\` failed (${p.failed}); no figures.` : null);
 }
@@ -201,8 +256,14 @@ const sections = {
   submit: { title: "Submit", render: (r: unknown) => submit(r as SubmitResult) },
   pollTask: { title: "pollTask", render: (r: unknown) => pollTask(r as PollTaskResult) },
   load: { title: "Clients one process holds", render: (r: unknown) => load(r as LoadResult) },
-  distributed: { title: "Distributed backend", render: (r: unknown) => distributedSection(r as DistributedResult, machineLine((r as DistributedResult).machine)) },
-  pollDuringImport: { title: "Polls during an import", render: (r: unknown) => pollDuringImportSection(r as PollDuringImportResult, machineLine) },
+  distributed: {
+    title: "Distributed backend",
+    render: (r: unknown) => distributedSection(r as DistributedResult, machineLine((r as DistributedResult).machine)),
+  },
+  pollDuringImport: {
+    title: "Polls during an import",
+    render: (r: unknown) => pollDuringImportSection(r as PollDuringImportResult, machineLine),
+  },
   cliStart: { title: "CLI start", render: (r: unknown) => cliStartSection(r as CliStartResult, machineLine) },
   scaling: { title: "Scaling on fixed CPU shares", render: (r: unknown) => scalingSection(r as ScalingResult, machineLine) },
 } as const;
@@ -239,7 +300,9 @@ function header(report: Report): string {
       "comparisons are ratios measured side by side within one run.",
     ...(report.failed.length ? ["", `**No figures this run from:** ${report.failed.join(", ")}.`] : []),
     ...(machine ? ["", machine] : []),
-    ...(first && kept.length ? ["", `Kept from an earlier run (not in BENCH_ONLY): ${kept.map((name) => sections[name].title).join(", ")}.`] : []),
+    ...(first && kept.length
+      ? ["", `Kept from an earlier run (not in BENCH_ONLY): ${kept.map((name) => sections[name].title).join(", ")}.`]
+      : []),
   ].join("\n");
 }
 

@@ -33,7 +33,10 @@ export interface CpuShare {
 }
 
 async function cpuacctRoot(): Promise<string> {
-  const together = await access(path.join(CPU_ROOT, "cpuacct.usage")).then(() => true, () => false);
+  const together = await access(path.join(CPU_ROOT, "cpuacct.usage")).then(
+    () => true,
+    () => false,
+  );
   return together ? CPU_ROOT : CPUACCT_ROOT;
 }
 

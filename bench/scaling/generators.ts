@@ -19,7 +19,11 @@ export interface Generators {
    * Each generator polls the url at its index; `start` is called once all are warm, right before
    * they measure, and what it returns is called right after: the caller's counters span the same seconds.
    */
-  measure<T>(urls: string[], load: PollLoad, start: () => Promise<() => Promise<T>>): Promise<{ figures: GeneratorFigures[]; wallS: number; counted: T }>;
+  measure<T>(
+    urls: string[],
+    load: PollLoad,
+    start: () => Promise<() => Promise<T>>,
+  ): Promise<{ figures: GeneratorFigures[]; wallS: number; counted: T }>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +40,10 @@ function lineReader(proc: NodeProcess): (timeoutMs: number) => Promise<string> {
     new Promise((resolve, reject) => {
       const line = queue.shift();
       if (line !== undefined) return resolve(line);
-      const timer = setTimeout(() => reject(new Error(`generator ${proc.pid}: no line after ${timeoutMs} ms: ${proc.output().slice(-2000)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`generator ${proc.pid}: no line after ${timeoutMs} ms: ${proc.output().slice(-2000)}`)),
+        timeoutMs,
+      );
       waiting.push((l) => {
         clearTimeout(timer);
         resolve(l);

@@ -31,7 +31,8 @@ export async function holdRunningImport(deployment: ScalingDeployment, client: T
     for (;;) {
       const task = await client.getTask(taskId);
       if (task.status === "running" && task.progress > 0) break;
-      if (task.status !== "queued" && task.status !== "running") throw new Error(`the held import ended (${task.status}) before it was held`);
+      if (task.status !== "queued" && task.status !== "running")
+        throw new Error(`the held import ended (${task.status}) before it was held`);
       if (Date.now() > deadline) throw new Error(`the held import showed no progress in ${SEEN_TIMEOUT_MS} ms`);
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -27,9 +27,13 @@ async function finished(client: TasklaneClient, ids: string[]): Promise<Task[]> 
   const deadline = Date.now() + BATCH_TIMEOUT_MS;
   const wanted = new Set(ids);
   while (Date.now() < deadline) {
-    const failed = (await client.listTasks({ type: "stockImport", status: "error", limit: ids.length })).items.find((t) => wanted.has(t.id));
+    const failed = (await client.listTasks({ type: "stockImport", status: "error", limit: ids.length })).items.find((t) =>
+      wanted.has(t.id),
+    );
     if (failed) throw new Error(`import ${failed.id} failed: ${failed.error}`);
-    const done = (await client.listTasks({ type: "stockImport", status: "completed", limit: ids.length })).items.filter((t) => wanted.has(t.id));
+    const done = (await client.listTasks({ type: "stockImport", status: "completed", limit: ids.length })).items.filter((t) =>
+      wanted.has(t.id),
+    );
     if (done.length === ids.length) return done;
     await new Promise((r) => setTimeout(r, WAIT_STEP_MS));
   }
@@ -40,7 +44,12 @@ async function finished(client: TasklaneClient, ids: string[]): Promise<Task[]> 
  * One batch on `workers` fresh worker processes (fresh for every count alike, so none has a JIT
  * the others lack), stopped after it. The counters span the first submit to the last finish.
  */
-export async function importBatch(deployment: ScalingDeployment, batch: ImportBatch, workers: number, concurrency: number): Promise<ImportRun> {
+export async function importBatch(
+  deployment: ScalingDeployment,
+  batch: ImportBatch,
+  workers: number,
+  concurrency: number,
+): Promise<ImportRun> {
   const procs = await deployment.startWorkers(workers, concurrency);
   try {
     const shares = [...deployment.workerShares.slice(0, workers), deployment.nodeShares[0]!];
@@ -52,7 +61,10 @@ export async function importBatch(deployment: ScalingDeployment, batch: ImportBa
         batch.suppliers.map((supplier) => batch.client.submit.stockImport({ uploadId: batch.uploadId, supplier, kind: "stock" })),
       );
       if (submitted.some((s) => s.deduplicated)) throw new Error("a submit was folded into an import still active from an earlier batch");
-      return finished(batch.client, submitted.map((s) => s.taskId));
+      return finished(
+        batch.client,
+        submitted.map((s) => s.taskId),
+      );
     });
     const spent = await count();
     for (const task of done) {

@@ -60,7 +60,11 @@ async function sampleLocks(adminUrl: string, databaseName: string): Promise<() =
 }
 
 /** Runs `body` while sampling the locks; the sampler stops (and its connection closes) whatever `body` does. */
-export async function withLockTime<T>(adminUrl: string, databaseName: string, body: () => Promise<T>): Promise<{ value: T; lock: LockTime }> {
+export async function withLockTime<T>(
+  adminUrl: string,
+  databaseName: string,
+  body: () => Promise<T>,
+): Promise<{ value: T; lock: LockTime }> {
   const stop = await sampleLocks(adminUrl, databaseName);
   let value: T;
   try {

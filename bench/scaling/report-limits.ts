@@ -14,7 +14,8 @@ function importLimit(r: ScalingResult): string {
   const serial = m((x) => x.runs[0]!.lock.heldS / x.runs[0]!.seconds);
   const busy = median(i.rounds.flatMap((x) => x.runs.map((run) => run.spent.machineBusy)));
   const swap = (k: number) => m((x) => x.runs[k]!.lock.heldS / i.tasks);
-  const used = (k: number) => m((x) => x.runs[k]!.spent.shareSeconds.slice(0, k + 1).reduce((a, b) => a + b, 0) / x.runs[k]!.spent.wallS / (k + 1));
+  const used = (k: number) =>
+    m((x) => x.runs[k]!.spent.shareSeconds.slice(0, k + 1).reduce((a, b) => a + b, 0) / x.runs[k]!.spent.wallS / (k + 1));
   return (
     `**Imports.** With one worker an import's swap held the pricing write lock ${percent(serial)} of the batch (${fixed(swap(0), 2)} s per import). ` +
     `While that lock is one for all suppliers, that part runs one import at a time whatever the worker count, so n workers reach at most ` +
@@ -22,8 +23,14 @@ function importLimit(r: ScalingResult): string {
     (amdahl(serial, 2) < AIMS[0] || amdahl(serial, 3) < AIMS[1]
       ? `, short of the aims (${AIMS.join(" and ")}) before anything else counts. `
       : `, so the lock alone leaves the aims (${AIMS.join(" and ")}) within reach. `) +
-    `Measured: ${fixed(m((x) => x.ratios[0]!), 2)} and ` +
-    `${fixed(m((x) => x.ratios[1]!), 2)}. The swap itself took ${fixed(swap(0), 2)} s per import with one worker, ${fixed(swap(1), 2)} with two and ` +
+    `Measured: ${fixed(
+      m((x) => x.ratios[0]!),
+      2,
+    )} and ` +
+    `${fixed(
+      m((x) => x.ratios[1]!),
+      2,
+    )}. The swap itself took ${fixed(swap(0), 2)} s per import with one worker, ${fixed(swap(1), 2)} with two and ` +
     `${fixed(swap(2), 2)} with three (PostgreSQL does the swap, and it shares its cores with the other imports' staging), and each worker used ` +
     `${fixed(used(0), 2)}, ${fixed(used(1), 2)} and ${fixed(used(2), 2)} of its ${r.shareCores} core: the rest of the time it waited for PostgreSQL ` +
     "and the lock, not for CPU." +
@@ -46,9 +53,21 @@ function pollLimit(r: ScalingResult): string {
       : `the nodes were at their quota in only ${percent(hit)} of the periods: something outside them (PostgreSQL, Redis, the generators, or the machine at ${percent(m((x) => three(x).machineBusy))} busy) held the polls back`;
   return (
     `**Polls.** Through three nodes each node used ${fixed(nodeCores, 2)} of its ${r.shareCores} core and ${bound}. PostgreSQL used ` +
-    `${fixed(m((x) => three(x).postgresSeconds / three(x).wallS), 2)} cores and Redis ${fixed(m((x) => three(x).redisSeconds / three(x).wallS), 2)} ` +
-    `for ${m((x) => x.runs[2]!.rps).toLocaleString("en-US")} polls/s of a running task. Measured: ${fixed(m((x) => x.ratios[0]!), 2)}× with two nodes, ` +
-    `${fixed(m((x) => x.ratios[1]!), 2)}× with three.`
+    `${fixed(
+      m((x) => three(x).postgresSeconds / three(x).wallS),
+      2,
+    )} cores and Redis ${fixed(
+      m((x) => three(x).redisSeconds / three(x).wallS),
+      2,
+    )} ` +
+    `for ${m((x) => x.runs[2]!.rps).toLocaleString("en-US")} polls/s of a running task. Measured: ${fixed(
+      m((x) => x.ratios[0]!),
+      2,
+    )}× with two nodes, ` +
+    `${fixed(
+      m((x) => x.ratios[1]!),
+      2,
+    )}× with three.`
   );
 }
 

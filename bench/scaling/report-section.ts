@@ -65,7 +65,20 @@ function imports(r: ScalingResult): string {
       "whatever the suppliers.",
     "",
     table(
-      ["round", "workers", "tasks/s (batch)", "÷ 1 worker", "mean task s", "cores per worker", "quota hit", "node cores", "PostgreSQL cores", "Redis cores", "lock held", "machine busy"],
+      [
+        "round",
+        "workers",
+        "tasks/s (batch)",
+        "÷ 1 worker",
+        "mean task s",
+        "cores per worker",
+        "quota hit",
+        "node cores",
+        "PostgreSQL cores",
+        "Redis cores",
+        "lock held",
+        "machine busy",
+      ],
       importRows(r),
     ),
     "",
@@ -73,7 +86,11 @@ function imports(r: ScalingResult): string {
       ["median (range) of the rounds", "2 workers ÷ 1", "3 workers ÷ 1"],
       [
         ["ratio", spread(ratios(0), 2), spread(ratios(1), 2)],
-        ["aim", `≥ ${AIMS[0]}: ${median(ratios(0)) >= AIMS[0] ? "reached" : "not reached"}`, `≥ ${AIMS[1]}: ${median(ratios(1)) >= AIMS[1] ? "reached" : "not reached"}`],
+        [
+          "aim",
+          `≥ ${AIMS[0]}: ${median(ratios(0)) >= AIMS[0] ? "reached" : "not reached"}`,
+          `≥ ${AIMS[1]}: ${median(ratios(1)) >= AIMS[1] ? "reached" : "not reached"}`,
+        ],
       ],
     ),
   ].join("\n");
@@ -115,19 +132,45 @@ function polls(r: ScalingResult): string {
       `${p.durationS} s measured together after a ${p.warmupS} s warm-up; generator g polls node g mod n, so each node gets an equal part of the ` +
       "same generators. One unmeasured measurement through three nodes comes first. Rounds turn the order.",
     "",
-    table(["round", "nodes", "req/s", "÷ 1 node", "p99 ms", "cores per node", "quota hit", "PostgreSQL cores", "Redis cores", "generator cores", "machine busy", "failed"], pollRows(r)),
+    table(
+      [
+        "round",
+        "nodes",
+        "req/s",
+        "÷ 1 node",
+        "p99 ms",
+        "cores per node",
+        "quota hit",
+        "PostgreSQL cores",
+        "Redis cores",
+        "generator cores",
+        "machine busy",
+        "failed",
+      ],
+      pollRows(r),
+    ),
     "",
     table(
       ["median (range) of the rounds", "2 nodes ÷ 1", "3 nodes ÷ 1"],
       [
         ["ratio", spread(ratios(0), 2), spread(ratios(1), 2)],
-        ["aim", `≥ ${AIMS[0]}: ${median(ratios(0)) >= AIMS[0] ? "reached" : "not reached"}`, `≥ ${AIMS[1]}: ${median(ratios(1)) >= AIMS[1] ? "reached" : "not reached"}`],
+        [
+          "aim",
+          `≥ ${AIMS[0]}: ${median(ratios(0)) >= AIMS[0] ? "reached" : "not reached"}`,
+          `≥ ${AIMS[1]}: ${median(ratios(1)) >= AIMS[1] ? "reached" : "not reached"}`,
+        ],
       ],
     ),
     "",
     `A finished task through one node, once a round (answered from the node's memory, FinishedTasks): ${spread(finished.map((f) => f.rps))} req/s, ` +
-      `node cores ${spread(finished.map((f) => perSecond(f.spent.shareSeconds[0]!, f.spent.wallS)), 2)}, PostgreSQL cores ` +
-      `${spread(finished.map((f) => perSecond(f.spent.postgresSeconds, f.spent.wallS)), 2)}, Redis commands ${finished.map((f) => totalCalls(f.spent.redisCommands)).join(", ")}.`,
+      `node cores ${spread(
+        finished.map((f) => perSecond(f.spent.shareSeconds[0]!, f.spent.wallS)),
+        2,
+      )}, PostgreSQL cores ` +
+      `${spread(
+        finished.map((f) => perSecond(f.spent.postgresSeconds, f.spent.wallS)),
+        2,
+      )}, Redis commands ${finished.map((f) => totalCalls(f.spent.redisCommands)).join(", ")}.`,
     "",
     `Errors, timeouts and non-2xx answers over all measurements: ${p.rounds.reduce((n, x) => n + x.finished.failed + x.runs.reduce((m, run) => m + run.failed, 0), 0)}.`,
   ].join("\n");
@@ -146,15 +189,51 @@ function costs(r: ScalingResult): string {
     table(
       ["cost", "1 process", "2 processes", "3 processes"],
       [
-        row("worker CPU µs per import row", c.imports.map((x) => x.workerUsPerRow), 1),
-        row("PostgreSQL CPU µs per import row", c.imports.map((x) => x.postgresUsPerRow), 1),
-        row("pricing write lock held per import, s", c.imports.map((x) => x.lockHeldSPerImport), 3),
-        row("Redis commands per import", c.imports.map((x) => x.redisCommandsPerImport), 1),
-        row("API node CPU µs per poll, running task", c.polls.map((x) => x.nodeUsPerPoll), 0),
-        row("PostgreSQL CPU µs per poll, running task", c.polls.map((x) => x.postgresUsPerPoll), 0),
-        row("Redis CPU µs per poll, running task", c.polls.map((x) => x.redisUsPerPoll), 1),
-        row("Redis commands per poll, running task", c.polls.map((x) => x.redisCommandsPerPoll), 2),
-        row("load generator CPU µs per poll", c.polls.map((x) => x.generatorUsPerPoll), 0),
+        row(
+          "worker CPU µs per import row",
+          c.imports.map((x) => x.workerUsPerRow),
+          1,
+        ),
+        row(
+          "PostgreSQL CPU µs per import row",
+          c.imports.map((x) => x.postgresUsPerRow),
+          1,
+        ),
+        row(
+          "pricing write lock held per import, s",
+          c.imports.map((x) => x.lockHeldSPerImport),
+          3,
+        ),
+        row(
+          "Redis commands per import",
+          c.imports.map((x) => x.redisCommandsPerImport),
+          1,
+        ),
+        row(
+          "API node CPU µs per poll, running task",
+          c.polls.map((x) => x.nodeUsPerPoll),
+          0,
+        ),
+        row(
+          "PostgreSQL CPU µs per poll, running task",
+          c.polls.map((x) => x.postgresUsPerPoll),
+          0,
+        ),
+        row(
+          "Redis CPU µs per poll, running task",
+          c.polls.map((x) => x.redisUsPerPoll),
+          1,
+        ),
+        row(
+          "Redis commands per poll, running task",
+          c.polls.map((x) => x.redisCommandsPerPoll),
+          2,
+        ),
+        row(
+          "load generator CPU µs per poll",
+          c.polls.map((x) => x.generatorUsPerPoll),
+          0,
+        ),
         ["API node CPU µs per poll, finished task (one node)", fixed(c.finished.nodeUsPerPoll, 0), "", ""],
         ["PostgreSQL CPU µs per poll, finished task (one node)", fixed(c.finished.postgresUsPerPoll, 1), "", ""],
       ],

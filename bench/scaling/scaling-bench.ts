@@ -51,7 +51,10 @@ const WARMUP_S = 1;
 /** One task at a time per worker: the worker count is the only parallelism that changes. */
 const CONCURRENCY = 1;
 
-const loadAverageAtStart = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+const loadAverageAtStart = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(" ");
 const startedAt = performance.now();
 const elapsed = () => `[${((performance.now() - startedAt) / 1000).toFixed(0)} s]`;
 const databaseUrl = process.env.TASKLANE_BENCH_DATABASE_URL || process.env.TASKLANE_TEST_DATABASE_URL;
@@ -78,12 +81,18 @@ async function importRounds(deployment: ScalingDeployment, batch: ImportBatch): 
     const runs: ImportRun[] = [];
     for (const workers of order) runs[workers - 1] = await importBatch(deployment, batch, workers, CONCURRENCY);
     rounds.push({ order, runs, ratios: ratiosOf(runs.map((r) => r.tasksPerS)) });
-    console.error(`${elapsed()} imports round ${round + 1}/${ROUNDS}: tasks/s ${runs.map((r) => r.tasksPerS).join(" / ")}, ratios ${rounds.at(-1)!.ratios.join(" / ")}`);
+    console.error(
+      `${elapsed()} imports round ${round + 1}/${ROUNDS}: tasks/s ${runs.map((r) => r.tasksPerS).join(" / ")}, ratios ${rounds.at(-1)!.ratios.join(" / ")}`,
+    );
   }
   return rounds;
 }
 
-async function pollRounds(deployment: ScalingDeployment, client: ReturnType<typeof createTasklaneClient>, uploadId: string): Promise<ScalingResult["polls"]["rounds"]> {
+async function pollRounds(
+  deployment: ScalingDeployment,
+  client: ReturnType<typeof createTasklaneClient>,
+  uploadId: string,
+): Promise<ScalingResult["polls"]["rounds"]> {
   const node = deployment.cluster.nodes[0]!.url;
   const [finishedTask] = (await client.listTasks({ type: "stockImport", status: "completed", limit: 1 })).items;
   if (!finishedTask) throw new Error("no completed import to poll");
@@ -102,7 +111,9 @@ async function pollRounds(deployment: ScalingDeployment, client: ReturnType<type
       for (const nodes of order) runs[nodes - 1] = await pollMeasure(deployment, generators, running, nodes, load);
       const finishedRun = await pollMeasure(deployment, generators, finished, 1, load);
       rounds.push({ order, runs, ratios: ratiosOf(runs.map((r) => r.rps)), finished: finishedRun });
-      console.error(`${elapsed()} polls round ${round + 1}/${ROUNDS}: req/s ${runs.map((r) => r.rps).join(" / ")}, ratios ${rounds.at(-1)!.ratios.join(" / ")}; finished ${finishedRun.rps}`);
+      console.error(
+        `${elapsed()} polls round ${round + 1}/${ROUNDS}: req/s ${runs.map((r) => r.rps).join(" / ")}, ratios ${rounds.at(-1)!.ratios.join(" / ")}; finished ${finishedRun.rps}`,
+      );
     }
     return rounds;
   } finally {

@@ -58,7 +58,12 @@ describe("queued tasks per caller", () => {
   const BOUND = 20;
   it(`past the bound (here ${BOUND}) waiting, a caller's submit is a 429 with a clear text; other callers go on`, async () => {
     const held = heldHandlers();
-    const { url } = await startService({ handlers: testHandlers(held.handlers), tokens: TOKENS, concurrency: 1, maxQueuedPerCaller: BOUND });
+    const { url } = await startService({
+      handlers: testHandlers(held.handlers),
+      tokens: TOKENS,
+      concurrency: 1,
+      maxQueuedPerCaller: BOUND,
+    });
     const alice = await importer(createTasklaneClient({ url, token: "token-a" }));
     const bob = await importer(createTasklaneClient({ url, token: "token-b" }));
     await alice("running");
@@ -132,7 +137,9 @@ describe("upload bytes kept per caller", () => {
     await alice.uploadFile(new Blob(["x".repeat(1_000)]), { filename: "full.csv" });
     const error = await refusal(alice.uploadFile(new Blob(["PN;Price\nA1;10\n"]), { filename: "more.csv" }));
     expect(error.httpStatus).toBe(429);
-    expect(error.message).toMatch(/^You have .* of uploads kept, the most one caller may keep; wait for older ones to be removed before uploading more$/);
+    expect(error.message).toMatch(
+      /^You have .* of uploads kept, the most one caller may keep; wait for older ones to be removed before uploading more$/,
+    );
     expect((await bob.uploadFile(new Blob(["PN;Price\n"]), { filename: "c.csv" })).size).toBe(9);
   });
 });

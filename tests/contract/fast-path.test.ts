@@ -136,9 +136,19 @@ describe("the tasks.get fast path answers exactly as tRPC does", () => {
       ["batch of 3, mixed", batch([{ id: ids.completed }, { id: UNKNOWN_ID }, { id: "nope" }]), ALICE, 207],
       ["batch of 3, all unknown", batch([{ id: UNKNOWN_ID }, { id: bobs.taskId }, { id: UNKNOWN_ID }]), ALICE, 404],
       ["batch without a token", batch([{ id: ids.completed }, { id: ids.failed }]), {}, 401],
-      ["batch, an input missing", `/trpc/tasks.get,tasks.get?batch=1&input=${enc({ 0: superjson.serialize({ id: ids.completed }) })}`, ALICE, 207],
+      [
+        "batch, an input missing",
+        `/trpc/tasks.get,tasks.get?batch=1&input=${enc({ 0: superjson.serialize({ id: ids.completed }) })}`,
+        ALICE,
+        207,
+      ],
       ["batch input not an object", `/trpc/tasks.get?batch=1&input=${enc([superjson.serialize({ id: ids.completed })])}`, ALICE, 400],
-      ["batch with another procedure", `/trpc/tasks.get,tasks.list?batch=1&input=${enc({ 0: superjson.serialize({ id: ids.completed }) })}`, ALICE, 200],
+      [
+        "batch with another procedure",
+        `/trpc/tasks.get,tasks.list?batch=1&input=${enc({ 0: superjson.serialize({ id: ids.completed }) })}`,
+        ALICE,
+        200,
+      ],
       ["an extra query parameter", `${single({ id: ids.completed })}&trace=1`, ALICE, 200],
       ["connectionParams in the query", `${single({ id: ids.completed })}&connectionParams=${enc({})}`, ALICE, 200],
       ["comma path without batch=1", `/trpc/tasks.get,tasks.get?input=${enc(superjson.serialize({ id: ids.completed }))}`, ALICE, 404],
@@ -158,7 +168,9 @@ describe("the tasks.get fast path answers exactly as tRPC does", () => {
     // A POST and a HEAD to tasks.get are not the fast path's.
     for (const method of ["POST", "HEAD"]) {
       const init = { method, headers: ALICE };
-      expect(await ask(fast.url, single({ id: ids.completed }), init)).toEqual(await ask(trpcOnly.url, single({ id: ids.completed }), init));
+      expect(await ask(fast.url, single({ id: ids.completed }), init)).toEqual(
+        await ask(trpcOnly.url, single({ id: ids.completed }), init),
+      );
     }
 
     for (const token of ["token-alice", "token-nobody"]) {
@@ -168,8 +180,16 @@ describe("the tasks.get fast path answers exactly as tRPC does", () => {
             officialClients(url, token).map(async ({ name, trpc }) => {
               const one = async (id: string) => observed((await Promise.allSettled([trpc.tasks.get.query({ id })]))[0]);
               // The same tick: httpBatchLink sends these three as one request.
-              const three = (await Promise.allSettled([ids.completed, UNKNOWN_ID, "nope"].map((id) => trpc.tasks.get.query({ id })))).map(observed);
-              return { name, completed: await one(ids.completed), failed: await one(ids.failed), cancelled: await one(ids.cancelled), three };
+              const three = (await Promise.allSettled([ids.completed, UNKNOWN_ID, "nope"].map((id) => trpc.tasks.get.query({ id })))).map(
+                observed,
+              );
+              return {
+                name,
+                completed: await one(ids.completed),
+                failed: await one(ids.failed),
+                cancelled: await one(ids.cancelled),
+                three,
+              };
             }),
           ),
         ),
@@ -197,13 +217,19 @@ describe("the tasks.get fast path answers exactly as tRPC does", () => {
     while ((await client.getTask(running.taskId)).progress !== 40) await new Promise((r) => setTimeout(r, 10));
     expect((await client.getTask(queued.taskId)).status).toBe("queued");
 
-    for (const path of [single({ id: running.taskId }), single({ id: queued.taskId }), batch([{ id: running.taskId }, { id: queued.taskId }])]) {
+    for (const path of [
+      single({ id: running.taskId }),
+      single({ id: queued.taskId }),
+      batch([{ id: running.taskId }, { id: queued.taskId }]),
+    ]) {
       const answer = await ask(url, path);
       const reference = await ask(url, path, viaTrpc());
       expect([answer.servedBy, reference.servedBy]).toEqual(["fast", "trpc"]);
       expect({ ...answer, servedBy: undefined }).toEqual({ ...reference, servedBy: undefined });
     }
-    expect((JSON.parse((await ask(url, single({ id: running.taskId }))).body) as { result: { data: { json: unknown } } }).result.data.json).toMatchObject({ status: "running", progress: 40 });
+    expect(
+      (JSON.parse((await ask(url, single({ id: running.taskId }))).body) as { result: { data: { json: unknown } } }).result.data.json,
+    ).toMatchObject({ status: "running", progress: 40 });
     held.open();
     expect((await client.pollTask(running.taskId)).status).toBe("completed");
   });

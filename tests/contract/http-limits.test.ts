@@ -9,10 +9,13 @@ import { startService } from "@tasklane/testing";
 import { RawConnection, rawGet } from "./raw-http.ts";
 
 const SHORT = { requestTimeoutMs: 2_000, headersTimeoutMs: 1_000, idleTimeoutMs: 1_000 };
-const SLOW_BODY = "POST /trpc/tasks.submit.recalculate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n";
+const SLOW_BODY =
+  "POST /trpc/tasks.submit.recalculate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n";
 const bodyOf = (received: string) => JSON.parse(received.slice(received.indexOf("\r\n\r\n") + 4)) as unknown;
 
-async function pollPath(service: { tasks: { submit(type: "recalculate", input: unknown, owner: string): Promise<{ task: { id: string } }> } }) {
+async function pollPath(service: {
+  tasks: { submit(type: "recalculate", input: unknown, owner: string): Promise<{ task: { id: string } }> };
+}) {
   const { task } = await service.tasks.submit("recalculate", {}, "local");
   return { id: task.id, path: `/trpc/tasks.get?input=${encodeURIComponent(JSON.stringify({ json: { id: task.id } }))}` };
 }

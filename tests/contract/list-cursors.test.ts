@@ -21,19 +21,28 @@ describe("list cursors", () => {
   ] as const)("%s answers a made-up cursor 400 on cursor", async (procedure, input) => {
     const { url } = await startService({ handlers: testHandlers() });
     for (const cursor of MADE_UP) {
-      expect({ cursor, ...(await query(url, procedure, { ...input, cursor })) }).toEqual({ cursor, status: 400, code: "BAD_REQUEST", fields: ["cursor"] });
+      expect({ cursor, ...(await query(url, procedure, { ...input, cursor })) }).toEqual({
+        cursor,
+        status: 400,
+        code: "BAD_REQUEST",
+        fields: ["cursor"],
+      });
     }
   });
 
   it("the SDK gets a 400 naming cursor for a made-up one, and pages tasks with the cursors it is given", async () => {
     const { url } = await startService({ handlers: testHandlers() });
     const client = createTasklaneClient({ url });
-    const error = await client.listTasks({ cursor: "1" }).then(() => undefined, (e: unknown) => e);
+    const error = await client.listTasks({ cursor: "1" }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TasklaneRequestError);
     expect(error).toMatchObject({ code: "BAD_REQUEST", httpStatus: 400 });
     expect(Object.keys((error as TasklaneRequestError).fieldErrors ?? {})).toEqual(["cursor"]);
     const ids: string[] = [];
-    for (const source of ["warehouse", "estimate", "competitor"] as const) ids.push((await client.submit.pricelistCreate({ source })).taskId);
+    for (const source of ["warehouse", "estimate", "competitor"] as const)
+      ids.push((await client.submit.pricelistCreate({ source })).taskId);
     const seen: string[] = [];
     let cursor: string | undefined;
     do {

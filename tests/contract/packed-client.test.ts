@@ -66,7 +66,21 @@ let compiled: Promise<unknown> | undefined;
 const compile = () =>
   (compiled ??= run(
     "node",
-    [tsc, "--strict", "--skipLibCheck", "false", "--module", "nodenext", "--target", "es2022", "--outDir", "out", "script.ts", "cjs-script.cts", "example.ts"],
+    [
+      tsc,
+      "--strict",
+      "--skipLibCheck",
+      "false",
+      "--module",
+      "nodenext",
+      "--target",
+      "es2022",
+      "--outDir",
+      "out",
+      "script.ts",
+      "cjs-script.cts",
+      "example.ts",
+    ],
     { cwd: consumer },
   ));
 

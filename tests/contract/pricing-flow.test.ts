@@ -127,7 +127,11 @@ describe("upload, import, recalculate, pricelist and CSV through the running ser
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(xlsx.headers.get("content-disposition")).toBe(`attachment; filename="pricelist-warehouse-${day}.xlsx"`);
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString("latin1"),
+    ).toBe("PK");
     const badLang = await fetch(`${service.url}/api/pricelists/${warehouse.result.pricelistId}/export-xlsx?lang=de`);
     expect(badLang.status).toBe(400);
     expect(await badLang.text()).toContain("lang: must be one of ru, en");
@@ -178,7 +182,11 @@ describe("uploads", () => {
   it("cuts off a streamed body with no length declared at the limit", async () => {
     const service = await startService({ maxUploadBytes: 1000 });
     const boundary = "----tasklane";
-    const chunks = [`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n`, "x".repeat(5000), `\r\n--${boundary}--\r\n`];
+    const chunks = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n`,
+      "x".repeat(5000),
+      `\r\n--${boundary}--\r\n`,
+    ];
     const body = new ReadableStream({
       start(controller) {
         for (const c of chunks) controller.enqueue(new TextEncoder().encode(c));
@@ -202,13 +210,22 @@ describe("uploads", () => {
     const wrongField = await fetch(`${service.url}/api/uploads`, { method: "POST", body: form, headers: auth });
     expect(wrongField.status).toBe(400);
     expect(await wrongField.json()).toMatchObject({ error: { message: expect.stringContaining("file") } });
-    const notMultipart = await fetch(`${service.url}/api/uploads`, { method: "POST", body: "{}", headers: { ...auth, "content-type": "application/json" } });
+    const notMultipart = await fetch(`${service.url}/api/uploads`, {
+      method: "POST",
+      body: "{}",
+      headers: { ...auth, "content-type": "application/json" },
+    });
     expect(notMultipart.status).toBe(400);
     expect((await fetch(`${service.url}/api/uploads`, { method: "POST", body: form })).status).toBe(401);
   });
 
   it("a stockImport naming an unknown upload, or another caller's, answers BAD_REQUEST on uploadId", async () => {
-    const service = await startService({ tokens: new Map([["ta", "alice"], ["tb", "bob"]]) });
+    const service = await startService({
+      tokens: new Map([
+        ["ta", "alice"],
+        ["tb", "bob"],
+      ]),
+    });
     const alice = createTasklaneClient({ url: service.url, token: "ta" });
     const bob = createTasklaneClient({ url: service.url, token: "tb" });
     const { uploadId } = await alice.uploadFile(new Blob(["PN;Price\nA;1\n"]), { filename: "a.csv" });

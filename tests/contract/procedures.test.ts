@@ -1,10 +1,4 @@
-import {
-  type TaskResult,
-  TaskCancelledError,
-  TaskFailedError,
-  TasklaneRequestError,
-  createTasklaneClient,
-} from "@tasklane/client";
+import { type TaskResult, TaskCancelledError, TaskFailedError, TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, expectTypeOf, it, vi } from "vitest";

@@ -23,10 +23,7 @@ const uuid = fc.uuid({ version: 4 });
 
 /** Objects that are often valid, often wrong in one field, sometimes with an unknown key. */
 function nearly(fields: Record<string, fc.Arbitrary<unknown>>) {
-  const record = fc.record(
-    Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, maybe(v)])),
-    { requiredKeys: [] },
-  );
+  const record = fc.record(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, maybe(v)])), { requiredKeys: [] });
   const extra = fc.dictionary(fc.string({ maxLength: 8 }), fc.anything(), { maxKeys: 1 });
   return fc.oneof(
     { weight: 4, arbitrary: record },
@@ -127,34 +124,43 @@ describe("generated inputs, valid and not, to every procedure and route", () => 
   it("a body that is not JSON is a 400, not a 500", async () => {
     const { url } = await startService();
     await fc.assert(
-      fc.asyncProperty(fc.string().filter((text) => !isJson(text)), async (body) => {
-        const response = await fetch(`${url}/trpc/tasks.submit.recalculate`, {
-          method: "POST",
-          body,
-          headers: { "content-type": "application/json" },
-        });
-        expect(response.status).toBe(400);
-      }),
+      fc.asyncProperty(
+        fc.string().filter((text) => !isJson(text)),
+        async (body) => {
+          const response = await fetch(`${url}/trpc/tasks.submit.recalculate`, {
+            method: "POST",
+            body,
+            headers: { "content-type": "application/json" },
+          });
+          expect(response.status).toBe(400);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
-  it.each(["/api/tasks/", "/api/pricelists/"])("GET %s:id with any id: 400 for a non-UUID, 404 for an unknown one, never 500", async (prefix) => {
-    const { url } = await startService();
-    const suffix = prefix === "/api/pricelists/" ? "/export-csv" : "";
-    // "." and ".." are path steps that fetch resolves before sending, not ids.
-    const ids = fc.oneof(uuid, fc.string({ minLength: 1, maxLength: 300 }).filter((s) => s !== "." && s !== ".."));
-    await fc.assert(
-      fc.asyncProperty(ids, async (id) => {
-        const response = await fetch(`${url}${prefix}${encodeURIComponent(id)}${suffix}`);
-        const isUuid = TaskRefSchema.safeParse({ id }).success;
-        expect(response.status).toBe(isUuid ? 404 : 400);
-        const body = (await response.json()) as { error: { message: string } };
-        if (!isUuid) expect(body.error.message).toMatch(/^id: /);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it.each(["/api/tasks/", "/api/pricelists/"])(
+    "GET %s:id with any id: 400 for a non-UUID, 404 for an unknown one, never 500",
+    async (prefix) => {
+      const { url } = await startService();
+      const suffix = prefix === "/api/pricelists/" ? "/export-csv" : "";
+      // "." and ".." are path steps that fetch resolves before sending, not ids.
+      const ids = fc.oneof(
+        uuid,
+        fc.string({ minLength: 1, maxLength: 300 }).filter((s) => s !== "." && s !== ".."),
+      );
+      await fc.assert(
+        fc.asyncProperty(ids, async (id) => {
+          const response = await fetch(`${url}${prefix}${encodeURIComponent(id)}${suffix}`);
+          const isUuid = TaskRefSchema.safeParse({ id }).success;
+          expect(response.status).toBe(isUuid ? 404 : 400);
+          const body = (await response.json()) as { error: { message: string } };
+          if (!isUuid) expect(body.error.message).toMatch(/^id: /);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });
 
 /**

@@ -19,7 +19,12 @@ describe.skipIf(!distributed)("a worker stopped as soon as it has started", () =
     const database = await freshDatabase();
     try {
       for (let i = 0; i < 20; i++) {
-        const worker = await createDistributedWorker({ redisUrl: redis.url, databaseUrl: database.url, queueName: `quick${i}`, handlers: () => testHandlers() });
+        const worker = await createDistributedWorker({
+          redisUrl: redis.url,
+          databaseUrl: database.url,
+          queueName: `quick${i}`,
+          handlers: () => testHandlers(),
+        });
         await worker.start();
         // Stops at different points of the handshake: at once, then a little later each time.
         await new Promise((resolve) => setTimeout(resolve, i % 5));

@@ -78,7 +78,7 @@ export function parseResponse(text: string): RawResponse | undefined {
   if (headers["transfer-encoding"] === "chunked") {
     if (!rest.includes("0\r\n\r\n")) return undefined;
     body = "";
-    for (let at = 0; ; ) {
+    for (let at = 0; ;) {
       const size = Number.parseInt(rest.slice(at, rest.indexOf("\r\n", at)), 16);
       if (size === 0) break;
       at = rest.indexOf("\r\n", at) + 2;

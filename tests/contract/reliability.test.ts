@@ -67,7 +67,11 @@ describe("limits answer with a clear error", () => {
     const dir = await tempDir();
     const small = path.join(dir, "small.csv");
     await writeFile(small, "PN;Price;Qty\nKEEP-1;10;2\nKEEP-2;20;3\n");
-    await importStock(service.db, { filePath: small, supplier: "Ocean", kind: "stock" }, { signal: new AbortController().signal, progress() {} });
+    await importStock(
+      service.db,
+      { filePath: small, supplier: "Ocean", kind: "stock" },
+      { signal: new AbortController().signal, progress() {} },
+    );
     const offers = () => count(service.db, "offers");
     const big = await bigStockFile(dir, 1_500_000);
     const error = await client.submitAndWait("stockImport", { file: big, supplier: "Ocean", kind: "stock" }).catch((e: unknown) => e);

@@ -42,7 +42,16 @@ describe("retention", () => {
   it("a finished task, once read, is answered from the node's memory for the period, to its owner only, then asked of the store again", async () => {
     let now = Date.now();
     const dataDir = await tempDir();
-    const service = await startService({ dataDir, handlers: testHandlers(), retentionMs: 10 * MINUTE, now: () => new Date(now), tokens: new Map([["token-a", "alice"], ["token-b", "bob"]]) });
+    const service = await startService({
+      dataDir,
+      handlers: testHandlers(),
+      retentionMs: 10 * MINUTE,
+      now: () => new Date(now),
+      tokens: new Map([
+        ["token-a", "alice"],
+        ["token-b", "bob"],
+      ]),
+    });
     const owner = createTasklaneClient({ url: service.url, token: "token-a" });
     const other = createTasklaneClient({ url: service.url, token: "token-b" });
     const done = await owner.submitAndWait("recalculate", {});

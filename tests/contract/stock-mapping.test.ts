@@ -46,19 +46,36 @@ describe("preview, mapping and a supplier's saved mapping through the running se
     const price = sheet!.fields.find((f) => f.field === "price")!;
     expect(price.chosen).toMatchObject({ position: 4, header: "РРЦ" });
     expect(price.alternatives).toEqual([expect.objectContaining({ position: 3, header: "Цена дилера" })]);
-    expect(sheet!.rows.map((r) => [r.partNumber, r.price])).toEqual([["A-1", 100], ["A-2", 50]]);
+    expect(sheet!.rows.map((r) => [r.partNumber, r.price])).toEqual([
+      ["A-1", 100],
+      ["A-2", 50],
+    ]);
 
     // The person picks the dealer's price: the preview follows, then the import.
     const mapping = { ...preview.mapping, columns: { ...preview.mapping.columns, price: "Цена дилера" } };
     const mapped = await trpc.uploads.inspect.query({ uploadId: first, supplier: "Ромашка", mapping });
     expect(mapped.sheets[0]!.rows.map((r) => r.price)).toEqual([80, 40]);
-    const done = await client.submitAndWait("stockImport", { uploadId: first, supplier: "Ромашка", kind: "stock", mapping, saveMapping: true });
+    const done = await client.submitAndWait("stockImport", {
+      uploadId: first,
+      supplier: "Ромашка",
+      kind: "stock",
+      mapping,
+      saveMapping: true,
+    });
     expect(done.result).toMatchObject({ imported: 2, rowsBefore: 0, rowsAfter: 2, mapping: { source: "given", saved: true } });
-    expect(await prices()).toEqual([["A-1", 80], ["A-2", 40]]);
+    expect(await prices()).toEqual([
+      ["A-1", 80],
+      ["A-2", 40],
+    ]);
 
     const { items } = await trpc.suppliers.list.query({});
     expect(items).toEqual([
-      expect.objectContaining({ name: "Ромашка", kind: "stock", offers: 2, mapping: expect.objectContaining({ columns: expect.objectContaining({ price: "Цена дилера" }) }) }),
+      expect.objectContaining({
+        name: "Ромашка",
+        kind: "stock",
+        offers: 2,
+        mapping: expect.objectContaining({ columns: expect.objectContaining({ price: "Цена дилера" }) }),
+      }),
     ]);
 
     // Next month: no choosing again.
@@ -68,7 +85,10 @@ describe("preview, mapping and a supplier's saved mapping through the running se
     expect(nextPreview.sheets[0]!.rows.map((r) => r.price)).toEqual([85, 20]);
     const next = await client.submitAndWait("stockImport", { uploadId: second, supplier: "Ромашка", kind: "stock" });
     expect(next.result).toMatchObject({ imported: 2, rowsBefore: 2, rowsAfter: 2, mapping: { source: "saved", saved: false } });
-    expect(await prices()).toEqual([["A-1", 85], ["A-3", 20]]);
+    expect(await prices()).toEqual([
+      ["A-1", 85],
+      ["A-3", 20],
+    ]);
 
     const forgotten = await trpc.suppliers.setMapping.mutate({ name: "Ромашка", kind: "stock", mapping: null });
     expect(forgotten).toMatchObject({ name: "Ромашка", mapping: null, offers: 2 });
@@ -77,11 +97,15 @@ describe("preview, mapping and a supplier's saved mapping through the running se
 
   it("answers 404 for an unknown upload, 422 for an unreadable file, 400 for a malformed mapping, and says why a mapping does not fit", async () => {
     const { trpc, upload } = await setup();
-    const code = (error: unknown) => (error instanceof TRPCClientError ? [(error as TRPCClientError<AppRouter>).data?.httpStatus, error.message] : error);
+    const code = (error: unknown) =>
+      error instanceof TRPCClientError ? [(error as TRPCClientError<AppRouter>).data?.httpStatus, error.message] : error;
     const missing = await trpc.uploads.inspect.query({ uploadId: "00000000-0000-4000-8000-000000000000" }).catch(code);
     expect(missing).toEqual([404, expect.stringContaining("No upload with id 00000000-0000-4000-8000-000000000000")]);
     const xls = await upload("old.xls", Buffer.from("d0cf11e0a1b11ae1000000000000000000000000000000003e000300feff0900", "hex"));
-    expect(await trpc.uploads.inspect.query({ uploadId: xls }).catch(code)).toEqual([422, expect.stringContaining("old Excel 97-2003 workbook")]);
+    expect(await trpc.uploads.inspect.query({ uploadId: xls }).catch(code)).toEqual([
+      422,
+      expect.stringContaining("old Excel 97-2003 workbook"),
+    ]);
     const list = await upload("list.csv", LIST);
     const wrong = await trpc.uploads.inspect.query({ uploadId: list, mapping: { columns: { price: "Цена закупки" } } });
     expect(wrong.error).toBe('No row in the first 50 has the mapping\'s headers "Цена закупки".');

@@ -21,7 +21,13 @@ async function list(url: string, input: Record<string, unknown>) {
 function isServiceCursor(s: string): boolean {
   try {
     const key: unknown = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
-    return Array.isArray(key) && key.length === 1 && Number.isSafeInteger(key[0]) && key[0] >= 0 && Buffer.from(JSON.stringify(key)).toString("base64url") === s;
+    return (
+      Array.isArray(key) &&
+      key.length === 1 &&
+      Number.isSafeInteger(key[0]) &&
+      key[0] >= 0 &&
+      Buffer.from(JSON.stringify(key)).toString("base64url") === s
+    );
   } catch {
     return false;
   }

@@ -37,7 +37,11 @@ describe("a task's line on either backend", () => {
     const client = createTasklaneClient({ url });
     const { taskId } = await client.submit.recalculate({});
     await vi.waitFor(async () => expect(await client.getTask(taskId)).toMatchObject({ status: "running", message: "Working" }));
-    expect(await client.cancelTask(taskId)).toMatchObject({ status: "running", message: "Cancelling", messageText: { key: "task.cancelling" } });
+    expect(await client.cancelTask(taskId)).toMatchObject({
+      status: "running",
+      message: "Cancelling",
+      messageText: { key: "task.cancelling" },
+    });
     // The report after the cancel reaches the caller as progress, not as the line.
     await vi.waitFor(async () => expect((await client.getTask(taskId)).progress).toBe(60));
     expect(await client.getTask(taskId)).toMatchObject({ status: "running", message: "Cancelling" });
@@ -45,7 +49,12 @@ describe("a task's line on either backend", () => {
     rolledBack.open();
     const ended = await client.pollTask(taskId).catch((e: unknown) => e);
     expect(ended).toBeInstanceOf(TaskCancelledError);
-    expect((ended as TaskCancelledError).task).toMatchObject({ status: "cancelled", progress: 60, message: "Cancelled", error: "Cancelled by the caller" });
+    expect((ended as TaskCancelledError).task).toMatchObject({
+      status: "cancelled",
+      progress: 60,
+      message: "Cancelled",
+      error: "Cancelled by the caller",
+    });
   });
 
   it("a failed task reads 'Failed' and keeps its progress; its result is null", async () => {

@@ -1,6 +1,14 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createTasklaneClient, skipReasonIn, TaskFailedError, TasklaneRequestError, taskErrorIn, taskMessageIn, textIn } from "@tasklane/client";
+import {
+  createTasklaneClient,
+  skipReasonIn,
+  TaskFailedError,
+  TasklaneRequestError,
+  taskErrorIn,
+  taskMessageIn,
+  textIn,
+} from "@tasklane/client";
 import { describe, expect, it } from "vitest";
 import { startService, tempDir } from "@tasklane/testing";
 

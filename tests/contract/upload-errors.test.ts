@@ -15,9 +15,19 @@ describe("POST /api/uploads refuses a wrong body", () => {
       ["no boundary", "multipart/form-data", part("file", "abc"), "The Content-Type multipart/form-data has no boundary parameter"],
       ["a wrong boundary", "multipart/form-data; boundary=other", `${part("file", "abc")}--b--\r\n`, MALFORMED],
       ["no multipart at all", "multipart/form-data; boundary=b", "just some text", MALFORMED],
-      ["ends inside a part's headers", "multipart/form-data; boundary=b", '--b\r\nContent-Disposition: form-data; na', MALFORMED],
-      ["ends inside the file", "multipart/form-data; boundary=b", '--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nPN;Pri', "The body ends before the file does: the upload was cut short"],
-      ["no file", "multipart/form-data; boundary=b", `${part("note", "abc", "")}--b--\r\n`, "file: the form holds no file; send it in a field named 'file'"],
+      ["ends inside a part's headers", "multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; na", MALFORMED],
+      [
+        "ends inside the file",
+        "multipart/form-data; boundary=b",
+        '--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nPN;Pri',
+        "The body ends before the file does: the upload was cut short",
+      ],
+      [
+        "no file",
+        "multipart/form-data; boundary=b",
+        `${part("note", "abc", "")}--b--\r\n`,
+        "file: the form holds no file; send it in a field named 'file'",
+      ],
       ["an empty form", "multipart/form-data; boundary=b", "--b--\r\n", "file: the form holds no file; send it in a field named 'file'"],
       [
         "the file in another field",
@@ -34,7 +44,11 @@ describe("POST /api/uploads refuses a wrong body", () => {
         body: { error: { code: "BAD_REQUEST", message } },
       });
     }
-    const octets = await fetch(`${url}/api/uploads`, { method: "POST", body: "abc", headers: { "content-type": "application/octet-stream" } });
+    const octets = await fetch(`${url}/api/uploads`, {
+      method: "POST",
+      body: "abc",
+      headers: { "content-type": "application/octet-stream" },
+    });
     expect({ status: octets.status, body: await octets.json() }).toEqual({
       status: 415,
       body: { error: { code: "UNSUPPORTED_MEDIA_TYPE", message: "This route does not read a body of that Content-Type" } },

@@ -84,7 +84,10 @@ describe("two API nodes and two workers, each its own process", () => {
     const holds = (w: (typeof cluster.workers)[number], round: number) =>
       w.child.exitCode === null &&
       w.child.signalCode === null &&
-      w.output().split("\n").some((line) => line.includes(taskId) && (round === 0 || line.includes("running the task again")));
+      w
+        .output()
+        .split("\n")
+        .some((line) => line.includes(taskId) && (round === 0 || line.includes("running the task again")));
     for (let round = 0; round < 2; round++) {
       await vi.waitFor(
         async () => {

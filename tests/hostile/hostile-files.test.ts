@@ -56,7 +56,9 @@ describe("hostile stock files through the real service", () => {
     const task = await fetch(`${run.service.url}/api/tasks/${run.task.id}`, { headers: auth });
     expect.soft(task.status).toBe(200);
     expect.soft((await task.text()).length, "characters of the finished task's JSON").toBeLessThan(200_000);
-    const list = await fetch(`${run.service.url}/trpc/tasks.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, { headers: auth });
+    const list = await fetch(`${run.service.url}/trpc/tasks.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, {
+      headers: auth,
+    });
     expect.soft(list.status, "tasks.list").toBe(200);
     expect.soft((await list.text()).length, "characters of tasks.list's answer").toBeLessThan(400_000);
     // Every row is skipped, so a completed import would rightly have replaced S's rows with none.

@@ -57,6 +57,7 @@ export async function splitCellText(dir: string): Promise<string> {
 /** 100 rows whose price cell points at one 999,000-character shared string: every row is skipped with a reason. */
 export async function sharedStringPrices(dir: string): Promise<string> {
   const rows = [HEADER_ROW];
-  for (let r = 2; r <= 101; r++) rows.push(`<row r="${r}">${inline(`A${r}`, `PN-${r}`)}<c r="B${r}" t="s"><v>0</v></c><c r="C${r}"><v>1</v></c></row>`);
+  for (let r = 2; r <= 101; r++)
+    rows.push(`<row r="${r}">${inline(`A${r}`, `PN-${r}`)}<c r="B${r}" t="s"><v>0</v></c><c r="C${r}"><v>1</v></c></row>`);
   return save(dir, "shared-string-prices.xlsx", await rawXlsx({ rows, sharedItems: [si("7".repeat(999_000))] }));
 }

@@ -32,7 +32,10 @@ function slowUpload(url: string, giveUpMs: number): Promise<{ closedAfterMs: num
       clearInterval(drip);
       clearTimeout(giveUp);
       socket.destroy();
-      resolve({ closedAfterMs: closed ? Math.round(performance.now() - started) : null, statusLine: answer ? answer.split("\r\n")[0]! : null });
+      resolve({
+        closedAfterMs: closed ? Math.round(performance.now() - started) : null,
+        statusLine: answer ? answer.split("\r\n")[0]! : null,
+      });
     };
     const drip = setInterval(() => socket.write("a"), BYTE_EVERY_MS);
     const giveUp = setTimeout(() => finish(false), giveUpMs);

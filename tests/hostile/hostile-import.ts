@@ -24,7 +24,13 @@ export interface HostileRun {
  */
 export async function runHostileImport(
   write: (dir: string) => Promise<string>,
-  { env = {}, duringRun }: { env?: Record<string, string>; duringRun?: (service: HostileService, taskId: string, watch: ReturnType<typeof watchService>) => Promise<void> } = {},
+  {
+    env = {},
+    duringRun,
+  }: {
+    env?: Record<string, string>;
+    duringRun?: (service: HostileService, taskId: string, watch: ReturnType<typeof watchService>) => Promise<void>;
+  } = {},
 ): Promise<HostileRun> {
   const service = await startHostileService(env);
   await seedSupplier(service);
@@ -40,7 +46,9 @@ export async function runHostileImport(
     task = await watch.until(isFinished, TASK_END_MS);
   } finally {
     const polls = await watch.stop();
-    console.info(`${file.split("/").pop()}: ${JSON.stringify({ status: task?.status, error: task?.error?.slice(0, 200), rssBeforeMb: Math.round(rssBeforeMb), ...polls })}`);
+    console.info(
+      `${file.split("/").pop()}: ${JSON.stringify({ status: task?.status, error: task?.error?.slice(0, 200), rssBeforeMb: Math.round(rssBeforeMb), ...polls })}`,
+    );
   }
   return { service, task: task, polls: watch.record, rssBeforeMb };
 }
@@ -51,7 +59,9 @@ export async function expectServiceUnharmed({ service, polls }: HostileRun, { ro
   expect(service.alive(), "the API process is still running").toBe(true);
   expect.soft((await fetch(`${service.url}/health`)).status).toBe(200);
   if (rowsKept) expect.soft(await warehousePartNumbers(service), "supplier S's rows from its earlier import").toEqual(KEPT_PART_NUMBERS);
-  expect.soft(await settledRssMb(service), `RSS in MB after the import (peak ${Math.round(polls.peakRssMb)})`).toBeLessThan(MEMORY_BOUND_MB);
+  expect
+    .soft(await settledRssMb(service), `RSS in MB after the import (peak ${Math.round(polls.peakRssMb)})`)
+    .toBeLessThan(MEMORY_BOUND_MB);
 }
 
 async function settledRssMb(service: HostileService): Promise<number> {

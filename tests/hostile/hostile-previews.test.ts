@@ -14,11 +14,20 @@ describe("hostile files previewed through the real service", () => {
     const watch = watchService(service, () => undefined);
     const answers: Record<string, { status: number; text: string; length: number }> = {};
     try {
-      for (const write of [sharedStringRow, mxlBrackets, (dir: string) => longPriceCsv(dir, 300_000), lastColumnRows, splitCellText, sharedStringPrices]) {
+      for (const write of [
+        sharedStringRow,
+        mxlBrackets,
+        (dir: string) => longPriceCsv(dir, 300_000),
+        lastColumnRows,
+        splitCellText,
+        sharedStringPrices,
+      ]) {
         const file = await write(service.dataDir);
         const { uploadId } = await service.client.uploadFile(file);
         const input = encodeURIComponent(JSON.stringify({ json: { uploadId } }));
-        const response = await fetch(`${service.url}/trpc/uploads.inspect?input=${input}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        const response = await fetch(`${service.url}/trpc/uploads.inspect?input=${input}`, {
+          headers: { authorization: `Bearer ${TOKEN}` },
+        });
         const body = await response.text();
         answers[file.split("/").pop()!] = { status: response.status, text: body.slice(0, 300), length: body.length };
       }

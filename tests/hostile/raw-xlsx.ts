@@ -15,7 +15,9 @@ export interface RawXlsx {
 
 export async function rawXlsx({ rows, sharedItems = [] }: RawXlsx): Promise<Buffer> {
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-  const sheet = await deflate(chain([`<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>`], rows, ["</sheetData></worksheet>"]));
+  const sheet = await deflate(
+    chain([`<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>`], rows, ["</sheetData></worksheet>"]),
+  );
   const sst = await deflate(chain([`<?xml version="1.0" encoding="UTF-8"?><sst ${ns}>`], sharedItems, ["</sst>"]));
   return zip([
     { name: "[Content_Types].xml", ...(await deflate([CONTENT_TYPES])) },

@@ -59,7 +59,8 @@ export async function startHostileService(env: Record<string, string> = {}): Pro
   };
 }
 
-const running = (child: { exitCode: number | null; signalCode: NodeJS.Signals | null }) => child.exitCode === null && child.signalCode === null;
+const running = (child: { exitCode: number | null; signalCode: NodeJS.Signals | null }) =>
+  child.exitCode === null && child.signalCode === null;
 
 export async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, "utf8");
@@ -81,6 +82,10 @@ export async function warehousePartNumbers(service: HostileService): Promise<str
     headers: { authorization: `Bearer ${TOKEN}` },
   });
   if (response.status !== 200) throw new Error(`export-csv answered ${response.status}`);
-  const lines = (await response.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/).slice(1);
+  const lines = (await response.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1);
   return lines.map((line) => line.split(/[;,]/)[0]!.replace(/^"|"$/g, "")).sort();
 }

@@ -25,7 +25,9 @@ export function readySignal(env: NodeJS.ProcessEnv): (details: ReadyDetails) => 
       closeSync(fd);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      throw new ConfigError(`TASKLANE_READY_FD=${raw}: the ready line could not be written (${String(code)}): start the process with that descriptor open for writing`);
+      throw new ConfigError(
+        `TASKLANE_READY_FD=${raw}: the ready line could not be written (${String(code)}): start the process with that descriptor open for writing`,
+      );
     }
   };
 }

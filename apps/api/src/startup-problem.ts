@@ -17,9 +17,11 @@ export function startupProblem(error: unknown, config: Pick<Config, "host" | "po
   const { code, path, syscall } = error as SystemError;
   const where = `${config.host}:${config.port}`;
   if (syscall === "listen" || syscall === "bind") {
-    if (code === "EADDRINUSE") return `port ${config.port} on ${config.host} is already in use: stop what listens there, or set PORT to a free port.`;
+    if (code === "EADDRINUSE")
+      return `port ${config.port} on ${config.host} is already in use: stop what listens there, or set PORT to a free port.`;
     if (code === "EACCES") return `this user may not listen on ${where}: set PORT to 1024 or above.`;
-    if (code === "EADDRNOTAVAIL") return `HOST=${config.host} is not an address of this machine: set HOST to one of its addresses (127.0.0.1 for this machine only).`;
+    if (code === "EADDRNOTAVAIL")
+      return `HOST=${config.host} is not an address of this machine: set HOST to one of its addresses (127.0.0.1 for this machine only).`;
   }
   const file = typeof path === "string" ? path : undefined;
   // The data folder, a file in it, or a folder above it that creating it ran into.

@@ -41,7 +41,9 @@ describe("the API process that cannot start", () => {
     const port = new URL(first.url).port;
     const second = spawnProcess("api", { PORT: port, TASKLANE_DATA_DIR: await tempDir() });
     expect(await exitCode(second.child)).toBe(1);
-    expect(second.output().trim()).toBe(`tasklane: port ${port} on 127.0.0.1 is already in use: stop what listens there, or set PORT to a free port.`);
+    expect(second.output().trim()).toBe(
+      `tasklane: port ${port} on 127.0.0.1 is already in use: stop what listens there, or set PORT to a free port.`,
+    );
   });
 
   it("says in one line that its data folder cannot be written", async () => {
@@ -51,7 +53,9 @@ describe("the API process that cannot start", () => {
     const api = spawnProcess("api", { PORT: "0", TASKLANE_DATA_DIR: path.join(file, "data") });
     expect(await exitCode(api.child)).toBe(1);
     expect(api.output().trim()).toMatch(
-      new RegExp(`^tasklane: the data folder ${file}/data cannot be written \\(ENOTDIR on ${file}[^)]*\\): set TASKLANE_DATA_DIR to a folder this user may write\\.$`),
+      new RegExp(
+        `^tasklane: the data folder ${file}/data cannot be written \\(ENOTDIR on ${file}[^)]*\\): set TASKLANE_DATA_DIR to a folder this user may write\\.$`,
+      ),
     );
   });
 });

@@ -37,7 +37,8 @@ function describeParseError(error: unknown): string {
   // "Option '-w, --wait' does not take an argument": name the long form when there is one.
   const option = /'(?:-\w, )?(-{1,2}[^' ]+)/.exec(message)?.[1];
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return t("usage.unknownOption", { option });
-  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return t("usage.unexpectedArgument", { arg: /'([^']*)'/.exec(message)?.[1] ?? "" }).trim();
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL")
+    return t("usage.unexpectedArgument", { arg: /'([^']*)'/.exec(message)?.[1] ?? "" }).trim();
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) {
     return /does not take an argument/.test(message) ? t("usage.takesNoValue", { option }) : t("usage.needsValue", { option });
   }

@@ -58,7 +58,8 @@ export function mappingFrom(command: string, flags: MappingFlags): StockMapping 
   }
   for (const given of flags["skip-field"] ?? []) {
     const field = oneOf(command, "skip-field", given, STOCK_FIELDS);
-    if (columns[field] !== undefined) throw usageError(t("usage.contradict", { first: `--skip-field ${field}`, second: `--${flagOf(field)}` }), command);
+    if (columns[field] !== undefined)
+      throw usageError(t("usage.contradict", { first: `--skip-field ${field}`, second: `--${flagOf(field)}` }), command);
     columns[field] = null;
   }
   if (Object.keys(columns).length > 0) mapping.columns = columns;

@@ -16,7 +16,7 @@ describe("the texts follow the locale: Russian for ru*, English otherwise", () =
   it("errors, and LC_ALL over LC_MESSAGES over LANG", async () => {
     const ru = await runCli(["list", "--limit", "0"], { LANG: "C", LC_MESSAGES: "ru_RU.UTF-8" });
     expect(ru).toMatchObject({ code: 2, stdout: "" });
-    expect(ru.stderr).toBe('tasklane: --limit должен быть целым числом от 1, а не «0» (см. «tasklane list --help»)\n');
+    expect(ru.stderr).toBe("tasklane: --limit должен быть целым числом от 1, а не «0» (см. «tasklane list --help»)\n");
     const en = await runCli(["list", "--limit", "0"], { LANG: "ru_RU.UTF-8", LC_ALL: "en_US.UTF-8" });
     expect(en.stderr).toBe('tasklane: --limit must be a whole number from 1 up, not "0" (see "tasklane list --help")\n');
   });

@@ -56,7 +56,10 @@ describe("tasklane inspect", () => {
   it("keeps each row on one line: line breaks in a cell become spaces, a long text is cut", async () => {
     const { env, file } = await setup();
     const description = `Диск SSD\n${"очень ".repeat(20)}длинное описание`;
-    const result = await runCli(["inspect", await file("long.csv", `"Артикул";"Наименование";"Цена,\nруб."\nA-1;"${description}";100\n`)], env);
+    const result = await runCli(
+      ["inspect", await file("long.csv", `"Артикул";"Наименование";"Цена,\nруб."\nA-1;"${description}";100\n`)],
+      env,
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ {2}price +C "Цена, руб\." /m);
     expect(result.stdout).toMatch(/^ {4}2 +A-1 +Диск SSD очень очень .{10,}… +— +— +.* +100$/m);
@@ -83,7 +86,10 @@ describe("tasklane inspect", () => {
 describe("a supplier's mapping from the command line", () => {
   it("import --save-mapping remembers it; the next import uses it; suppliers lists it; suppliers mapping --forget forgets it", async () => {
     const { env, file } = await setup();
-    const first = await runCli(["import", await file("ocean-1.csv", TWO_PRICES), "--supplier", "Ocean", "--price", "Цена дилера", "--save-mapping", "--wait"], env);
+    const first = await runCli(
+      ["import", await file("ocean-1.csv", TWO_PRICES), "--supplier", "Ocean", "--price", "Цена дилера", "--save-mapping", "--wait"],
+      env,
+    );
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("  The supplier's rows: 0 before, 2 now\n");
     expect(first.stdout).toMatch(/^ {2}Read with the mapping given: .*price "Цена дилера".* \(saved for the supplier\)$/m);
@@ -109,22 +115,48 @@ describe("a supplier's mapping from the command line", () => {
 
   it("suppliers mapping saves a mapping before any import", async () => {
     const { url, env } = await setup();
-    const saved = await runCli(["suppliers", "mapping", "Pacific", "--kind", "competitor", "--header-row", "3", "--vendor", "2", "--skip-field", "category"], env);
-    expect(saved).toMatchObject({ code: 0, stdout: "Pacific (competitor): mapping saved: header row 3, vendor column B, category not read\n" });
+    const saved = await runCli(
+      ["suppliers", "mapping", "Pacific", "--kind", "competitor", "--header-row", "3", "--vendor", "2", "--skip-field", "category"],
+      env,
+    );
+    expect(saved).toMatchObject({
+      code: 0,
+      stdout: "Pacific (competitor): mapping saved: header row 3, vendor column B, category not read\n",
+    });
     const { items } = await createTasklaneClient({ url }).listSuppliers({ kind: "competitor" });
-    expect(items).toEqual([expect.objectContaining({ name: "Pacific", mapping: { headerRow: 3, columns: { vendor: 2, category: null } } })]);
+    expect(items).toEqual([
+      expect.objectContaining({ name: "Pacific", mapping: { headerRow: 3, columns: { vendor: 2, category: null } } }),
+    ]);
   });
 
   it.each([
     [["inspect"], 'tasklane: missing FILE (see "tasklane inspect --help")'],
-    [["inspect", "a.csv", "--skip-field", "colour"], 'tasklane: --skip-field must be one of partNumber, name, vendor, category, quantity, price (see "tasklane inspect --help")'],
-    [["inspect", "a.csv", "--price", "3", "--skip-field", "price"], 'tasklane: --skip-field price and --price contradict each other (see "tasklane inspect --help")'],
-    [["inspect", "a.csv", "--header-row", "0"], 'tasklane: --header-row must be a whole number from 1 up, not "0" (see "tasklane inspect --help")'],
-    [["import", "a.csv", "--supplier", "Ocean", "--part-number", "0"], 'tasklane: --part-number 0: column numbers go from 1 (A) to 1024 (see "tasklane import --help")'],
+    [
+      ["inspect", "a.csv", "--skip-field", "colour"],
+      'tasklane: --skip-field must be one of partNumber, name, vendor, category, quantity, price (see "tasklane inspect --help")',
+    ],
+    [
+      ["inspect", "a.csv", "--price", "3", "--skip-field", "price"],
+      'tasklane: --skip-field price and --price contradict each other (see "tasklane inspect --help")',
+    ],
+    [
+      ["inspect", "a.csv", "--header-row", "0"],
+      'tasklane: --header-row must be a whole number from 1 up, not "0" (see "tasklane inspect --help")',
+    ],
+    [
+      ["import", "a.csv", "--supplier", "Ocean", "--part-number", "0"],
+      'tasklane: --part-number 0: column numbers go from 1 (A) to 1024 (see "tasklane import --help")',
+    ],
     [["suppliers", "mapping", "Ocean", "--forget"], 'tasklane: missing --kind stock|competitor (see "tasklane suppliers --help")'],
     [["suppliers", "mapping", "Ocean", "--kind", "stock"], 'tasklane: give mapping options, or --forget (see "tasklane suppliers --help")'],
-    [["suppliers", "mapping", "Ocean", "--kind", "stock", "--forget", "--price", "2"], 'tasklane: --forget and mapping options contradict each other (see "tasklane suppliers --help")'],
-    [["suppliers", "--forget"], 'tasklane: mapping options and --forget go with "tasklane suppliers mapping NAME" (see "tasklane suppliers --help")'],
+    [
+      ["suppliers", "mapping", "Ocean", "--kind", "stock", "--forget", "--price", "2"],
+      'tasklane: --forget and mapping options contradict each other (see "tasklane suppliers --help")',
+    ],
+    [
+      ["suppliers", "--forget"],
+      'tasklane: mapping options and --forget go with "tasklane suppliers mapping NAME" (see "tasklane suppliers --help")',
+    ],
     [["suppliers", "mapping"], 'tasklane: missing NAME (see "tasklane suppliers --help")'],
   ])("wrong usage: tasklane %j exits 2", async (args, line) => {
     const result = await runCli(args);
@@ -134,7 +166,17 @@ describe("a supplier's mapping from the command line", () => {
   it("the help texts name every mapping option", async () => {
     for (const command of ["inspect", "import", "suppliers"]) {
       const help = (await runCli([command, "--help"])).stdout;
-      for (const flag of ["--sheet NAME", "--header-row N", "--part-number COL", "--name COL", "--vendor COL", "--category COL", "--quantity COL", "--price COL", "--skip-field FIELD"]) {
+      for (const flag of [
+        "--sheet NAME",
+        "--header-row N",
+        "--part-number COL",
+        "--name COL",
+        "--vendor COL",
+        "--category COL",
+        "--quantity COL",
+        "--price COL",
+        "--skip-field FIELD",
+      ]) {
         expect(help, `${command} --help`).toContain(flag);
       }
     }

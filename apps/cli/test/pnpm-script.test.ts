@@ -12,10 +12,14 @@ it("`pnpm tasklane` runs the command from any folder, reading a relative FILE fr
   const file = path.join(await tempDir(), "stock.csv");
   await writeFile(file, "PN;Price\nA1;10\n");
   const folder = path.join(ROOT, "docs");
-  const { stdout } = await promisify(execFile)("pnpm", ["tasklane", "import", path.relative(folder, file), "--supplier", "Ocean", "--wait", "--json"], {
-    cwd: folder,
-    env: { ...process.env, TASKLANE_URL: url },
-  });
+  const { stdout } = await promisify(execFile)(
+    "pnpm",
+    ["tasklane", "import", path.relative(folder, file), "--supplier", "Ocean", "--wait", "--json"],
+    {
+      cwd: folder,
+      env: { ...process.env, TASKLANE_URL: url },
+    },
+  );
   // testHandlers' stockImport counts the supplier's letters: the file did reach the service.
   expect(JSON.parse(stdout)).toMatchObject({ type: "stockImport", status: "completed", result: { imported: 5 } });
 });

@@ -11,7 +11,9 @@ describe("the terminal progress bar", () => {
   it("draws the bar, the percentage and the message", () => {
     expect(renderBar(running(45, "Reading rows: 40,000"), 80)).toBe("[#########-----------]  45%  Reading rows: 40,000");
     expect(renderBar(running(0, ""), 80)).toBe("[--------------------]   0%  running");
-    expect(renderBar({ status: "completed", progress: 100, message: "Saved 10 rows" }, 80)).toBe("[####################] 100%  Saved 10 rows");
+    expect(renderBar({ status: "completed", progress: 100, message: "Saved 10 rows" }, 80)).toBe(
+      "[####################] 100%  Saved 10 rows",
+    );
   });
 
   it("never reaches the last column, so the terminal does not wrap the line", () => {
@@ -38,7 +40,8 @@ describe("the plain progress lines", () => {
     let written = "";
     const stream = { isTTY: false, write: (s: string) => ((written += s), true) } as unknown as NodeJS.WriteStream;
     const view = progressView(stream);
-    for (const state of [running(10, "A"), running(10, "A"), running(10, "B"), running(20, "B"), running(20, "B")]) view.show(state as never);
+    for (const state of [running(10, "A"), running(10, "A"), running(10, "B"), running(20, "B"), running(20, "B")])
+      view.show(state as never);
     expect(written).toBe("running 10% A\nrunning 10% B\nrunning 20% B\n");
   });
 });
@@ -50,7 +53,10 @@ describe.skipIf(!hasScript)("under a real terminal (util-linux script gives the 
   it("tasklane recalculate --wait redraws the bar in place, then prints the summary", async () => {
     const { url } = await twoStepService();
     const command = `'${process.execPath}' '${BIN}' recalculate --wait`;
-    const child = spawn("script", ["-qfec", command, "/dev/null"], { env: { ...process.env, TASKLANE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("script", ["-qfec", command, "/dev/null"], {
+      env: { ...process.env, TASKLANE_URL: url },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (output += d));
     const [code] = (await once(child, "close")) as [number | null];
@@ -58,7 +64,9 @@ describe.skipIf(!hasScript)("under a real terminal (util-linux script gives the 
     expect(output).toContain(`${CLEAR_LINE}[##------------------]  10%  Reading rows: 4,000${CLEAR_LINE}`);
     expect(output).toContain(`${CLEAR_LINE}[#########-----------]  45%  Reading rows: 40,000${CLEAR_LINE}`);
     // The pseudo-terminal turns \n into \r\n.
-    expect(output).toMatch(/\[####################\] 100% {2}\S.*\r\nRecalculated 3 components: 3 updated, 0 unchanged, 0 without offers\r\n$/);
+    expect(output).toMatch(
+      /\[####################\] 100% {2}\S.*\r\nRecalculated 3 components: 3 updated, 0 unchanged, 0 without offers\r\n$/,
+    );
     expect(output).not.toContain("running 10%");
   });
 });

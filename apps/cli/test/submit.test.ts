@@ -37,7 +37,9 @@ describe("submitting without --wait", () => {
     const first = await runCli(["recalculate"], { TASKLANE_URL: url });
     const second = await runCli(["recalculate"], { TASKLANE_URL: url });
     expect(second.stdout).toBe(first.stdout);
-    expect(second.stderr).toBe("The same recalculate task was already queued or running (or had this idempotency key): this is that task.\n");
+    expect(second.stderr).toBe(
+      "The same recalculate task was already queued or running (or had this idempotency key): this is that task.\n",
+    );
     hold.open();
   });
 });
@@ -81,7 +83,9 @@ describe("submitting with --wait", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     const id = submittedId(result.stderr);
-    expect(result.stderr).toMatch(new RegExp(`^tasklane: task ${id} \\(pricelistCreate\\) failed: No components have a price yet\\n$`, "m"));
+    expect(result.stderr).toMatch(
+      new RegExp(`^tasklane: task ${id} \\(pricelistCreate\\) failed: No components have a price yet\\n$`, "m"),
+    );
 
     const json = await runCli(["pricelist", "--source", "warehouse", "--wait", "--json"], { TASKLANE_URL: url });
     expect(json.code).toBe(1);

@@ -21,7 +21,11 @@ describe("help", () => {
     expect(result.stderr).toBe("");
   });
 
-  it.each([["import", "--help"], ["help", "import"], ["import", "-h"]])("tasklane %s %s prints the command's usage", async (...args) => {
+  it.each([
+    ["import", "--help"],
+    ["help", "import"],
+    ["import", "-h"],
+  ])("tasklane %s %s prints the command's usage", async (...args) => {
     const result = await runCli(args);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: tasklane import FILE --supplier NAME \[--kind stock\|competitor\]/);
@@ -31,25 +35,49 @@ describe("help", () => {
 describe("wrong usage: exit 2 with one line naming the mistake", () => {
   const cases: [string[], string][] = [
     [[], 'tasklane: missing a command (see "tasklane --help")'],
-    [["frobnicate"], 'tasklane: unknown command "frobnicate"; the commands are recalculate, inspect, import, suppliers, pricelist, get, watch, list, cancel (see "tasklane --help")'],
+    [
+      ["frobnicate"],
+      'tasklane: unknown command "frobnicate"; the commands are recalculate, inspect, import, suppliers, pricelist, get, watch, list, cancel (see "tasklane --help")',
+    ],
     [["list", "--bogus"], 'tasklane: unknown option --bogus (see "tasklane list --help")'],
     [["recalculate", "--wait=yes"], 'tasklane: --wait takes no value (see "tasklane recalculate --help")'],
     [["recalculate", "now"], 'tasklane: unexpected argument now (see "tasklane recalculate --help")'],
     [["import", "--supplier", "Ocean"], 'tasklane: missing FILE (see "tasklane import --help")'],
     [["import", "stock.csv"], 'tasklane: missing --supplier NAME (see "tasklane import --help")'],
     [["import", "stock.csv", "--supplier"], 'tasklane: --supplier needs a value (see "tasklane import --help")'],
-    [["import", "stock.csv", "--supplier", "Ocean", "--kind", "retail"], 'tasklane: --kind must be one of stock, competitor (see "tasklane import --help")'],
+    [
+      ["import", "stock.csv", "--supplier", "Ocean", "--kind", "retail"],
+      'tasklane: --kind must be one of stock, competitor (see "tasklane import --help")',
+    ],
     [["pricelist"], 'tasklane: missing --source estimate|warehouse|competitor (see "tasklane pricelist --help")'],
-    [["pricelist", "--source", "shop"], 'tasklane: --source must be one of estimate, warehouse, competitor (see "tasklane pricelist --help")'],
-    [["list", "--type", "import"], 'tasklane: --type must be one of recalculate, stockImport, pricelistCreate (see "tasklane list --help")'],
-    [["list", "--status", "done"], 'tasklane: --status must be one of queued, running, completed, error, cancelled (see "tasklane list --help")'],
+    [
+      ["pricelist", "--source", "shop"],
+      'tasklane: --source must be one of estimate, warehouse, competitor (see "tasklane pricelist --help")',
+    ],
+    [
+      ["list", "--type", "import"],
+      'tasklane: --type must be one of recalculate, stockImport, pricelistCreate (see "tasklane list --help")',
+    ],
+    [
+      ["list", "--status", "done"],
+      'tasklane: --status must be one of queued, running, completed, error, cancelled (see "tasklane list --help")',
+    ],
     [["list", "--limit", "0"], 'tasklane: --limit must be a whole number from 1 up, not "0" (see "tasklane list --help")'],
     [["recalculate", "--timeout", "5"], 'tasklane: --timeout only applies with --wait (see "tasklane recalculate --help")'],
-    [["recalculate", "--wait", "--timeout", "soon"], 'tasklane: --timeout must be a number of seconds above 0, not "soon" (see "tasklane recalculate --help")'],
+    [
+      ["recalculate", "--wait", "--timeout", "soon"],
+      'tasklane: --timeout must be a number of seconds above 0, not "soon" (see "tasklane recalculate --help")',
+    ],
     [["get"], 'tasklane: missing ID (see "tasklane get --help")'],
     [["watch", "42"], 'tasklane: "42" is not a task id (a UUID, as printed when the task was submitted) (see "tasklane watch --help")'],
-    [["list", "--url", "localhost:3000"], 'tasklane: "localhost:3000" is not an http(s) URL such as http://127.0.0.1:3000 (see "tasklane list --help")'],
-    [["list", "--token", "two words"], 'tasklane: the token (--token or TASKLANE_TOKEN) has spaces, or characters an HTTP header cannot carry (see "tasklane list --help")'],
+    [
+      ["list", "--url", "localhost:3000"],
+      'tasklane: "localhost:3000" is not an http(s) URL such as http://127.0.0.1:3000 (see "tasklane list --help")',
+    ],
+    [
+      ["list", "--token", "two words"],
+      'tasklane: the token (--token or TASKLANE_TOKEN) has spaces, or characters an HTTP header cannot carry (see "tasklane list --help")',
+    ],
   ];
   it.each(cases)("tasklane %j", async (args, line) => {
     const result = await runCli(args);

@@ -30,7 +30,10 @@ export function App() {
   // contract's interval while a task is queued or running, and not at all when every task has
   // ended: an idle page sends nothing (DESIGN.md: polling, no streams).
   const recent = useQuery(
-    trpc.tasks.list.queryOptions({ limit: LIST_LIMIT_DEFAULT }, { refetchInterval: (query) => (anyActive(query.state.data?.items) ? POLL_INTERVAL_MS : false) }),
+    trpc.tasks.list.queryOptions(
+      { limit: LIST_LIMIT_DEFAULT },
+      { refetchInterval: (query) => (anyActive(query.state.data?.items) ? POLL_INTERVAL_MS : false) },
+    ),
   );
   const tasks = recent.data?.items;
 
@@ -70,10 +73,7 @@ export function App() {
             <SuppliersPanel />
           </>,
         )}
-        {part(
-          "tasks",
-          <TaskHistoryPanel live={anyActive(tasks)} />,
-        )}
+        {part("tasks", <TaskHistoryPanel live={anyActive(tasks)} />)}
         {part(
           "prices",
           <>
@@ -90,7 +90,15 @@ export function App() {
         )}
       </main>
       {/* Over the sticky header, never over a table (issue 13); see .masthead in styles.css. */}
-      <Toaster position="top-center" visibleToasts={1} closeButton duration={6000} offset={8} mobileOffset={4} toastOptions={{ className: "toast" }} />
+      <Toaster
+        position="top-center"
+        visibleToasts={1}
+        closeButton
+        duration={6000}
+        offset={8}
+        mobileOffset={4}
+        toastOptions={{ className: "toast" }}
+      />
     </>
   );
 }

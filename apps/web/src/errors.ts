@@ -35,11 +35,6 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
 
 /** A 4xx will answer the same the next time: asking again only delays the message. */
 export function worthRetrying(failures: number, error: unknown): boolean {
-  const status =
-    isTrpcError(error)
-      ? error.data?.httpStatus
-      : error instanceof TasklaneRequestError
-        ? error.httpStatus
-        : undefined;
+  const status = isTrpcError(error) ? error.data?.httpStatus : error instanceof TasklaneRequestError ? error.httpStatus : undefined;
   return failures < 2 && !(status !== undefined && status >= 400 && status < 500);
 }

@@ -12,7 +12,9 @@ export function columnLetter(position: number): string {
 }
 
 export const columnLabel = (column: { position: number; header: string }) =>
-  column.header ? `${columnLetter(column.position)} · ${column.header}` : i18n.t("mapping.columnLetter", { letter: columnLetter(column.position) });
+  column.header
+    ? `${columnLetter(column.position)} · ${column.header}`
+    : i18n.t("mapping.columnLetter", { letter: columnLetter(column.position) });
 
 /** As the service compares header texts: trimmed, any case, repeated spaces as one. */
 const sameHeader = (a: string, b: string) => a.trim().replace(/\s+/g, " ").toLowerCase() === b.trim().replace(/\s+/g, " ").toLowerCase();

@@ -76,11 +76,18 @@ describe("the web page in a real browser", () => {
     };
     page.on("request", countListReads);
     await importFile(page, bigFile, "Ocean");
-    await page.waitForFunction(() => (window as unknown as { progressSeen: number[] }).progressSeen.some((v) => v > 0 && v < 100), undefined, {
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () => (window as unknown as { progressSeen: number[] }).progressSeen.some((v) => v > 0 && v < 100),
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
     // The import's bar is under the form that submitted it, in view.
-    await page.locator('.submitted-task [data-status="running"] .task-line', { hasText: /Reading rows|Saving/ }).first().waitFor();
+    await page
+      .locator('.submitted-task [data-status="running"] .task-line', { hasText: /Reading rows|Saving/ })
+      .first()
+      .waitFor();
     await page.screenshot({ path: path.join(artifacts, "web-running.png") });
     await toast(page, "Import a stock file: completed").waitFor({ timeout: 120_000 });
     await expect(toast(page, "Import a stock file: completed").innerText()).resolves.toContain(
@@ -131,7 +138,10 @@ describe("the web page in a real browser", () => {
     await open(page, "Tasks");
     const running = page.locator('#recent-tasks tbody tr[data-status="running"]');
     await running.first().waitFor({ timeout: 60_000 });
-    await running.first().getByRole("button", { name: /^Cancel/ }).click();
+    await running
+      .first()
+      .getByRole("button", { name: /^Cancel/ })
+      .click();
     await toast(page, "Import a stock file: cancelled").waitFor({ timeout: 60_000 });
     const newest = page.locator("#recent-tasks tbody tr").first();
     await page.locator('#recent-tasks tbody tr:first-child[data-status="cancelled"]').waitFor();

@@ -24,14 +24,31 @@ const VIEWPORTS = [
 
 /** Each language's words the test looks for: the page's own, from src/i18n. */
 const WORDS = {
-  en: { file: "File", supplier: "Supplier", submit: "Import file", import: "Import", tasks: "Tasks", pricelists: "Pricelists", search: "Search in this pricelist" },
-  ru: { file: "Файл", supplier: "Поставщик", submit: "Загрузить файл", import: "Загрузка", tasks: "Задачи", pricelists: "Прайс-листы", search: "Поиск в этом прайс-листе" },
+  en: {
+    file: "File",
+    supplier: "Supplier",
+    submit: "Import file",
+    import: "Import",
+    tasks: "Tasks",
+    pricelists: "Pricelists",
+    search: "Search in this pricelist",
+  },
+  ru: {
+    file: "Файл",
+    supplier: "Поставщик",
+    submit: "Загрузить файл",
+    import: "Загрузка",
+    tasks: "Задачи",
+    pricelists: "Прайс-листы",
+    search: "Поиск в этом прайс-листе",
+  },
 } as const satisfies Record<Language, Record<string, string>>;
 
 /** A stock file: `rows` part numbers over 7 vendors (Vendor 0 … Vendor 6). */
 async function stockCsv(name: string, rows: number): Promise<string> {
   const lines = ["PN;Name;Vendor;Qty;Price"];
-  for (let i = 1; i <= rows; i++) lines.push(`PN-${String(i).padStart(6, "0")};Component ${i};Vendor ${i % 7};${(i % 40) + 1};${100 + (i % 900)}.50`);
+  for (let i = 1; i <= rows; i++)
+    lines.push(`PN-${String(i).padStart(6, "0")};Component ${i};Vendor ${i % 7};${(i % 40) + 1};${100 + (i % 900)}.50`);
   const file = path.join(await tempDir(), name);
   await writeFile(file, `${lines.join("\n")}\n`);
   return file;
@@ -42,10 +59,13 @@ const openPage = (url: string, language: Language, viewport: { width: number; he
 
 /** The element's box lies wholly inside the viewport, as it is now (no scrolling by the test). */
 async function inViewport(page: Page, selector: string) {
-  const box = await page.locator(selector).first().evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
-  });
+  const box = await page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+    });
   const size = page.viewportSize()!;
   return { box, size, inside: box.top >= 0 && box.left >= 0 && box.bottom <= size.height && box.right <= size.width };
 }
@@ -95,9 +115,10 @@ describe("the page's languages, sections and schemes (issue 13)", () => {
         await page.waitForTimeout(500); // sonner's entrance animation
         const toastBox = (await toast.boundingBox())!;
         const headerBox = (await page.locator(".masthead").boundingBox())!;
-        expect(toastBox.y + toastBox.height, `${label}: toast ${JSON.stringify(toastBox)}, header ${JSON.stringify(headerBox)}`).toBeLessThanOrEqual(
-          headerBox.y + headerBox.height + 1,
-        );
+        expect(
+          toastBox.y + toastBox.height,
+          `${label}: toast ${JSON.stringify(toastBox)}, header ${JSON.stringify(headerBox)}`,
+        ).toBeLessThanOrEqual(headerBox.y + headerBox.height + 1);
         await page.screenshot({ path: path.join(artifacts, `layout-toast-${label}.png`) });
         await toast.getByRole("button").first().click();
         expect(await seriousViolations(page), `${label}: import`).toEqual([]);
@@ -157,7 +178,13 @@ describe("the page's languages, sections and schemes (issue 13)", () => {
     const preview = await client.inspectFile({ file: saved });
     expect(preview.format).toBe("xlsx");
     expect(preview.sheets[0]!.columns.map((c) => c.header)).toEqual(["Артикул", "Производитель", "Наименование", "Цена", "Количество"]);
-    expect(preview.sheets[0]!.rows[0]).toMatchObject({ partNumber: "PN-000001", vendor: "Vendor 1", name: "Component 1", price: 101.5, quantity: 2 });
+    expect(preview.sheets[0]!.rows[0]).toMatchObject({
+      partNumber: "PN-000001",
+      vendor: "Vendor 1",
+      name: "Component 1",
+      price: 101.5,
+      quantity: 2,
+    });
     expect(await page.getByRole("link", { name: "Скачать CSV" }).getAttribute("href")).toMatch(/\/export-csv\?lang=ru$/);
 
     // English, chosen on the page: labels and numbers follow it, and a reload keeps it.

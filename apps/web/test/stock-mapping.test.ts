@@ -81,11 +81,15 @@ describe("inspect before import, and a supplier's mapping, in a real browser", (
     expect(await selectedText(page)).toBe("E · РРЦ");
     const options = await priceSelect(page).locator("option").allTextContents();
     expect(options).toContain("D · Цена дилера (also a candidate)");
-    expect(await preview(page).getByLabel("Part number column").evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe(
-      "A · Артикул",
-    );
+    expect(
+      await preview(page)
+        .getByLabel("Part number column")
+        .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent),
+    ).toBe("A · Артикул");
     expect(await firstRowPrices(page)).toEqual(["151", "152", "153", "154", "155"]);
-    await preview(page).getByText(/^Row 8: /).waitFor();
+    await preview(page)
+      .getByText(/^Row 8: /)
+      .waitFor();
     await page.screenshot({ path: path.join(artifacts, "web-preview.png"), fullPage: true });
 
     // Another price column: the preview is read again with it.
@@ -178,7 +182,10 @@ describe("inspect before import, and a supplier's mapping, in a real browser", (
 
     await panel.getByLabel("Import this sheet").uncheck();
     await preview(page).getByText("Uses your choices below.").waitFor();
-    await tabs.nth(1).filter({ hasText: `${second} (not imported)` }).waitFor();
+    await tabs
+      .nth(1)
+      .filter({ hasText: `${second} (not imported)` })
+      .waitFor();
     await page.screenshot({ path: path.join(artifacts, "web-preview-sheets.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

@@ -35,7 +35,11 @@ describe("the task history (Tasks section)", () => {
     const client = createTasklaneClient({ url: service.url });
     // One at a time: the service folds a second recalculation into the first while it is active.
     for (let i = 0; i < 22; i++) await client.submitAndWait("recalculate", {});
-    await client.submitAndWait("stockImport", { file: await csvFile("good.csv", ["PN;Name;Vendor;Qty;Price", "PN-1;One;V;1;10.5"]), supplier: "Good", kind: "stock" });
+    await client.submitAndWait("stockImport", {
+      file: await csvFile("good.csv", ["PN;Name;Vendor;Qty;Price", "PN-1;One;V;1;10.5"]),
+      supplier: "Good",
+      kind: "stock",
+    });
     // No column a stock file needs: the import fails, so one task has the status "error".
     await expect(
       client.submitAndWait("stockImport", { file: await csvFile("bad.csv", ["Hello;World", "a;b"]), supplier: "Broken", kind: "stock" }),
@@ -55,7 +59,9 @@ describe("the task history (Tasks section)", () => {
     await pager.getByRole("button", { name: "Next →" }).click();
     await expect.poll(() => pagerStatus(page).innerText()).toBe("Page 2");
     await expect.poll(() => rows(page).count()).toBe(4);
-    expect(await rows(page).allInnerTexts()).toEqual(Array.from({ length: 4 }, (): unknown => expect.stringContaining("Recalculate prices")));
+    expect(await rows(page).allInnerTexts()).toEqual(
+      Array.from({ length: 4 }, (): unknown => expect.stringContaining("Recalculate prices")),
+    );
     expect(await pager.getByRole("button", { name: "Next →" }).isDisabled()).toBe(true);
     await page.screenshot({ path: path.join(artifacts, "history-page2-en-desktop.png") });
 
@@ -116,7 +122,11 @@ describe("the task history (Tasks section)", () => {
     const extraBad = MAX_SKIPPED_ROWS_LISTED + 5;
     const lines = ["PN;Name;Vendor;Qty;Price", "PN-1;One;V;1;10.5", "PN-2;Two;V;1;abc", "PN-3;Three;V;2;20", "PN-4;Four;V;1;=1+1"];
     for (let i = 0; i < extraBad; i++) lines.push(`PN-X${i};Bad;V;1;n/a`);
-    const task = await client.submitAndWait("stockImport", { file: await csvFile("some-bad.csv", lines), supplier: "Mixed", kind: "stock" });
+    const task = await client.submitAndWait("stockImport", {
+      file: await csvFile("some-bad.csv", lines),
+      supplier: "Mixed",
+      kind: "stock",
+    });
     const { skippedRows, skipped } = task.result;
     expect(skipped).toBe(2 + extraBad);
     expect(skippedRows.slice(0, 2).map((r) => r.row)).toEqual([3, 5]);
@@ -135,7 +145,9 @@ describe("the task history (Tasks section)", () => {
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
 
-      const details = page.locator(`#recent-tasks tbody tr[data-task-id="${task.id}"]`).getByRole("button", { name: ru ? /^Подробнее/ : /^Details/ });
+      const details = page
+        .locator(`#recent-tasks tbody tr[data-task-id="${task.id}"]`)
+        .getByRole("button", { name: ru ? /^Подробнее/ : /^Details/ });
       await details.click();
       const dialog = page.getByRole("dialog", { name: ru ? "Загрузка файла остатков" : "Import a stock file" });
       await dialog.waitFor();
@@ -145,8 +157,14 @@ describe("the task history (Tasks section)", () => {
       expect(text).toContain(ru ? "Выполнена" : "Completed");
       if (ru) expect(skipReasonIn(skippedRows[0]!, "ru")).toMatch(/^цена/);
       expect(text).toContain(task.id);
-      expect(text).toContain(ru ? `Пропущено строк: ${skipped}; здесь и в файле — первые ${MAX_SKIPPED_ROWS_LISTED}.` : `${skipped} rows were skipped; listed here and in the file: the first ${MAX_SKIPPED_ROWS_LISTED}.`);
-      const table = dialog.getByRole("table", { name: ru ? "Строки, пропущенные при загрузке, и причины" : "Rows the import skipped, and why" });
+      expect(text).toContain(
+        ru
+          ? `Пропущено строк: ${skipped}; здесь и в файле — первые ${MAX_SKIPPED_ROWS_LISTED}.`
+          : `${skipped} rows were skipped; listed here and in the file: the first ${MAX_SKIPPED_ROWS_LISTED}.`,
+      );
+      const table = dialog.getByRole("table", {
+        name: ru ? "Строки, пропущенные при загрузке, и причины" : "Rows the import skipped, and why",
+      });
       expect(await table.locator("thead th").allInnerTexts()).toEqual(ru ? ["Строка", "Причина"] : ["Row", "Reason"]);
       expect(await table.locator("tbody tr").count()).toBe(MAX_SKIPPED_ROWS_LISTED);
       for (const [i, r] of skippedRows.slice(0, 2).entries()) {
@@ -171,7 +189,8 @@ describe("the task history (Tasks section)", () => {
       const separator = ru ? ";" : ",";
       expect(fileLines[0]).toBe(ru ? "Строка;Причина" : "Row,Reason");
       const quoted = (text: string) => (/[",;\t\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
-      for (const [i, r] of skippedRows.slice(0, 2).entries()) expect(fileLines[i + 1]).toBe(`${r.row}${separator}${quoted(skipReasonIn(r, language))}`);
+      for (const [i, r] of skippedRows.slice(0, 2).entries())
+        expect(fileLines[i + 1]).toBe(`${r.row}${separator}${quoted(skipReasonIn(r, language))}`);
 
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "detached" });

@@ -48,7 +48,9 @@ function checkServiceUrl(url: unknown): void {
     // reported below
   }
   if (typeof url !== "string" || !parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
-    throw new TypeError(`createTasklaneClient: url must be the service's http(s) address, such as http://127.0.0.1:3000, not ${JSON.stringify(url)}`);
+    throw new TypeError(
+      `createTasklaneClient: url must be the service's http(s) address, such as http://127.0.0.1:3000, not ${JSON.stringify(url)}`,
+    );
   }
 }
 
@@ -59,6 +61,8 @@ const TOKEN = /^[\x21-\x7e\xa1-\xff]+$/;
 function checkToken(token: unknown): void {
   if (token !== undefined && (typeof token !== "string" || !TOKEN.test(token))) {
     const shown = typeof token === "string" ? `a string of ${token.length} characters` : typeof token;
-    throw new TypeError(`createTasklaneClient: token must be the service's token (visible characters, no spaces) or left out, not ${shown}`);
+    throw new TypeError(
+      `createTasklaneClient: token must be the service's token (visible characters, no spaces) or left out, not ${shown}`,
+    );
   }
 }

@@ -21,7 +21,9 @@ export function createTasklaneClient(options: TasklaneClientOptions): TasklaneCl
     headers,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
-  const uploads = { base, headers, fetch: options.fetch ?? ((input, init) => fetch(input, init)) } satisfies Parameters<typeof uploadFile>[0];
+  const uploads = { base, headers, fetch: options.fetch ?? ((input, init) => fetch(input, init)) } satisfies Parameters<
+    typeof uploadFile
+  >[0];
   const trpc = createTRPCClient<AppRouter>({
     links: [
       // Reads in the same tick share one request; writes go one by one.
@@ -30,7 +32,9 @@ export function createTasklaneClient(options: TasklaneClientOptions): TasklaneCl
   });
 
   const submitter =
-    <T extends TaskType>(call: (input: SubmitInput<T>, opts: { signal?: AbortSignal }) => Promise<{ taskId: string; deduplicated: boolean }>) =>
+    <T extends TaskType>(
+      call: (input: SubmitInput<T>, opts: { signal?: AbortSignal }) => Promise<{ taskId: string; deduplicated: boolean }>,
+    ) =>
     (input: SubmitInput<T>, opts: { signal?: AbortSignal } = {}) =>
       guard(base, opts.signal, () => call(input, opts)) as Promise<SubmitAnswer<T>>;
 
@@ -55,13 +59,11 @@ export function createTasklaneClient(options: TasklaneClientOptions): TasklaneCl
     pricelistCreate: submitter<"pricelistCreate">((input, opts) => trpc.tasks.submit.pricelistCreate.mutate(input, opts)),
   };
 
-  const readTask = (id: string, signal?: AbortSignal): Promise<Task> =>
-    guard(base, signal, () => trpc.tasks.get.query({ id }, { signal }));
+  const readTask = (id: string, signal?: AbortSignal): Promise<Task> => guard(base, signal, () => trpc.tasks.get.query({ id }, { signal }));
 
   const client: TasklaneClient = {
     submit,
-    getTask: <T extends TaskType>(id: TaskId<T>, opts: { signal?: AbortSignal } = {}) =>
-      readTask(id, opts.signal) as Promise<Task<T>>,
+    getTask: <T extends TaskType>(id: TaskId<T>, opts: { signal?: AbortSignal } = {}) => readTask(id, opts.signal) as Promise<Task<T>>,
     listTasks: (filter = {}, opts = {}) => guard(base, opts.signal, () => trpc.tasks.list.query(filter, opts)),
     cancelTask: <T extends TaskType>(id: TaskId<T>, opts: { signal?: AbortSignal } = {}) =>
       guard(base, opts.signal, () => trpc.tasks.cancel.mutate({ id }, opts)) as Promise<Task<T>>,

@@ -1,6 +1,14 @@
 export { createTasklaneClient } from "./create-client.ts";
 export type { TasklaneClientOptions } from "./client-options.ts";
-export type { RequestOptions, StockFileInspect, StockImportSubmit, SubmitAnswer, SubmitCalls, SubmitInput, TasklaneClient } from "./tasklane-client.ts";
+export type {
+  RequestOptions,
+  StockFileInspect,
+  StockImportSubmit,
+  SubmitAnswer,
+  SubmitCalls,
+  SubmitInput,
+  TasklaneClient,
+} from "./tasklane-client.ts";
 export type { UploadSource } from "./upload.ts";
 export { rowsFellByHalf } from "./rows-fell.ts";
 export type { TaskId } from "./task-id.ts";

@@ -14,7 +14,8 @@ export async function openPath(filePath: string): Promise<Blob> {
     if (NOT_THERE.has(error.code ?? "")) throw new TasklaneFileError("FILE_NOT_FOUND", filePath, "no such file", { cause: error });
     throw new TasklaneFileError("FILE_UNREADABLE", filePath, error.message, { cause: error });
   });
-  if (!found.isFile()) throw new TasklaneFileError("FILE_UNREADABLE", filePath, found.isDirectory() ? "a folder, not a file" : "not a file");
+  if (!found.isFile())
+    throw new TasklaneFileError("FILE_UNREADABLE", filePath, found.isDirectory() ? "a folder, not a file" : "not a file");
   try {
     await fs.promises.access(filePath, fs.constants.R_OK);
     return await fs.openAsBlob(filePath);

@@ -22,7 +22,9 @@ export function toPublicError(error: unknown, url: string, signal?: AbortSignal)
   if (!(error instanceof TRPCClientError)) return error instanceof Error ? error : new Error(String(error));
   const data = error.data as ErrorData | undefined;
   if (!data?.code) {
-    return new TasklaneRequestError(`Could not reach the tasklane service at ${url}: ${error.message}`, "UNREACHABLE", undefined, { cause: error });
+    return new TasklaneRequestError(`Could not reach the tasklane service at ${url}: ${error.message}`, "UNREACHABLE", undefined, {
+      cause: error,
+    });
   }
   return new TasklaneRequestError(error.message, answeredCode(data.code, data.httpStatus ?? 0), data.httpStatus, {
     fieldErrors: data.fieldErrors ?? null,

@@ -33,7 +33,10 @@ describe("inspecting a stock file before importing it", SLOW, () => {
     const price = sheet!.fields.find((f) => f.field === "price")!;
     expect(price.chosen).toMatchObject({ position: 4, header: "РРЦ" });
     expect(price.alternatives.map((a) => a.header)).toEqual(["Цена дилера"]);
-    expect(sheet!.rows.map((r) => [r.partNumber, r.price])).toEqual([["A-1", 150], ["B-2", 260]]);
+    expect(sheet!.rows.map((r) => [r.partNumber, r.price])).toEqual([
+      ["A-1", 150],
+      ["B-2", 260],
+    ]);
     expect(preview.mapping.columns?.price).toBe("РРЦ");
   });
 
@@ -102,7 +105,11 @@ describe("a supplier's mapping", SLOW, () => {
 
   it("can be set before any import; a wrong one answers BAD_REQUEST with the field named", async () => {
     const { client } = await setup();
-    const saved = await client.setSupplierMapping({ name: "Pacific", kind: "competitor", mapping: { headerRow: 2, columns: { vendor: null } } });
+    const saved = await client.setSupplierMapping({
+      name: "Pacific",
+      kind: "competitor",
+      mapping: { headerRow: 2, columns: { vendor: null } },
+    });
     expect(saved).toMatchObject({ name: "Pacific", kind: "competitor", mapping: { headerRow: 2, columns: { vendor: null } } });
     const wrong = await client
       .setSupplierMapping({ name: "Pacific", kind: "competitor", mapping: { headerRow: 0 } })

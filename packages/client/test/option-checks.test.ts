@@ -6,12 +6,19 @@ const client = createTasklaneClient({ url: "http://127.0.0.1:9" });
 const ID = "0b4f5a5e-8a49-4d2c-9d53-0d7e1c7b6f10";
 
 describe("options are checked where they are given", () => {
-  it.each([Number.NaN, -1, Number.POSITIVE_INFINITY])("pollTask({ timeoutMs: %s }) is a RangeError naming timeoutMs, before any request", async (timeoutMs) => {
-    await expect(client.pollTask(ID, { timeoutMs })).rejects.toThrow(new RangeError(`pollTask: timeoutMs: must be a finite number of milliseconds, 0 or more, not ${timeoutMs}`));
-  });
+  it.each([Number.NaN, -1, Number.POSITIVE_INFINITY])(
+    "pollTask({ timeoutMs: %s }) is a RangeError naming timeoutMs, before any request",
+    async (timeoutMs) => {
+      await expect(client.pollTask(ID, { timeoutMs })).rejects.toThrow(
+        new RangeError(`pollTask: timeoutMs: must be a finite number of milliseconds, 0 or more, not ${timeoutMs}`),
+      );
+    },
+  );
 
   it("a bad outage bound is a RangeError naming it", async () => {
-    await expect(client.pollTask(ID, { outage: { giveUpAfterMs: Number.NaN } })).rejects.toThrow(/pollTask: outage\.giveUpAfterMs: must be a finite number/);
+    await expect(client.pollTask(ID, { outage: { giveUpAfterMs: Number.NaN } })).rejects.toThrow(
+      /pollTask: outage\.giveUpAfterMs: must be a finite number/,
+    );
   });
 
   it("an outage option without its bound is a RangeError too: the wait would otherwise never give up", async () => {
@@ -23,7 +30,10 @@ describe("options are checked where they are given", () => {
 
   it.each([
     [{ onProgress: "log" }, "pollTask: onProgress: must be a function or left out, not string"],
-    [{ outage: { giveUpAfterMs: 1_000, onUnreachable: true } }, "pollTask: outage.onUnreachable: must be a function or left out, not boolean"],
+    [
+      { outage: { giveUpAfterMs: 1_000, onUnreachable: true } },
+      "pollTask: outage.onUnreachable: must be a function or left out, not boolean",
+    ],
     [{ outage: { giveUpAfterMs: 1_000, onBack: {} } }, "pollTask: outage.onBack: must be a function or left out, not object"],
   ])("a callback that is no function is a TypeError naming it: %j", async (options, message) => {
     await expect(client.pollTask(ID, options as PollOptions)).rejects.toThrow(new TypeError(message));

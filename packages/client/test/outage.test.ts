@@ -17,7 +17,8 @@ async function setup() {
   const state = { away: false };
   const client = createTasklaneClient({
     url: service.url,
-    fetch: (input, init) => fetch(state.away ? (input instanceof Request ? input.url : String(input)).replace(service.url, refused) : input, init),
+    fetch: (input, init) =>
+      fetch(state.away ? (input instanceof Request ? input.url : String(input)).replace(service.url, refused) : input, init),
   });
   const { taskId } = await client.submit.recalculate({});
   await vi.waitFor(async () => expect((await client.getTask(taskId)).progress).toBe(50));

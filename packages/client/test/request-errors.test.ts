@@ -47,7 +47,9 @@ describe("a 503 says why", SLOW, () => {
 
   it("other errors carry no reason", async () => {
     const { url } = await startService();
-    const error = await createTasklaneClient({ url }).getTask("0b4f5a5e-8a49-4d2c-9d53-0d7e1c7b6f10").catch((e: unknown) => e);
+    const error = await createTasklaneClient({ url })
+      .getTask("0b4f5a5e-8a49-4d2c-9d53-0d7e1c7b6f10")
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "NOT_FOUND", httpStatus: 404, reason: null });
   });
 });

@@ -20,12 +20,14 @@ export const PAGE_LIMIT_MAX = 500;
 const PageLimitSchema = z.number().int().min(1).max(PAGE_LIMIT_MAX).default(50);
 const CursorSchema = z.string().min(1).max(200).optional();
 
-export const ComponentListInputSchema = z.strictObject({
-  /** Matches part numbers and names, case-insensitively. */
-  search: z.string().trim().max(200).optional(),
-  limit: PageLimitSchema,
-  cursor: CursorSchema,
-}).prefault({});
+export const ComponentListInputSchema = z
+  .strictObject({
+    /** Matches part numbers and names, case-insensitively. */
+    search: z.string().trim().max(200).optional(),
+    limit: PageLimitSchema,
+    cursor: CursorSchema,
+  })
+  .prefault({});
 export type ComponentListInput = z.input<typeof ComponentListInputSchema>;
 
 export const ComponentListSchema = z.object({
@@ -54,11 +56,13 @@ export const PricelistRowSchema = z.object({
 });
 export type PricelistRow = z.infer<typeof PricelistRowSchema>;
 
-export const PricelistListInputSchema = z.strictObject({
-  source: PricelistSourceSchema.optional(),
-  limit: PageLimitSchema,
-  cursor: CursorSchema,
-}).prefault({});
+export const PricelistListInputSchema = z
+  .strictObject({
+    source: PricelistSourceSchema.optional(),
+    limit: PageLimitSchema,
+    cursor: CursorSchema,
+  })
+  .prefault({});
 export type PricelistListInput = z.input<typeof PricelistListInputSchema>;
 
 export const PricelistListSchema = z.object({

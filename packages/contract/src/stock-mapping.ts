@@ -34,9 +34,13 @@ export const StockMappingSchema = z.strictObject({
   sheets: z.array(z.string().min(1).max(SHEET_NAME_MAX_CHARS)).min(1).max(100).optional(),
   /** The header row's 1-based number, the same in every sheet read. */
   headerRow: z.number().int().min(1).max(MAPPING_HEADER_ROW_MAX).optional(),
-  columns: z.strictObject(Object.fromEntries(STOCK_FIELDS.map((field) => [field, ColumnRefSchema.optional()])) as {
-    [F in StockField]: z.ZodOptional<typeof ColumnRefSchema>;
-  }).optional(),
+  columns: z
+    .strictObject(
+      Object.fromEntries(STOCK_FIELDS.map((field) => [field, ColumnRefSchema.optional()])) as {
+        [F in StockField]: z.ZodOptional<typeof ColumnRefSchema>;
+      },
+    )
+    .optional(),
 });
 export type StockMapping = z.infer<typeof StockMappingSchema>;
 

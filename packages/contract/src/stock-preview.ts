@@ -2,13 +2,7 @@ import { z } from "zod";
 import { LocalTextSchema } from "./texts/local-text.ts";
 import { TASK_ERROR_MAX_CHARS } from "./task.ts";
 import { SkippedRowSchema, StockKindSchema } from "./task-types/stock-import.ts";
-import {
-  HEADER_TEXT_MAX_CHARS,
-  MappingSourceSchema,
-  SHEET_NAME_MAX_CHARS,
-  StockFieldSchema,
-  StockMappingSchema,
-} from "./stock-mapping.ts";
+import { HEADER_TEXT_MAX_CHARS, MappingSourceSchema, SHEET_NAME_MAX_CHARS, StockFieldSchema, StockMappingSchema } from "./stock-mapping.ts";
 
 /** Data rows a preview shows per sheet, as the import would store them (and as many skipped rows). */
 export const PREVIEW_ROWS = 20;
@@ -73,7 +67,9 @@ export const PreviewSheetSchema = z.object({
   headerReason: z.string().max(PREVIEW_REASON_MAX_CHARS).nullable(),
   headerReasonText: LocalTextSchema.nullable(),
   /** The header row's non-empty cells, each with the field it is read as (or null). */
-  columns: z.array(z.object({ position: PositionSchema, header: z.string().max(HEADER_TEXT_MAX_CHARS), field: StockFieldSchema.nullable() })).max(1_024),
+  columns: z
+    .array(z.object({ position: PositionSchema, header: z.string().max(HEADER_TEXT_MAX_CHARS), field: StockFieldSchema.nullable() }))
+    .max(1_024),
   fields: z.array(PreviewFieldSchema),
   rows: z.array(PreviewRowSchema).max(PREVIEW_ROWS),
   skippedRows: z.array(SkippedRowSchema).max(PREVIEW_ROWS),

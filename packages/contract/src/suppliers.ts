@@ -15,9 +15,11 @@ export const SupplierSchema = z.object({
 });
 export type Supplier = z.infer<typeof SupplierSchema>;
 
-export const SupplierListInputSchema = z.strictObject({
-  kind: StockKindSchema.optional(),
-}).prefault({});
+export const SupplierListInputSchema = z
+  .strictObject({
+    kind: StockKindSchema.optional(),
+  })
+  .prefault({});
 export type SupplierListInput = z.input<typeof SupplierListInputSchema>;
 
 /** Suppliers are few (tens to hundreds): listed in one answer, by name. */

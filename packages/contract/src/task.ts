@@ -32,7 +32,11 @@ export function truncateText(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-function taskSchemaOf<T extends TaskType, S extends z.ZodType<TaskSubject<T>>, R extends z.ZodType<TaskResult<T>>>(type: T, subject: S, result: R) {
+function taskSchemaOf<T extends TaskType, S extends z.ZodType<TaskSubject<T>>, R extends z.ZodType<TaskResult<T>>>(
+  type: T,
+  subject: S,
+  result: R,
+) {
   return z.object({
     id: TaskIdSchema,
     type: z.literal(type),

@@ -1,5 +1,15 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { ENGLISH_TEXTS, RUSSIAN_TEXTS, type LocalText, localize, skipReasonIn, taskErrorIn, taskMessageIn, text, textIn } from "../src/index.ts";
+import {
+  ENGLISH_TEXTS,
+  RUSSIAN_TEXTS,
+  type LocalText,
+  localize,
+  skipReasonIn,
+  taskErrorIn,
+  taskMessageIn,
+  text,
+  textIn,
+} from "../src/index.ts";
 
 const placeholders = (template: string) => [...template.matchAll(/\{@?[\w.]+\}/g)].map((m) => m[0]).sort();
 

@@ -60,7 +60,9 @@ describe("the Task schema", () => {
     const task = { ...base, status: "queued", progress: 0, doneAt: null, result: null };
     expect(TaskSchema.safeParse({ ...task, type: "pricelistCreate", subject: { source: "warehouse" } }).success).toBe(true);
     expect(TaskSchema.safeParse({ ...task, type: "stockImport", subject: { source: "warehouse" } }).success).toBe(false);
-    expect(TaskSchema.safeParse({ ...task, type: "stockImport", subject: { supplier: "A", kind: "stock", fileName: null } }).success).toBe(true);
+    expect(TaskSchema.safeParse({ ...task, type: "stockImport", subject: { supplier: "A", kind: "stock", fileName: null } }).success).toBe(
+      true,
+    );
   });
 
   it("refuses progress outside 0..100 and non-integers", () => {

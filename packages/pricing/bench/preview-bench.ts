@@ -15,7 +15,13 @@ import { rawXlsx } from "../test/helpers/xlsx.ts";
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const HEADER = ["Артикул", "Наименование", "Производитель", "Остаток", "Цена"];
-const row = (i: number): (string | number)[] => [`PN-${i}`, `Серверный модуль памяти №${i} DDR5 ${i % 64} ГБ`, "Intel", i % 50, 100 + (i % 997) * 1.25];
+const row = (i: number): (string | number)[] => [
+  `PN-${i}`,
+  `Серверный модуль памяти №${i} DDR5 ${i % 64} ГБ`,
+  "Intel",
+  i % 50,
+  100 + (i % 997) * 1.25,
+];
 
 async function seconds(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -24,7 +30,13 @@ async function seconds(run: () => Promise<unknown>): Promise<number> {
 }
 
 async function exceljsTop(file: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "ignore" });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
   for await (const worksheet of workbook) {
     let rows = 0;
     for await (const _ of worksheet) if (++rows === 21) return;
@@ -34,11 +46,18 @@ async function exceljsTop(file: string): Promise<void> {
 const dir = mkdtempSync(join(tmpdir(), "preview-bench-"));
 try {
   const xlsx = join(dir, "stock.xlsx");
-  writeFileSync(xlsx, rawXlsx({ rows: [{ r: 1, cells: HEADER }, ...Array.from({ length: ROWS }, (_, i) => ({ r: i + 2, cells: row(i) }))] }));
+  writeFileSync(
+    xlsx,
+    rawXlsx({ rows: [{ r: 1, cells: HEADER }, ...Array.from({ length: ROWS }, (_, i) => ({ r: i + 2, cells: row(i) }))] }),
+  );
   const csv = join(dir, "stock.csv");
   writeFileSync(csv, `${[HEADER, ...Array.from({ length: ROWS }, (_, i) => row(i))].map((cells) => cells.join(";")).join("\n")}\n`);
   const inspect = (filePath: string) => () => inspectStockFile({ filePath, kind: "stock", mapping: null, mappingSource: "detected" });
-  console.log(`Node ${process.version}, load average ${loadavg().map((n) => n.toFixed(2)).join(" ")}; ${ROWS.toLocaleString("en-US")} rows`);
+  console.log(
+    `Node ${process.version}, load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")}; ${ROWS.toLocaleString("en-US")} rows`,
+  );
   const mb = (file: string) => `${(statSync(file).size / 1e6).toFixed(1)} MB`;
   const ours = await seconds(inspect(xlsx));
   const peer = await seconds(() => exceljsTop(xlsx));

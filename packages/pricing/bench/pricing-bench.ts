@@ -95,8 +95,13 @@ const mb = (bytes: number) => bytes / 1024 / 1024;
 
 const HEADER = ["Артикул", "Наименование", "Производитель", "Остаток", "Цена"];
 const VENDORS = ["Hyperline", "Cisco", "HPE", "Supermicro", "Intel", "Kingston"];
-const stockRow = (i: number, prefix = "PN"): [string, string, string, number, number] =>
-  [`${prefix}-${i}`, `Серверный модуль памяти №${i} DDR5 ${i % 64} ГБ`, VENDORS[i % VENDORS.length]!, i % 50, 100 + (i % 997) * 1.25];
+const stockRow = (i: number, prefix = "PN"): [string, string, string, number, number] => [
+  `${prefix}-${i}`,
+  `Серверный модуль памяти №${i} DDR5 ${i % 64} ГБ`,
+  VENDORS[i % VENDORS.length]!,
+  i % 50,
+  100 + (i % 997) * 1.25,
+];
 
 function makeStockFile(path: string, rows: number, prefix?: string): void {
   writeFileSync(
@@ -107,7 +112,8 @@ function makeStockFile(path: string, rows: number, prefix?: string): void {
 
 /** The same rows as a semicolon CSV with decimal commas, as a Russian Excel saves it. */
 function makeStockCsv(path: string, rows: number, prefix?: string): void {
-  const line = (cells: readonly (string | number)[]) => cells.map((c) => (typeof c === "number" ? String(c).replace(".", ",") : c)).join(";");
+  const line = (cells: readonly (string | number)[]) =>
+    cells.map((c) => (typeof c === "number" ? String(c).replace(".", ",") : c)).join(";");
   writeFileSync(path, `\uFEFF${[line(HEADER), ...Array.from({ length: rows }, (_, i) => line(stockRow(i, prefix)))].join("\r\n")}\r\n`);
 }
 
@@ -180,12 +186,20 @@ async function childImport(dialect: SqlDialect, file: string, target: string, wa
   const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
   const { db, close } = await open(dialect, target);
   await migratePricing(db);
-  await importStock(db, { filePath: warmUp, supplier: "warm-up", kind: "stock" }, { signal: new AbortController().signal, progress: () => {} });
+  await importStock(
+    db,
+    { filePath: warmUp, supplier: "warm-up", kind: "stock" },
+    { signal: new AbortController().signal, progress: () => {} },
+  );
   const started = performance.now();
-  const result = await importStock(db, { filePath: file, supplier: "bench", kind: "stock" }, {
-    signal: new AbortController().signal,
-    progress: sample,
-  });
+  const result = await importStock(
+    db,
+    { filePath: file, supplier: "bench", kind: "stock" },
+    {
+      signal: new AbortController().signal,
+      progress: sample,
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   sample();
   await close();
@@ -251,7 +265,10 @@ async function round(dir: string, files: BenchFiles): Promise<Round> {
   const imports = new Map<string, ImportFigures>();
   for (const dialect of DIALECTS) {
     for (const [size, file] of files.xlsx) {
-      imports.set(`${dialect} xlsx ${size}`, await onNewDatabase(dialect, dir, (target) => ["import", dialect, file, target, files.warmUpXlsx]));
+      imports.set(
+        `${dialect} xlsx ${size}`,
+        await onNewDatabase(dialect, dir, (target) => ["import", dialect, file, target, files.warmUpXlsx]),
+      );
     }
     imports.set(`${dialect} csv`, await onNewDatabase(dialect, dir, (target) => ["import", dialect, files.csv, target, files.warmUpCsv]));
   }
@@ -262,22 +279,72 @@ async function round(dir: string, files: BenchFiles): Promise<Round> {
 }
 
 function tabulate(rounds: Round[], lines: Lines): void {
-  const put = (dialect: SqlDialect, label: string, value: string) => lines.set(label, (lines.get(label) ?? new Map<SqlDialect, string>()).set(dialect, value));
+  const put = (dialect: SqlDialect, label: string, value: string) =>
+    lines.set(label, (lines.get(label) ?? new Map<SqlDialect, string>()).set(dialect, value));
   for (const dialect of DIALECTS) {
     for (const size of SIZES) {
       const runs = rounds.map((r) => r.imports.get(`${dialect} xlsx ${size}`)!);
       const rows = `import ${size.toLocaleString("en-US")} rows`;
-      put(dialect, `${rows}: rows/s`, figure(runs.map((r) => r.rowsPerSecond), 0));
-      put(dialect, `${rows}: seconds`, figure(runs.map((r) => r.seconds), 2));
-      put(dialect, `${rows}: maxRSS MB`, figure(runs.map((r) => r.maxRssMb), 1));
-      put(dialect, `${rows}: peak MB sampled per batch`, figure(runs.map((r) => r.sampledPeakRssMb), 1));
+      put(
+        dialect,
+        `${rows}: rows/s`,
+        figure(
+          runs.map((r) => r.rowsPerSecond),
+          0,
+        ),
+      );
+      put(
+        dialect,
+        `${rows}: seconds`,
+        figure(
+          runs.map((r) => r.seconds),
+          2,
+        ),
+      );
+      put(
+        dialect,
+        `${rows}: maxRSS MB`,
+        figure(
+          runs.map((r) => r.maxRssMb),
+          1,
+        ),
+      );
+      put(
+        dialect,
+        `${rows}: peak MB sampled per batch`,
+        figure(
+          runs.map((r) => r.sampledPeakRssMb),
+          1,
+        ),
+      );
     }
     const csv = rounds.map((r) => r.imports.get(`${dialect} csv`)!);
-    put(dialect, `import ${PEER_SIZE.toLocaleString("en-US")} rows CSV: rows/s`, figure(csv.map((r) => r.rowsPerSecond), 0));
-    put(dialect, `import ${PEER_SIZE.toLocaleString("en-US")} rows CSV: maxRSS MB`, figure(csv.map((r) => r.maxRssMb), 1));
+    put(
+      dialect,
+      `import ${PEER_SIZE.toLocaleString("en-US")} rows CSV: rows/s`,
+      figure(
+        csv.map((r) => r.rowsPerSecond),
+        0,
+      ),
+    );
+    put(
+      dialect,
+      `import ${PEER_SIZE.toLocaleString("en-US")} rows CSV: maxRSS MB`,
+      figure(
+        csv.map((r) => r.maxRssMb),
+        1,
+      ),
+    );
     if (!IMPORTS_ONLY) {
       const peak = (r: Round, size: number) => r.imports.get(`${dialect} xlsx ${size}`)!.maxRssMb;
-      put(dialect, "peak memory 100k − 10k, MB", figure(rounds.map((r) => peak(r, 100_000) - peak(r, 10_000)), 1));
+      put(
+        dialect,
+        "peak memory 100k − 10k, MB",
+        figure(
+          rounds.map((r) => peak(r, 100_000) - peak(r, 10_000)),
+          1,
+        ),
+      );
     }
   }
 }
@@ -287,7 +354,16 @@ async function recalculations(dir: string, lines: Lines): Promise<void> {
     const recalcs: { seconds: number; updated: number }[] = [];
     for (let run = 0; run < RUNS; run++) recalcs.push(await onNewDatabase(dialect, dir, (target) => ["recalculate", dialect, target]));
     const label = `recalculate: seconds (${recalcs[0]!.updated.toLocaleString("en-US")} updated)`;
-    lines.set(label, (lines.get(label) ?? new Map<SqlDialect, string>()).set(dialect, figure(recalcs.map((r) => r.seconds), 2)));
+    lines.set(
+      label,
+      (lines.get(label) ?? new Map<SqlDialect, string>()).set(
+        dialect,
+        figure(
+          recalcs.map((r) => r.seconds),
+          2,
+        ),
+      ),
+    );
   }
 }
 
@@ -296,7 +372,8 @@ function printTable(lines: Lines): void {
   const column = 26;
   const names: Record<SqlDialect, string> = { sqlite: "SQLite (embedded)", postgres: "PostgreSQL (distributed)" };
   console.log(`${"median (range)".padEnd(width)}${DIALECTS.map((d) => names[d].padEnd(column)).join("")}`);
-  for (const [label, values] of lines) console.log(`${label.padEnd(width)}${DIALECTS.map((d) => (values.get(d) ?? "").padEnd(column)).join("")}`);
+  for (const [label, values] of lines)
+    console.log(`${label.padEnd(width)}${DIALECTS.map((d) => (values.get(d) ?? "").padEnd(column)).join("")}`);
 }
 
 /** The peer, read-only, beside our reader alone and our import end to end (median of RUNS each, each in a fresh child). */
@@ -313,12 +390,17 @@ function comparePeer(rounds: Round[]): void {
   console.log(`  ratio our reader alone / exceljs read only:           ${perRound(ours.map((x, i) => x / exceljs[i]!))}`);
   for (const dialect of DIALECTS) {
     const e2e = imports(`${dialect} xlsx ${PEER_SIZE}`);
-    console.log(`  ratio our import end to end (${dialect}, ${rate(median(e2e))}) / exceljs read only: ${perRound(e2e.map((x, i) => x / exceljs[i]!))} (aim ≥ 1.2x)`);
+    console.log(
+      `  ratio our import end to end (${dialect}, ${rate(median(e2e))}) / exceljs read only: ${perRound(e2e.map((x, i) => x / exceljs[i]!))} (aim ≥ 1.2x)`,
+    );
   }
-  for (const dialect of DIALECTS) console.log(`  CSV import end to end (${dialect}): ${rate(median(imports(`${dialect} csv`)))} (aim ≥ 300,000 rows/s)`);
+  for (const dialect of DIALECTS)
+    console.log(`  CSV import end to end (${dialect}): ${rate(median(imports(`${dialect} csv`)))} (aim ≥ 300,000 rows/s)`);
   if (DIALECTS.includes("postgres")) {
     const ratio = (a: string, b: string) => perRound(imports(a).map((x, i) => x / imports(b)[i]!));
-    console.log(`  ratio PostgreSQL / SQLite import end to end: xlsx ${ratio(`postgres xlsx ${PEER_SIZE}`, `sqlite xlsx ${PEER_SIZE}`)}, CSV ${ratio("postgres csv", "sqlite csv")} (aim ≥ 0.9x)`);
+    console.log(
+      `  ratio PostgreSQL / SQLite import end to end: xlsx ${ratio(`postgres xlsx ${PEER_SIZE}`, `sqlite xlsx ${PEER_SIZE}`)}, CSV ${ratio("postgres csv", "sqlite csv")} (aim ≥ 0.9x)`,
+    );
   }
 }
 
@@ -326,7 +408,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "pricing-bench-"));
   try {
     // Other work on the machine skews every figure: the load average is printed to tell.
-    const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+    const load = () =>
+      loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ");
     console.log(`Node ${process.version}, ${cpus().length} cores, ${RUNS} rounds, load average ${load()}`);
     const xlsx = new Map<number, string>();
     for (const size of SIZES) {
@@ -346,7 +431,8 @@ async function main(): Promise<void> {
       `each child first imports (or reads) a warm-up file of ${WARM_UP_ROWS.toLocaleString("en-US")} other rows, as a kept task thread has; ` +
         "each round runs every import and then the peer, so each ratio is taken within a round",
     );
-    if (!IMPORTS_ONLY) console.log("recalculate: 100,000 components, 500,000 stock offers; memory is this process's (not the PostgreSQL server's)");
+    if (!IMPORTS_ONLY)
+      console.log("recalculate: 100,000 components, 500,000 stock offers; memory is this process's (not the PostgreSQL server's)");
     console.log("");
     const rounds: Round[] = [];
     for (let run = 0; run < RUNS; run++) rounds.push(await round(dir, { xlsx, csv, warmUpXlsx, warmUpCsv }));

@@ -24,14 +24,16 @@ const toComponent = (r: ComponentRecord): Component => ({
 export async function listComponents(db: PricingDb, input: ComponentListInput): Promise<ComponentList> {
   const { search, limit, cursor } = ComponentListInputSchema.parse(input);
   const after = decodeCursor<[number]>(cursor, isIntegerCursor)?.[0];
-  let query = db.kysely
-    .selectFrom("components")
-    .select(["id", "part_number", "vendor", "name", "category", "price", "price_updated_at"]);
+  let query = db.kysely.selectFrom("components").select(["id", "part_number", "vendor", "name", "category", "price", "price_updated_at"]);
   // A substring test both engines run alike (no LIKE: its wildcards and case rules differ).
-  if (search) query = query.where(sql<boolean>`${sql.raw(db.dialect === "sqlite" ? "instr" : "strpos")}(search_text, ${search.toLowerCase()}) > 0`);
+  if (search)
+    query = query.where(sql<boolean>`${sql.raw(db.dialect === "sqlite" ? "instr" : "strpos")}(search_text, ${search.toLowerCase()}) > 0`);
   if (after !== undefined) {
     query = query.where("part_number", ">", (eb) => eb.selectFrom("components").select("part_number").where("id", "=", after));
   }
-  const rows: ComponentRecord[] = await query.orderBy("part_number").limit(limit + 1).execute();
+  const rows: ComponentRecord[] = await query
+    .orderBy("part_number")
+    .limit(limit + 1)
+    .execute();
   return pageOf(rows, limit, toComponent, (last) => [last.id]);
 }

@@ -28,13 +28,19 @@ export function decodeCursor<T extends CursorKey>(cursor: string | undefined, is
 }
 
 /** A key of one positive integer: a row's id, position or sequence number. */
-export const isIntegerCursor = (key: unknown[]): key is [number] => key.length === 1 && Number.isSafeInteger(key[0]) && (key[0] as number) >= 0;
+export const isIntegerCursor = (key: unknown[]): key is [number] =>
+  key.length === 1 && Number.isSafeInteger(key[0]) && (key[0] as number) >= 0;
 
 /**
  * The page of a query that read `limit + 1` rows: the first `limit` as items, and a cursor after
  * the last of them when there was one more. The one pagination rule of every list.
  */
-export function pageOf<R, T>(rows: readonly R[], limit: number, toItem: (row: R) => T, keyOf: (row: R) => CursorKey): { items: T[]; nextCursor: string | null } {
+export function pageOf<R, T>(
+  rows: readonly R[],
+  limit: number,
+  toItem: (row: R) => T,
+  keyOf: (row: R) => CursorKey,
+): { items: T[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { items: page.map(toItem), nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };

@@ -39,7 +39,14 @@ export async function recalculatePrices(db: PricingDb, opts: RecalculateOptions)
   opts.progress(0, text("recalculate.started"));
   const updatedAt = (opts.now?.() ?? new Date()).getTime();
   const result = await recalculationTransaction(db, async (trx): Promise<RecalculateResult> => {
-    const componentsTotal = Number((await trx.selectFrom("components").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const componentsTotal = Number(
+      (
+        await trx
+          .selectFrom("components")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const { rows: withOffers } = await sql<OfferTotals>`
       SELECT c.id, c.price, o.amount, o.quantity
       FROM components c JOIN (

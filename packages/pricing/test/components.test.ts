@@ -21,7 +21,12 @@ describe.each(dialects)("%s", (dialect) => {
     it("pages by part number with an opaque cursor", async () => {
       const env = await testEnv(dialect);
       const pns = Array.from({ length: 23 }, (_, i) => `C${String(i).padStart(3, "0")}`);
-      await seed(env, "A", "stock", [...pns].reverse().map((pn) => ({ pn, price: 1, qty: 1 })));
+      await seed(
+        env,
+        "A",
+        "stock",
+        [...pns].reverse().map((pn) => ({ pn, price: 1, qty: 1 })),
+      );
       const seen: string[] = [];
       let cursor: string | undefined;
       let pages = 0;
@@ -87,7 +92,10 @@ describe.each(dialects)("%s", (dialect) => {
         CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL DEFAULT 'a; b');
         -- the index is optional; searches are rare
         CREATE INDEX notes_by_body ON notes (body); /* trailing; comment */`;
-      const list: Migration[] = [{ id: "notes/001-initial", sqlite: ddl, postgres: ddl }, { id: "notes/002-sqlite-only", sqlite: "SELECT 1" }];
+      const list: Migration[] = [
+        { id: "notes/001-initial", sqlite: ddl, postgres: ddl },
+        { id: "notes/002-sqlite-only", sqlite: "SELECT 1" },
+      ];
       const second = await env.connect();
       await Promise.all([applyMigrations(env.db, list), applyMigrations(second, list)]);
       await applyMigrations(second, list);

@@ -18,9 +18,7 @@ type Choices = Record<string, string[]>;
 const letter = (column: number): string => String.fromCharCode(65 + column);
 
 const choices = (match: HeaderMatch): Choices =>
-  Object.fromEntries(
-    Object.entries(match.candidates).map(([field, list]) => [field, list.map((c) => `${letter(c.column)} ${c.header}`)]),
-  );
+  Object.fromEntries(Object.entries(match.candidates).map(([field, list]) => [field, list.map((c) => `${letter(c.column)} ${c.header}`)]));
 
 /** The three HiWatch price lists' first sheet, "HiWatch серии Eco" (both files are one workbook, byte for byte). */
 const HIWATCH_ECO: Choices = {
@@ -46,7 +44,8 @@ const EXPECTED: Record<string, Expected> = {
   },
   "elm__77a491__HiWatch CCTV прайс-лист_v.9.xlsx": { header: 2, columns: HIWATCH_ECO },
   "fik__21451e__Отчет_по_остаткам_по_размерам_23_05_23.xlsx": {
-    error: 'No price column found: expected a header named Цена or Price in the first 50 rows. Similar names count too, e.g. РРЦ, Розница, Стоимость, Unit Price. Row 1 has "Артикул продавца" as the part number.',
+    error:
+      'No price column found: expected a header named Цена or Price in the first 50 rows. Similar names count too, e.g. РРЦ, Розница, Стоимость, Unit Price. Row 1 has "Артикул продавца" as the part number.',
     firstRow: { vendor: ["A Бренд"], partNumber: ["C Артикул продавца"], quantity: ["G Итого по складам"] },
   },
   "fik__7a72eb__Поставка Казань 11.05.23.xlsx": {

@@ -83,7 +83,12 @@ const tally = (reasons: string[]): Record<string, number> => {
 async function stagedRows(name: string): Promise<StagedRow[]> {
   const staged: StagedRow[] = [];
   const reader = await openRowReader(corpusFile(`xlsx/${name}`));
-  await readInto({ write: async (rows) => void staged.push(...rows) }, reader, { filePath: "", supplier: name, kind: "stock" }, workContext());
+  await readInto(
+    { write: async (rows) => void staged.push(...rows) },
+    reader,
+    { filePath: "", supplier: name, kind: "stock" },
+    workContext(),
+  );
   return staged;
 }
 

@@ -21,7 +21,7 @@ function cell(rows: SheetRow[], ref: string): string {
 const read = (relative: string) => readRows(corpusFile(relative));
 
 describeCorpus("1C .mxl documents of the corpus", () => {
-  it("reads a cell's shown text, not its detail value (Макет09.mxl: {20,6,{\"S\",\"111\"},{1,1,{\"#\",\"1\"}},0})", async () => {
+  it('reads a cell\'s shown text, not its detail value (Макет09.mxl: {20,6,{"S","111"},{1,1,{"#","1"}},0})', async () => {
     const rows = await read("mxl/va__559b89__Макет09.mxl");
     expect(cell(rows, "B4")).toBe("Наименование");
     // Each of these cells holds the detail "111" and shows 1, 2, 3 and 11.
@@ -105,7 +105,11 @@ describeCorpus(".xlsx workbooks of the corpus", () => {
 
   it("reads an inline string's text only, not a <v> written beside it (inlineStr.xlsx D2: <v>1.0</v><is><t>1.</t></is>)", async () => {
     // LibreOffice reads D2 as empty; the XML holds the inline string "1." (and "1.0" in a <v> an inline string does not have).
-    for (const file of ["xlsx/rxl__5c7166__inlineStr.xlsx", "xlsx/rxl__c5bc78__inlineStr2.xlsx", "xlsx/cal__b8a952__inlineStr_with_value.xlsx"]) {
+    for (const file of [
+      "xlsx/rxl__5c7166__inlineStr.xlsx",
+      "xlsx/rxl__c5bc78__inlineStr2.xlsx",
+      "xlsx/cal__b8a952__inlineStr_with_value.xlsx",
+    ]) {
       const rows = await read(file);
       expect(cell(rows, "D2"), file).toBe("1.");
       expect(cell(rows, "A2"), file).toBe("1.0");
@@ -134,7 +138,10 @@ describeCorpus(".xlsx workbooks of the corpus", () => {
     const reader = await openRowReader(corpusFile("xlsx/rxl__6c7796__missing-v-node-xlsx.xlsx"));
     const rows: SheetRow[] = [];
     for await (const row of reader.rows()) rows.push(row);
-    expect(rows.map((row) => [...row.cells])).toEqual([["A", "B", "A + B"], ["1", "2"]]);
+    expect(rows.map((row) => [...row.cells])).toEqual([
+      ["A", "B", "A + B"],
+      ["1", "2"],
+    ]);
     const [header, data] = rows;
     expect(isFormulaWithoutValue(data!.cells, 2)).toBe(true);
     expect([0, 1].map((column) => isFormulaWithoutValue(data!.cells, column))).toEqual([false, false]);
@@ -146,10 +153,14 @@ describeCorpus(".xlsx workbooks of the corpus", () => {
       skip: "quantity is a formula with no saved value: open the file in Excel (or LibreOffice) and save it again",
     });
     // An empty price that is not such a formula keeps its usual reason.
-    expect(skipReason(checkRow(2, data!.cells, { partNumber: 0, price: 3 }, "competitor"))).toEqual({ skip: "price is not a positive number: ''" });
+    expect(skipReason(checkRow(2, data!.cells, { partNumber: 0, price: 3 }, "competitor"))).toEqual({
+      skip: "price is not a positive number: ''",
+    });
   });
 
   it("calls a workbook saved with a password password-protected, not an old .xls (pass_protected.xlsx: an OLE file with an EncryptedPackage)", async () => {
-    await expect(openRowReader(corpusFile("xlsx/cal__46bdcf__pass_protected.xlsx"))).rejects.toThrow(ENGLISH_TEXTS["file.passwordProtected"]);
+    await expect(openRowReader(corpusFile("xlsx/cal__46bdcf__pass_protected.xlsx"))).rejects.toThrow(
+      ENGLISH_TEXTS["file.passwordProtected"],
+    );
   });
 });

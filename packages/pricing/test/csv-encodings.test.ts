@@ -60,7 +60,9 @@ describe.each(dialects)("%s: a CSV in each encoding a Russian pricing team meets
     // Past the first 64 KiB, which the encoding is told from.
     const rows = Array.from({ length: 5_000 }, (_, i) => `Г-${i};Кабель;1\n`).join("");
     const file = env.file("stock.csv", Buffer.concat([Buffer.from(CSV + rows), cp1251("В-3;Ёж;30\n")]));
-    const error = await importStock(env.db, { filePath: file, supplier: "Ромашка", kind: "competitor" }, workContext()).catch((e: unknown) => e);
+    const error = await importStock(env.db, { filePath: file, supplier: "Ромашка", kind: "competitor" }, workContext()).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StockFileError);
     expect((error as Error).message).toMatch(/^The CSV file starts as UTF-8 text but has bytes further on that are not\./);
   });

@@ -15,19 +15,10 @@ import { convertWithLibreOffice, readFods, soffice } from "./helpers/spreadsheet
  */
 
 /** Texts from a supplier's file that a spreadsheet would take for formulas, whole or split at a separator. */
-const HOSTILE = [
-  "x;=1+1;y",
-  'a,=HYPERLINK("http://x","y"),b',
-  "@SUM(1)",
-  "\t=1",
-  "-1+1",
-  "+1",
-  "Кабель; =2*3, «витая пара»",
-] as const;
+const HOSTILE = ["x;=1+1;y", 'a,=HYPERLINK("http://x","y"),b', "@SUM(1)", "\t=1", "-1+1", "+1", "Кабель; =2*3, «витая пара»"] as const;
 
 /** Separators LibreOffice is told to split on, as its CSV filter names them (character codes). */
 const SEPARATORS = { comma: 44, semicolon: 59, tab: 9 } as const;
-
 
 describe("the pricelist CSV export read by LibreOffice", () => {
   // Loud in CI, as the PostgreSQL URL is: a run without the program would pass for one with it.
@@ -61,14 +52,23 @@ describe("the pricelist CSV export read by LibreOffice", () => {
       for (const [name, separator] of Object.entries(SEPARATORS)) {
         const cells = readFods(convertWithLibreOffice(csvFile, env.dir, separator));
         const all = cells.flat();
-        expect(all.filter((c) => c.formula !== undefined), `formulas when read with ${name}`).toEqual([]);
-        expect(all.filter((c) => c.type === "string" && /^[=+\-@]/.test(c.text)), `formula-like texts with ${name}`).toEqual([]);
+        expect(
+          all.filter((c) => c.formula !== undefined),
+          `formulas when read with ${name}`,
+        ).toEqual([]);
+        expect(
+          all.filter((c) => c.type === "string" && /^[=+\-@]/.test(c.text)),
+          `formula-like texts with ${name}`,
+        ).toEqual([]);
         if (separator === SEPARATORS.comma) {
           // Read with the export's own separator, every row is whole: the names and vendors
           // in columns B and C, only the apostrophes added.
           for (const [i, text] of HOSTILE.entries()) {
             const row = cells.find((r) => r[0]?.text === `H-${i}`);
-            expect(row?.slice(1, 3).map((c) => c.text.replaceAll("'", "")), `row H-${i}`).toEqual([text, text]);
+            expect(
+              row?.slice(1, 3).map((c) => c.text.replaceAll("'", "")),
+              `row H-${i}`,
+            ).toEqual([text, text]);
           }
         }
       }

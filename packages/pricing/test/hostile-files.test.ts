@@ -27,17 +27,21 @@ const hostile: [string, () => Buffer, RegExp][] = [
     () => xlsxWithSheet(worksheetXml(`<row r="2"><c r="A2" t="inlineStr"><is><t>&h;&h;&h;</t></is></c></row>`, LAUGHS)),
     /damaged|entit|DOCTYPE/i,
   ],
-  [
-    "a 200,000-column row",
-    () => xlsxWithSheet(worksheetXml(`<row r="2">${"<c><v>1</v></c>".repeat(200_000)}</row>`)),
-    /column/i,
-  ],
+  ["a 200,000-column row", () => xlsxWithSheet(worksheetXml(`<row r="2">${"<c><v>1</v></c>".repeat(200_000)}</row>`)), /column/i],
   [
     "8-bit text that is neither UTF-8 nor Cyrillic Windows-1251 (a byte 0x98, undefined there)",
     () => Buffer.from([0x50, 0x4e, 0x3b, 0x98, 0x81, 0x0a, 0x41, 0x2d, 0x31, 0x3b, 0x31, 0x30, 0x0a]),
     /not recognised/,
   ],
-  ["a truncated 1C mxl", () => mxl8([["Артикул", "Цена"], ["A-1", "10"]]).subarray(0, 60), /1C|xlsx/i],
+  [
+    "a truncated 1C mxl",
+    () =>
+      mxl8([
+        ["Артикул", "Цена"],
+        ["A-1", "10"],
+      ]).subarray(0, 60),
+    /1C|xlsx/i,
+  ],
   ["a bare MOXCEL header", () => MXL8_HEADER, /xlsx/i],
   // Each text node is under the cell cap; the cell's text in all is over it (a 5.4-million-character part number was imported so).
   [
@@ -48,12 +52,15 @@ const hostile: [string, () => Buffer, RegExp][] = [
   [
     "an inline cell of two rich-text runs",
     () =>
-      xlsxWithSheet(worksheetXml(`<row r="2"><c r="A2" t="inlineStr"><is><r><t>${HALF_CAP}</t></r><r><t>${HALF_CAP}</t></r></is></c></row>`)),
+      xlsxWithSheet(
+        worksheetXml(`<row r="2"><c r="A2" t="inlineStr"><is><r><t>${HALF_CAP}</t></r><r><t>${HALF_CAP}</t></r></is></c></row>`),
+      ),
     /cell text too long to be real/,
   ],
   [
     "a shared string split by a child element",
-    () => xlsxWithParts(worksheetXml(`<row r="2"><c r="A2" t="s"><v>0</v></c></row>`), sharedStringsXml([`<t>${HALF_CAP}<x/>${HALF_CAP}</t>`])),
+    () =>
+      xlsxWithParts(worksheetXml(`<row r="2"><c r="A2" t="s"><v>0</v></c></row>`), sharedStringsXml([`<t>${HALF_CAP}<x/>${HALF_CAP}</t>`])),
     /cell text too long to be real/,
   ],
   [
@@ -149,10 +156,16 @@ describe.each(dialects)("%s", (dialect) => {
 
     it("100 price cells pointing at one 999,000-character shared string: 100 short reasons, not a 100 MB result", async () => {
       const env = await testEnv(dialect);
-      const rows = Array.from({ length: 100 }, (_, i) => `<row r="${i + 2}"><c t="inlineStr"><is><t>P${i}</t></is></c><c t="s"><v>0</v></c></row>`);
+      const rows = Array.from(
+        { length: 100 },
+        (_, i) => `<row r="${i + 2}"><c t="inlineStr"><is><t>P${i}</t></is></c><c t="s"><v>0</v></c></row>`,
+      );
       const file = env.file(
         "long-price.xlsx",
-        xlsxWithParts(worksheetXml(`${rows.join("")}<row r="102"><c t="inlineStr"><is><t>OK</t></is></c><c><v>5</v></c></row>`), sharedStringsXml([`<t>${"7".repeat(999_000)}</t>`])),
+        xlsxWithParts(
+          worksheetXml(`${rows.join("")}<row r="102"><c t="inlineStr"><is><t>OK</t></is></c><c><v>5</v></c></row>`),
+          sharedStringsXml([`<t>${"7".repeat(999_000)}</t>`]),
+        ),
       );
       const result = await importStock(env.db, { filePath: file, supplier: "S", kind: "stock" }, workContext());
       expect(result).toMatchObject({ rowsTotal: 101, imported: 1, skipped: 100 });
@@ -175,8 +188,14 @@ describe.each(dialects)("%s", (dialect) => {
       );
       const result = await importStock(env.db, { filePath: file, supplier: "S", kind: "competitor" }, workContext());
       expect(result).toMatchObject({ rowsTotal: 3, imported: 2, skipped: 1 });
-      expect(result.skippedRows).toMatchObject([{ row: 2, reason: `part number is longer than 200 characters (201): '${"P".repeat(100)}…'` }]);
-      const components = await env.db.kysely.selectFrom("components").select(["part_number", "name", "vendor"]).orderBy("part_number").execute();
+      expect(result.skippedRows).toMatchObject([
+        { row: 2, reason: `part number is longer than 200 characters (201): '${"P".repeat(100)}…'` },
+      ]);
+      const components = await env.db.kysely
+        .selectFrom("components")
+        .select(["part_number", "name", "vendor"])
+        .orderBy("part_number")
+        .execute();
       expect(components).toEqual([
         { part_number: "N-1", name: `${"Я".repeat(999)}…`, vendor: `${"V".repeat(199)}…` },
         { part_number: "N-2", name: "ё".repeat(1_000), vendor: "Acme" },

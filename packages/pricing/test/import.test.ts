@@ -105,7 +105,14 @@ describe.each(dialects)("%s", (dialect) => {
       const fromExcel = await importStock(env.db, { filePath: `${env.dir}/e.xlsx`, supplier: "E", kind: "stock" }, workContext());
       expect(fromExcel).toMatchObject({ rowsTotal: 2, imported: 2 });
 
-      const mxl = env.file("m.mxl", mxl8([["Артикул", "Цена", "Остаток"], ["E-1", "24 000", "1"], ["M-9", "10", "2"]]));
+      const mxl = env.file(
+        "m.mxl",
+        mxl8([
+          ["Артикул", "Цена", "Остаток"],
+          ["E-1", "24 000", "1"],
+          ["M-9", "10", "2"],
+        ]),
+      );
       const fromMxl = await importStock(env.db, { filePath: mxl, supplier: "M", kind: "stock" }, workContext());
       expect(fromMxl).toMatchObject({ rowsTotal: 2, imported: 2, skipped: 0, componentsCreated: 1, skippedRows: [] });
       expect(await offers(env.db, "M")).toEqual([
@@ -129,7 +136,10 @@ describe.each(dialects)("%s", (dialect) => {
       const ctx = workContext();
       const result = await importStock(env.db, { filePath: file, supplier: "A", kind: "stock" }, ctx);
       expect(result).toMatchObject({ rowsTotal: names.length, imported: names.length, componentsCreated: names.length });
-      const stored = (await env.db.kysely.selectFrom("components").select(["part_number as pn", "name"]).execute()) as { pn: string; name: string }[];
+      const stored = (await env.db.kysely.selectFrom("components").select(["part_number as pn", "name"]).execute()) as {
+        pn: string;
+        name: string;
+      }[];
       const byPn = new Map(stored.map((r) => [r.pn, r.name]));
       names.forEach((name, i) => expect(byPn.get(`D${i}`)).toBe(name));
       expect(stored.some((r) => r.name.includes("\uFFFD"))).toBe(false);
@@ -238,12 +248,20 @@ describe.each(dialects)("%s", (dialect) => {
       // What a worker that dies does to its connection: gone, with the import half staged.
       const die = async () => {
         if (dying.sqlite) dying.sqlite.close();
-        else await rows(env.db, sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+        else
+          await rows(
+            env.db,
+            sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+          );
       };
       let died: Promise<void> | undefined;
-      const run = importStock(dying, { filePath: file, supplier: "A", kind: "stock" }, workContext((_, message) => {
-        if (message === "Reading rows: 4,000") died ??= die();
-      }));
+      const run = importStock(
+        dying,
+        { filePath: file, supplier: "A", kind: "stock" },
+        workContext((_, message) => {
+          if (message === "Reading rows: 4,000") died ??= die();
+        }),
+      );
       await expect(run).rejects.toThrow();
       await died;
       expect(await stagingTables(env.db)).toBe(0);
@@ -258,7 +276,8 @@ describe.each(dialects)("%s", (dialect) => {
       const env = await testEnv(dialect);
       const other = await env.connect();
       // Overlapping part numbers, listed twice each: both swaps create and update the same components.
-      const lines = (price: number) => Array.from({ length: 6_000 }, (_, i) => `S${i % 3_000};${price};${i % 5};Name ${i % 3_000}`).join("\n");
+      const lines = (price: number) =>
+        Array.from({ length: 6_000 }, (_, i) => `S${i % 3_000};${price};${i % 5};Name ${i % 3_000}`).join("\n");
       const a = env.file("a.csv", `PN;Price;Qty;Name\n${lines(10)}\n`);
       const b = env.file("b.csv", `PN;Price;Qty;Name\n${lines(20)}\n`);
       const [ra, rb] = await Promise.all([
@@ -315,7 +334,12 @@ describe.each(dialects)("%s", (dialect) => {
     it("fails clearly on a truncated zip, an empty file, a 7.7 mxl and unknown bytes, keeping previous rows", async () => {
       const env = await testEnv(dialect);
       await importStock(env.db, { filePath: env.file("old.csv", "PN,Price\nOLD,1\n"), supplier: "A", kind: "stock" }, workContext());
-      const whole = rawXlsx({ rows: [{ r: 1, cells: ["PN", "Price"] }, { r: 2, cells: ["A", 1] }] });
+      const whole = rawXlsx({
+        rows: [
+          { r: 1, cells: ["PN", "Price"] },
+          { r: 2, cells: ["A", 1] },
+        ],
+      });
       const cases: [string, Uint8Array, RegExp][] = [
         ["t.xlsx", whole.subarray(0, whole.length - 30), /damaged or incomplete/],
         ["e.csv", new Uint8Array(), /The file is empty/],
@@ -325,9 +349,9 @@ describe.each(dialects)("%s", (dialect) => {
       for (const [name, data, message] of cases) {
         const attempt = importStock(env.db, { filePath: env.file(name, data), supplier: "A", kind: "stock" }, workContext());
         await expect(attempt).rejects.toThrow(StockFileError);
-        await expect(
-          importStock(env.db, { filePath: env.file(name, data), supplier: "A", kind: "stock" }, workContext()),
-        ).rejects.toThrow(message);
+        await expect(importStock(env.db, { filePath: env.file(name, data), supplier: "A", kind: "stock" }, workContext())).rejects.toThrow(
+          message,
+        );
       }
       expect((await offers(env.db)).map((o) => o.partNumber)).toEqual(["OLD"]);
       expect(await stagingTables(env.db)).toBe(0);

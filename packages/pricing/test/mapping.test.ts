@@ -18,10 +18,19 @@ describe.each(dialects)("%s", (dialect) => {
   describe("a mapping", () => {
     it("picks the column a person chose over the detected one, and the result says so", async () => {
       const env = await testEnv(dialect);
-      const file = env.file("p.csv", twoPrices([["A-1", 80, 100], ["A-2", 40, 50]]));
+      const file = env.file(
+        "p.csv",
+        twoPrices([
+          ["A-1", 80, 100],
+          ["A-2", 40, 50],
+        ]),
+      );
       const detected = await importStock(env.db, { filePath: file, supplier: "Ромашка", kind: "stock" }, workContext());
       expect(detected.mapping).toMatchObject({ source: "detected", used: { columns: { price: "РРЦ" } }, saved: false });
-      expect(await prices(env.db, "Ромашка")).toEqual([["A-1", 100], ["A-2", 50]]);
+      expect(await prices(env.db, "Ромашка")).toEqual([
+        ["A-1", 100],
+        ["A-2", 50],
+      ]);
 
       const given = await importStock(
         env.db,
@@ -34,7 +43,10 @@ describe.each(dialects)("%s", (dialect) => {
         used: { columns: { partNumber: "Артикул", name: "Наименование", quantity: "Остаток", price: "  цена   ДИЛЕРА " } },
         saved: false,
       });
-      expect(await prices(env.db, "Ромашка")).toEqual([["A-1", 80], ["A-2", 40]]);
+      expect(await prices(env.db, "Ромашка")).toEqual([
+        ["A-1", 80],
+        ["A-2", 40],
+      ]);
     });
 
     it("saved for a supplier, reads its next file the same way though the columns moved; another mapping still wins", async () => {
@@ -52,10 +64,22 @@ describe.each(dialects)("%s", (dialect) => {
 
       // Saved by header text instead, so a reordered file still reads the dealer's price.
       await setSupplierMapping(env.db, { name: "Вектор", kind: "stock", mapping: { columns: { price: "Цена дилера" } } });
-      const next = env.file("2.csv", twoPrices([["B-1", 70, 90], ["B-2", 10, 20]], "rrp-first"));
+      const next = env.file(
+        "2.csv",
+        twoPrices(
+          [
+            ["B-1", 70, 90],
+            ["B-2", 10, 20],
+          ],
+          "rrp-first",
+        ),
+      );
       const again = await importStock(env.db, { filePath: next, supplier: "Вектор", kind: "stock" }, workContext());
       expect(again.mapping).toMatchObject({ source: "saved", saved: false });
-      expect(await prices(env.db, "Вектор")).toEqual([["B-1", 70], ["B-2", 10]]);
+      expect(await prices(env.db, "Вектор")).toEqual([
+        ["B-1", 70],
+        ["B-2", 10],
+      ]);
       expect((await listSuppliers(env.db, { kind: "stock" })).items[0]).toMatchObject({ offers: 2 });
 
       const other = await importStock(
@@ -64,7 +88,10 @@ describe.each(dialects)("%s", (dialect) => {
         workContext(),
       );
       expect(other.mapping?.source).toBe("given");
-      expect(await prices(env.db, "Вектор")).toEqual([["B-1", 90], ["B-2", 20]]);
+      expect(await prices(env.db, "Вектор")).toEqual([
+        ["B-1", 90],
+        ["B-2", 20],
+      ]);
 
       await setSupplierMapping(env.db, { name: "Вектор", kind: "stock", mapping: null });
       expect((await listSuppliers(env.db)).items[0]).toMatchObject({ mapping: null, mappingSavedAt: null });
@@ -79,7 +106,12 @@ describe.each(dialects)("%s", (dialect) => {
       const file = env.file("codes.csv", "x;y;z\r\nK1;Q;P\r\nC-1;7;120\r\nC-2;3;60\r\n");
       const result = await importStock(
         env.db,
-        { filePath: file, supplier: "Коды", kind: "stock", mapping: { headerRow: 2, columns: { partNumber: 1, price: 3, quantity: null } } },
+        {
+          filePath: file,
+          supplier: "Коды",
+          kind: "stock",
+          mapping: { headerRow: 2, columns: { partNumber: 1, price: 3, quantity: null } },
+        },
         workContext(),
       );
       expect(result).toMatchObject({ rowsTotal: 2, imported: 2 });
@@ -96,7 +128,7 @@ describe.each(dialects)("%s", (dialect) => {
       const attempt = (mapping: Parameters<typeof importStock>[1]["mapping"]) =>
         importStock(env.db, { filePath: file, supplier: "Д", kind: "stock", mapping }, workContext());
       await expect(attempt({ columns: { price: "Цена закупки" } })).rejects.toThrow(
-        "No row in the first 50 has the mapping's headers \"Цена закупки\".",
+        'No row in the first 50 has the mapping\'s headers "Цена закупки".',
       );
       await expect(attempt({ headerRow: 3, columns: { price: "Опт" } })).rejects.toThrow(`The mapping's header row 3 has no column "Опт".`);
       await expect(attempt({ headerRow: 1 })).rejects.toThrow(
@@ -132,7 +164,15 @@ describe.each(dialects)("%s", (dialect) => {
       });
       expect(sheet!.fields.find((f) => f.field === "vendor")).toEqual({ field: "vendor", chosen: null, alternatives: [] });
       expect(sheet!.rows).toHaveLength(20);
-      expect(sheet!.rows[0]).toEqual({ row: 4, partNumber: "P-0", name: "Товар P-0", vendor: null, category: null, quantity: 5, price: 100 });
+      expect(sheet!.rows[0]).toEqual({
+        row: 4,
+        partNumber: "P-0",
+        name: "Товар P-0",
+        vendor: null,
+        category: null,
+        quantity: 5,
+        price: 100,
+      });
       expect(preview.mapping).toEqual({ columns: { partNumber: "Артикул", name: "Наименование", quantity: "Остаток", price: "РРЦ" } });
 
       const mapped = await inspectStockFile({ filePath: file, kind: "stock", mapping: { columns: { price: 3 } }, mappingSource: "given" });
@@ -182,7 +222,11 @@ describeCorpus("previews of the corpus' HiWatch price list (8 sheets)", () => {
     expect(preview.sheets.find((s) => s.name === chosen)!.rows.length).toBeGreaterThan(0);
 
     const env = await testEnv("sqlite");
-    const imported = await importStock(env.db, { filePath: file(), supplier: "HiWatch", kind: "stock", mapping: { sheets: [chosen] } }, workContext());
+    const imported = await importStock(
+      env.db,
+      { filePath: file(), supplier: "HiWatch", kind: "stock", mapping: { sheets: [chosen] } },
+      workContext(),
+    );
     const everything = await importStock(env.db, { filePath: file(), supplier: "HiWatch all", kind: "stock" }, workContext());
     expect(imported.imported).toBeGreaterThan(0);
     expect(imported.imported).toBeLessThan(everything.imported);

@@ -17,7 +17,9 @@ describe.each(dialects)("%s: an import that would leave a supplier with nothing"
     const bad = env.file("bad.csv", `PN;Price\nA-1;${"9".repeat(40_000)}\nA-2;free\n`);
     const error = await importStock(env.db, { filePath: bad, supplier: "Ocean", kind: "stock" }, workContext()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StockFileError);
-    expect((error as Error).message).toMatch(/^None of the file's 2 data rows could be imported \(row 2: .{1,300}\), so Ocean's 2 earlier rows are kept as they were\.$/);
+    expect((error as Error).message).toMatch(
+      /^None of the file's 2 data rows could be imported \(row 2: .{1,300}\), so Ocean's 2 earlier rows are kept as they were\.$/,
+    );
     expect((await offers(env.db, "Ocean")).map((o) => o.partNumber)).toEqual(["KEEP-1", "KEEP-2"]);
     expect(await stagingTables(env.db)).toBe(0);
   });
@@ -34,8 +36,12 @@ describe.each(dialects)("%s: an import that would leave a supplier with nothing"
   it("is fine for a supplier that had no rows, and for another kind", async () => {
     const env = await earlier();
     const empty = env.file("empty.csv", "PN;Price\n");
-    await expect(importStock(env.db, { filePath: empty, supplier: "Delta", kind: "stock" }, workContext())).resolves.toMatchObject({ imported: 0 });
-    await expect(importStock(env.db, { filePath: empty, supplier: "Ocean", kind: "competitor" }, workContext())).resolves.toMatchObject({ imported: 0 });
+    await expect(importStock(env.db, { filePath: empty, supplier: "Delta", kind: "stock" }, workContext())).resolves.toMatchObject({
+      imported: 0,
+    });
+    await expect(importStock(env.db, { filePath: empty, supplier: "Ocean", kind: "competitor" }, workContext())).resolves.toMatchObject({
+      imported: 0,
+    });
     expect(await offers(env.db, "Ocean")).toHaveLength(2);
   });
 });

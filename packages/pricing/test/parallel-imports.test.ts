@@ -73,7 +73,10 @@ describe.skipIf(!dialects.includes("postgres"))("postgres: imports apply side by
     const second = await startImport(env, "A", "stock", ["P1;30;1;;", "P2;40;1;;"]);
     await vi.waitFor(async () => {
       const locks = await importLocks(env.db, "A", "stock");
-      expect(locks).toEqual([{ pid: firstPid, granted: true }, { pid: expect.any(Number), granted: false }]);
+      expect(locks).toEqual([
+        { pid: firstPid, granted: true },
+        { pid: expect.any(Number), granted: false },
+      ]);
       expect((await lockWaits(env.db)).find((w) => w.pid === locks[1]!.pid)?.blockers).toEqual([firstPid]);
     }, WAIT);
     expect(second.settled).toBe(false);
@@ -94,8 +97,18 @@ describe.skipIf(!dialects.includes("postgres"))("postgres: imports apply side by
     const held = await heldTransaction(env.db);
     await held.run(`INSERT INTO components (part_number, search_text) VALUES ('PN-1000', 'pn-1000\n')`);
     // Opposite file orders: upserted in file order, each would hold part numbers the other needs.
-    const a = await startImport(env, "A", "stock", parts.map((pn) => `${pn};10;1;;VA`));
-    const b = await startImport(env, "B", "stock", [...parts].reverse().map((pn) => `${pn};20;1;Name of ${pn};`));
+    const a = await startImport(
+      env,
+      "A",
+      "stock",
+      parts.map((pn) => `${pn};10;1;;VA`),
+    );
+    const b = await startImport(
+      env,
+      "B",
+      "stock",
+      [...parts].reverse().map((pn) => `${pn};20;1;Name of ${pn};`),
+    );
     // One waits for the held part number, the other for the one ahead of it: a line, not a cycle.
     await vi.waitFor(async () => {
       const waits = await lockWaits(env.db);
@@ -112,7 +125,11 @@ describe.skipIf(!dialects.includes("postgres"))("postgres: imports apply side by
     // Whichever created a component, the other filled in what it lacked.
     const components = await rows(
       env.db,
-      sql<{ n: number; named: number; vendored: number }>`SELECT COUNT(*) AS n, COUNT(name) AS named, COUNT(vendor) AS vendored FROM components`,
+      sql<{
+        n: number;
+        named: number;
+        vendored: number;
+      }>`SELECT COUNT(*) AS n, COUNT(name) AS named, COUNT(vendor) AS vendored FROM components`,
     );
     expect(components).toEqual([{ n: 2_000, named: 2_000, vendored: 2_000 }]);
   });

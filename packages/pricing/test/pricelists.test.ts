@@ -28,7 +28,13 @@ const stockB: SeedOffer[] = [
   { pn: "P3", price: 5, qty: 0 },
 ];
 const competitors: [string, SeedOffer[]][] = [
-  ["X", [{ pn: "P1", price: 9.5 }, { pn: "P4", price: 100 }]],
+  [
+    "X",
+    [
+      { pn: "P1", price: 9.5 },
+      { pn: "P4", price: 100 },
+    ],
+  ],
   ["Y", [{ pn: "P1", price: 9.4 }]],
 ];
 
@@ -90,8 +96,10 @@ describe.each(dialects)("%s", (dialect) => {
       const env = await seeded();
       const result = await createPricelist(env.db, { source: "competitor", taskId: null }, workContext());
       const page = (await getPricelistPage(env.db, { id: result.pricelistId }))!;
-      const expected = [...competitors.flatMap(([, rows]) => rows)]
-        .reduce((m, o) => m.set(o.pn, Math.min(m.get(o.pn) ?? Infinity, o.price)), new Map<string, number>());
+      const expected = [...competitors.flatMap(([, rows]) => rows)].reduce(
+        (m, o) => m.set(o.pn, Math.min(m.get(o.pn) ?? Infinity, o.price)),
+        new Map<string, number>(),
+      );
       expect(page.rows.map((r) => [r.partNumber, r.price, r.quantity])).toEqual(
         [...expected].sort(([a], [b]) => a.localeCompare(b)).map(([pn, price]) => [pn, price, null]),
       );
@@ -99,11 +107,20 @@ describe.each(dialects)("%s", (dialect) => {
 
     it("pages rows and lists pricelists newest first", async () => {
       const env = await testEnv(dialect);
-      await seed(env, "A", "stock", Array.from({ length: 25 }, (_, i) => ({ pn: `K${String(i).padStart(2, "0")}`, price: i + 1, qty: 1 })));
+      await seed(
+        env,
+        "A",
+        "stock",
+        Array.from({ length: 25 }, (_, i) => ({ pn: `K${String(i).padStart(2, "0")}`, price: i + 1, qty: 1 })),
+      );
       await recalculatePrices(env.db, workContext());
       const ids: string[] = [];
       for (let i = 0; i < 3; i++) {
-        const made = await createPricelist(env.db, { source: "estimate", taskId: null }, { ...workContext(), now: () => new Date(1_700_000_000_000 + i * 1000) });
+        const made = await createPricelist(
+          env.db,
+          { source: "estimate", taskId: null },
+          { ...workContext(), now: () => new Date(1_700_000_000_000 + i * 1000) },
+        );
         ids.push(made.pricelistId);
       }
       const partNumbers: string[] = [];
@@ -131,16 +148,19 @@ describe.each(dialects)("%s", (dialect) => {
       const { pricelistId } = await createPricelist(env.db, { source: "warehouse", taskId: null }, workContext());
       const chunks = (await csv(env, pricelistId))!;
       expect(chunks.length).toBeGreaterThan(1);
-      expect(chunks.join("")).toBe(
-        "\uFEFFPart number,Vendor,Name,Price,Quantity\r\n" + 'P1,V,"Кабель, 5 м",8,5\r\n' + "P3,,,7,1\r\n",
-      );
+      expect(chunks.join("")).toBe("\uFEFFPart number,Vendor,Name,Price,Quantity\r\n" + 'P1,V,"Кабель, 5 м",8,5\r\n' + "P3,,,7,1\r\n");
       expect(await pricelistCsvChunks(env.db, "11111111-1111-4111-8111-111111111111")).toBeUndefined();
     });
 
     it("quotes quotes and line breaks and streams many rows in chunks of 1,000", async () => {
       const env = await testEnv(dialect);
       await seed(env, "A", "stock", [{ pn: "Q1", price: 1.5, qty: 1, name: 'Мышь "Pro"' }]);
-      await seed(env, "B", "stock", Array.from({ length: 2500 }, (_, i) => ({ pn: `N${i}`, price: 1, qty: 1 })));
+      await seed(
+        env,
+        "B",
+        "stock",
+        Array.from({ length: 2500 }, (_, i) => ({ pn: `N${i}`, price: 1, qty: 1 })),
+      );
       await recalculatePrices(env.db, workContext());
       const { pricelistId } = await createPricelist(env.db, { source: "estimate", taskId: null }, workContext());
       const chunks = (await csv(env, pricelistId))!;
@@ -175,27 +195,30 @@ describe.each(dialects)("%s", (dialect) => {
   });
 
   describe("pricelistXlsx", () => {
-    it.each(["ru", "en"] as const)("writes an .xlsx (%s header) that reads back: numbers as numbers, every row, Cyrillic intact", async (language) => {
-      const env = await testEnv(dialect);
-      await seed(env, "A", "stock", [
-        { pn: "X1", price: 1234.5, qty: 3, name: "Коммутатор «Кабель» =1+1", vendor: "Acme" },
-        ...Array.from({ length: 2100 }, (_, i) => ({ pn: `N${String(i).padStart(4, "0")}`, price: i + 0.25, qty: 1 })),
-      ]);
-      const { pricelistId } = await createPricelist(env.db, { source: "warehouse", taskId: null }, workContext());
-      const found = (await pricelistXlsx(env.db, pricelistId, language))!;
-      expect(found.pricelist.id).toBe(pricelistId);
-      const file = join(env.dir, `export-${language}.xlsx`);
-      await pipeline(found.stream, createWriteStream(file));
-      const rows = (await readRows(file)).map((r) => r.cells);
-      expect(rows[0]).toEqual([...EXPORT_HEADER[language]]);
-      expect(rows).toHaveLength(1 + 2101);
-      expect(rows.find((r) => r[0] === "X1")).toEqual(["X1", "Acme", "Коммутатор «Кабель» =1+1", "1234.5", "3"]);
-      // The same file imported as a supplier's: the header is recognised, the prices are the pricelist's.
-      await importStock(env.db, { filePath: file, supplier: "Back", kind: "stock" }, workContext());
-      const back = await offers(env.db, "Back");
-      expect(back).toHaveLength(2101);
-      expect(back.find((o) => o.partNumber === "N0007")).toMatchObject({ price: 7.25, quantity: 1 });
-      expect(await pricelistXlsx(env.db, "11111111-1111-4111-8111-111111111111")).toBeUndefined();
-    });
+    it.each(["ru", "en"] as const)(
+      "writes an .xlsx (%s header) that reads back: numbers as numbers, every row, Cyrillic intact",
+      async (language) => {
+        const env = await testEnv(dialect);
+        await seed(env, "A", "stock", [
+          { pn: "X1", price: 1234.5, qty: 3, name: "Коммутатор «Кабель» =1+1", vendor: "Acme" },
+          ...Array.from({ length: 2100 }, (_, i) => ({ pn: `N${String(i).padStart(4, "0")}`, price: i + 0.25, qty: 1 })),
+        ]);
+        const { pricelistId } = await createPricelist(env.db, { source: "warehouse", taskId: null }, workContext());
+        const found = (await pricelistXlsx(env.db, pricelistId, language))!;
+        expect(found.pricelist.id).toBe(pricelistId);
+        const file = join(env.dir, `export-${language}.xlsx`);
+        await pipeline(found.stream, createWriteStream(file));
+        const rows = (await readRows(file)).map((r) => r.cells);
+        expect(rows[0]).toEqual([...EXPORT_HEADER[language]]);
+        expect(rows).toHaveLength(1 + 2101);
+        expect(rows.find((r) => r[0] === "X1")).toEqual(["X1", "Acme", "Коммутатор «Кабель» =1+1", "1234.5", "3"]);
+        // The same file imported as a supplier's: the header is recognised, the prices are the pricelist's.
+        await importStock(env.db, { filePath: file, supplier: "Back", kind: "stock" }, workContext());
+        const back = await offers(env.db, "Back");
+        expect(back).toHaveLength(2101);
+        expect(back.find((o) => o.partNumber === "N0007")).toMatchObject({ price: 7.25, quantity: 1 });
+        expect(await pricelistXlsx(env.db, "11111111-1111-4111-8111-111111111111")).toBeUndefined();
+      },
+    );
   });
 });

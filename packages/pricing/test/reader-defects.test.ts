@@ -74,7 +74,13 @@ describe("OLE compound files", () => {
 
   it("calls a workbook saved with a password password-protected, even with its EncryptedPackage in a later directory sector", async () => {
     const env = fileEnv();
-    const encrypted = compoundFile([ROOT, { name: "\u0006DataSpaces", type: 1 }, { name: "EncryptionInfo", type: 2 }, { name: "x", type: 2 }, { name: "EncryptedPackage", type: 2 }]);
+    const encrypted = compoundFile([
+      ROOT,
+      { name: "\u0006DataSpaces", type: 1 },
+      { name: "EncryptionInfo", type: 2 },
+      { name: "x", type: 2 },
+      { name: "EncryptedPackage", type: 2 },
+    ]);
     await expect(openRowReader(env.file("prices.xlsx", encrypted))).rejects.toThrow(ENGLISH_TEXTS["file.passwordProtected"]);
   });
 
@@ -93,7 +99,10 @@ describe("OLE compound files", () => {
 describe("finding a workbook's parts", () => {
   const rels = (...items: [id: string, type: string, target: string][]) =>
     `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items
-      .map(([id, type, target]) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`)
+      .map(
+        ([id, type, target]) =>
+          `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`,
+      )
       .join("")}</Relationships>`;
   const sheet = (cells: string) => `<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
 
@@ -104,7 +113,10 @@ describe("finding a workbook's parts", () => {
       makeZip([
         { name: "_rels/.rels", data: rels(["r1", "officeDocument", "/Book/Main.xml"]) },
         { name: "book/main.xml", data: '<workbook xmlns:r="r"><sheets><sheet name="A" r:id="s1"/></sheets></workbook>' },
-        { name: "BOOK/_RELS/MAIN.XML.RELS", data: rels(["s1", "worksheet", "../Sheets/One.xml"], ["t", "sharedStrings", "strings%20table.xml"]) },
+        {
+          name: "BOOK/_RELS/MAIN.XML.RELS",
+          data: rels(["s1", "worksheet", "../Sheets/One.xml"], ["t", "sharedStrings", "strings%20table.xml"]),
+        },
         { name: "sheets/one.xml", data: sheet('<c r="A1" t="s"><v>0</v></c><c r="B1"><v>42</v></c>') },
         { name: "book/Strings Table.xml", data: "<sst><si><t>PN-1</t></si></sst>" },
       ]),

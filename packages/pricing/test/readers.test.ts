@@ -106,7 +106,7 @@ describe("CSV parsing", () => {
 
   it("detects the delimiter", () => {
     expect(detectDelimiter("Артикул;Наименование;Цена\nA1;Кабель;1 234,56\nA2;Мышь;12,5\n")).toBe(";");
-    expect(detectDelimiter("PN,Name,Price\nA1,\"Cable; 5m\",10\nA2,Mouse,12.5\n")).toBe(",");
+    expect(detectDelimiter('PN,Name,Price\nA1,"Cable; 5m",10\nA2,Mouse,12.5\n')).toBe(",");
     expect(detectDelimiter("PN,Price\n")).toBe(",");
   });
 });
@@ -233,9 +233,7 @@ describe("xlsx reader", () => {
   });
 
   it("maps column letters", () => {
-    expect([columnIndex("A1"), columnIndex("C5"), columnIndex("Z9"), columnIndex("AA10"), columnIndex("7")]).toEqual([
-      0, 2, 25, 26, -1,
-    ]);
+    expect([columnIndex("A1"), columnIndex("C5"), columnIndex("Z9"), columnIndex("AA10"), columnIndex("7")]).toEqual([0, 2, 25, 26, -1]);
   });
 });
 
@@ -269,7 +267,10 @@ describe("1C mxl reader", () => {
     const env = fileEnv();
     const old = env.file("old.mxl", Buffer.concat([MXL8_HEADER, Buffer.from([6, 0, 3, 0, 0, 0, 0xff, 0x10, 0x80])]));
     await expect(readRows(old)).rejects.toThrow(/7\.7.*save the document from 1C.*\.xlsx/i);
-    const cut = mxl8([["PN", "Price"], ["A", "1"]]);
+    const cut = mxl8([
+      ["PN", "Price"],
+      ["A", "1"],
+    ]);
     const damaged = env.file("cut.mxl", cut.subarray(0, cut.length - 20));
     await expect(readRows(damaged)).rejects.toThrow(/1C document is damaged or incomplete/);
   });
@@ -280,9 +281,9 @@ describe("unrecognised files", () => {
     const env = fileEnv();
     await expect(readRows(env.file("empty.csv", ""))).rejects.toThrow(/The file is empty\. Save .*\.xlsx/);
     await expect(readRows(env.file("x.bin", Buffer.from([0, 1, 2, 0xff, 0xfe])))).rejects.toThrow(/not recognised/);
-    await expect(
-      readRows(env.file("old.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]))),
-    ).rejects.toThrow(/\.xls\b.*not supported/);
+    await expect(readRows(env.file("old.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0])))).rejects.toThrow(
+      /\.xls\b.*not supported/,
+    );
     // 8-bit text whose high bytes are not mostly Cyrillic letters is not guessed at (Windows-1251 would be).
     await expect(readRows(env.file("latin.csv", Buffer.from([0x41, 0x80, 0x81, 0x3b, 0x31, 0x0a])))).rejects.toThrow(StockFileError);
   });

@@ -28,7 +28,10 @@ describe.each(dialects)("%s", (dialect) => {
       ];
       await seed(env, "A", "stock", a);
       await seed(env, "B", "stock", b);
-      await seed(env, "C", "competitor", [{ pn: "W1", price: 1 }, { pn: "ONLY-COMP", price: 5 }]);
+      await seed(env, "C", "competitor", [
+        { pn: "W1", price: 1 },
+        { pn: "ONLY-COMP", price: 5 },
+      ]);
       const now = new Date("2026-11-28T10:00:00Z");
       const result = await recalculatePrices(env.db, { ...workContext(), now: () => now });
       const w1 = expected([a[0]!, b[0]!]);
@@ -37,7 +40,11 @@ describe.each(dialects)("%s", (dialect) => {
       expect(w2).toBe(10.02); // 70.11/7 = 10.0157… rounds up
       expect(await prices(env)).toEqual({ W1: w1, W2: w2, Z: null, "ONLY-COMP": null });
       expect(result).toEqual({ componentsTotal: 4, updated: 2, unchanged: 0, withoutOffers: 2 });
-      const updatedAt = await env.db.kysely.selectFrom("components").select("price_updated_at").where("part_number", "=", "W1").executeTakeFirstOrThrow();
+      const updatedAt = await env.db.kysely
+        .selectFrom("components")
+        .select("price_updated_at")
+        .where("part_number", "=", "W1")
+        .executeTakeFirstOrThrow();
       expect(updatedAt.price_updated_at).toBe(now.getTime());
 
       const again = await recalculatePrices(env.db, workContext());
@@ -48,8 +55,9 @@ describe.each(dialects)("%s", (dialect) => {
       const env = await testEnv(dialect);
       const rows: SeedOffer[] = [];
       let seedValue = 7;
-      const random = () => ((seedValue = (seedValue * 48271) % 2147483647) / 2147483647);
-      for (let i = 0; i < 300; i++) rows.push({ pn: `R${i % 40}`, price: Math.round(random() * 100000) / 100 + 0.01, qty: Math.floor(random() * 5) });
+      const random = () => (seedValue = (seedValue * 48271) % 2147483647) / 2147483647;
+      for (let i = 0; i < 300; i++)
+        rows.push({ pn: `R${i % 40}`, price: Math.round(random() * 100000) / 100 + 0.01, qty: Math.floor(random() * 5) });
       await seed(env, "R", "stock", rows);
       await recalculatePrices(env.db, workContext());
       const got = await prices(env);

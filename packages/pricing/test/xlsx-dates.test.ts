@@ -26,7 +26,7 @@ describe("date serials", () => {
     expect(isDateFormatCode("hh:mm:ss")).toBe(false);
     expect(isDateFormatCode("[h]:mm:ss")).toBe(false);
     expect(isDateFormatCode('#,##0 "дней"')).toBe(false);
-    expect(isDateFormatCode('#,##0.00 [$₽-419];[Red]-#,##0.00 [$₽-419]')).toBe(false);
+    expect(isDateFormatCode("#,##0.00 [$₽-419];[Red]-#,##0.00 [$₽-419]")).toBe(false);
     expect(isDateFormatCode("General")).toBe(false);
   });
 });
@@ -34,7 +34,11 @@ describe("date serials", () => {
 describeCorpus("date cells of the corpus", () => {
   it("read as LibreOffice shows them, in both date systems", async () => {
     // oracle/shown: 2021-01-01, 2021-01-02, then a time ([h]:mm:ss, 255:10:10), which stays a number.
-    const expected = [["2021-01-01", "15"], ["2021-01-02", "16"], ["10.6320601851852", "17"]];
+    const expected = [
+      ["2021-01-01", "15"],
+      ["2021-01-02", "16"],
+      ["10.6320601851852", "17"],
+    ];
     expect((await readRows(corpusFile("xlsx/cal__73e151__date.xlsx"))).map((row) => row.cells)).toEqual(expected);
     expect((await readRows(corpusFile("xlsx/cal__9e6c4b__date_1904.xlsx"))).map((row) => row.cells)).toEqual(expected);
     // date1904="1" in workbookPr, and an x14:workbookPr without it later in the workbook: oracle 5/5/2018.

@@ -10,7 +10,12 @@ describe("an .xlsx's shared strings", () => {
     // rawXlsx writes every text as a shared string, in the order cells first use them, as Excel does.
     const file = env.file(
       "big.xlsx",
-      rawXlsx({ rows: [{ r: 1, cells: ["Артикул", "Цена"] }, ...Array.from({ length: rows }, (_, i) => ({ r: i + 2, cells: [`PN-${i}-${"x".repeat(40)}`, 10] }))] }),
+      rawXlsx({
+        rows: [
+          { r: 1, cells: ["Артикул", "Цена"] },
+          ...Array.from({ length: rows }, (_, i) => ({ r: i + 2, cells: [`PN-${i}-${"x".repeat(40)}`, 10] })),
+        ],
+      }),
     );
     const reader = await openRowReader(file);
     const top: string[][] = [];

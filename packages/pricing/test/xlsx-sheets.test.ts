@@ -27,10 +27,23 @@ async function rowsOf(file: string, sheets?: string[]): Promise<SheetRow[]> {
   return rows;
 }
 
-const PRICES: Sheet = { name: "Камеры", rows: [["Артикул", "Наименование", "Цена"], ["C-1", "Камера", 100]] };
+const PRICES: Sheet = {
+  name: "Камеры",
+  rows: [
+    ["Артикул", "Наименование", "Цена"],
+    ["C-1", "Камера", 100],
+  ],
+};
 const MORE: Sheet = { name: "Регистраторы", rows: [["Прайс-лист"], [], ["Артикул", "Наименование", "Цена"], ["R-1", "Регистратор", 200]] };
 const NOTES: Sheet = { name: "Условия", rows: [["Цены указаны с НДС"], ["Доставка бесплатно от 10 000 руб."]] };
-const HIDDEN: Sheet = { name: "Закупка", state: "hidden", rows: [["Артикул", "Цена"], ["H-1", 1]] };
+const HIDDEN: Sheet = {
+  name: "Закупка",
+  state: "hidden",
+  rows: [
+    ["Артикул", "Цена"],
+    ["H-1", 1],
+  ],
+};
 
 describe("the sheets of an .xlsx", () => {
   it("reads every visible sheet in workbook order, each row naming its sheet, hidden sheets left out", async () => {
@@ -87,17 +100,37 @@ describe("importing a workbook of several sheets", () => {
 
   it("fails with the first sheet's missing-columns error when no sheet has a header", async () => {
     const env = await testEnv("sqlite");
-    const stockOnly: Sheet = { name: "Остатки", rows: [["Артикул", "Остаток"], ["A", 1]] };
+    const stockOnly: Sheet = {
+      name: "Остатки",
+      rows: [
+        ["Артикул", "Остаток"],
+        ["A", 1],
+      ],
+    };
     const file = env.file("book.xlsx", await workbook([stockOnly, NOTES]));
     const run = importStock(env.db, { filePath: file, supplier: "S", kind: "stock" }, workContext());
     await expect(run).rejects.toThrow(StockFileError);
-    await expect(run).rejects.toThrow('No price column found: expected a header named Цена or Price in the first 50 rows.');
+    await expect(run).rejects.toThrow("No price column found: expected a header named Цена or Price in the first 50 rows.");
   });
 
   it("numbers skipped rows per sheet and names the sheet; the same row number on two sheets is two rows", async () => {
     const env = await testEnv("sqlite");
-    const first: Sheet = { name: "A", rows: [["Артикул", "Цена"], ["X-1", 5], ["X-2", "нет цены"]] };
-    const second: Sheet = { name: "B", rows: [["Артикул", "Цена"], ["Y-1", 6], ["Y-2", "нет цены"]] };
+    const first: Sheet = {
+      name: "A",
+      rows: [
+        ["Артикул", "Цена"],
+        ["X-1", 5],
+        ["X-2", "нет цены"],
+      ],
+    };
+    const second: Sheet = {
+      name: "B",
+      rows: [
+        ["Артикул", "Цена"],
+        ["Y-1", 6],
+        ["Y-2", "нет цены"],
+      ],
+    };
     const file = env.file("book.xlsx", await workbook([first, second]));
     const result = await importStock(env.db, { filePath: file, supplier: "S", kind: "competitor" }, workContext());
     expect(result.skippedRows).toMatchObject([
@@ -110,8 +143,18 @@ describe("importing a workbook of several sheets", () => {
   it("a workbook of which no row imports keeps the supplier's rows, naming the first row's sheet", async () => {
     const env = await testEnv("sqlite");
     await importStock(env.db, { filePath: env.file("a.csv", "PN;Price\nA;1\n"), supplier: "S", kind: "stock" }, workContext());
-    const bad: Sheet = { name: "Прайс", rows: [["Артикул", "Цена"], ["X-1", "по запросу"]] };
-    const run = importStock(env.db, { filePath: env.file("bad.xlsx", await workbook([NOTES, bad])), supplier: "S", kind: "stock" }, workContext());
+    const bad: Sheet = {
+      name: "Прайс",
+      rows: [
+        ["Артикул", "Цена"],
+        ["X-1", "по запросу"],
+      ],
+    };
+    const run = importStock(
+      env.db,
+      { filePath: env.file("bad.xlsx", await workbook([NOTES, bad])), supplier: "S", kind: "stock" },
+      workContext(),
+    );
     await expect(run).rejects.toThrow(
       `None of the file's 1 data rows could be imported (sheet "Прайс", row 2: price is not a positive number: 'по запросу'), so S's 1 earlier rows are kept as they were.`,
     );
@@ -135,7 +178,13 @@ describe("importing a workbook of several sheets", () => {
             ["*Цены с НДС"], // a footnote, not a title
           ],
         },
-        { name: "B", rows: [["Артикул", "Цена"], ["B-1", 5]] },
+        {
+          name: "B",
+          rows: [
+            ["Артикул", "Цена"],
+            ["B-1", 5],
+          ],
+        },
       ]),
     );
     const { tally } = await readInto(

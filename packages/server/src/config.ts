@@ -40,9 +40,12 @@ const whole = (min: number, max: number) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
 
-const list = z
-  .string()
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+const list = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 
 /** Shorter is guessable; a token is meant to be generated, as with `openssl rand -hex 24`. */
 export const MIN_TOKEN_LENGTH = 16;
@@ -70,7 +73,10 @@ const SECRET = new Set(["TASKLANE_TOKENS"]);
 
 /** The environment says seconds where the library says milliseconds. */
 const seconds = (ms: number) => ms / 1000;
-const DEFAULT_TIMEOUT_SECONDS = Object.fromEntries(Object.entries(DEFAULT_TIMEOUTS_MS).map(([type, ms]) => [type, seconds(ms)])) as Record<TaskType, number>;
+const DEFAULT_TIMEOUT_SECONDS = Object.fromEntries(Object.entries(DEFAULT_TIMEOUTS_MS).map(([type, ms]) => [type, seconds(ms)])) as Record<
+  TaskType,
+  number
+>;
 
 const timeouts = list.transform((pairs, ctx) => {
   const given = { ...DEFAULT_TIMEOUT_SECONDS };
@@ -105,7 +111,10 @@ const EnvSchema = z.object({
   TASKLANE_BACKEND: z.enum(["embedded", "distributed"], { error: "must be embedded or distributed" }).default("embedded"),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
-  TASKLANE_QUEUE: z.string().regex(/^[\w-]{1,64}$/, "must be 1 to 64 letters, digits, - or _").default(DEFAULT_QUEUE_NAME),
+  TASKLANE_QUEUE: z
+    .string()
+    .regex(/^[\w-]{1,64}$/, "must be 1 to 64 letters, digits, - or _")
+    .default(DEFAULT_QUEUE_NAME),
   TASKLANE_STALLED_SECONDS: whole(1, 3600).default(seconds(DEFAULT_STALLED_MS)),
   TASKLANE_REQUEST_TIMEOUT_SECONDS: whole(1, 86_400).default(seconds(DEFAULT_REQUEST_TIMEOUT_MS)),
   TASKLANE_HEADERS_TIMEOUT_SECONDS: whole(1, 3600).default(seconds(DEFAULT_HEADERS_TIMEOUT_MS)),
@@ -193,9 +202,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     graceMs: e.TASKLANE_SHUTDOWN_GRACE_SECONDS * 1000,
     retentionMs: e.TASKLANE_RETENTION_HOURS * HOUR_MS,
     maxRowsPerFile: e.TASKLANE_MAX_ROWS_PER_FILE,
-    timeoutsMs: Object.fromEntries(
-      Object.entries(e.TASKLANE_TASK_TIMEOUTS).map(([type, seconds]) => [type, seconds * 1000]),
-    ) as Record<TaskType, number>,
+    timeoutsMs: Object.fromEntries(Object.entries(e.TASKLANE_TASK_TIMEOUTS).map(([type, seconds]) => [type, seconds * 1000])) as Record<
+      TaskType,
+      number
+    >,
     requestTimeoutMs: e.TASKLANE_REQUEST_TIMEOUT_SECONDS * 1000,
     headersTimeoutMs: e.TASKLANE_HEADERS_TIMEOUT_SECONDS * 1000,
     idleTimeoutMs: e.TASKLANE_IDLE_TIMEOUT_SECONDS * 1000,

@@ -77,7 +77,10 @@ export interface TaskLimits {
 }
 
 /** Fills the limits a caller of the library left out with the service's defaults (a type left out of `timeoutsMs` too). */
-export function taskLimits(options: { timeoutsMs?: Partial<Record<TaskType, number>> | undefined; maxRowsPerFile?: number | undefined }): TaskLimits {
+export function taskLimits(options: {
+  timeoutsMs?: Partial<Record<TaskType, number>> | undefined;
+  maxRowsPerFile?: number | undefined;
+}): TaskLimits {
   return {
     timeoutsMs: { ...DEFAULT_TIMEOUTS_MS, ...definedOnly(options.timeoutsMs ?? {}) },
     maxRowsPerFile: options.maxRowsPerFile ?? DEFAULT_MAX_ROWS_PER_FILE,

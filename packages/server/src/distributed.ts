@@ -43,7 +43,8 @@ async function openPostgres(databaseUrl: string) {
 }
 
 export interface DistributedServerOptions
-  extends DistributedSettings,
+  extends
+    DistributedSettings,
     Omit<ServerOptions, "store" | "tasks" | "uploads" | "pricing" | "stockFiles">,
     Pick<DistributedTasksOptions, "maxQueuedPerCaller">,
     Pick<StockFilesOptions, "heapMb" | "previewsAtOnce" | "previewTimeoutMs"> {}
@@ -71,7 +72,14 @@ export async function createDistributedServer({
     store: pg.store,
     uploads: pg.uploads,
     pricing: pricingReads(pg.db),
-    stockFiles: stockFiles({ db: pg.db, uploads: pg.uploads, database: { dialect: "postgres", url: databaseUrl }, heapMb, previewsAtOnce, previewTimeoutMs }),
+    stockFiles: stockFiles({
+      db: pg.db,
+      uploads: pg.uploads,
+      database: { dialect: "postgres", url: databaseUrl },
+      heapMb,
+      previewsAtOnce,
+      previewTimeoutMs,
+    }),
     tasks: (log: Logger) => new DistributedTasks({ store: pg.store, queue, log, now: options.now, maxQueuedPerCaller }),
   });
   return {
@@ -94,7 +102,8 @@ export async function createDistributedServer({
 export type DistributedServer = Awaited<ReturnType<typeof createDistributedServer>>;
 
 export interface DistributedWorkerOptions
-  extends DistributedSettings,
+  extends
+    DistributedSettings,
     Pick<TaskWorkerOptions, "concurrency" | "timeoutsMs" | "stalledMs" | "progressFlushMs" | "log" | "now">,
     Pick<TaskThreadsOptions, "heapMb" | "stopGraceMs"> {
   /** Rows one stock file may have. Default 1,000,000, as the service's (defaults.ts). */

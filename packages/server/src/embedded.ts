@@ -23,7 +23,8 @@ export const DATABASE_FILE = "tasklane.sqlite";
 export const TASKS_FILE = "tasks.sqlite";
 
 export interface EmbeddedOptions
-  extends Omit<ServerOptions, "store" | "tasks" | "uploads" | "pricing" | "stockFiles">,
+  extends
+    Omit<ServerOptions, "store" | "tasks" | "uploads" | "pricing" | "stockFiles">,
     Pick<StockFilesOptions, "previewsAtOnce" | "previewTimeoutMs">,
     Pick<TaskManagerOptions, "concurrency" | "timeoutsMs" | "progressFlushMs" | "maxQueuedPerCaller">,
     Pick<TaskThreadsOptions, "heapMb" | "stopGraceMs"> {
@@ -42,8 +43,20 @@ export interface EmbeddedOptions
  * unfinished end as interrupted.
  */
 export async function createEmbeddedServer(options: EmbeddedOptions) {
-  const { dataDir, maxRowsPerFile, handlers, concurrency, timeoutsMs, progressFlushMs, maxQueuedPerCaller, heapMb, stopGraceMs, previewsAtOnce, previewTimeoutMs, ...serverOptions } =
-    options;
+  const {
+    dataDir,
+    maxRowsPerFile,
+    handlers,
+    concurrency,
+    timeoutsMs,
+    progressFlushMs,
+    maxQueuedPerCaller,
+    heapMb,
+    stopGraceMs,
+    previewsAtOnce,
+    previewTimeoutMs,
+    ...serverOptions
+  } = options;
   const uploadsDir = path.join(dataDir, "uploads");
   await mkdir(uploadsDir, { recursive: true });
   const pricingFile = path.join(dataDir, DATABASE_FILE);
@@ -71,7 +84,17 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
     uploads,
     pricing: pricingReads(db),
     stockFiles: stockFiles({ db, uploads, database: { dialect: "sqlite", file: pricingFile }, heapMb, previewsAtOnce, previewTimeoutMs }),
-    tasks: (log) => new TaskManager({ store, handlers: taskHandlers, concurrency, timeoutsMs: limits.timeoutsMs, progressFlushMs, maxQueuedPerCaller, now: options.now, log }),
+    tasks: (log) =>
+      new TaskManager({
+        store,
+        handlers: taskHandlers,
+        concurrency,
+        timeoutsMs: limits.timeoutsMs,
+        progressFlushMs,
+        maxQueuedPerCaller,
+        now: options.now,
+        log,
+      }),
   });
   if (interrupted > 0) service.server.log.warn({ interrupted }, "tasks left unfinished by the last process now read as interrupted");
   return {

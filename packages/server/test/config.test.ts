@@ -54,7 +54,12 @@ describe("loadConfig", () => {
       PORT: "8080",
       TASKLANE_CONCURRENCY: "4",
     });
-    expect(config.tokens).toEqual(new Map([["abc123abc123abc1", "web"], ["def456def456def4", "scripts"]]));
+    expect(config.tokens).toEqual(
+      new Map([
+        ["abc123abc123abc1", "web"],
+        ["def456def456def4", "scripts"],
+      ]),
+    );
     expect(config.corsOrigins).toEqual(["http://localhost:5173", "https://pricing.example.com"]);
     expect(config).toMatchObject({ host: "0.0.0.0", port: 8080, concurrency: 4 });
   });

@@ -46,29 +46,32 @@ it("a library caller's limits are kept, and a type it leaves out keeps the servi
 const databaseUrl = process.env.TASKLANE_TEST_DATABASE_URL;
 
 // Not started: a worker reads its options when it is made, and only start() takes jobs from Redis.
-it.skipIf(!databaseUrl)("createDistributedWorker without options runs tasks under `pnpm worker`'s time limits and row cap (needs TASKLANE_TEST_DATABASE_URL)", async () => {
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  const name = `tasklane_defaults_${Date.now().toString(36)}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(databaseUrl!);
-    url.pathname = `/${name}`;
-    let deps: PricingHandlerDeps | undefined;
-    const worker = await createDistributedWorker({
-      databaseUrl: url.href,
-      redisUrl: "redis://127.0.0.1:6379",
-      handlers: (given) => {
-        deps = given;
-        return pricingHandlers(given);
-      },
-    });
-    await worker.stop();
-    const service = loadConfig({ TASKLANE_BACKEND: "distributed", REDIS_URL: "redis://127.0.0.1:6379", DATABASE_URL: url.href });
-    expect(worker.limits).toEqual({ timeoutsMs: service.timeoutsMs, maxRowsPerFile: service.maxRowsPerFile });
-    expect(deps?.maxRowsPerFile).toBe(service.maxRowsPerFile);
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-});
+it.skipIf(!databaseUrl)(
+  "createDistributedWorker without options runs tasks under `pnpm worker`'s time limits and row cap (needs TASKLANE_TEST_DATABASE_URL)",
+  async () => {
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    const name = `tasklane_defaults_${Date.now().toString(36)}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const url = new URL(databaseUrl!);
+      url.pathname = `/${name}`;
+      let deps: PricingHandlerDeps | undefined;
+      const worker = await createDistributedWorker({
+        databaseUrl: url.href,
+        redisUrl: "redis://127.0.0.1:6379",
+        handlers: (given) => {
+          deps = given;
+          return pricingHandlers(given);
+        },
+      });
+      await worker.stop();
+      const service = loadConfig({ TASKLANE_BACKEND: "distributed", REDIS_URL: "redis://127.0.0.1:6379", DATABASE_URL: url.href });
+      expect(worker.limits).toEqual({ timeoutsMs: service.timeoutsMs, maxRowsPerFile: service.maxRowsPerFile });
+      expect(deps?.maxRowsPerFile).toBe(service.maxRowsPerFile);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  },
+);

@@ -4,7 +4,15 @@ import { CallerCounts, FairQueue } from "../src/tasks/fair-order.ts";
 describe("FairQueue", () => {
   it("takes the lowest rank first and, within a rank, the first pushed", () => {
     const queue = new FairQueue<string>();
-    for (const [item, rank] of [["a1", 1], ["a2", 2], ["b0", 0], ["b1", 1], ["a0", 0], ["c2", 2]] as const) queue.push(item, rank);
+    for (const [item, rank] of [
+      ["a1", 1],
+      ["a2", 2],
+      ["b0", 0],
+      ["b1", 1],
+      ["a0", 0],
+      ["c2", 2],
+    ] as const)
+      queue.push(item, rank);
     expect(queue.length).toBe(6);
     expect(queue.remove("b1")).toBe(true);
     expect(queue.remove("b1")).toBe(false);

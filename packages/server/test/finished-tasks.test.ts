@@ -33,10 +33,12 @@ describe("FinishedTasks", () => {
   });
 
   it("holds no more than its bound: the least recently read go first", async () => {
-    const one = JSON.stringify((await (async () => {
-      const probe = finishedTasks();
-      return probe.tasks.get(await finished(probe.tasks, "probe"), OWNER);
-    })())!).length;
+    const one = JSON.stringify(
+      (await (async () => {
+        const probe = finishedTasks();
+        return probe.tasks.get(await finished(probe.tasks, "probe"), OWNER);
+      })())!,
+    ).length;
     const { store, tasks } = finishedTasks(one * 2 + 10);
     const [a, b, c] = [await finished(tasks, "a"), await finished(tasks, "b"), await finished(tasks, "c")];
     expect(tasks.size).toBe(2);

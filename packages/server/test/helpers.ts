@@ -1,7 +1,15 @@
 import { MemoryTaskStore } from "../src/index.ts";
 
 /** Handlers and gates every suite uses live in @tasklane/testing; the server's own tests import them from here. */
-export { gate, heldHandlers, heldRecalculation, recalcResult, sumWithProgress, testHandlers, untilAborted } from "@tasklane/testing/handlers";
+export {
+  gate,
+  heldHandlers,
+  heldRecalculation,
+  recalcResult,
+  sumWithProgress,
+  testHandlers,
+  untilAborted,
+} from "@tasklane/testing/handlers";
 
 /** A memory store that counts writes and reads: progress stays in memory between flushes, finished tasks once read stay in FinishedTasks. */
 export class CountingStore extends MemoryTaskStore {

@@ -26,7 +26,9 @@ describe("an idempotency key reused with another task type", () => {
     expect((conflict as Error).message).toBe('The idempotency key "abc" was already used for a pricelistCreate task');
     held.release("estimate");
     await vi.waitFor(async () => expect((await tasks.get(first.task.id, OWNER))?.status).toBe("completed"));
-    await expect(tasks.submit("stockImport", { ...upload("Ocean"), idempotencyKey: "abc" }, OWNER)).rejects.toThrow(IdempotencyKeyConflictError);
+    await expect(tasks.submit("stockImport", { ...upload("Ocean"), idempotencyKey: "abc" }, OWNER)).rejects.toThrow(
+      IdempotencyKeyConflictError,
+    );
     // The same type with the key still answers with the first task; another caller's key is its own.
     expect((await tasks.submit("pricelistCreate", { source: "estimate", idempotencyKey: "abc" }, OWNER)).task.id).toBe(first.task.id);
     expect((await tasks.submit("recalculate", { idempotencyKey: "abc" }, "other")).deduplicated).toBe(false);

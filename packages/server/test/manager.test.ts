@@ -83,7 +83,15 @@ describe("submit and run", () => {
 
 describe("failures end as error and the manager goes on", () => {
   const cases: [string, Partial<TaskHandlers>, RegExp][] = [
-    ["throws synchronously", { recalculate: () => { throw new Error("disk full"); } }, /^disk full$/],
+    [
+      "throws synchronously",
+      {
+        recalculate: () => {
+          throw new Error("disk full");
+        },
+      },
+      /^disk full$/,
+    ],
     ["rejects", { recalculate: async () => Promise.reject(new Error("no offers table")) }, /^no offers table$/],
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what this case tests
     ["rejects with a non-Error", { recalculate: async () => Promise.reject(42) }, /failed without saying why/],
@@ -98,7 +106,10 @@ describe("failures end as error and the manager goes on", () => {
     const failed = await settled(tasks, (await submitTask(tasks, "recalculate", {}, OWNER)).id);
     expect(failed).toMatchObject({ status: "error", result: null, message: "Failed" });
     expect(failed.error).toMatch(text);
-    const next = await settled(tasks, (await submitTask(tasks, "stockImport", { uploadId: crypto.randomUUID(), supplier: "abc", kind: "stock" }, OWNER)).id);
+    const next = await settled(
+      tasks,
+      (await submitTask(tasks, "stockImport", { uploadId: crypto.randomUUID(), supplier: "abc", kind: "stock" }, OWNER)).id,
+    );
     expect(next.status).toBe("completed");
   });
 });
@@ -134,7 +145,15 @@ describe("concurrency", () => {
 describe("cancel", () => {
   it("ends a queued task at once", async () => {
     const hold = gate();
-    const { tasks } = manager({ recalculate: async () => { await hold.promise; return recalcResult(1); } }, { concurrency: 1 });
+    const { tasks } = manager(
+      {
+        recalculate: async () => {
+          await hold.promise;
+          return recalcResult(1);
+        },
+      },
+      { concurrency: 1 },
+    );
     await submitTask(tasks, "recalculate", {}, OWNER);
     const queued = await submitTask(tasks, "pricelistCreate", { source: "estimate" }, OWNER);
     const cancelled = await tasks.cancel(queued.id, OWNER);
@@ -144,7 +163,12 @@ describe("cancel", () => {
 
   it("fires a running handler's signal; the task ends cancelled", async () => {
     let signal: AbortSignal | undefined;
-    const { tasks } = manager({ recalculate: (_i, ctx) => { signal = ctx.signal; return untilAborted(ctx.signal); } });
+    const { tasks } = manager({
+      recalculate: (_i, ctx) => {
+        signal = ctx.signal;
+        return untilAborted(ctx.signal);
+      },
+    });
     const { id } = await submitTask(tasks, "recalculate", {}, OWNER);
     await vi.waitFor(() => expect(signal).toBeDefined());
     const answer = await tasks.cancel(id, OWNER);
@@ -185,7 +209,12 @@ describe("limits and stopping", () => {
 
   it("close() lets a running task finish within the grace period", async () => {
     const hold = gate();
-    const { tasks } = manager({ recalculate: async () => { await hold.promise; return recalcResult(2); } });
+    const { tasks } = manager({
+      recalculate: async () => {
+        await hold.promise;
+        return recalcResult(2);
+      },
+    });
     const { id } = await submitTask(tasks, "recalculate", {}, OWNER);
     await vi.waitFor(async () => expect((await tasks.get(id, OWNER))!.status).toBe("running"));
     const closing = tasks.close({ graceMs: 60_000 });
@@ -223,8 +252,14 @@ describe("deduplication and idempotency keys", () => {
   it("answers a second submit of the same work, while the first is active, with the first task", async () => {
     const hold = gate();
     const { tasks } = manager({
-      recalculate: async () => { await hold.promise; return recalcResult(1); },
-      stockImport: async () => { await hold.promise; return { rowsTotal: 0, imported: 0, skipped: 0, componentsCreated: 0, skippedRows: [] }; },
+      recalculate: async () => {
+        await hold.promise;
+        return recalcResult(1);
+      },
+      stockImport: async () => {
+        await hold.promise;
+        return { rowsTotal: 0, imported: 0, skipped: 0, componentsCreated: 0, skippedRows: [] };
+      },
     });
     const first = await tasks.submit("recalculate", {}, OWNER);
     expect(first.deduplicated).toBe(false);

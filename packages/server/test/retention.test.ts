@@ -44,14 +44,24 @@ describe("retention", () => {
     await store.insert({ task: task("old-done", new Date(now.getTime() - 25 * HOUR)), owner: "o", input: {}, idempotencyKey: null });
     await store.insert({ task: task("recent-done", new Date(now.getTime() - 23 * HOUR)), owner: "o", input: {}, idempotencyKey: null });
     await store.insert({ task: task("old-running", null), owner: "o", input: {}, idempotencyKey: null });
-    for (const [id, ageHours] of [["old", 30], ["in-use", 30], ["recent", 1]] as const) {
+    for (const [id, ageHours] of [
+      ["old", 30],
+      ["in-use", 30],
+      ["recent", 1],
+    ] as const) {
       await uploads.write(id, Readable.from(["x"]));
       await uploads.save({ id, owner: "o", filename: id, size: 1, createdAt: new Date(now.getTime() - ageHours * HOUR) });
     }
     // Written and never saved (its process died mid-upload), long ago.
     await uploads.write("orphan", Readable.from(["x"]));
     await utimes(path.join(uploadsDir, "orphan"), new Date(0), new Date(0));
-    const retention = new Retention({ store, uploads, retentionMs: 24 * HOUR, uploadsInUse: async () => new Set(["in-use"]), now: () => now });
+    const retention = new Retention({
+      store,
+      uploads,
+      retentionMs: 24 * HOUR,
+      uploadsInUse: async () => new Set(["in-use"]),
+      now: () => now,
+    });
 
     expect(await retention.sweep()).toEqual({ tasks: 1, uploads: 2 });
     expect(await store.get("old-done")).toBeUndefined();

@@ -38,7 +38,13 @@ const TASK_STORES: [string, Subject<TaskStore>][] = [
     {
       async open() {
         let store = new MemoryTaskStore();
-        return { get store() { return store; }, fresh: async () => void (store = new MemoryTaskStore()), close: async () => {} };
+        return {
+          get store() {
+            return store;
+          },
+          fresh: async () => void (store = new MemoryTaskStore()),
+          close: async () => {},
+        };
       },
     },
   ],
@@ -49,7 +55,9 @@ const UPLOAD_STORES: [string, Subject<UploadStore>][] = [
   ...(engines.includes("sqlite")
     ? [["sqlite", onEngine("sqlite", (env) => new SqliteUploadStore(env.db, env.uploadsDir))] as [string, Subject<UploadStore>]]
     : []),
-  ...(engines.includes("postgres") ? [["postgres", onEngine("postgres", (env) => new PostgresUploadStore(env.db))] as [string, Subject<UploadStore>]] : []),
+  ...(engines.includes("postgres")
+    ? [["postgres", onEngine("postgres", (env) => new PostgresUploadStore(env.db))] as [string, Subject<UploadStore>]]
+    : []),
 ];
 
 /** Runs `body` with the suite's store, emptied before each test. */
@@ -91,7 +99,16 @@ const ended = (task: Task, status: "completed" | "error" | "cancelled", doneAt =
 
 const final = (status: FinalFields["status"]): FinalFields => {
   const task = ended(stored().task, status);
-  return { status, progress: task.progress, message: task.message, messageText: task.messageText, result: task.result, error: task.error, errorText: task.errorText, doneAt: task.doneAt! };
+  return {
+    status,
+    progress: task.progress,
+    message: task.message,
+    messageText: task.messageText,
+    result: task.result,
+    error: task.error,
+    errorText: task.errorText,
+    doneAt: task.doneAt!,
+  };
 };
 
 describe.each(TASK_STORES)("TaskStore: %s", (_name, subject) => {
@@ -167,7 +184,12 @@ describe.each(TASK_STORES)("TaskStore: %s", (_name, subject) => {
     const when = at();
     expect(await store().failUnfinished(reason, when)).toBe(2);
     for (const s of [queued, running]) {
-      expect((await store().get(s.task.id))?.task).toMatchObject({ status: "error", errorText: reason, messageText: text("task.failed"), doneAt: when });
+      expect((await store().get(s.task.id))?.task).toMatchObject({
+        status: "error",
+        errorText: reason,
+        messageText: text("task.failed"),
+        doneAt: when,
+      });
     }
     expect((await store().get(done.task.id))?.task.status).toBe("completed");
     expect(await store().failUnfinished(reason, at())).toBe(0);
@@ -215,7 +237,12 @@ describe.each(SHARED_TASK_STORES)("SharedTaskStore: %s", (_name, subject) => {
     const s = stored({ supplier: "ACME" });
     await store().insertOrFind(s, "w");
     expect(await store().uploadsInUse()).toEqual(new Set([(s.input as { uploadId: string }).uploadId]));
-    expect(await store().claim(s.task.id, "run-1", at())).toEqual({ type: "stockImport", input: s.input, attempts: 1, cancelRequested: false });
+    expect(await store().claim(s.task.id, "run-1", at())).toEqual({
+      type: "stockImport",
+      input: s.input,
+      attempts: 1,
+      cancelRequested: false,
+    });
     expect((await store().get(s.task.id))?.task).toMatchObject({ status: "running", progress: 0, messageText: text("task.starting") });
     expect((await store().claim(s.task.id, "run-2", at()))?.attempts).toBe(2);
     expect(await store().finish(s.task.id, "run-1", final("completed"))).toBe(false);
@@ -243,7 +270,12 @@ describe.each(SHARED_TASK_STORES)("SharedTaskStore: %s", (_name, subject) => {
 
   it("lists unfinished tasks created before a time, oldest first, and takes a submit back", async () => {
     const [a, b, c] = [stored(), stored(), stored()];
-    for (const [s, key] of [[a, "a"], [b, "b"], [c, "c"]] as const) await store().insertOrFind(s, key);
+    for (const [s, key] of [
+      [a, "a"],
+      [b, "b"],
+      [c, "c"],
+    ] as const)
+      await store().insertOrFind(s, key);
     await store().claim(b.task.id, "run", at());
     expect(await store().unfinishedBefore(c.task.createdAt)).toEqual([
       { id: a.task.id, type: "recalculate", status: "queued" },
@@ -277,10 +309,12 @@ describe.each(UPLOAD_STORES)("UploadStore: %s", (_name, subject) => {
 
   it("leaves nothing behind when the stream fails, so the same id can be written again", async () => {
     const id = crypto.randomUUID();
-    const failing = Readable.from((async function* () {
-      yield bytes(2 * 1024 * 1024);
-      throw new Error("connection lost");
-    })());
+    const failing = Readable.from(
+      (async function* () {
+        yield bytes(2 * 1024 * 1024);
+        throw new Error("connection lost");
+      })(),
+    );
     await expect(store().write(id, failing)).rejects.toThrow("connection lost");
     expect(await store().write(id, Readable.from([bytes(3)]))).toBe(3);
   });
@@ -292,7 +326,9 @@ describe.each(UPLOAD_STORES)("UploadStore: %s", (_name, subject) => {
     await store().save(upload(a, 5, new Date(1000)));
     await store().save(upload(c, 5, new Date(9000), "owner-b"));
     expect((await store().createdBefore(new Date(5000))).map((u) => u.id)).toEqual([a, b]);
-    expect([await store().bytesKeptBy(OWNER), await store().bytesKeptBy("owner-b"), await store().bytesKeptBy("nobody")]).toEqual([10, 5, 0]);
+    expect([await store().bytesKeptBy(OWNER), await store().bytesKeptBy("owner-b"), await store().bytesKeptBy("nobody")]).toEqual([
+      10, 5, 0,
+    ]);
   });
 
   it("removes bytes never saved, and keeps those saved", async () => {

@@ -2,7 +2,15 @@ import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type SqlDatabase, applyMigrations, createPostgresPool, openDatabase, postgresPricingDb, sqlitePricingDb, sql } from "@tasklane/pricing";
+import {
+  type SqlDatabase,
+  applyMigrations,
+  createPostgresPool,
+  openDatabase,
+  postgresPricingDb,
+  sqlitePricingDb,
+  sql,
+} from "@tasklane/pricing";
 import pg from "pg";
 import { SERVER_MIGRATIONS } from "../src/stores/schema.ts";
 
@@ -69,7 +77,11 @@ export async function engineEnv(dialect: SqlDatabase["dialect"], migrations = SE
     async reset() {
       await rm(uploadsDir, { recursive: true, force: true });
       await mkdir(uploadsDir);
-      for (const table of ["tasks", "uploads", "upload_chunks"]) await sql.raw(`DELETE FROM ${table}`).execute(db.kysely).catch(() => undefined);
+      for (const table of ["tasks", "uploads", "upload_chunks"])
+        await sql
+          .raw(`DELETE FROM ${table}`)
+          .execute(db.kysely)
+          .catch(() => undefined);
     },
     async close() {
       await closeDb();

@@ -27,7 +27,28 @@ describe.each(engines)("the server's tables on %s", (dialect) => {
   it("have the columns of the one definition", async () => {
     env = await engineEnv(dialect);
     expect(await columns(env, "tasks")).toEqual(
-      ["attempts", "cancel_requested", "created_at", "dedup_key", "done_at", "error", "id", "idempotency_key", "input", "message", "owner", "progress", "result", "run_token", "seq", "started_at", "status", "subject", "texts", "type"].sort(),
+      [
+        "attempts",
+        "cancel_requested",
+        "created_at",
+        "dedup_key",
+        "done_at",
+        "error",
+        "id",
+        "idempotency_key",
+        "input",
+        "message",
+        "owner",
+        "progress",
+        "result",
+        "run_token",
+        "seq",
+        "started_at",
+        "status",
+        "subject",
+        "texts",
+        "type",
+      ].sort(),
     );
     expect(await columns(env, "uploads")).toEqual(["created_at", "filename", "id", "owner", "size"]);
   });
@@ -42,7 +63,9 @@ describe.each(engines)("the server's tables on %s", (dialect) => {
       await sql`INSERT INTO tasks (id, type, owner, status, progress, message, input, subject, texts, created_at, done_at)
         VALUES ('t1', 'stockImport', 'o', 'completed', 100, 'Completed', ${input}, NULL, ${texts}, 1000, 2000),
                ('t2', 'recalculate', 'o', 'running', 10, 'Working', '{}', '{}', NULL, 1500, NULL)`.execute(db);
-      await sql`INSERT INTO uploads (id, owner, filename, size, path, created_at) VALUES ('u1', 'o', 'a.csv', 3, '/old/place/u1', 500)`.execute(db);
+      await sql`INSERT INTO uploads (id, owner, filename, size, path, created_at) VALUES ('u1', 'o', 'a.csv', 3, '/old/place/u1', 500)`.execute(
+        db,
+      );
     } else {
       await sql`INSERT INTO tasks (id, type, owner, status, progress, message, input, subject, texts, dedup_key, created_at, done_at)
         VALUES ('t1', 'stockImport', 'o', 'completed', 100, 'Completed', ${input}, NULL, ${texts}, 'k1', 1000, 2000),
@@ -53,7 +76,10 @@ describe.each(engines)("the server's tables on %s", (dialect) => {
 
     const store = new SqlTaskStore(env.db);
     const page = await store.list({ owner: "o", limit: 10 });
-    expect(page.items.map((t) => [t.id, t.status])).toEqual([["t2", "running"], ["t1", "completed"]]);
+    expect(page.items.map((t) => [t.id, t.status])).toEqual([
+      ["t2", "running"],
+      ["t1", "completed"],
+    ]);
     expect((await store.get("t1"))?.task).toMatchObject({
       subject: { supplier: "ACME", kind: "stock", fileName: null },
       messageText: { key: "task.completed", values: {} },

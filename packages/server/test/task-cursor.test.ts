@@ -7,7 +7,8 @@ import { OWNER } from "./helpers.ts";
 /** The one cursor format of every list (pricing's cursor.ts); the stores' own use is in store-conformance.test.ts. */
 describe("list cursors", () => {
   it("reads back what it writes", () => {
-    for (const key of [[0], [42], [Number.MAX_SAFE_INTEGER]] as [number][]) expect(decodeCursor(encodeCursor(key), isIntegerCursor)).toEqual(key);
+    for (const key of [[0], [42], [Number.MAX_SAFE_INTEGER]] as [number][])
+      expect(decodeCursor(encodeCursor(key), isIntegerCursor)).toEqual(key);
     expect(decodeCursor(undefined, isIntegerCursor)).toBeUndefined();
   });
 
@@ -33,7 +34,12 @@ describe("list cursors", () => {
 
   it("the memory store refuses a made-up cursor instead of answering the first page", async () => {
     const store = new MemoryTaskStore();
-    await store.insert({ task: newTask("recalculate", crypto.randomUUID(), new Date(), {}), owner: OWNER, input: {}, idempotencyKey: null });
+    await store.insert({
+      task: newTask("recalculate", crypto.randomUUID(), new Date(), {}),
+      owner: OWNER,
+      input: {},
+      idempotencyKey: null,
+    });
     await expect(store.list({ owner: OWNER, limit: 10, cursor: ".1" })).rejects.toThrow(InvalidCursorError);
     expect((await store.list({ owner: OWNER, limit: 10, cursor: encodeCursor([2]) })).items).toHaveLength(1);
   });

@@ -80,7 +80,9 @@ describe("TaskRunner", () => {
     expect(tasks.ids()).toEqual(["t1"]);
     hold.open();
     await done;
-    expect(finals).toEqual([expect.objectContaining({ status: "completed", progress: 100, message: "Completed", result: recalcResult(1), error: null })]);
+    expect(finals).toEqual([
+      expect.objectContaining({ status: "completed", progress: 100, message: "Completed", result: recalcResult(1), error: null }),
+    ]);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(progress).toHaveLength(1);
     expect(tasks.ids()).toEqual([]);

@@ -19,10 +19,19 @@ function watchedPool(databaseUrl: string) {
   return pool;
 }
 
-const failureOf = (work: Promise<unknown>) => work.then(() => expect.unreachable("it succeeded"), (error: unknown) => error);
+const failureOf = (work: Promise<unknown>) =>
+  work.then(
+    () => expect.unreachable("it succeeded"),
+    (error: unknown) => error,
+  );
 
 it("an error is not an outage for its words: texts that name an engine are other errors", () => {
-  for (const message of ["Connection is closed.", "Redis is down", "Connection terminated unexpectedly", "connect ECONNREFUSED 127.0.0.1:5432"]) {
+  for (const message of [
+    "Connection is closed.",
+    "Redis is down",
+    "Connection terminated unexpectedly",
+    "connect ECONNREFUSED 127.0.0.1:5432",
+  ]) {
     expect(unavailable(new Error(message))).toBeNull();
   }
   const stopping = new UnavailableError("the queue is away");

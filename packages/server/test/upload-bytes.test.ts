@@ -19,7 +19,11 @@ describe("upload bytes kept per caller", () => {
     await applyMigrations(sqlitePricingDb(sqlite), SERVER_MIGRATIONS);
     const uploads = new SqliteUploadStore(sqlitePricingDb(sqlite), dir);
     expect(await uploads.bytesKeptBy("a")).toBe(0);
-    for (const [id, owner, text] of [["u1", "a", "12345"], ["u2", "a", "678"], ["u3", "b", "9"]] as const) {
+    for (const [id, owner, text] of [
+      ["u1", "a", "12345"],
+      ["u2", "a", "678"],
+      ["u3", "b", "9"],
+    ] as const) {
       const size = await uploads.write(id, Readable.from([Buffer.from(text)]));
       await uploads.save({ id, owner, filename: `${id}.csv`, size, createdAt: new Date() });
     }

@@ -22,7 +22,11 @@ export interface Cluster {
  * Redis server of the test's own and a fresh PostgreSQL database, all on 127.0.0.1, each
  * process ready (listening, taking jobs) when this resolves.
  */
-export async function startCluster({ apiNodes = 2, workers = 2, env = {} }: { apiNodes?: number; workers?: number; env?: Record<string, string> } = {}): Promise<Cluster> {
+export async function startCluster({
+  apiNodes = 2,
+  workers = 2,
+  env = {},
+}: { apiNodes?: number; workers?: number; env?: Record<string, string> } = {}): Promise<Cluster> {
   const redis = await startRedis();
   cleanups.push(() => redis.close());
   const database = await freshDatabase();

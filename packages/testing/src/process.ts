@@ -67,7 +67,10 @@ export function spawnProcess(script: keyof typeof SCRIPTS, env: Record<string, s
 }
 
 /** Spawns the process and resolves once it is ready; an API's URL is its ready line's. */
-export async function startProcess(script: keyof typeof SCRIPTS, env: Record<string, string> = {}): Promise<ServiceProcess & { url: string }> {
+export async function startProcess(
+  script: keyof typeof SCRIPTS,
+  env: Record<string, string> = {},
+): Promise<ServiceProcess & { url: string }> {
   const proc = spawnProcess(script, env);
   const { url } = await proc.ready;
   return { ...proc, url: url ?? "" };

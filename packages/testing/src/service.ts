@@ -62,7 +62,13 @@ export async function startService({ handlers, ...options }: ServiceOptions = {}
   return { ...service, url: await service.start() };
 }
 
-const commonOptions = (options: Omit<ServiceOptions, "handlers">) => ({ host: "127.0.0.1", port: 0, logger: false as const, graceMs: 0, ...options });
+const commonOptions = (options: Omit<ServiceOptions, "handlers">) => ({
+  host: "127.0.0.1",
+  port: 0,
+  logger: false as const,
+  graceMs: 0,
+  ...options,
+});
 
 /** startService's distributed backend, for a suite that needs it whichever backend its project runs. */
 export async function startDistributedService({ handlers, ...options }: ServiceOptions = {}): Promise<TestService> {
@@ -71,7 +77,11 @@ export async function startDistributedService({ handlers, ...options }: ServiceO
   redis ??= await startRedis();
   const database = await freshDatabase();
   cleanups.push(() => database.drop());
-  const engines = { redisUrl: redis.url, databaseUrl: database.url, queueName: `q${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` };
+  const engines = {
+    redisUrl: redis.url,
+    databaseUrl: database.url,
+    queueName: `q${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+  };
   const service = await createDistributedServer({ ...engines, ...common });
   const worker = await createDistributedWorker({
     ...engines,
@@ -92,7 +102,9 @@ export async function startDistributedService({ handlers, ...options }: ServiceO
 
 /** Rows in a pricing table, on either engine. */
 export async function count(db: PricingDb, table: string, where = "true"): Promise<number> {
-  const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE ${sql.raw(where)}`.execute(db.kysely);
+  const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE ${sql.raw(where)}`.execute(
+    db.kysely,
+  );
   return Number(rows[0]!.n);
 }
 

@@ -1,4 +1,13 @@
-import { type Task, TaskCancelledError, TaskFailedError, TimeoutError, type TasklaneClient, isFinalStatus, taskErrorIn, taskMessageIn } from "@tasklane/client";
+import {
+  type Task,
+  TaskCancelledError,
+  TaskFailedError,
+  TimeoutError,
+  type TasklaneClient,
+  isFinalStatus,
+  taskErrorIn,
+  taskMessageIn,
+} from "@tasklane/client";
 import { parseCommand, positionals, taskId, timeoutMs } from "../args.ts";
 import { EXIT } from "../exit-codes.ts";
 import { printJson, printResult } from "../output/streams.ts";
@@ -47,5 +56,7 @@ function statusLine(before: Task, after: Task): string {
   if (isFinalStatus(before.status)) return t("cancel.alreadyEnded", { id: after.id, status: after.status });
   if (!isFinalStatus(after.status)) return t("cancel.stopping", { id: after.id, state: taskMessageIn(after, language()) || after.status });
   const error = taskErrorIn(after, language());
-  return error ? t("cancel.endedBecause", { id: after.id, status: after.status, error }) : t("cancel.ended", { id: after.id, status: after.status });
+  return error
+    ? t("cancel.endedBecause", { id: after.id, status: after.status, error })
+    : t("cancel.ended", { id: after.id, status: after.status });
 }

@@ -12,7 +12,8 @@ const options = { ...WAIT_OPTIONS, source: { type: "string" }, "idempotency-key"
 export const pricelist: Command = {
   name: "pricelist",
   summary: () => t("commands.pricelist.summary"),
-  help: () => t("commands.pricelist.help", { ...helpParts(), sources: PRICELIST_SOURCES.join("|"), sourcesList: PRICELIST_SOURCES.join(", ") }),
+  help: () =>
+    t("commands.pricelist.help", { ...helpParts(), sources: PRICELIST_SOURCES.join("|"), sourcesList: PRICELIST_SOURCES.join(", ") }),
 
   async run(args, env) {
     const { values, positionals: given } = parseCommand(this.name, args, options);

@@ -16,7 +16,8 @@ const options = { ...MAPPING_OPTIONS, kind: { type: "string" }, forget: { type: 
 export const suppliers: Command = {
   name: "suppliers",
   summary: () => t("commands.suppliers.summary"),
-  help: () => t("commands.suppliers.help", { ...helpParts(), kinds: STOCK_KINDS.join("|"), kindsOr: STOCK_KINDS.join(` ${t("help.or")} `) }),
+  help: () =>
+    t("commands.suppliers.help", { ...helpParts(), kinds: STOCK_KINDS.join("|"), kindsOr: STOCK_KINDS.join(` ${t("help.or")} `) }),
 
   async run(args, env) {
     const { values, positionals: given } = parseCommand(this.name, args, options);
@@ -27,12 +28,20 @@ export const suppliers: Command = {
     if (given[0] === "mapping") {
       const name = positionals(this.name, given.slice(1), ["NAME"])[0]!;
       if (kind === undefined) throw usageError(t("usage.missing", { what: `--kind ${STOCK_KINDS.join("|")}` }), this.name);
-      if (values.forget && mapping) throw usageError(t("usage.contradict", { first: "--forget", second: t("usage.mappingOptions") }), this.name);
+      if (values.forget && mapping)
+        throw usageError(t("usage.contradict", { first: "--forget", second: t("usage.mappingOptions") }), this.name);
       if (!values.forget && !mapping) throw usageError(t("usage.mappingOrForget"), this.name);
       const service = connect(values, env, this.name);
       const saved = await withService(service, ({ client }) => client.setSupplierMapping({ name, kind, mapping: mapping ?? null }));
       if (values.json) printJson(saved);
-      else printResult(t(saved.mapping ? "suppliers.saved" : "suppliers.forgotten", { name: saved.name, kind: saved.kind, mapping: mappingSummary(saved.mapping) }));
+      else
+        printResult(
+          t(saved.mapping ? "suppliers.saved" : "suppliers.forgotten", {
+            name: saved.name,
+            kind: saved.kind,
+            mapping: mappingSummary(saved.mapping),
+          }),
+        );
       return EXIT.ok;
     }
 
@@ -54,7 +63,9 @@ function suppliersTable(items: readonly Supplier[]): string[] {
     s.kind,
     formatCount(s.offers),
     s.lastImportedAt ? formatDate(s.lastImportedAt) : t("suppliers.never"),
-    s.mapping && s.mappingSavedAt ? t("suppliers.savedAt", { mapping: mappingSummary(s.mapping), date: formatDate(s.mappingSavedAt) }) : mappingSummary(s.mapping),
+    s.mapping && s.mappingSavedAt
+      ? t("suppliers.savedAt", { mapping: mappingSummary(s.mapping), date: formatDate(s.mappingSavedAt) })
+      : mappingSummary(s.mapping),
   ]);
   const h = t("suppliers.header", { returnObjects: true });
   return table([[h.name, h.kind, h.offers, h.lastImport, h.mapping], ...rows]);

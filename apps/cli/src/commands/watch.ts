@@ -12,7 +12,10 @@ export const watch: Command = {
   help: () => t("commands.watch.help", { ...helpParts() }),
 
   async run(args, env) {
-    const { values, positionals: given } = parseCommand(this.name, args, { timeout: { type: "string" }, "give-up-after": { type: "string" } });
+    const { values, positionals: given } = parseCommand(this.name, args, {
+      timeout: { type: "string" },
+      "give-up-after": { type: "string" },
+    });
     if (values.help) return printHelp(this);
     const id = taskId(this.name, positionals(this.name, given, ["ID"])[0]!);
     const limits = { timeoutMs: timeoutMs(this.name, values.timeout), giveUpAfterMs: giveUpAfterMs(this.name, values["give-up-after"]) };

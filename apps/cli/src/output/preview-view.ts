@@ -60,13 +60,22 @@ function sheetLines(sheet: PreviewSheet): string[] {
   if (sheet.rows.length === 0) lines.push(t("preview.noRows", { extent }));
   else {
     lines.push(t("preview.rowsAsStored", { shown: String(sheet.rows.length), extent }));
-    const rows = sheet.rows.map((r) => [String(r.row), cell(r.partNumber), cell(r.name), cell(r.vendor), cell(r.category), cell(r.quantity), cell(r.price)]);
+    const rows = sheet.rows.map((r) => [
+      String(r.row),
+      cell(r.partNumber),
+      cell(r.name),
+      cell(r.vendor),
+      cell(r.category),
+      cell(r.quantity),
+      cell(r.price),
+    ]);
     const rh = t("preview.rowHeader", { returnObjects: true });
     lines.push(...table([[rh.row, rh.partNumber, rh.name, rh.vendor, rh.category, rh.quantity, rh.price], ...rows]).map((l) => `    ${l}`));
   }
   if (sheet.skippedRows.length) {
     lines.push(t(sheet.complete ? "preview.skipped" : "preview.skippedAmongRead"));
-    for (const skipped of sheet.skippedRows) lines.push(t("preview.skippedRow", { row: String(skipped.row), reason: skipReasonIn(skipped, language()) }));
+    for (const skipped of sheet.skippedRows)
+      lines.push(t("preview.skippedRow", { row: String(skipped.row), reason: skipReasonIn(skipped, language()) }));
   }
   return lines;
 }

@@ -26,7 +26,8 @@ function imported(r: TaskResult<"stockImport">): string[] {
       created: plural(r.componentsCreated, "newComponent"),
     }),
   ];
-  for (const { row, reason } of r.skippedRows.slice(0, SKIPPED_ROWS_SHOWN)) lines.push(t("summary.skippedRow", { row: String(row), reason }));
+  for (const { row, reason } of r.skippedRows.slice(0, SKIPPED_ROWS_SHOWN))
+    lines.push(t("summary.skippedRow", { row: String(row), reason }));
   const unnamed = r.skipped - Math.min(r.skippedRows.length, SKIPPED_ROWS_SHOWN);
   if (unnamed > 0) lines.push(t("summary.andMore", { more: plural(unnamed, "moreSkippedRow") }));
   if (r.rowsBefore !== undefined && r.rowsAfter !== undefined) {
@@ -35,7 +36,9 @@ function imported(r: TaskResult<"stockImport">): string[] {
   }
   if (r.mapping) {
     const source = t(`summary.source.${r.mapping.source}`);
-    lines.push(t("summary.readWith", { source, mapping: mappingSummary(r.mapping.used) }) + (r.mapping.saved ? t("summary.savedForSupplier") : ""));
+    lines.push(
+      t("summary.readWith", { source, mapping: mappingSummary(r.mapping.used) }) + (r.mapping.saved ? t("summary.savedForSupplier") : ""),
+    );
   }
   return lines;
 }

@@ -29,12 +29,16 @@ export function describeTask(task: Task): string[] {
 export function tasksTable(tasks: readonly Task[]): string[] {
   const h = t("task.listHeader", { returnObjects: true });
   const header = [h.id, h.type, h.status, h.progress, h.created, h.subject];
-  return table([header, ...tasks.map((task) => [task.id, task.type, task.status, `${task.progress}%`, formatDate(task.createdAt), subjectOf(task) ?? ""])]);
+  return table([
+    header,
+    ...tasks.map((task) => [task.id, task.type, task.status, `${task.progress}%`, formatDate(task.createdAt), subjectOf(task) ?? ""]),
+  ]);
 }
 
 /** What a task works on, in a line: an import's supplier, kind and file; a pricelist's source; nothing for a recalculation. */
 function subjectOf(task: Task): string | null {
-  if (task.type === "stockImport") return `${task.subject.supplier} (${task.subject.kind}), ${task.subject.fileName ?? t("task.noFileName")}`;
+  if (task.type === "stockImport")
+    return `${task.subject.supplier} (${task.subject.kind}), ${task.subject.fileName ?? t("task.noFileName")}`;
   if (task.type === "pricelistCreate") return task.subject.source;
   return null;
 }

@@ -31,7 +31,12 @@ export async function waitForTask(service: Service, taskId: string, limits: Wait
         onUnreachable: (error) => {
           away = true;
           // A 503 says whether the service stops or runs without an engine; anything else is no answer at all.
-          say(t(error.reason ? `wait.${error.reason}` : "wait.unreachable", { url: service.url, seconds: String(limits.giveUpAfterMs / 1000) }));
+          say(
+            t(error.reason ? `wait.${error.reason}` : "wait.unreachable", {
+              url: service.url,
+              seconds: String(limits.giveUpAfterMs / 1000),
+            }),
+          );
         },
         onBack: () => {
           away = false;

@@ -9,13 +9,7 @@ export function LanguageSwitch() {
   return (
     <div className="language-switch" role="group" aria-label={t("app.language")}>
       {LANGUAGES.map((language) => (
-        <button
-          key={language}
-          type="button"
-          lang={language}
-          aria-pressed={language === chosen}
-          onClick={() => chooseLanguage(language)}
-        >
+        <button key={language} type="button" lang={language} aria-pressed={language === chosen} onClick={() => chooseLanguage(language)}>
           {LANGUAGE_NAMES[language]}
         </button>
       ))}

@@ -13,11 +13,27 @@ interface PricelistTableProps {
 }
 
 /** A sort button per column header; a second press turns the order round, a third gives back the pricelist's own. */
-function SortHeader({ column, label, sort, onSort, numeric }: { column: SortKey; label: string; sort: Sort | null; onSort: (sort: Sort | null) => void; numeric?: boolean }) {
+function SortHeader({
+  column,
+  label,
+  sort,
+  onSort,
+  numeric,
+}: {
+  column: SortKey;
+  label: string;
+  sort: Sort | null;
+  onSort: (sort: Sort | null) => void;
+  numeric?: boolean;
+}) {
   const active = sort?.key === column ? sort : null;
   const next = !active ? { key: column, descending: false } : active.descending ? null : { key: column, descending: true };
   return (
-    <th scope="col" className={numeric ? "num" : undefined} aria-sort={active ? (active.descending ? "descending" : "ascending") : undefined}>
+    <th
+      scope="col"
+      className={numeric ? "num" : undefined}
+      aria-sort={active ? (active.descending ? "descending" : "ascending") : undefined}
+    >
       <button type="button" className="sort-button" onClick={() => onSort(next)}>
         {label}
         <span className="sort-mark" aria-hidden="true">

@@ -23,7 +23,11 @@ const PRICELISTS_LISTED = 50;
 const NO_VENDOR = "\u0000";
 
 const describe = (p: Pricelist) =>
-  i18n.t("pricelist.describe", { source: sourceName(p.source), date: formatDateTime(p.createdAt), rows: i18n.t("count.rows", { count: p.rowCount }) });
+  i18n.t("pricelist.describe", {
+    source: sourceName(p.source),
+    date: formatDateTime(p.createdAt),
+    rows: i18n.t("count.rows", { count: p.rowCount }),
+  });
 
 function PricelistRows({ id }: { id: string }) {
   const { t, i18n: current } = useTranslation();
@@ -74,7 +78,9 @@ function PricelistRows({ id }: { id: string }) {
               href={pricelistExportPath(pricelist.id, format, currentLanguage())}
               download={pricelistFileName(pricelist, format)}
               onClick={(event) =>
-                void downloadWithToken(event).catch((e: unknown) => toast.error(t("pricelist.downloadFailed"), { description: errorText(e) }))
+                void downloadWithToken(event).catch((e: unknown) =>
+                  toast.error(t("pricelist.downloadFailed"), { description: errorText(e) }),
+                )
               }
             >
               {format === "xlsx" ? t("pricelist.downloadXlsx") : t("pricelist.downloadCsv")}

@@ -21,7 +21,9 @@ export function SkippedRowsTable({ taskId, result }: SkippedRowsProps) {
       ) : (
         <>
           {rows.length < result.skipped ? (
-            <p className="details-note">{t("details.skippedPartial", { skipped: formatCount(result.skipped), listed: formatCount(rows.length) })}</p>
+            <p className="details-note">
+              {t("details.skippedPartial", { skipped: formatCount(result.skipped), listed: formatCount(rows.length) })}
+            </p>
           ) : null}
           {/* Above the table: up to a hundred rows would put it far down. */}
           <div className="form-actions">

@@ -40,7 +40,12 @@ export function StockImportPanel({ onSubmitted, submitted }: { onSubmitted: OnSu
   const previewSupplier = useDebounced(supplier.trim(), 400);
   const preview = useQuery({
     ...trpc.uploads.inspect.queryOptions(
-      { uploadId: uploaded?.uploadId ?? "", kind, ...(previewSupplier ? { supplier: previewSupplier } : {}), ...(mapping ? { mapping } : {}) },
+      {
+        uploadId: uploaded?.uploadId ?? "",
+        kind,
+        ...(previewSupplier ? { supplier: previewSupplier } : {}),
+        ...(mapping ? { mapping } : {}),
+      },
       { enabled: uploaded !== undefined, placeholderData: keepPreviousData, staleTime: Number.POSITIVE_INFINITY },
     ),
     retry: (failures, error) => (isBusy(error) ? failures < BUSY_RETRIES : worthRetrying(failures, error)),
@@ -67,15 +72,12 @@ export function StockImportPanel({ onSubmitted, submitted }: { onSubmitted: OnSu
     },
   });
   const fieldErrors = fieldErrorsOf(submit.error);
-  const describedBy = (id: string, hint?: string) => [hint, fieldErrors[id] ? `import-${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = (id: string, hint?: string) =>
+    [hint, fieldErrors[id] ? `import-${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const shown = uploaded ? preview.data : undefined;
 
   return (
-    <Panel
-      id="stock-import"
-      title={taskTitle("stockImport")}
-      hint={t("import.hint")}
-    >
+    <Panel id="stock-import" title={taskTitle("stockImport")} hint={t("import.hint")}>
       <form
         onSubmit={(event) => {
           event.preventDefault();

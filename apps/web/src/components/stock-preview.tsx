@@ -1,4 +1,12 @@
-import { STOCK_FIELDS, type PreviewField, type PreviewSheet, type StockFilePreview, type StockMapping, skipReasonIn, textIn } from "@tasklane/contract";
+import {
+  STOCK_FIELDS,
+  type PreviewField,
+  type PreviewSheet,
+  type StockFilePreview,
+  type StockMapping,
+  skipReasonIn,
+  textIn,
+} from "@tasklane/contract";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { columnLabel, fieldLabel, mappingSourceText, withColumn, withHeaderRow, withSheet } from "../mapping.ts";
@@ -19,7 +27,17 @@ interface StockPreviewProps {
 }
 
 /** A field's column: the chosen one first, then the other candidates (marked), then the other columns. */
-function ColumnSelect({ id, sheet, field, onPick }: { id: string; sheet: PreviewSheet; field: PreviewField; onPick: (position: number | null) => void }) {
+function ColumnSelect({
+  id,
+  sheet,
+  field,
+  onPick,
+}: {
+  id: string;
+  sheet: PreviewSheet;
+  field: PreviewField;
+  onPick: (position: number | null) => void;
+}) {
   const { t } = useTranslation();
   const candidates = new Set(field.alternatives.map((a) => a.position));
   const chosen = field.chosen ? [field.chosen.position] : [];
@@ -35,7 +53,11 @@ function ColumnSelect({ id, sheet, field, onPick }: { id: string; sheet: Preview
     );
   };
   return (
-    <select id={id} value={field.chosen ? String(field.chosen.position) : ""} onChange={(event) => onPick(event.target.value ? Number(event.target.value) : null)}>
+    <select
+      id={id}
+      value={field.chosen ? String(field.chosen.position) : ""}
+      onChange={(event) => onPick(event.target.value ? Number(event.target.value) : null)}
+    >
       {chosen.map((p) => option(p))}
       {field.alternatives.map((a) => option(a.position, t("preview.alsoCandidate")))}
       {others.map((p) => option(p))}
@@ -72,7 +94,16 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
           checked={reads(sheet)}
           // At least one sheet is read: unticking the last would leave nothing to import.
           disabled={reads(sheet) && readSheets === 1}
-          onChange={(event) => onChange(withSheet(base, preview.sheets.map((s) => ({ ...s, read: reads(s) })), sheet.name, event.target.checked))}
+          onChange={(event) =>
+            onChange(
+              withSheet(
+                base,
+                preview.sheets.map((s) => ({ ...s, read: reads(s) })),
+                sheet.name,
+                event.target.checked,
+              ),
+            )
+          }
         />
         <label htmlFor={idOf("read")}>
           {t("preview.importSheet")}
@@ -147,7 +178,10 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
                       <td className="cell-note">
                         {field.chosen ? (textIn(field.chosen.reasonText, currentLanguage()) ?? field.chosen.reason) : t("preview.notRead")}
                         {field.alternatives.length ? (
-                          <span className="hint"> {t("preview.alsoPossible", { list: field.alternatives.map(columnLabel).join(", ") })}</span>
+                          <span className="hint">
+                            {" "}
+                            {t("preview.alsoPossible", { list: field.alternatives.map(columnLabel).join(", ") })}
+                          </span>
                         ) : null}
                       </td>
                     </tr>
@@ -204,7 +238,9 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
               <h4>{sheet.complete ? t("preview.skipped") : t("preview.skippedAmongRead")}</h4>
               <ul className="skipped-rows">
                 {sheet.skippedRows.map((skipped) => (
-                  <li key={skipped.row}>{t("preview.skippedRow", { row: skipped.row, reason: skipReasonIn(skipped, currentLanguage()) })}</li>
+                  <li key={skipped.row}>
+                    {t("preview.skippedRow", { row: skipped.row, reason: skipReasonIn(skipped, currentLanguage()) })}
+                  </li>
                 ))}
               </ul>
             </>
@@ -218,7 +254,12 @@ function SheetView({ preview, sheet, base, onChange }: SheetViewProps) {
 /** How the chosen file would be read: one tab per sheet, the mapping's choices editable in each. */
 export function StockPreview({ preview, supplier, refreshing, choices, onChange, onReset }: StockPreviewProps) {
   const { t } = useTranslation();
-  const [selected, setSelected] = useState(() => Math.max(0, preview.sheets.findIndex((s) => s.read)));
+  const [selected, setSelected] = useState(() =>
+    Math.max(
+      0,
+      preview.sheets.findIndex((s) => s.read),
+    ),
+  );
   const index = Math.min(selected, preview.sheets.length - 1);
   const sheet = preview.sheets[index];
   return (
@@ -269,10 +310,20 @@ export function StockPreview({ preview, supplier, refreshing, choices, onChange,
         </div>
       ) : null}
       {sheet ? (
-        <div id="preview-sheet-panel" role={preview.sheets.length > 1 ? "tabpanel" : undefined} aria-labelledby={preview.sheets.length > 1 ? `preview-tab-${index}` : undefined}>
+        <div
+          id="preview-sheet-panel"
+          role={preview.sheets.length > 1 ? "tabpanel" : undefined}
+          aria-labelledby={preview.sheets.length > 1 ? `preview-tab-${index}` : undefined}
+        >
           {preview.sheets.length > 1 ? null : <h4>{t("preview.sheet", { name: sheet.name })}</h4>}
           {/* Keyed by what the service answered, so the header row field shows the row in effect. */}
-          <SheetView key={`${sheet.name}:${sheet.headerRow}`} preview={preview} sheet={sheet} base={choices ?? preview.mapping} onChange={onChange} />
+          <SheetView
+            key={`${sheet.name}:${sheet.headerRow}`}
+            preview={preview}
+            sheet={sheet}
+            base={choices ?? preview.mapping}
+            onChange={onChange}
+          />
         </div>
       ) : (
         <p className="empty">{t("preview.noSheets")}</p>

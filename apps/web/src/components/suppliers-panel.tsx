@@ -31,7 +31,11 @@ export function SuppliersPanel() {
   return (
     <Panel id="suppliers" title={t("suppliers.title")} hint={t("suppliers.hint")}>
       {items === undefined ? (
-        list.error ? <FormError error={list.error} /> : <p className="empty">{t("common.loading")}</p>
+        list.error ? (
+          <FormError error={list.error} />
+        ) : (
+          <p className="empty">{t("common.loading")}</p>
+        )
       ) : items.length === 0 ? (
         <p className="empty">{t("suppliers.empty")}</p>
       ) : (
@@ -61,7 +65,9 @@ export function SuppliersPanel() {
                   <td>{s.lastImportedAt ? formatDateTime(s.lastImportedAt) : t("suppliers.never")}</td>
                   <td className="wrap">
                     {mappingSummary(s.mapping)}
-                    {s.mappingSavedAt ? <span className="hint">{t("suppliers.saved", { date: formatDateTime(s.mappingSavedAt) })}</span> : null}
+                    {s.mappingSavedAt ? (
+                      <span className="hint">{t("suppliers.saved", { date: formatDateTime(s.mappingSavedAt) })}</span>
+                    ) : null}
                   </td>
                   <td className="actions-cell">
                     {s.mapping ? (

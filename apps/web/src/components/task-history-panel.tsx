@@ -72,7 +72,11 @@ export function TaskHistoryPanel({ live }: TaskHistoryProps) {
         }}
       />
       {tasks === undefined ? (
-        list.error ? <FormError error={list.error} /> : <p className="empty">{t("common.loading")}</p>
+        list.error ? (
+          <FormError error={list.error} />
+        ) : (
+          <p className="empty">{t("common.loading")}</p>
+        )
       ) : tasks.length === 0 && pages.page === 1 ? (
         <p className="empty">{filtered ? t("tasks.noMatch") : t("tasks.empty")}</p>
       ) : (

@@ -193,7 +193,11 @@ export const en = {
     why: "Why",
     fieldColumn: "{{field}} column",
     alsoPossible: "Also possible: {{list}}.",
-    ...englishPlural("firstRows", "First {{count, number}} row as it would be stored", "First {{count, number}} rows as they would be stored"),
+    ...englishPlural(
+      "firstRows",
+      "First {{count, number}} row as it would be stored",
+      "First {{count, number}} rows as they would be stored",
+    ),
     noRows: "No rows to import",
     ...englishPlural("sheetHas", "the sheet has {{count, number}} row", "the sheet has {{count, number}} rows"),
     ...englishPlural("readFirst", "the preview read its first {{count, number}} row", "the preview read its first {{count, number}} rows"),

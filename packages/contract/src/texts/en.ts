@@ -75,7 +75,8 @@ export const en = {
   "file.zipDamaged": "The .xlsx workbook is damaged or incomplete ({detail}). {@hint.saveAsXlsx}",
   "file.zipEncrypted": "The .xlsx workbook is password-protected. {@hint.saveAsXlsx}",
   "file.noSheet": "The workbook has no sheet named {missing}; its sheets are {sheets}.",
-  "file.tooManyColumns": "Row {row} has more than {limit} columns, more than a spreadsheet can hold; the file is damaged. {@hint.saveAsXlsx}",
+  "file.tooManyColumns":
+    "Row {row} has more than {limit} columns, more than a spreadsheet can hold; the file is damaged. {@hint.saveAsXlsx}",
   "file.cellTooLong": "The file has a cell text too long to be real (over {limit} characters); the file is damaged. {@hint.saveAsXlsx}",
   "file.partTooLarge": "The workbook's {part} is larger than the limit of {limit} MB once unpacked. Split the file into smaller ones.",
   "file.part.sharedStrings": "shared strings table",
@@ -128,7 +129,8 @@ export const en = {
   "preview.headerAsMapped": "row {row}, as the mapping says",
   "preview.headerByMapping": "the first row with the mapping's columns and a part number and a price",
   "preview.headerFound": "the first row in the first {scan} that names a part number column and a price column",
-  "preview.headerFoundBelow": "the first row in the first {scan} that names a part number column and a price column; the rows above it do not",
+  "preview.headerFoundBelow":
+    "the first row in the first {scan} that names a part number column and a price column; the rows above it do not",
   "preview.headerIs": "the header is a known name for {label}",
   "preview.headerStartsWith": "the header starts with a known name for {label}",
   "preview.chosenByHeader": "chosen in the mapping by its header",

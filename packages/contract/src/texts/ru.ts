@@ -65,7 +65,8 @@ export const ru: { readonly [K in keyof typeof en]: string } = {
   "file.zipDamaged": "Книга .xlsx повреждена или неполна ({detail}). {@hint.saveAsXlsx}",
   "file.zipEncrypted": "Книга .xlsx защищена паролем. {@hint.saveAsXlsx}",
   "file.noSheet": "В книге нет листа {missing}; её листы: {sheets}.",
-  "file.tooManyColumns": "В строке {row} больше {limit} столбцов — больше, чем вмещает электронная таблица; файл повреждён. {@hint.saveAsXlsx}",
+  "file.tooManyColumns":
+    "В строке {row} больше {limit} столбцов — больше, чем вмещает электронная таблица; файл повреждён. {@hint.saveAsXlsx}",
   "file.cellTooLong": "В файле есть ячейка с неправдоподобно длинным текстом (более {limit} символов); файл повреждён. {@hint.saveAsXlsx}",
   "file.partTooLarge": "{part} книги в распакованном виде больше предела в {limit} МБ. Разделите файл на файлы поменьше.",
   "file.part.sharedStrings": "Таблица общих строк",

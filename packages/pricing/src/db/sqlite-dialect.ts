@@ -32,7 +32,7 @@ class WaitingConnection implements DatabaseConnection {
   ) {}
 
   async executeQuery<R>(query: CompiledQueryType): Promise<QueryResult<R>> {
-    for (const started = Date.now(); ; ) {
+    for (const started = Date.now(); ;) {
       try {
         return await this.inner.executeQuery<R>(query);
       } catch (error) {

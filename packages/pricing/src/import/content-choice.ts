@@ -50,7 +50,9 @@ export function confirmByContent(match: HeaderMatch, rows: readonly (readonly st
     if (chosen === undefined || list === undefined || list.length < 2 || match.chosenBy?.[field] !== undefined) continue;
     const chosenShare = share(rows, chosen, fits) ?? 0;
     if (chosenShare >= 0.5) continue;
-    const better = list.find((candidate: ColumnCandidate) => candidate.column !== chosen && (share(rows, candidate.column, fits) ?? 0) >= 0.8);
+    const better = list.find(
+      (candidate: ColumnCandidate) => candidate.column !== chosen && (share(rows, candidate.column, fits) ?? 0) >= 0.8,
+    );
     if (better === undefined) continue;
     columns = { ...columns, [field]: better.column };
     candidates = { ...candidates, [field]: [better, ...list.filter((candidate) => candidate !== better)] };

@@ -78,7 +78,8 @@ export async function inspectStockFile(input: InspectInput): Promise<StockFileIn
   };
 }
 
-const noSheetText = (wanted: readonly string[] | undefined): LocalText => text(wanted === undefined ? "preview.noVisibleSheet" : "preview.noMappedSheet");
+const noSheetText = (wanted: readonly string[] | undefined): LocalText =>
+  text(wanted === undefined ? "preview.noVisibleSheet" : "preview.noMappedSheet");
 
 /** A sheet as the preview lists it before any of it is read. */
 const sheetOf = (sheet: SheetInfo): PreviewSheet => ({
@@ -189,7 +190,11 @@ function fieldsOf({ match, cells }: FoundHeader): PreviewField[] {
     const candidates = (match.candidates as Partial<Record<StockField, ColumnCandidate[]>>)[field] ?? [];
     const alternatives = candidates
       .filter((candidate) => candidate.column !== at)
-      .map((candidate) => ({ position: candidate.column + 1, header: headerText(candidate.header), ...inEnglishBeside("reason", detectedReason(candidate)) }));
+      .map((candidate) => ({
+        position: candidate.column + 1,
+        header: headerText(candidate.header),
+        ...inEnglishBeside("reason", detectedReason(candidate)),
+      }));
     if (at === undefined) return { field, chosen: null, alternatives };
     const detected = candidates.find((candidate) => candidate.column === at);
     const chosen = { position: at + 1, header: headerText(cells[at]), ...inEnglishBeside("reason", chosenReason(match, field, detected)) };

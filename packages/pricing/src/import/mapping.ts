@@ -19,7 +19,11 @@ function refs(mapping: StockMapping): [StockField, ColumnRef][] {
  * replaces what was detected (a header text, a 1-based position, or null: not read). Returns the
  * header texts of the mapping that the row lacks, if any.
  */
-export function applyMapping(rowNumber: number, cells: readonly string[], mapping: StockMapping): { match: HeaderMatch; missing: string[] } {
+export function applyMapping(
+  rowNumber: number,
+  cells: readonly string[],
+  mapping: StockMapping,
+): { match: HeaderMatch; missing: string[] } {
   const match = matchHeaderRow({ rowNumber, cells: [...cells] });
   const columns: ColumnMap & Partial<Record<StockField, number>> = { ...match.columns };
   const missing: string[] = [];
@@ -65,8 +69,10 @@ export class MappedHeaderFinder implements HeaderSearch {
     if (wanted !== undefined && rowNumber < wanted) return;
     const { match, missing } = applyMapping(rowNumber, cells, this.mapping);
     if (wanted !== undefined) {
-      if (missing.length > 0) throw new StockFileError(text("mapping.headerRowLacks", { row: String(wanted), columns: missing.map(quote).join(", ") }));
-      if (!isHeaderRow(match.columns)) throw new StockFileError(noColumnText(text("mapping.whereHeaderRow", { row: String(wanted) }), match.columns));
+      if (missing.length > 0)
+        throw new StockFileError(text("mapping.headerRowLacks", { row: String(wanted), columns: missing.map(quote).join(", ") }));
+      if (!isHeaderRow(match.columns))
+        throw new StockFileError(noColumnText(text("mapping.whereHeaderRow", { row: String(wanted) }), match.columns));
       this.accept(match);
       return;
     }
@@ -91,7 +97,9 @@ export class MappedHeaderFinder implements HeaderSearch {
     }
     const texts = refs(this.mapping).flatMap(([, ref]) => (typeof ref === "string" ? [ref] : []));
     if (this.closest !== undefined) {
-      return new StockFileError(text("mapping.closest", { row: String(this.closest.rowNumber), columns: this.closest.missing.map(quote).join(", ") }));
+      return new StockFileError(
+        text("mapping.closest", { row: String(this.closest.rowNumber), columns: this.closest.missing.map(quote).join(", ") }),
+      );
     }
     if (texts.length > 0) {
       return new StockFileError(text("mapping.noRowWithHeaders", { scan: HEADER_SCAN_ROWS, headers: texts.map(quote).join(", ") }));

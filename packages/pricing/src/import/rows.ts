@@ -44,8 +44,7 @@ export const normalizePartNumber = (text: string): string => text.trim().toUpper
 
 export { isEmptyRow } from "../readers/row-guard.ts";
 
-const cellAt = (cells: readonly string[], index: number | undefined): string =>
-  index === undefined ? "" : (cells[index] ?? "").trim();
+const cellAt = (cells: readonly string[], index: number | undefined): string => (index === undefined ? "" : (cells[index] ?? "").trim());
 
 const orNull = (text: string): string | null => (text === "" ? null : text);
 
@@ -82,7 +81,11 @@ function check(rowNumber: number, cells: readonly string[], columns: ColumnMap, 
   if (partNumberText === "") return { skip: text("skip.partNumberEmpty") };
   if (partNumberText.length > FIELD_LIMITS.partNumber) {
     return {
-      skip: text("skip.partNumberTooLong", { limit: FIELD_LIMITS.partNumber, length: partNumberText.length, cell: quoteCell(partNumberText) }),
+      skip: text("skip.partNumberTooLong", {
+        limit: FIELD_LIMITS.partNumber,
+        length: partNumberText.length,
+        cell: quoteCell(partNumberText),
+      }),
     };
   }
   const partNumber = normalizePartNumber(partNumberText);

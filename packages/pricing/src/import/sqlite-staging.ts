@@ -30,7 +30,9 @@ export async function openSqliteStaging(db: PricingDb): Promise<Staging> {
       .run(),
   );
   const insertOne = sqlite.prepare(`INSERT INTO ${table} (${STAGED_COLUMNS}) VALUES ${ROW_PARAMS}`);
-  const insertMany = sqlite.prepare(`INSERT INTO ${table} (${STAGED_COLUMNS}) VALUES ${Array(ROWS_PER_STATEMENT).fill(ROW_PARAMS).join(", ")}`);
+  const insertMany = sqlite.prepare(
+    `INSERT INTO ${table} (${STAGED_COLUMNS}) VALUES ${Array(ROWS_PER_STATEMENT).fill(ROW_PARAMS).join(", ")}`,
+  );
   const values: unknown[] = new Array<unknown>(ROWS_PER_STATEMENT * 8);
   const put = (r: StagedRow, at: number, into: unknown[]) => {
     into[at] = r.rowNumber;

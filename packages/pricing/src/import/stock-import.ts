@@ -133,7 +133,12 @@ async function countRows(db: PricingDb, supplier: string, kind: StockKind): Prom
 
 type ReadInput = StockImportInput & { readWith: ReadWith };
 
-async function stageFile(stager: Staging, reader: RowReader, input: ReadInput, ctx: WorkContext): Promise<{ tally: Tally; header: FoundHeader }> {
+async function stageFile(
+  stager: Staging,
+  reader: RowReader,
+  input: ReadInput,
+  ctx: WorkContext,
+): Promise<{ tally: Tally; header: FoundHeader }> {
   try {
     const { tally, header } = await readInto(stager, reader, input, ctx);
     await stager.finish();
@@ -252,7 +257,9 @@ export async function readInto(
 function skippedRow(row: number, reasonText: LocalText, sheet: string | undefined): Tally["skippedRows"][number] {
   // A reason quotes at most QUOTED_CELL_CHARS characters of one cell, so this never cuts; it states the contract's bound.
   const reason = truncateText(localize(reasonText, "en"), SKIPPED_ROW_REASON_MAX_CHARS);
-  return sheet === undefined ? { row, reason, reasonText } : { row, sheet: truncateText(sheet, SKIPPED_ROW_SHEET_MAX_CHARS), reason, reasonText };
+  return sheet === undefined
+    ? { row, reason, reasonText }
+    : { row, sheet: truncateText(sheet, SKIPPED_ROW_SHEET_MAX_CHARS), reason, reasonText };
 }
 
 function countRow(tally: Tally, maxRows: number | undefined): void {

@@ -13,7 +13,14 @@ export function upsertComponents(trx: Transaction<PricingTables>, dialect: SqlDi
 }
 
 const countComponents = async (trx: Transaction<PricingTables>) =>
-  Number((await trx.selectFrom("components").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await trx
+        .selectFrom("components")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /**
  * SQLite upserts the rows one by one in file order (row_number is the rowid, so that is the

@@ -44,7 +44,10 @@ export async function createPricelist(
   const id = randomUUID();
   const createdAt = (opts.now?.() ?? new Date()).getTime();
   const rows = await snapshotTransaction(db, async (trx) => {
-    await trx.insertInto("pricelists").values({ id, source: input.source, created_at: createdAt, task_id: input.taskId, row_count: 0 }).execute();
+    await trx
+      .insertInto("pricelists")
+      .values({ id, source: input.source, created_at: createdAt, task_id: input.taskId, row_count: 0 })
+      .execute();
     const { numAffectedRows } = await sql`
       INSERT INTO pricelist_rows (pricelist_id, position, part_number, vendor, name, price, quantity)
       SELECT CAST(${id} AS TEXT), ROW_NUMBER() OVER (ORDER BY c.part_number), c.part_number, c.vendor, c.name, s.price, s.quantity

@@ -25,7 +25,7 @@ export async function pricelistCsvChunks(
 
 async function* chunks(db: PricingDb, id: string, language: Language): AsyncGenerator<string, void, undefined> {
   yield CSV_BOM + csvLine(EXPORT_HEADER[language], language);
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await pricelistRowsAfter(db, id, after, ROWS_PER_CHUNK);
     if (rows.length === 0) return;
     yield rows.map((row) => csvLine(exportFields(row), language)).join("");

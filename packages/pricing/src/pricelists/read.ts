@@ -37,8 +37,7 @@ const toRow = (r: PricelistRowRecord): PricelistRow => ({
 /** The contract names the schema, not the type; derive it instead of restating it. */
 type PricelistList = ReturnType<typeof PricelistListSchema.parse>;
 
-const isNewestCursor = (v: unknown[]): v is [number, string] =>
-  v.length === 2 && Number.isSafeInteger(v[0]) && typeof v[1] === "string";
+const isNewestCursor = (v: unknown[]): v is [number, string] => v.length === 2 && Number.isSafeInteger(v[0]) && typeof v[1] === "string";
 
 /** Pricelists newest first, optionally of one source. */
 export async function listPricelists(db: PricingDb, input: PricelistListInput): Promise<PricelistList> {
@@ -47,7 +46,11 @@ export async function listPricelists(db: PricingDb, input: PricelistListInput): 
   let query = db.kysely.selectFrom("pricelists").select(PRICELIST_COLUMNS);
   if (source) query = query.where("source", "=", source);
   if (after) query = query.where(sql<boolean>`(created_at, id) < (${after[0]}, ${after[1]})`);
-  const rows: PricelistRecord[] = await query.orderBy("created_at", "desc").orderBy("id", "desc").limit(limit + 1).execute();
+  const rows: PricelistRecord[] = await query
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit + 1)
+    .execute();
   return pageOf(rows, limit, toPricelist, (last) => [last.created_at, last.id]);
 }
 

@@ -33,7 +33,7 @@ export async function pricelistXlsx(
     sheet.columns = EXPORT_HEADER[language].map((header, i) => ({ header, width: [20, 16, 60, 12, 12][i] }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await pricelistRowsAfter(db, id, after, ROWS_PER_CHUNK);
       if (rows.length === 0) break;
       for (const row of rows) sheet.addRow(exportFields(row)).commit();

@@ -32,7 +32,7 @@ export function decodeEntities(text: string): string {
     const name = text.slice(amp + 1, semi);
     let value: string | undefined;
     if (name.charCodeAt(0) === 0x23 /* # */) {
-      const hex = name.charCodeAt(1) === 0x78 /* x */;
+      const hex = name.charCodeAt(1) === 0x78; /* x */
       const digits = name.slice(hex ? 2 : 1);
       const code = digits !== "" && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits) ? Number.parseInt(digits, hex ? 16 : 10) : -1;
       if (code < 0 || code > 0x10ffff) throw new XmlSyntaxError(`a character reference &${name}; that names no character`);
@@ -186,7 +186,8 @@ export class FastXmlParser {
       while (i < n) {
         const a = text.charCodeAt(i);
         if (a === 0x3d /* = */ || isSpace(a)) break;
-        if (a === 0x3e || a === 0x2f || a === 0x3c || a === 0x22 || a === 0x27) throw new XmlSyntaxError(`a malformed attribute in <${name.full}>`);
+        if (a === 0x3e || a === 0x2f || a === 0x3c || a === 0x22 || a === 0x27)
+          throw new XmlSyntaxError(`a malformed attribute in <${name.full}>`);
         i++;
       }
       const nameEnd = i;

@@ -210,8 +210,7 @@ export const NOT_AFTER_PREFIX: Partial<Record<ColumnRole, readonly string[]>> = 
 export const PREFIX_MAX_WORDS = 6;
 
 /** Units and currencies at the end of a header ("Цена руб", "Кол-во шт", "Price USD") are not part of its name. */
-const TRAILING_UNIT =
-  /(?:\s+(?:в|in))?\s+(?:руб|рубл[а-яё]*|р|rub|rur|usd|eur|euro|у\s?е|шт|штук|pcs|pc|ед|units?)$/u;
+const TRAILING_UNIT = /(?:\s+(?:в|in))?\s+(?:руб|рубл[а-яё]*|р|rub|rur|usd|eur|euro|у\s?е|шт|штук|pcs|pc|ед|units?)$/u;
 
 /**
  * A header cell's words: lower case, "ё" as "е", anything from the first "," or "(" dropped

@@ -69,8 +69,7 @@ export const LIMITS = {
 export const tooManyColumns = (rowNumber: number): StockFileError =>
   new StockFileError(text("file.tooManyColumns", { row: String(rowNumber), limit: LIMITS.columns }));
 
-export const cellTooLong = (): StockFileError =>
-  new StockFileError(text("file.cellTooLong", { limit: LIMITS.cellChars }));
+export const cellTooLong = (): StockFileError => new StockFileError(text("file.cellTooLong", { limit: LIMITS.cellChars }));
 
 export const partTooLarge = (part: "file.part.sharedStrings" | "file.part.worksheet", limitBytes: number): StockFileError =>
   new StockFileError(text("file.partTooLarge", { part: text(part), limit: Math.round(limitBytes / 1024 ** 2) }));
@@ -84,11 +83,8 @@ export const rowTooLong = (rowNumber: number): StockFileError =>
 export const tooManyEmptyRows = (firstEmptyRow: number): StockFileError =>
   new StockFileError(text("file.tooManyEmptyRows", { limit: LIMITS.emptyRowRun, row: firstEmptyRow }));
 
-export const tooManyFileCells = (): StockFileError =>
-  new StockFileError(text("file.tooManyFileCells", { limit: LIMITS.fileCells }));
+export const tooManyFileCells = (): StockFileError => new StockFileError(text("file.tooManyFileCells", { limit: LIMITS.fileCells }));
 
-export const mxlTooDeep = (): StockFileError =>
-  new StockFileError(text("file.mxlTooDeep", { limit: LIMITS.mxlDepth }));
+export const mxlTooDeep = (): StockFileError => new StockFileError(text("file.mxlTooDeep", { limit: LIMITS.mxlDepth }));
 
-export const mxlTooManyNodes = (): StockFileError =>
-  new StockFileError(text("file.mxlTooManyNodes", { limit: LIMITS.mxlNodes }));
+export const mxlTooManyNodes = (): StockFileError => new StockFileError(text("file.mxlTooManyNodes", { limit: LIMITS.mxlNodes }));

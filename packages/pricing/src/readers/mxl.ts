@@ -78,7 +78,7 @@ function bestRowRun(root: BracketNode[]): MxlRow[] {
   const lists: BracketNode[][] = [root];
   for (let list = lists.pop(); list !== undefined; list = lists.pop()) {
     for (const item of list) if (Array.isArray(item)) lists.push(item);
-    for (let i = 0; i < list.length; ) {
+    for (let i = 0; i < list.length;) {
       const run = rowRunAt(list, i);
       const score = run.reduce((sum, row) => sum + row.textCells, 0);
       if (score > bestScore) [best, bestScore] = [run, score];

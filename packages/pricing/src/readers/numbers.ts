@@ -7,8 +7,19 @@ export const MAX_NUMBER_CHARS = 64;
 
 /** Spaces people and spreadsheet programs put between thousands: any white space, NBSP, narrow NBSP, thin and figure space. */
 const isGroupSpace = (c: number): boolean =>
-  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007 || c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  c === 0x20 ||
+  (c >= 0x09 && c <= 0x0d) ||
+  c === 0xa0 ||
+  c === 0x202f ||
+  c === 0x2009 ||
+  c === 0x2007 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 

@@ -62,7 +62,13 @@ const UPPER_PREFIXES = ["<=", "≤", "до", "не более", "up to"];
 const UNIT = /\s*(?:шт|штук|штуки|штука|ед|pcs|pc|units?)$/u;
 
 const normalize = (text: string): string =>
-  text.toLowerCase().replace(/ё/g, "е").replace(/\s+/gu, " ").trim().replace(/[.!]+$/u, "").trim();
+  text
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/\s+/gu, " ")
+    .trim()
+    .replace(/[.!]+$/u, "")
+    .trim();
 
 const WORDS = new Map<string, number>([
   ...IN_STOCK_WORDS.map((word) => [word, IN_STOCK_QUANTITY] as const),

@@ -39,7 +39,8 @@ export async function locateParts(zip: ZipArchive): Promise<WorkbookParts> {
   const parts = new PartNames(zip);
   const rootRels = await readRelationships(zip, parts, "").catch(() => emptyRelationships());
   const workbook = parts.find(rootRels.officeDocument) ?? parts.find(DEFAULT_WORKBOOK);
-  const rels = workbook === undefined ? emptyRelationships() : await readRelationships(zip, parts, workbook).catch(() => emptyRelationships());
+  const rels =
+    workbook === undefined ? emptyRelationships() : await readRelationships(zip, parts, workbook).catch(() => emptyRelationships());
   const listed = workbook === undefined ? { sheets: [], date1904: false } : await readWorkbook(zip, workbook);
   const sheets = resolveSheets(listed.sheets, rels, parts, workbook ?? DEFAULT_WORKBOOK);
   if (sheets.length === 0) {
@@ -89,7 +90,11 @@ async function readWorkbook(zip: ZipArchive, workbook: string): Promise<{ sheets
         date1904 = tag.attributes.date1904 === "1" || tag.attributes.date1904 === "true";
       }
       if (name !== "sheet" || sheets.length >= LIMITS.sheets) return;
-      sheets.push({ name: tag.attributes.name ?? `Sheet${sheets.length + 1}`, state: tag.attributes.state ?? "visible", relId: attr(tag.attributes, "id") });
+      sheets.push({
+        name: tag.attributes.name ?? `Sheet${sheets.length + 1}`,
+        state: tag.attributes.state ?? "visible",
+        relId: attr(tag.attributes, "id"),
+      });
     },
   });
   return { sheets, date1904 };
@@ -133,7 +138,13 @@ interface Relationships {
   officeDocument: string | undefined;
 }
 
-const emptyRelationships = (): Relationships => ({ byId: new Map(), typeById: new Map(), sharedStrings: undefined, styles: undefined, officeDocument: undefined });
+const emptyRelationships = (): Relationships => ({
+  byId: new Map(),
+  typeById: new Map(),
+  sharedStrings: undefined,
+  styles: undefined,
+  officeDocument: undefined,
+});
 
 /** The relationships part of `source` ("" for the package itself): `dir/_rels/name.rels`. */
 function relationshipsPartName(source: string): string {

@@ -81,7 +81,9 @@ function chooseSheets(sheets: WorkbookSheet[], names: readonly string[] | undefi
   const missing = names.filter((name) => !sheets.some((sheet) => sheet.name === name));
   if (missing.length > 0) {
     const quote = (list: string[]) => list.map((name) => `"${truncateText(name, 100)}"`).join(", ");
-    throw new StockFileError(text("file.noSheet", { missing: quote(missing.slice(0, 5)), sheets: quote(sheets.slice(0, 20).map((s) => s.name)) }));
+    throw new StockFileError(
+      text("file.noSheet", { missing: quote(missing.slice(0, 5)), sheets: quote(sheets.slice(0, 20).map((s) => s.name)) }),
+    );
   }
   return sheets.filter((sheet) => names.includes(sheet.name));
 }
@@ -147,8 +149,7 @@ async function* parseSharedStrings(
       if (name === "si") {
         current = [];
         chars = 0;
-      }
-      else if (name === "rPh") phonetic++;
+      } else if (name === "rPh") phonetic++;
       else if (name === "t") inText = current !== undefined && phonetic === 0;
     },
     close(name) {

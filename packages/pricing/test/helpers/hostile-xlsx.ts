@@ -78,7 +78,10 @@ function replaceEntry(zip: Buffer, name: string, entry: { data: Buffer; crc: num
     const head = Buffer.from(zip.subarray(central, central + 46 + nameLength));
     if (entryName === name) {
       data = entry.data;
-      for (const [b, at] of [[local, 14], [head, 16]] as const) {
+      for (const [b, at] of [
+        [local, 14],
+        [head, 16],
+      ] as const) {
         b.writeUInt32LE(entry.crc, at);
         b.writeUInt32LE(entry.data.length, at + 4);
         b.writeUInt32LE(entry.size >>> 0, at + 8);

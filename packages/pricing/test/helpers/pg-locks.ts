@@ -28,7 +28,9 @@ export async function heldTransaction(db: PricingDb): Promise<HeldTransaction> {
     }
   };
   afterThisTest(() => end("ROLLBACK"));
-  const { rows: [me] } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+  const {
+    rows: [me],
+  } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
   await client.query("BEGIN");
   return {
     pid: me!.pid,

@@ -22,7 +22,7 @@ export async function seed(env: TestEnv, supplier: string, kind: StockKind, rows
 
 export const prices = async (env: TestEnv): Promise<Record<string, number | null>> =>
   Object.fromEntries(
-    (await rows(env.db, sql<{ part_number: string; price: number | null }>`SELECT part_number, price FROM components ORDER BY part_number`)).map(
-      (r) => [r.part_number, r.price],
-    ),
+    (
+      await rows(env.db, sql<{ part_number: string; price: number | null }>`SELECT part_number, price FROM components ORDER BY part_number`)
+    ).map((r) => [r.part_number, r.price]),
   );

@@ -71,4 +71,3 @@ export function convertWithLibreOffice(csvFile: string, dir: string, separator: 
   );
   return readFileSync(join(outDir, basename(csvFile).replace(/\.csv$/, ".fods")), "utf8");
 }
-

@@ -2,13 +2,7 @@ import { makeZip, type ZipInput } from "./zip.ts";
 
 const xmlEscape = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-export type CellSpec =
-  | string
-  | number
-  | null
-  | { inline: string }
-  | { shared: string }
-  | { text: string; noRef?: boolean };
+export type CellSpec = string | number | null | { inline: string } | { shared: string } | { text: string; noRef?: boolean };
 
 export interface RawSheet {
   /** Row number → cells from column A; rows without r when rowRefs is false. */

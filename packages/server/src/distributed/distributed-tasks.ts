@@ -111,7 +111,9 @@ export class DistributedTasks implements Tasks {
     const marked = await this.#store.requestCancel(id);
     if (marked) {
       // The worker also polls the mark, so a lost message only delays the cancel.
-      await this.#queue.publishCancel(id).catch((error: unknown) => this.#log.warn({ err: error, taskId: id }, "could not publish a cancel"));
+      await this.#queue
+        .publishCancel(id)
+        .catch((error: unknown) => this.#log.warn({ err: error, taskId: id }, "could not publish a cancel"));
       return this.#withProgress(marked);
     }
     return this.get(id, owner);

@@ -25,8 +25,7 @@ export const cancelChannel = (queueName: string) => `tasklane:${queueName}:cance
  * Fails at once while Redis is away, instead of queueing commands for later: a submit must
  * answer 503 now, not hang until Redis returns.
  */
-export const failFastRedis = (url: string) =>
-  new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+export const failFastRedis = (url: string) => new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
 
 /** The API nodes' side of the BullMQ queue: enqueue, remove, read progress, publish cancels. */
 export class TaskQueue {
@@ -49,15 +48,19 @@ export class TaskQueue {
    */
   async add(task: Pick<Task, "id" | "type">, rank = 0): Promise<void> {
     const age = Math.ceil(this.settings.retentionMs / 1000);
-    await this.queue.add(task.type, { taskId: task.id }, {
-      jobId: task.id,
-      // Every job gets one: BullMQ runs jobs without a priority (0) before all prioritized ones.
-      priority: Math.min(rank + 1, MAX_PRIORITY),
-      // A failed run is final (the task's row says why); a dead worker's job is re-run by the stalled check.
-      attempts: 1,
-      removeOnComplete: { age },
-      removeOnFail: { age },
-    });
+    await this.queue.add(
+      task.type,
+      { taskId: task.id },
+      {
+        jobId: task.id,
+        // Every job gets one: BullMQ runs jobs without a priority (0) before all prioritized ones.
+        priority: Math.min(rank + 1, MAX_PRIORITY),
+        // A failed run is final (the task's row says why); a dead worker's job is re-run by the stalled check.
+        attempts: 1,
+        removeOnComplete: { age },
+        removeOnFail: { age },
+      },
+    );
   }
 
   /** Removes a job no worker took yet; a job a worker holds (locked) stays. */

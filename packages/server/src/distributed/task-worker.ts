@@ -17,8 +17,7 @@ const CANCEL_POLL_MS = 1_000;
 export const WORKER_INTERRUPTED_TEXT = ENGLISH_TEXTS["task.workerInterrupted"];
 
 export interface TaskWorkerOptions
-  extends QueueSettings,
-    Pick<TaskManagerOptions, "handlers" | "concurrency" | "timeoutsMs" | "progressFlushMs" | "log" | "now"> {
+  extends QueueSettings, Pick<TaskManagerOptions, "handlers" | "concurrency" | "timeoutsMs" | "progressFlushMs" | "log" | "now"> {
   store: SharedTaskStore;
   /**
    * How long a job's lock lasts without renewal: a worker silent this long (killed, frozen) has

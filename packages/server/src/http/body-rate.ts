@@ -46,7 +46,8 @@ export function enforceBodyRate(server: FastifyInstance, graceMs: number) {
   });
   server.addHook("onRequest", (request, _reply, done) => {
     const { headers, raw } = request;
-    const hasBody = (headers["content-length"] !== undefined && headers["content-length"] !== "0") || headers["transfer-encoding"] !== undefined;
+    const hasBody =
+      (headers["content-length"] !== undefined && headers["content-length"] !== "0") || headers["transfer-encoding"] !== undefined;
     if (hasBody && !raw.complete) watched.add({ request: raw, since: performance.now(), bytesAtStart: raw.socket.bytesRead });
     done();
   });

@@ -33,9 +33,7 @@ class AnswerCache {
 
   get(task: Task): string | undefined {
     const hit = this.#byId.get(task.id);
-    return hit && hit.status === task.status && hit.progress === task.progress && hit.message === task.message
-      ? hit.json
-      : undefined;
+    return hit && hit.status === task.status && hit.progress === task.progress && hit.message === task.message ? hit.json : undefined;
   }
 
   set(task: Task, json: string): string {

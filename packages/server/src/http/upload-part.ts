@@ -46,7 +46,10 @@ export async function uploadPart(request: FastifyRequest): Promise<{ part: Multi
  * stream) from a failure of the store, which goes on as it is. The store sees a stream of its
  * own: on its failure it destroys that one, so the file stream's state says only what the body did.
  */
-export async function writeFile<T>(part: MultipartFile, write: (bytes: Readable) => Promise<T>): Promise<{ written: T } | { refusal: string }> {
+export async function writeFile<T>(
+  part: MultipartFile,
+  write: (bytes: Readable) => Promise<T>,
+): Promise<{ written: T } | { refusal: string }> {
   const bytes = new PassThrough();
   let bodyBroke = false;
   part.file.once("error", (error) => {

@@ -14,9 +14,12 @@ export function moveLegacyTasks(tasks: Database, pricingFile: string): number {
     for (const table of ["tasks", "uploads"]) {
       if (!hasTable(table)) continue;
       // By name, those both have: a later migration added columns, and dropped uploads.path.
-      const names = (schema: string) => (tasks.prepare(`PRAGMA ${schema}.table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+      const names = (schema: string) =>
+        (tasks.prepare(`PRAGMA ${schema}.table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
       const kept = new Set(names("main"));
-      const columns = names("legacy").filter((name) => kept.has(name)).join(", ");
+      const columns = names("legacy")
+        .filter((name) => kept.has(name))
+        .join(", ");
       moved += tasks.prepare(`INSERT OR IGNORE INTO main.${table} (${columns}) SELECT ${columns} FROM legacy.${table}`).run().changes;
       tasks.exec(`DROP TABLE legacy.${table}`);
     }

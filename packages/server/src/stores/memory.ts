@@ -48,7 +48,12 @@ export class MemoryTaskStore implements TaskStore {
       if (query.supplier && (e.task.subject as { supplier?: string }).supplier !== query.supplier) continue;
       items.push(e);
     }
-    return pageOf(items, query.limit, (e) => ({ ...e.task }), (e) => [e.seq]);
+    return pageOf(
+      items,
+      query.limit,
+      (e) => ({ ...e.task }),
+      (e) => [e.seq],
+    );
   }
 
   async failUnfinished(error: LocalText, at: Date): Promise<number> {

@@ -12,7 +12,8 @@ const { starting: STARTING, cancelling: CANCELLING, failed: FAILED } = TASK_LINE
 const UNFINISHED = ["queued", "running"] as const;
 
 /** A row's `texts` column: the keys beside its `message` and `error`, in one JSON value. */
-const textsOf = (fields: Pick<Task, "messageText" | "errorText">) => JSON.stringify({ message: fields.messageText, error: fields.errorText });
+const textsOf = (fields: Pick<Task, "messageText" | "errorText">) =>
+  JSON.stringify({ message: fields.messageText, error: fields.errorText });
 
 const ms = (d: Date | null) => (d ? d.getTime() : null);
 const date = (n: number | null) => (n === null ? null : new Date(n));
@@ -37,7 +38,7 @@ export class SqlTaskStore implements SharedTaskStore {
   /** A database from sqlitePricingDb or postgresPricingDb (the tasks file, or the shared pool). */
   constructor(db: Pick<PricingDb, "kysely" | "dialect" | "sqlite" | "pool">) {
     this.#db = db.kysely as unknown as Kysely<ServerTables>;
-    this.#json = db.dialect === "sqlite" ? (value) => (value === null ? null : JSON.parse(value as string) as unknown) : (value) => value;
+    this.#json = db.dialect === "sqlite" ? (value) => (value === null ? null : (JSON.parse(value as string) as unknown)) : (value) => value;
     const get = this.#db.selectFrom("tasks").selectAll().where("id", "=", "").compile().sql;
     const { sqlite, pool } = db;
     if (sqlite) {
@@ -126,7 +127,12 @@ export class SqlTaskStore implements SharedTaskStore {
   }
 
   async findByIdempotencyKey(owner: string, key: string): Promise<Task | undefined> {
-    const row = await this.#db.selectFrom("tasks").selectAll().where("owner", "=", owner).where("idempotency_key", "=", key).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom("tasks")
+      .selectAll()
+      .where("owner", "=", owner)
+      .where("idempotency_key", "=", key)
+      .executeTakeFirst();
     return row && this.#task(row);
   }
 
@@ -138,8 +144,16 @@ export class SqlTaskStore implements SharedTaskStore {
     if (query.status) select = select.where("status", "=", query.status);
     // Rows stored before subjects were kept have the supplier in their input only.
     if (query.supplier) select = select.where(sql`coalesce(subject->>'supplier', input->>'supplier')`, "=", query.supplier);
-    const rows = await select.orderBy("seq", "desc").limit(query.limit + 1).execute();
-    return pageOf(rows, query.limit, (row) => this.#task(row), (row) => [row.seq]);
+    const rows = await select
+      .orderBy("seq", "desc")
+      .limit(query.limit + 1)
+      .execute();
+    return pageOf(
+      rows,
+      query.limit,
+      (row) => this.#task(row),
+      (row) => [row.seq],
+    );
   }
 
   async failUnfinished(error: LocalText, at: Date): Promise<number> {
@@ -153,7 +167,11 @@ export class SqlTaskStore implements SharedTaskStore {
   }
 
   async deleteFinishedBefore(cutoff: Date): Promise<number> {
-    const result = await this.#db.deleteFrom("tasks").where("done_at", "is not", null).where("done_at", "<", cutoff.getTime()).executeTakeFirst();
+    const result = await this.#db
+      .deleteFrom("tasks")
+      .where("done_at", "is not", null)
+      .where("done_at", "<", cutoff.getTime())
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 
@@ -177,7 +195,9 @@ export class SqlTaskStore implements SharedTaskStore {
       .selectFrom("tasks")
       .selectAll()
       .where("owner", "=", owner)
-      .where((eb) => eb.or([eb("idempotency_key", "=", idempotencyKey), eb.and([eb("dedup_key", "=", dedupKey), eb("status", "in", UNFINISHED)])]))
+      .where((eb) =>
+        eb.or([eb("idempotency_key", "=", idempotencyKey), eb.and([eb("dedup_key", "=", dedupKey), eb("status", "in", UNFINISHED)])]),
+      )
       .orderBy(sql`idempotency_key IS NOT DISTINCT FROM ${idempotencyKey}`, "desc")
       .limit(1)
       .executeTakeFirst();
@@ -187,7 +207,10 @@ export class SqlTaskStore implements SharedTaskStore {
   async activeOf(owner: string): Promise<{ queued: number; active: number }> {
     const row = await this.#db
       .selectFrom("tasks")
-      .select([sql<number>`coalesce(sum(CASE WHEN status = 'queued' THEN 1 ELSE 0 END), 0)`.as("queued"), sql<number>`count(*)`.as("active")])
+      .select([
+        sql<number>`coalesce(sum(CASE WHEN status = 'queued' THEN 1 ELSE 0 END), 0)`.as("queued"),
+        sql<number>`count(*)`.as("active"),
+      ])
       .where("owner", "=", owner)
       .where("status", "in", UNFINISHED)
       .executeTakeFirstOrThrow();
@@ -214,7 +237,14 @@ export class SqlTaskStore implements SharedTaskStore {
       .where("status", "in", UNFINISHED)
       .returning(["type", "input", "attempts", "cancel_requested"])
       .executeTakeFirst();
-    return row && { type: row.type as TaskType, input: this.#json(row.input), attempts: row.attempts, cancelRequested: Boolean(row.cancel_requested) };
+    return (
+      row && {
+        type: row.type as TaskType,
+        input: this.#json(row.input),
+        attempts: row.attempts,
+        cancelRequested: Boolean(row.cancel_requested),
+      }
+    );
   }
 
   async finish(id: string, runToken: string, fields: FinalFields): Promise<boolean> {
@@ -239,7 +269,14 @@ export class SqlTaskStore implements SharedTaskStore {
   async end(id: string, from: "queued" | "unfinished", fields: FinalFields): Promise<Task | undefined> {
     const row = await this.#db
       .updateTable("tasks")
-      .set({ status: fields.status, progress: fields.progress, message: fields.message, error: fields.error, done_at: ms(fields.doneAt), texts: textsOf(fields) })
+      .set({
+        status: fields.status,
+        progress: fields.progress,
+        message: fields.message,
+        error: fields.error,
+        done_at: ms(fields.doneAt),
+        texts: textsOf(fields),
+      })
       .where("id", "=", id)
       .where("status", "in", from === "queued" ? ["queued"] : UNFINISHED)
       .returningAll()

@@ -1,4 +1,13 @@
-import { ENGLISH_TEXTS, isLocalText, type LocalText, localize, TASK_ERROR_MAX_CHARS, type TaskType, text, truncateText } from "@tasklane/contract";
+import {
+  ENGLISH_TEXTS,
+  isLocalText,
+  type LocalText,
+  localize,
+  TASK_ERROR_MAX_CHARS,
+  type TaskType,
+  text,
+  truncateText,
+} from "@tasklane/contract";
 import { UnavailableError } from "../unavailable.ts";
 
 /** Submits are refused while the server stops; the API answers 503. */

@@ -21,9 +21,6 @@ export interface HandlerContext {
  * Does the work of one task type. Inputs are plain data, so a task can run in another process.
  * What it returns is checked against the contract's result schema before the task completes.
  */
-export type TaskHandler<T extends TaskType> = (
-  input: TaskInput<T>,
-  context: HandlerContext,
-) => Promise<TaskResult<T>> | TaskResult<T>;
+export type TaskHandler<T extends TaskType> = (input: TaskInput<T>, context: HandlerContext) => Promise<TaskResult<T>> | TaskResult<T>;
 
 export type TaskHandlers = { [T in TaskType]: TaskHandler<T> };

@@ -22,4 +22,3 @@ export interface TaskManagerOptions {
   now?: () => Date;
   newId?: () => string;
 }
-

@@ -2,9 +2,7 @@ import type { LocalText, Task } from "@tasklane/contract";
 import { TASK_LINES, errorFields } from "./task-texts.ts";
 
 /** How a run ended: what the task's final status, result and error become. */
-export type Outcome =
-  | { status: "completed"; result: NonNullable<Task["result"]> }
-  | { status: "error" | "cancelled"; error: LocalText };
+export type Outcome = { status: "completed"; result: NonNullable<Task["result"]> } | { status: "error" | "cancelled"; error: LocalText };
 
 /** 100 is kept for completion, so a bar never shows done before the result is there. */
 export const clampProgress = (percent: number): number => Math.min(99, Math.max(0, Math.floor(percent)));

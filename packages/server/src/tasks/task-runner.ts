@@ -94,7 +94,12 @@ export class TaskRunner {
   }
 
   /** The handler's outcome, its result checked against the contract; never throws. */
-  async #outcome(id: string, task: { type: TaskType; input: unknown }, context: HandlerContext, controller: AbortController): Promise<Outcome> {
+  async #outcome(
+    id: string,
+    task: { type: TaskType; input: unknown },
+    context: HandlerContext,
+    controller: AbortController,
+  ): Promise<Outcome> {
     const limitMs = this.options.timeoutsMs?.[task.type];
     const timer = limitMs ? setTimeout(() => this.cancel(id, timedOut(limitMs)), limitMs).unref() : undefined;
     try {

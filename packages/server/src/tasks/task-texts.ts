@@ -1,4 +1,12 @@
-import { isLocalText, type LocalText, localize, TASK_ERROR_MAX_CHARS, TASK_MESSAGE_MAX_CHARS, text, truncateText } from "@tasklane/contract";
+import {
+  isLocalText,
+  type LocalText,
+  localize,
+  TASK_ERROR_MAX_CHARS,
+  TASK_MESSAGE_MAX_CHARS,
+  text,
+  truncateText,
+} from "@tasklane/contract";
 
 /**
  * A task's line as both fields carry it: the English text (cut to the contract's bound, so a

@@ -50,7 +50,9 @@ function run(job: ThreadJob, signal: AbortSignal): Promise<ThreadJobResult> {
 
 async function inspect({ filePath, kind, supplier, mapping }: Extract<ThreadJob, { type: "inspect" }>) {
   const readWith =
-    supplier === undefined ? { mapping: mapping ?? null, source: mapping ? "given" : "detected" } as const : await mappingFor(db, supplier, kind, mapping);
+    supplier === undefined
+      ? ({ mapping: mapping ?? null, source: mapping ? "given" : "detected" } as const)
+      : await mappingFor(db, supplier, kind, mapping);
   return inspectStockFile({ filePath, kind, mapping: readWith.mapping, mappingSource: readWith.source });
 }
 

@@ -3,7 +3,6 @@ import { type LocalText, text, TextError } from "@tasklane/contract";
 import { DEFAULT_STOP_GRACE_MS, DEFAULT_TASK_HEAP_MB } from "../defaults.ts";
 import type { FromThread, ThreadDatabase, ThreadError, ThreadJob, ThreadResult, ToThread } from "./thread-protocol.ts";
 
-
 export interface TaskThreadsOptions {
   database: ThreadDatabase;
   /** Heap cap per thread (V8's old generation), MB. */

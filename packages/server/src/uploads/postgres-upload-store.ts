@@ -51,7 +51,12 @@ function chunkBytes(db: Kysely<ServerTables>, now: () => Date): UploadBytes {
         const handle = await open(file, "wx");
         try {
           for (let seq = 0; ; seq++) {
-            const row = await db.selectFrom("upload_chunks").select("data").where("upload_id", "=", id).where("seq", "=", seq).executeTakeFirst();
+            const row = await db
+              .selectFrom("upload_chunks")
+              .select("data")
+              .where("upload_id", "=", id)
+              .where("seq", "=", seq)
+              .executeTakeFirst();
             if (!row) break;
             await handle.write(row.data);
           }

@@ -31,7 +31,10 @@ export class SqlUploadStore implements UploadStore {
   }
 
   async save({ createdAt, ...upload }: Upload): Promise<void> {
-    await this.db.insertInto("uploads").values({ ...upload, created_at: createdAt.getTime() }).execute();
+    await this.db
+      .insertInto("uploads")
+      .values({ ...upload, created_at: createdAt.getTime() })
+      .execute();
   }
 
   async get(id: string): Promise<Upload | undefined> {
