@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,7 +10,7 @@ import {
   sqlitePricingDb,
   sql,
 } from "@tasklane/pricing";
-import pg from "pg";
+import { freshDatabase } from "@tasklane/testing/engines";
 import { SERVER_MIGRATIONS } from "../src/stores/schema.ts";
 
 const postgresUrl = process.env.TASKLANE_TEST_DATABASE_URL;
@@ -32,16 +31,6 @@ export interface EngineEnv {
   close(): Promise<void>;
 }
 
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * A database of its own (a SQLite file in a temp folder, or a new PostgreSQL database, dropped
  * on close), with `migrations` applied (default: all of the server's).
@@ -55,16 +44,13 @@ export async function engineEnv(dialect: SqlDatabase["dialect"], migrations = SE
     db = sqlitePricingDb(sqlite);
     closeDb = async () => void sqlite.close();
   } else {
-    const name = `tasklane_s_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(postgresUrl!);
-    url.pathname = `/${name}`;
-    const pool = createPostgresPool(url.href, { max: 4 });
+    const database = await freshDatabase();
+    const pool = createPostgresPool(database.url, { max: 4 });
     pool.on("error", () => undefined);
     db = postgresPricingDb(pool);
     closeDb = async () => {
       await pool.end();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await database.drop();
     };
   }
   await applyMigrations(db, migrations);
