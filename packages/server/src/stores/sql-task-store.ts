@@ -16,6 +16,17 @@ const textsOf = (fields: Pick<Task, "messageText" | "errorText">) =>
   JSON.stringify({ message: fields.messageText, error: fields.errorText });
 
 const ms = (d: Date | null) => (d ? d.getTime() : null);
+
+/** The columns a task's run changes, from a task or the fields of its final write. */
+const changing = (f: Pick<Task, "status" | "progress" | "message" | "messageText" | "result" | "error" | "errorText" | "doneAt">) => ({
+  status: f.status,
+  progress: f.progress,
+  message: f.message,
+  result: f.result === null ? null : JSON.stringify(f.result),
+  error: f.error,
+  texts: textsOf(f),
+  done_at: ms(f.doneAt),
+});
 const date = (n: number | null) => (n === null ? null : new Date(n));
 
 /**
@@ -73,22 +84,16 @@ export class SqlTaskStore implements SharedTaskStore {
 
   #values({ task, owner, input, idempotencyKey }: StoredTask, dedupKey: string | null) {
     return {
+      ...changing(task),
       id: task.id,
       type: task.type,
       owner,
-      status: task.status,
-      progress: task.progress,
-      message: task.message,
       input: JSON.stringify(input),
       subject: JSON.stringify(task.subject),
       idempotency_key: idempotencyKey,
       dedup_key: dedupKey,
-      result: task.result === null ? null : JSON.stringify(task.result),
-      error: task.error,
-      texts: textsOf(task),
       created_at: task.createdAt.getTime(),
       started_at: ms(task.startedAt),
-      done_at: ms(task.doneAt),
     };
   }
 
@@ -99,16 +104,7 @@ export class SqlTaskStore implements SharedTaskStore {
   async update(task: Task): Promise<void> {
     await this.#db
       .updateTable("tasks")
-      .set({
-        status: task.status,
-        progress: task.progress,
-        message: task.message,
-        result: task.result === null ? null : JSON.stringify(task.result),
-        error: task.error,
-        texts: textsOf(task),
-        started_at: ms(task.startedAt),
-        done_at: ms(task.doneAt),
-      })
+      .set({ ...changing(task), started_at: ms(task.startedAt) })
       .where("id", "=", task.id)
       .execute();
   }
@@ -250,15 +246,7 @@ export class SqlTaskStore implements SharedTaskStore {
   async finish(id: string, runToken: string, fields: FinalFields): Promise<boolean> {
     const result = await this.#db
       .updateTable("tasks")
-      .set({
-        status: fields.status,
-        progress: fields.progress,
-        message: fields.message,
-        result: fields.result === null ? null : JSON.stringify(fields.result),
-        error: fields.error,
-        done_at: ms(fields.doneAt),
-        texts: textsOf(fields),
-      })
+      .set(changing(fields))
       .where("id", "=", id)
       .where("status", "=", "running")
       .where("run_token", "=", runToken)
@@ -269,14 +257,7 @@ export class SqlTaskStore implements SharedTaskStore {
   async end(id: string, from: "queued" | "unfinished", fields: FinalFields): Promise<Task | undefined> {
     const row = await this.#db
       .updateTable("tasks")
-      .set({
-        status: fields.status,
-        progress: fields.progress,
-        message: fields.message,
-        error: fields.error,
-        done_at: ms(fields.doneAt),
-        texts: textsOf(fields),
-      })
+      .set(changing(fields))
       .where("id", "=", id)
       .where("status", "in", from === "queued" ? ["queued"] : UNFINISHED)
       .returningAll()
