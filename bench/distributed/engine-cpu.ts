@@ -30,6 +30,12 @@ async function snapshot(belongs: (cmdline: string) => Engine | null): Promise<Ma
   return found;
 }
 
+/** The PostgreSQL server's postmaster when it runs on this machine (every backend is its child), else null. */
+export async function postmasterPid(): Promise<number | null> {
+  const [pid] = (await snapshot((cmdline) => (/\/postgres -D /.test(cmdline) ? "postgresServer" : null))).keys();
+  return pid ?? null;
+}
+
 /**
  * CPU the engines spent for this benchmark, when they run on this machine (else 0): PostgreSQL's
  * backends of our database (their titles name it, so other databases' work on a shared server is

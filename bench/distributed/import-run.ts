@@ -1,5 +1,6 @@
 import type { TasklaneClient } from "@tasklane/client";
 import { cpuSeconds } from "../lib/cpu.ts";
+import { warmUpWorkers } from "../lib/warm-up-workers.ts";
 import type { BenchCluster } from "./cluster.ts";
 import { engineCpu } from "./engine-cpu.ts";
 import { machineBusy } from "./machine-busy.ts";
@@ -19,11 +20,17 @@ export interface ImportBatch {
 /**
  * Runs one batch of imports on `workers` worker processes started for it (each running
  * `concurrency` tasks at once) and stops them after. Fresh workers every time, for both counts,
- * so neither side of a ratio has JIT-warm workers the other lacks.
+ * each warmed up first (lib/warm-up-workers.ts), so both sides of a ratio have workers as a
+ * running deployment keeps them.
  */
 export async function importRun(cluster: BenchCluster, batch: ImportBatch, workers: number, concurrency: number): Promise<ImportRun> {
   const procs = await Promise.all(Array.from({ length: workers }, () => cluster.addWorker(concurrency)));
   try {
+    await warmUpWorkers(
+      batch.client,
+      batch.uploadId,
+      procs.map((p) => () => cpuSeconds(p.pid)),
+    );
     const node = cluster.nodes[0]!.proc;
     const cpuBefore = await Promise.all([...procs, node].map((p) => cpuSeconds(p.pid)));
     const engines = await engineCpu(cluster.databaseName, cluster.redisPort);

@@ -2,22 +2,21 @@ import { median } from "../lib/stats.ts";
 import { fixed, percent } from "./report-format.ts";
 import type { DistributedResult } from "./result.ts";
 
-/** Why two workers did not double the imports, chosen by this run's figures: the machine, the serial swap, or waiting. */
+/** Why two workers did not double the imports, chosen by this run's figures: the machine, PostgreSQL, or waiting. */
 function importBound(r: DistributedResult): string {
   const rounds = r.imports.rounds;
   const busyTwo = median(rounds.map((x) => x.two.machineBusy));
   const postgresTwo = median(rounds.map((x) => x.two.postgresCores));
-  if (busyTwo >= 0.9) return "The machine was then close to saturated, so CPU bounds it as much as the lock does.";
+  if (busyTwo >= 0.9) return "The machine was then close to saturated: CPU bounds it.";
   if (postgresTwo >= 0.85) {
     return (
       `Cores were left idle (${percent(busyTwo)} busy), but PostgreSQL used ${fixed(postgresTwo, 2)} cores with two workers, close to the one ` +
-      "core a single backend can use, and the swaps run one at a time under the lock, each in one backend: the serial part, not the machine, " +
-      "sets the ceiling."
+      "core its two busy backends can use while everything else shares the same 2 cores."
     );
   }
   return (
-    `Cores were left idle (${percent(busyTwo)} busy), so CPU alone does not bound it; what is left is waiting: turns on the lock, and commits ` +
-    "waiting for PostgreSQL's WAL flush, which /proc/stat counts as idle or I/O wait (this benchmark does not tell the two apart)."
+    `Cores were left idle (${percent(busyTwo)} busy), so CPU alone does not bound it; what is left is waiting: commits waiting for ` +
+    "PostgreSQL's WAL flush, which /proc/stat counts as idle or I/O wait (this benchmark does not tell the two apart)."
   );
 }
 
@@ -36,8 +35,8 @@ export function limits(r: DistributedResult): string {
       `**Imports:** one worker used ${fixed(workerOne, 2)} of a core and PostgreSQL ${fixed(postgresOne, 2)} (staging the rows, the swap, the ` +
       `task rows)${postgresOne > workerOne ? ": most of an import's CPU is PostgreSQL's, and both workers share that one server" : ""}. ` +
       `With two workers each import took ${fixed(stretch, 2)}× as long as with one (mean task time, median of the rounds), so two at once ` +
-      `finish about 2 / ${fixed(stretch, 2)} = ${fixed(2 / stretch, 2)}× as many per second: an import beside another waits for the pricing write ` +
-      `lock while the other's swap holds it, and their statements queue on the same PostgreSQL. The machine was ` +
+      `finish about 2 / ${fixed(stretch, 2)} = ${fixed(2 / stretch, 2)}× as many per second: their statements queue on the same PostgreSQL ` +
+      `and on the same ${cpus} cores. The machine was ` +
       `${percent(median(i.map((x) => x.one.machineBusy)))} busy with one worker and ${percent(median(i.map((x) => x.two.machineBusy)))} with two. ` +
       `${importBound(r)} ` +
       `**Polls:** one node already kept the machine ${percent(median(p.map((x) => x.one.machineBusy)))} busy: the node ` +

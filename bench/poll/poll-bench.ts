@@ -7,7 +7,8 @@
  * Targets (each its own process; autocannon runs here, in another process):
  * - the service (bench/poll/service-main.ts: apps/api's setup) with the fast path, polled with the
  *   exact requests @tasklane/client (httpBatchLink) and @trpc/client's httpLink send, for a task that
- *   is running (held in memory) and for a completed one (read from SQLite);
+ *   is running (held in memory) and for a completed one (read from SQLite once, then answered from
+ *   the service's memory of finished tasks, FinishedTasks);
  * - the same service with the fast path off: tRPC's Fastify adapter answers;
  * - bench/poll/plain-fastify.ts and bench/poll/raw-http.ts.
  *
@@ -127,7 +128,7 @@ try {
     { key: "fastSingle", label: "tasks.get, httpLink, running task — fast path", server: fast, request: fastTasks.running.single },
     {
       key: "fastCompleted",
-      label: "tasks.get, @tasklane/client, completed task (SQLite) — fast path",
+      label: "tasks.get, @tasklane/client, completed task (finished tasks' memory) — fast path",
       server: fast,
       request: fastTasks.completed.batched,
     },
@@ -160,7 +161,7 @@ try {
   const ratios = {
     "fast path batched / plain Fastify": ratio("fastBatched", "plainFastify"),
     "fast path single / plain Fastify": ratio("fastSingle", "plainFastify"),
-    "fast path completed (SQLite) / plain Fastify": ratio("fastCompleted", "plainFastify"),
+    "fast path completed / plain Fastify": ratio("fastCompleted", "plainFastify"),
     "tRPC adapter batched / plain Fastify": ratio("trpcBatched", "plainFastify"),
     "fast path batched / tRPC adapter batched": ratio("fastBatched", "trpcBatched"),
     "plain Fastify / raw node:http": ratio("plainFastify", "rawHttp"),

@@ -7,10 +7,10 @@ export interface ImportCost {
   workerUsPerRow: number;
   postgresUsPerRow: number;
   redisCommandsPerImport: number;
-  /** Seconds an import held the pricing write lock (its swap): the part no second worker can overlap. */
-  lockHeldSPerImport: number;
-  /** Share of the batch's wall time in which some import held the lock. */
-  lockHeldShare: number;
+  /** Seconds an import spent in its apply, holding the lock of its supplier and kind. */
+  applySPerImport: number;
+  /** Share of the batch's wall time in which two or more applies ran at once. */
+  applyOverlapShare: number;
 }
 
 /** What one poll costs, from one measurement. */
@@ -31,8 +31,8 @@ export function importCost(run: ImportRun, tasks: number, rows: number): ImportC
     workerUsPerRow: (workerSeconds / (tasks * rows)) * 1e6,
     postgresUsPerRow: (s.postgresSeconds / (tasks * rows)) * 1e6,
     redisCommandsPerImport: totalCalls(s.redisCommands) / tasks,
-    lockHeldSPerImport: run.lock.heldS / tasks,
-    lockHeldShare: run.lock.heldS / run.seconds,
+    applySPerImport: run.lock.appliedS / tasks,
+    applyOverlapShare: run.lock.overlapS / run.seconds,
   };
 }
 

@@ -1,4 +1,5 @@
 import { type BenchCluster, startCluster } from "../distributed/cluster.ts";
+import { postmasterPid } from "../distributed/engine-cpu.ts";
 import type { NodeProcess } from "../distributed/node-process.ts";
 import { type CpuShare, makeShares } from "./cpu-shares.ts";
 
@@ -24,9 +25,13 @@ export interface ScalingDeployment {
  */
 export async function startDeployment(cores: number): Promise<ScalingDeployment> {
   const processes = Array.from({ length: MAX_PROCESSES }, (_, i) => [`node-${i + 1}`, `worker-${i + 1}`]).flat();
-  const made = await makeShares([...processes.map((name) => ({ name, cores })), { name: "load", cores: null }]);
+  const made = await makeShares([
+    ...processes.map((name) => ({ name, cores })),
+    { name: "load", cores: null },
+    { name: "postgres", cores: null },
+  ]);
   const byName = (prefix: string) => made.shares.filter((s) => s.name.startsWith(prefix));
-  const [nodeShares, workerShares, [loadGroup]] = [byName("node-"), byName("worker-"), byName("load")];
+  const [nodeShares, workerShares, [loadGroup], [postgresGroup]] = [byName("node-"), byName("worker-"), byName("load"), byName("postgres")];
   let cluster: BenchCluster | undefined;
   // One closing for every caller: on Ctrl-C the main flow's finally and the signal handler both close, and
   // the one that arrives second must wait for the database drop rather than let the process exit before it.
@@ -38,6 +43,10 @@ export async function startDeployment(cores: number): Promise<ScalingDeployment>
     })());
   try {
     await loadGroup!.join(process.pid);
+    // PostgreSQL at the shares' weight too, uncapped: other work on the machine must not starve the one server the workers
+    // share, or the count of workers would measure the neighbours. Its processes go back to the root cgroup at close.
+    const postmaster = await postmasterPid();
+    if (postmaster !== null) await postgresGroup!.join(postmaster);
     cluster = await startCluster(MAX_PROCESSES);
     for (const [i, node] of cluster.nodes.entries()) await nodeShares[i]!.join(node.proc.pid);
     const started = cluster;

@@ -1,6 +1,7 @@
 import type { Task, TasklaneClient } from "@tasklane/client";
 import { testDatabaseUrl } from "@tasklane/testing/engines";
 import { startCounting } from "./counters.ts";
+import { warmUpWorkers } from "../lib/warm-up-workers.ts";
 import { withLockTime } from "./lock-sampler.ts";
 import type { ScalingDeployment } from "./deployment.ts";
 import type { ImportRun } from "./result.ts";
@@ -41,8 +42,8 @@ async function finished(client: TasklaneClient, ids: string[]): Promise<Task[]> 
 }
 
 /**
- * One batch on `workers` fresh worker processes (fresh for every count alike, so none has a JIT
- * the others lack), stopped after it. The counters span the first submit to the last finish.
+ * One batch on `workers` fresh worker processes (fresh for every count alike, and warmed up alike: lib/warm-up-workers.ts),
+ * stopped after it. The counters span the first submit to the last finish.
  */
 export async function importBatch(
   deployment: ScalingDeployment,
@@ -52,6 +53,11 @@ export async function importBatch(
 ): Promise<ImportRun> {
   const procs = await deployment.startWorkers(workers, concurrency);
   try {
+    await warmUpWorkers(
+      batch.client,
+      batch.uploadId,
+      deployment.workerShares.slice(0, workers).map((share) => () => share.usedSeconds()),
+    );
     const shares = [...deployment.workerShares.slice(0, workers), deployment.nodeShares[0]!];
     const count = await startCounting(shares, deployment.cluster);
     let startedAt = 0;

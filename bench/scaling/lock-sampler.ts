@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import path from "node:path";
+import { IMPORT_LOCK_SPACE } from "@tasklane/pricing";
 
 /** The part of pg's Client used here. */
 interface PgClient {
@@ -15,37 +16,48 @@ const { Client } = createRequire(path.resolve(import.meta.dirname, "../../packag
 const EVERY_MS = 20;
 
 export interface LockTime {
-  /** Seconds in which a backend of our database held an advisory lock: the pricing write lock, taken by each import's swap. */
+  /** Seconds in which at least one import held its apply lock (the lock of its supplier and kind). */
   heldS: number;
+  /** Lock-seconds held, summed over the imports: each import's apply time, two at once counting twice. */
+  appliedS: number;
+  /** Seconds in which two or more imports held their apply locks at once: applies that overlapped. */
+  overlapS: number;
   /** Backend-seconds spent waiting for one (two waiting for a second count twice). */
   waitedS: number;
 }
 
 /**
- * Samples pg_locks every EVERY_MS for the advisory locks of one database, so that the time an
- * import spends in its swap (which holds the pricing write lock, one writer at a time across all
- * workers) and the time others wait for it are measured, not guessed. It connects to the admin
+ * Samples pg_locks every EVERY_MS for the imports' apply locks in one database, so that the time an
+ * import spends in its apply (which holds the lock of its supplier and kind), how often two applies
+ * ran at once and the time any waited are measured, not guessed. It connects to the admin
  * database, so its own backend is not counted as our database's CPU (engine-cpu.ts).
  */
 async function sampleLocks(adminUrl: string, databaseName: string): Promise<() => Promise<LockTime>> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
-  let [held, waited, last] = [0, 0, performance.now()];
+  let [held, applied, overlap, waited, last] = [0, 0, 0, 0, performance.now()];
   let stopped = false;
   let failed: { error: unknown } | undefined;
   const loop = (async () => {
     while (!stopped) {
+      // A two-key advisory lock shows its first key as classid and objsubid 2 (PostgreSQL's pg_locks docs).
       const { rows } = await client.query<{ granted: boolean; n: string }>(
         `SELECT granted, count(*) AS n FROM pg_locks
-          WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = $1) GROUP BY granted`,
-        [databaseName],
+          WHERE locktype = 'advisory' AND classid = $2 AND objsubid = 2
+            AND database = (SELECT oid FROM pg_database WHERE datname = $1) GROUP BY granted`,
+        [databaseName, IMPORT_LOCK_SPACE],
       );
       const now = performance.now();
       const dt = (now - last) / 1000;
       last = now;
       for (const row of rows) {
-        if (row.granted) held += dt;
-        else waited += Number(row.n) * dt;
+        const n = Number(row.n);
+        if (!row.granted) waited += n * dt;
+        else {
+          held += dt;
+          applied += n * dt;
+          if (n >= 2) overlap += dt;
+        }
       }
       await new Promise((r) => setTimeout(r, EVERY_MS));
     }
@@ -55,7 +67,7 @@ async function sampleLocks(adminUrl: string, databaseName: string): Promise<() =
     await loop;
     await client.end();
     if (failed) throw failed.error;
-    return { heldS: +held.toFixed(3), waitedS: +waited.toFixed(3) };
+    return { heldS: +held.toFixed(3), appliedS: +applied.toFixed(3), overlapS: +overlap.toFixed(3), waitedS: +waited.toFixed(3) };
   };
 }
 

@@ -1,43 +1,70 @@
 import { fixed, percent } from "../distributed/report-format.ts";
 import { median } from "../lib/stats.ts";
+import { medianCosts } from "./costs.ts";
 import type { ScalingResult } from "./result.ts";
 
 /** The issue's aims: 2 processes at least 1.8x one, 3 at least 2.5x. */
 export const AIMS = [1.8, 2.5] as const;
 
-/** Amdahl: what n workers can reach at most when `serial` of one worker's time runs one at a time. */
-const amdahl = (serial: number, n: number) => 1 / (serial + (1 - serial) / n);
-
 function importLimit(r: ScalingResult): string {
   const i = r.imports;
   const m = (pick: (x: (typeof i.rounds)[number]) => number) => median(i.rounds.map(pick));
-  const serial = m((x) => x.runs[0]!.lock.heldS / x.runs[0]!.seconds);
+  const costs = medianCosts(r).imports;
   const busy = median(i.rounds.flatMap((x) => x.runs.map((run) => run.spent.machineBusy)));
-  const swap = (k: number) => m((x) => x.runs[k]!.lock.heldS / i.tasks);
-  const used = (k: number) =>
-    m((x) => x.runs[k]!.spent.shareSeconds.slice(0, k + 1).reduce((a, b) => a + b, 0) / x.runs[k]!.spent.wallS / (k + 1));
+  const workersOf = (k: number, pick: (s: ScalingResult["imports"]["rounds"][number]["runs"][number]["spent"]) => number[]) =>
+    m(
+      (x) =>
+        pick(x.runs[k]!.spent)
+          .slice(0, k + 1)
+          .reduce((a, b) => a + b, 0) /
+        (k + 1),
+    );
+  const used = (k: number) => workersOf(k, (s) => s.shareSeconds.map((v) => v / s.wallS));
+  const hit = (k: number) => workersOf(k, (s) => s.shareThrottled);
+  const list = (values: number[], digits: number) =>
+    `${values
+      .slice(0, -1)
+      .map((v) => fixed(v, digits))
+      .join(", ")} and ${fixed(values.at(-1)!, digits)}`;
+  const counts = costs.map((_, k) => k);
+  const perRow = costs.map((c) => c.workerUsPerRow);
+  // If each worker is bound by its share, n of them do n shares of work, each row costing what it cost at n.
+  const bound = counts.slice(1).map((k) => ((k + 1) * perRow[0]!) / perRow[k]!);
+  const cpuBound = hit(counts.length - 1) >= 0.5;
   return (
-    `**Imports.** With one worker an import's swap held the pricing write lock ${percent(serial)} of the batch (${fixed(swap(0), 2)} s per import). ` +
-    `While that lock is one for all suppliers, that part runs one import at a time whatever the worker count, so n workers reach at most ` +
-    `1 / (s + (1 − s) / n) of one (s = ${fixed(serial, 2)}): ${fixed(amdahl(serial, 2), 2)} for two and ${fixed(amdahl(serial, 3), 2)} for three` +
-    (amdahl(serial, 2) < AIMS[0] || amdahl(serial, 3) < AIMS[1]
-      ? `, short of the aims (${AIMS.join(" and ")}) before anything else counts. `
-      : `, so the lock alone leaves the aims (${AIMS.join(" and ")}) within reach. `) +
+    "**Imports.** An import's apply holds the lock of its supplier and kind only, so the batch's applies (six suppliers) may run at once: " +
+    `with three workers two or more ran together in ${percent(m((x) => x.runs[2]!.lock.overlapS / x.runs[2]!.seconds))} of the batch. ` +
+    `An apply took ${list(
+      costs.map((c) => c.applySPerImport),
+      2,
+    )} s per import with one, two and three workers. ` +
     `Measured: ${fixed(
       m((x) => x.ratios[0]!),
       2,
-    )} and ` +
-    `${fixed(
+    )} and ${fixed(
       m((x) => x.ratios[1]!),
       2,
-    )}. The swap itself took ${fixed(swap(0), 2)} s per import with one worker, ${fixed(swap(1), 2)} with two and ` +
-    `${fixed(swap(2), 2)} with three (PostgreSQL does the swap, and it shares its cores with the other imports' staging), and each worker used ` +
-    `${fixed(used(0), 2)}, ${fixed(used(1), 2)} and ${fixed(used(2), 2)} of its ${r.shareCores} core: the rest of the time it waited for PostgreSQL ` +
-    "and the lock, not for CPU." +
+    )} (aims ${AIMS.join(" and ")}). ` +
+    `Each worker used ${list(counts.map(used), 2)} of its ${r.shareCores} core and was at its quota in ${list(
+      counts.map(hit).map((v) => v * 100),
+      0,
+    )}% ` +
+    "of the periods" +
+    (cpuBound
+      ? ": the workers' own CPU bounds the imports, as a share should. "
+      : ": the rest of the time it waited for PostgreSQL, not for its CPU. ") +
+    `A worker's CPU per row was ${list(perRow, 1)} µs (a cost that grows with the count is contention, the same work costing more), ` +
+    `PostgreSQL's ${list(
+      costs.map((c) => c.postgresUsPerRow),
+      1,
+    )} µs. ` +
+    (cpuBound
+      ? `Workers held to their shares reach at most n × (CPU per row with one) / (CPU per row with n): ${list(bound, 2)} for two and three. `
+      : "") +
     (busy >= 0.9
-      ? ` The machine was ${percent(busy)} busy during the batches (median; load average ${r.loadAverageAtStart} at the start): PostgreSQL, ` +
-        "outside the shares at plain weight, shared the rest of the cores with other work, which lengthens the swap and every statement."
-      : "")
+      ? `The machine was ${percent(busy)} busy during the batches (median; load average ${r.loadAverageAtStart} at the start): PostgreSQL, ` +
+        "outside the shares, shared the rest of the cores with other work, which lengthens every statement."
+      : `The machine was ${percent(busy)} busy during the batches (median).`)
   );
 }
 

@@ -15,8 +15,8 @@ function shares(r: ScalingResult): string {
     `**Shares.** Each API node and each worker process is a cgroup of its own (cgroup v1, /sys/fs/cgroup/cpu/tasklane-bench-<pid>-<process>) ` +
     `held to **${r.shareCores} of a core**: cpu.cfs_quota_us ${quota} per cpu.cfs_period_us 100000, and cpu.shares 8192 (8× a plain process's ` +
     "weight) so that other work on the machine cannot take the quota back. Three workers or three nodes take " +
-    `${fixed(3 * r.shareCores, 2)} of the machine's ${r.machine.cpus} cores; PostgreSQL (the server at TASKLANE_TEST_DATABASE_URL, at plain weight, ` +
-    "shared with any other work on it), our redis-server, the six load generators and this benchmark's own process (which submits the imports) " +
+    `${fixed(3 * r.shareCores, 2)} of the machine's ${r.machine.cpus} cores; PostgreSQL (the server at TASKLANE_TEST_DATABASE_URL: when it runs on this machine, ` +
+    "its postmaster and every backend in a group of the same weight without a quota, so that other work cannot starve it either), our redis-server, the six load generators and this benchmark's own process (which submits the imports) " +
     "run outside the shares on the rest (the last three in one group of the same weight without a quota). A process starts at full speed and " +
     "joins its share once it is ready (cgroup.procs moves all its threads; start-up is not measured). Cores of a process: its cgroup's " +
     `cpuacct.usage over the measurement, CPU seconds per second, at most ${r.shareCores}. Quota hit: the share of 100 ms periods in which the ` +
@@ -41,7 +41,7 @@ function importRows(r: ScalingResult): (string | number)[][] {
         fixed(perSecond(s.shareSeconds[workers]!, s.wallS), 2),
         fixed(perSecond(s.postgresSeconds, s.wallS), 2),
         fixed(perSecond(s.redisSeconds, s.wallS), 2),
-        `${percent(run.lock.heldS / run.seconds)} (${fixed(run.lock.heldS / r.imports.tasks, 2)} s)`,
+        `${percent(run.lock.heldS / run.seconds)} · ${percent(run.lock.overlapS / run.seconds)} (${fixed(run.lock.appliedS / r.imports.tasks, 2)} s)`,
         percent(s.machineBusy),
       ];
     }),
@@ -55,14 +55,16 @@ function imports(r: ScalingResult): string {
     "### Imports: 1, 2 and 3 workers",
     "",
     `${i.tasks} stockImport tasks of one ${i.rows.toLocaleString("en-US")}-row stock CSV (uploaded once), each for a different supplier, submitted ` +
-      `at once through node 1 with @tasklane/client; workers run TASKLANE_CONCURRENCY=${i.concurrency} and are started fresh for each batch. ` +
+      `at once through node 1 with @tasklane/client; workers run TASKLANE_CONCURRENCY=${i.concurrency} and are started fresh for each batch, ` +
+      "and each first runs two unmeasured warm-up imports of the same file (a worker's first imports also start its task thread, compile the " +
+      "pricing code and warm the JIT: cold, each added worker made the batch's imports dearer; bench/lib/warm-up-workers.ts). " +
       "Figure: tasks / (last task's doneAt − first submit). Node cores: node 1, which takes the submits and this benchmark's tasks.list reads " +
       "(it waits for the batch by listing finished tasks every 250 ms, which reads PostgreSQL only, so the Redis commands counted are the tasks' own). " +
       "An unmeasured batch first creates the components and every supplier's offers. " +
-      "Each round measures every count, in an order that turns from round to round; ratios are within a round. Lock held: the share of the batch " +
-      "in which an import held the pricing write lock (its swap), sampled from pg_locks every 20 ms, and in brackets the seconds per import. " +
-      "That lock is **one PostgreSQL advisory lock for every supplier today** (packages/pricing writeTransaction), so swaps run one at a time " +
-      "whatever the suppliers.",
+      "Each round measures every count, in an order that turns from round to round; ratios are within a round. Applying: an import's apply " +
+      "holds **the lock of its supplier and kind only** (packages/pricing importTransaction), so the batch's applies, each for another supplier, " +
+      "may run at once; sampled from pg_locks every 20 ms: the share of the batch in which at least one apply ran · in which two or more ran at " +
+      "once, and in brackets an apply's seconds per import.",
     "",
     table(
       [
@@ -76,7 +78,7 @@ function imports(r: ScalingResult): string {
         "node cores",
         "PostgreSQL cores",
         "Redis cores",
-        "lock held",
+        "applying · at once (s each)",
         "machine busy",
       ],
       importRows(r),
@@ -200,8 +202,8 @@ function costs(r: ScalingResult): string {
           1,
         ),
         row(
-          "pricing write lock held per import, s",
-          c.imports.map((x) => x.lockHeldSPerImport),
+          "apply (under its supplier's lock) per import, s",
+          c.imports.map((x) => x.applySPerImport),
           3,
         ),
         row(

@@ -10,7 +10,7 @@ export interface ImportRun {
   tasksPerS: number;
   /** Mean of each task's doneAt − startedAt. */
   meanTaskS: number;
-  /** The pricing write lock over the batch, sampled from pg_locks. */
+  /** The imports' apply locks over the batch, sampled from pg_locks. */
   lock: LockTime;
   /** Counters over the batch; shares are the workers' (in order) and then the API node's. */
   spent: Spent;

@@ -6,7 +6,8 @@
  * the machine. Also what each operation costs each component (report-costs.ts, docs/scaling.md).
  *
  * - Imports: IMPORT_TASKS stockImport tasks of one IMPORT_ROWS-row CSV, each for a distinct
- *   supplier, submitted at once through node 1; workers started fresh for each batch.
+ *   supplier, submitted at once through node 1; workers started fresh for each batch, and each
+ *   warmed up by imports of the same file first (lib/warm-up-workers.ts says why).
  * - Polls: tasks.get of an import held running (its row from PostgreSQL, its progress from
  *   Redis) from six autocannon processes shared equally among the nodes; and once per round of a
  *   finished task through one node (answered from the node's memory).

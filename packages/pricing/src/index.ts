@@ -15,6 +15,8 @@ export {
   postgresPricingDb,
   sqlitePricingDb,
 } from "./db/database.ts";
+/** The first key of every import's apply lock, for tools that watch pg_locks (the scaling benchmark). */
+export { IMPORT_LOCK_SPACE } from "./db/write-transactions.ts";
 /** Kysely's `sql` tag from the one copy of Kysely loaded (db/kysely.ts). */
 export { sql } from "./db/kysely.ts";
 export { applyMigrations, migratePricing, type Migration } from "./db/migrations.ts";

@@ -1,0 +1,32 @@
+import type { TasklaneClient } from "@tasklane/client";
+
+/** CPU a worker uses only by running an import: an idle worker's timers cost a few ms. */
+const RAN_AN_IMPORT_S = 0.05;
+/** Imports per worker before it is measured: its second import still cost a third more CPU than its fourth. */
+const WARM_UP_IMPORTS = 2;
+const ATTEMPTS = 6;
+const WARM_UP_TIMEOUT_MS = 180_000;
+
+/**
+ * A fresh worker's first import also starts its task thread, compiles the pricing code and opens its
+ * connection, and the JIT has not yet optimised the parsing: its first two imports cost up to three
+ * times the CPU of later ones, which a running deployment paid once, at its start. Measured cold,
+ * that cost fell once per worker, so each added worker made every import of a batch dearer (a
+ * worker's CPU per row rose with the count). Each worker runs WARM_UP_IMPORTS imports of
+ * `uploadId` first; which worker takes a job is BullMQ's choice, so a round of one import per
+ * worker counts only when every worker's CPU shows it ran one. `usedSeconds`: one reader of CPU
+ * seconds per worker.
+ */
+export async function warmUpWorkers(client: TasklaneClient, uploadId: string, usedSeconds: (() => Promise<number>)[]): Promise<void> {
+  const read = () => Promise.all(usedSeconds.map((used) => used()));
+  let counted = 0;
+  for (let attempt = 0; attempt < ATTEMPTS && counted < WARM_UP_IMPORTS; attempt++) {
+    const before = await read();
+    const submitted = await Promise.all(
+      usedSeconds.map((_, i) => client.submit.stockImport({ uploadId, supplier: `Warm-up supplier ${i + 1}`, kind: "stock" })),
+    );
+    await Promise.all(submitted.map((s) => client.pollTask(s.taskId, { timeoutMs: WARM_UP_TIMEOUT_MS })));
+    if ((await read()).every((used, i) => used - before[i]! > RAN_AN_IMPORT_S)) counted++;
+  }
+  if (counted < WARM_UP_IMPORTS) throw new Error(`in ${ATTEMPTS} rounds of warm-up imports, some worker missed more than one`);
+}
