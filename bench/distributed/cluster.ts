@@ -1,8 +1,6 @@
-import path from "node:path";
 import { deploymentEnv, freshDatabase, startRedis } from "@tasklane/testing/engines";
-import { type NodeProcess, spawnNode, stopAll, waitForOutput } from "./node-process.ts";
-
-const apiDir = path.resolve(import.meta.dirname, "../../apps/api");
+import { spawnService } from "@tasklane/testing/spawn";
+import { type NodeProcess, adopt, stopAll } from "./node-process.ts";
 
 export const TOKEN = "bench-distributed-token";
 
@@ -17,9 +15,12 @@ export interface BenchCluster {
   close(): Promise<void>;
 }
 
-/** `src/<script>` of apps/api as `pnpm start` / `pnpm worker` run it. */
-function spawnApp(script: "main.ts" | "worker.ts", env: Record<string, string>): NodeProcess {
-  return spawnNode(path.join(apiDir, "src", script), { cwd: apiDir, env });
+/** apps/api's `pnpm start` ("api") or `pnpm worker` ("worker"), once its ready line says it listens or takes jobs. */
+async function startApp(script: "api" | "worker", env: Record<string, string>): Promise<{ proc: NodeProcess; url: string }> {
+  const service = spawnService(script, env);
+  const proc = adopt(service.child, service.output);
+  const { url } = await service.ready;
+  return { proc, url: url ?? "" };
 }
 
 /**
@@ -41,20 +42,15 @@ export async function startCluster(apiNodes: number): Promise<BenchCluster> {
     const common = {
       ...deploymentEnv({ redisUrl: redis.url, databaseUrl: database.url }, "bench"),
       TASKLANE_TOKENS: `bench:${TOKEN}`,
-      // info: the readiness lines below are info logs; neither process logs requests one by one.
-      TASKLANE_LOG_LEVEL: "info",
+      TASKLANE_LOG_LEVEL: "warn",
     };
     // One after another: the first migrates, the next finds the schema there.
     const nodes = [];
     for (let i = 0; i < apiNodes; i++) {
-      const proc = spawnApp("main.ts", { ...common, HOST: "127.0.0.1", PORT: "0" });
-      const [, url] = await waitForOutput(proc, /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/);
-      nodes.push({ url: url!, proc });
+      nodes.push(await startApp("api", { ...common, HOST: "127.0.0.1", PORT: "0" }));
     }
     const addWorker = async (concurrency: number) => {
-      const proc = spawnApp("worker.ts", { ...common, TASKLANE_CONCURRENCY: String(concurrency) });
-      await waitForOutput(proc, /"msg":"worker started"/);
-      return proc;
+      return (await startApp("worker", { ...common, TASKLANE_CONCURRENCY: String(concurrency) })).proc;
     };
     return { nodes, databaseName: new URL(database.url).pathname.slice(1), redisPort: Number(new URL(redis.url).port), addWorker, close };
   } catch (error) {

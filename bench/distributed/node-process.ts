@@ -38,10 +38,15 @@ export function spawnNode(
   child.stderr.setEncoding("utf8").on("data", keep);
   // A process that exits early must not make a later write to its stdin throw in this one.
   child.stdin.on("error", () => undefined);
+  return adopt(child, () => output);
+}
+
+/** A process started elsewhere (@tasklane/testing's spawnService), stopped by stopAll like the others. */
+export function adopt(child: ChildProcess, output: () => string): NodeProcess {
   const proc: NodeProcess = {
     child,
     pid: child.pid!,
-    output: () => output,
+    output,
     async stop() {
       live.delete(proc);
       if (exited(child)) return;

@@ -1,10 +1,5 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { TOKEN, startCluster } from "../distributed/cluster.ts";
-import { startScript } from "../lib/server-process.ts";
-
-const main = path.resolve(import.meta.dirname, "../../apps/api/src/main.ts");
+import { startService } from "../lib/service-process.ts";
 
 export interface Deployment {
   url: string;
@@ -16,15 +11,13 @@ export interface Deployment {
 
 /** `pnpm start` as it runs by default: one process over SQLite in a fresh folder, the imports run in it. */
 export async function embedded(): Promise<Deployment> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "tasklane-bench-"));
-  const api = await startScript(main, { PORT: "0", HOST: "127.0.0.1", TASKLANE_DATA_DIR: dataDir, TASKLANE_TOKENS: `bench:${TOKEN}` });
+  const api = await startService({ TASKLANE_TOKENS: `bench:${TOKEN}` });
   return {
     url: api.url,
     token: TOKEN,
     apiPid: api.pid,
     async close() {
       await api.stop();
-      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { rawXlsx } from "../../tests/hostile/raw-xlsx.ts";
+import { rawXlsx } from "@tasklane/testing/files";
 
 /** Rows are written this many at a time: one string per piece keeps memory flat and the writes few. */
 const PIECE_ROWS = 10_000;

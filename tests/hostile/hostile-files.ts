@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { rawXlsx } from "./raw-xlsx.ts";
+import { rawXlsx } from "@tasklane/testing/files";
 
 /**
  * The hostile stock files of issue 11, each small to send and costly to read naively.

@@ -9,3 +9,5 @@ export async function bigStockFile(dir: string, rows: number, name = "big.csv"):
   await writeFile(file, `${lines.join("\n")}\n`);
   return file;
 }
+
+export { type RawXlsx, rawXlsx } from "./raw-xlsx.ts";

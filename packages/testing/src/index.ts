@@ -1,7 +1,7 @@
 /**
  * What tests across tasklane's packages share. Importing it registers afterEach cleanups (services
  * stopped, processes killed, folders removed), so it is for test files; a benchmark takes what it
- * needs from the side-effect-free subpaths (`@tasklane/testing/engines`, `/files`, `/handlers`).
+ * needs from the side-effect-free subpaths (`@tasklane/testing/engines`, `/files`, `/handlers`, `/spawn`).
  */
 export { virtualClock, type VirtualClock } from "./clock.ts";
 export { tempDir } from "./dirs.ts";

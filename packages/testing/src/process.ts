@@ -1,15 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import path from "node:path";
-import type { Readable } from "node:stream";
 import { afterEach } from "vitest";
 import { tempDir } from "./dirs.ts";
+import { type ServiceProcess, spawnService, stopProcess } from "./spawn.ts";
 
-/** apps/api, whose src/main.ts is `pnpm start` and src/worker.ts is `pnpm worker`. */
-const apiDir = path.resolve(import.meta.dirname, "../../../apps/api");
-const SCRIPTS = { api: "main.ts", worker: "worker.ts" } as const;
-/** The descriptor the child writes its ready line to (apps/api/src/ready-signal.ts): the first after stdio. */
-const READY_FD = 3;
+export { type ReadyMessage, type ServiceProcess, exitCode, stopProcess } from "./spawn.ts";
 
 const spawned: ServiceProcess[] = [];
 
@@ -17,58 +10,16 @@ afterEach(async () => {
   await Promise.all(spawned.splice(0).map((proc) => stopProcess(proc, "SIGKILL")));
 });
 
-/** The line a process writes on TASKLANE_READY_FD once it listens (the API) or takes jobs (a worker). */
-export interface ReadyMessage {
-  ready: true;
-  url?: string;
-}
-
-export interface ServiceProcess {
-  child: ChildProcess;
-  /** stdout and stderr so far, interleaved as they came. */
-  output: () => string;
-  /**
-   * Resolves with the process's ready line; rejects, with its exit code and everything it wrote,
-   * if it ends first (a bad setting, a port taken), so the reason is in the test's failure.
-   */
-  ready: Promise<ReadyMessage>;
-}
-
-/**
- * Spawns a real process as `pnpm start` ("api") or `pnpm worker` ("worker") runs it: one node
- * process with tsx as a loader, so a signal sent to it reaches the service itself, not a
- * wrapper. It is killed after the test if still running. Most tests want startProcess.
- */
-export function spawnProcess(script: keyof typeof SCRIPTS, env: Record<string, string> = {}): ServiceProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(apiDir, "src", SCRIPTS[script])], {
-    cwd: apiDir,
-    env: { ...process.env, ...env, TASKLANE_READY_FD: String(READY_FD) },
-    stdio: ["ignore", "pipe", "pipe", "pipe"],
-  });
-  let output = "";
-  // Decoded by the streams, so a Cyrillic character split across two chunks reads whole.
-  for (const stream of [child.stdout!, child.stderr!]) {
-    stream.setEncoding("utf8");
-    stream.on("data", (d: string) => (output += d));
-  }
-  const closed = once(child, "close").catch(() => undefined);
-  const ready = readyLine(child.stdio[READY_FD] as Readable).then(
-    (line) => JSON.parse(line) as ReadyMessage,
-    async () => {
-      // The ready descriptor closed without a line: the process ended; "close" comes after its last output.
-      await closed;
-      throw new Error(`${script} process ended (exit code ${child.exitCode}, signal ${child.signalCode}) before it was ready:\n${output}`);
-    },
-  );
-  ready.catch(() => undefined); // a test of a failing start awaits the exit instead
-  const proc = { child, output: () => output, ready };
+/** spawnService (./spawn.ts), killed after the test if still running. Most tests want startProcess. */
+export function spawnProcess(...args: Parameters<typeof spawnService>): ServiceProcess {
+  const proc = spawnService(...args);
   spawned.push(proc);
   return proc;
 }
 
 /** Spawns the process and resolves once it is ready; an API's URL is its ready line's. */
 export async function startProcess(
-  script: keyof typeof SCRIPTS,
+  script: Parameters<typeof spawnService>[0],
   env: Record<string, string> = {},
 ): Promise<ServiceProcess & { url: string }> {
   const proc = spawnProcess(script, env);
@@ -80,34 +31,4 @@ export async function startProcess(
 export async function startApi(env: Record<string, string> = {}, dir?: string) {
   const dataDir = dir ?? (await tempDir("tasklane-api-"));
   return { ...(await startProcess("api", { PORT: "0", TASKLANE_DATA_DIR: dataDir, ...env })), dataDir };
-}
-
-/** Sends `signal` unless the process has ended, and resolves once it has. */
-export async function stopProcess(proc: Pick<ServiceProcess, "child">, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
-  const { child } = proc;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, "exit");
-  child.kill(signal);
-  await exited;
-}
-
-export async function exitCode(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-  const [code] = (await once(child, "exit")) as [number | null];
-  return code;
-}
-
-/** The first line written to the ready descriptor; rejects if it closes without one. */
-function readyLine(stream: Readable): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = "";
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk: string) => {
-      text += chunk;
-      const end = text.indexOf("\n");
-      if (end >= 0) resolve(text.slice(0, end));
-    });
-    stream.once("end", () => reject(new Error("closed")));
-    stream.once("error", reject);
-  });
 }
