@@ -16,3 +16,17 @@ export function tasklane(): TasklaneClient {
   }
   return made.client;
 }
+
+/**
+ * Whether the SDK can send this token at all (a header carries visible characters only, and the
+ * service reads one word): the SDK's own check, so the rule is written once. A token it refuses
+ * would otherwise fail every request with a TypeError instead of asking the person again.
+ */
+export function sendableToken(token: string): boolean {
+  try {
+    createTasklaneClient({ url: window.location.origin, token });
+    return true;
+  } catch {
+    return false;
+  }
+}
