@@ -1,11 +1,10 @@
 import { TasklaneRequestError } from "@tasklane/client";
 import { useSyncExternalStore } from "react";
-import { isTrpcError } from "./trpc.ts";
 
 /**
  * The access token, kept in localStorage so a person types it once per browser. It lives
- * outside React so that the tRPC link and uploads read the current value at request time,
- * and a new token needs no new client.
+ * outside React so that the page's client (client.ts) and downloads read the current value at
+ * request time, and a new token needs no new provider.
  */
 const STORAGE_KEY = "tasklane.token";
 
@@ -54,7 +53,6 @@ export function saveToken(token: string) {
 }
 
 export function isUnauthorized(error: unknown): boolean {
-  if (isTrpcError(error)) return error.data?.code === "UNAUTHORIZED";
   return error instanceof TasklaneRequestError && error.code === "UNAUTHORIZED";
 }
 

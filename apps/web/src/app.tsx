@@ -14,27 +14,24 @@ import { StockImportPanel } from "./components/stock-import-panel.tsx";
 import { SubmittedTask } from "./components/submitted-task.tsx";
 import { SuppliersPanel } from "./components/suppliers-panel.tsx";
 import { TaskHistoryPanel } from "./components/task-history-panel.tsx";
+import { reads } from "./queries.ts";
 import { type Section, useSection } from "./sections.ts";
 import { anyActive } from "./task-activity.ts";
-import { useTRPC } from "./trpc.ts";
 import { useSubmitted } from "./use-submitted.ts";
 import { useTaskEndings } from "./use-task-endings.ts";
 
 export function App() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const section = useSection();
   const [pricelistId, setPricelistId] = useState<string | null>(null);
 
   // The newest tasks, for the cards under the forms and the toasts at their ends. Polls at the
   // contract's interval while a task is queued or running, and not at all when every task has
   // ended: an idle page sends nothing (DESIGN.md: polling, no streams).
-  const recent = useQuery(
-    trpc.tasks.list.queryOptions(
-      { limit: LIST_LIMIT_DEFAULT },
-      { refetchInterval: (query) => (anyActive(query.state.data?.items) ? POLL_INTERVAL_MS : false) },
-    ),
-  );
+  const recent = useQuery({
+    ...reads.tasks({ limit: LIST_LIMIT_DEFAULT }),
+    refetchInterval: (query) => (anyActive(query.state.data?.items) ? POLL_INTERVAL_MS : false),
+  });
   const tasks = recent.data?.items;
 
   const onEnded = useCallback((task: Task) => {

@@ -6,7 +6,6 @@ import { App } from "./app.tsx";
 import { worthRetrying } from "./errors.ts";
 import "./i18n/index.ts";
 import "./styles.css";
-import { TRPCProvider, createTrpcClient } from "./trpc.ts";
 
 const queryClient = new QueryClient({
   // Any request refused for want of a token brings up the token field, whichever panel made it.
@@ -14,14 +13,11 @@ const queryClient = new QueryClient({
   mutationCache: new MutationCache({ onError: noteError }),
   defaultOptions: { queries: { retry: worthRetrying } },
 });
-const trpcClient = createTrpcClient();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <App />
-      </TRPCProvider>
+      <App />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,9 +1,7 @@
 import { PAGE_LIMIT_MAX, type PricelistPage } from "@tasklane/contract";
 import { type UseQueryResult, useQueries } from "@tanstack/react-query";
 import { useState } from "react";
-import type { AppRouter } from "@tasklane/server";
-import type { TRPCClientErrorLike } from "@trpc/client";
-import { useTRPC } from "./trpc.ts";
+import { reads } from "./queries.ts";
 
 /**
  * The rows loaded at first, and per "load more". The API pages a pricelist by cursor and has
@@ -16,11 +14,11 @@ export const ROWS_PER_LOAD = 5_000;
 /**
  * A pricelist's rows, read page after page (one request at a time, in order) until
  * `ROWS_PER_LOAD` more are in or the pricelist ends; `loadMore` asks for the next batch.
- * Plain queries, one per cursor: tRPC's infinite query adds a `direction` to the input, which
- * the contract's strict input refuses.
+ * Plain queries, one per cursor, rather than an infinite query: each page's request is the one
+ * the contract's strict input takes, and the pages are kept as they were read.
  */
 /** The pages as one: a module-level function, so React Query keeps its answer (and `rows`) the same object until a page changes. */
-function combinePages(pages: UseQueryResult<PricelistPage, TRPCClientErrorLike<AppRouter>>[]) {
+function combinePages(pages: UseQueryResult<PricelistPage>[]) {
   const read = pages.flatMap((page) => (page.data ? [page.data] : []));
   const last = pages.at(-1);
   return {
@@ -33,13 +31,12 @@ function combinePages(pages: UseQueryResult<PricelistPage, TRPCClientErrorLike<A
 }
 
 export function usePricelistRows(id: string) {
-  const trpc = useTRPC();
   const [wanted, setWanted] = useState(ROWS_PER_LOAD);
   const [cursors, setCursors] = useState<readonly (string | undefined)[]>([undefined]);
   const { pricelist, rows, nextCursor, lastRead, error } = useQueries({
     queries: cursors.map((cursor) =>
       // A pricelist is a snapshot: its rows never change, so a page is never read again.
-      trpc.pricelists.get.queryOptions({ id, limit: PAGE_LIMIT_MAX, cursor }, { staleTime: Number.POSITIVE_INFINITY }),
+      ({ ...reads.pricelist({ id, limit: PAGE_LIMIT_MAX, cursor }), staleTime: Number.POSITIVE_INFINITY }),
     ),
     combine: combinePages,
   });

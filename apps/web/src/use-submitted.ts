@@ -4,7 +4,7 @@ import { useCallback, useState } from "react";
 import { toast } from "sonner";
 import { i18n } from "./i18n/index.ts";
 import { taskTitle } from "./task-summary.ts";
-import { useTRPC } from "./trpc.ts";
+import { keys } from "./queries.ts";
 
 /** What each submit form calls with the server's answer. */
 export type OnSubmitted = (type: TaskType, answer: Submitted) => Promise<void>;
@@ -15,7 +15,6 @@ export type OnSubmitted = (type: TaskType, answer: Submitted) => Promise<void>;
  * `latest` holds the task each form submitted last, which the form shows under its button.
  */
 export function useSubmitted(watch: (taskId: string) => void) {
-  const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [latest, setLatest] = useState<Partial<Record<TaskType, string>>>({});
   const onSubmitted: OnSubmitted = useCallback(
@@ -24,10 +23,10 @@ export function useSubmitted(watch: (taskId: string) => void) {
       if (deduplicated) {
         toast.info(i18n.t("toast.underWay", { title: taskTitle(type) }), { description: i18n.t("toast.underWayHint") });
       }
-      await queryClient.invalidateQueries(trpc.tasks.list.pathFilter());
+      await queryClient.invalidateQueries({ queryKey: keys.taskLists });
       watch(taskId);
     },
-    [queryClient, trpc, watch],
+    [queryClient, watch],
   );
   return { onSubmitted, latest };
 }

@@ -1,10 +1,10 @@
 import { POLL_INTERVAL_MS, type Task, isFinalStatus, taskErrorIn } from "@tasklane/contract";
-import { useQueries, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQueries, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import { toast } from "sonner";
 import { currentLanguage, i18n } from "./i18n/index.ts";
+import { keys, reads } from "./queries.ts";
 import { importWarning, resultSummary, taskTitle } from "./task-summary.ts";
-import { useTRPC } from "./trpc.ts";
 
 function announce(task: Task) {
   const title = taskTitle(task.type);
@@ -44,7 +44,6 @@ function announce(task: Task) {
  * Returns `watch(taskId)`; `onEnded` runs once per watched task that ends.
  */
 export function useTaskEndings(listed: readonly Task[] | undefined, onEnded: (task: Task) => void) {
-  const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [watched, setWatched] = useState<ReadonlySet<string>>(() => new Set());
   const announced = useRef(new Set<string>());
@@ -53,10 +52,10 @@ export function useTaskEndings(listed: readonly Task[] | undefined, onEnded: (ta
   const offList = listed ? [...watched].filter((id) => !listedIds.has(id)) : [];
   const alone = useQueries({
     queries: offList.map((id) =>
-      trpc.tasks.get.queryOptions(
-        { id },
-        { refetchInterval: (q) => (q.state.data && isFinalStatus(q.state.data.status) ? false : POLL_INTERVAL_MS) },
-      ),
+      queryOptions({
+        ...reads.task(id),
+        refetchInterval: (q) => (q.state.data && isFinalStatus(q.state.data.status) ? false : POLL_INTERVAL_MS),
+      }),
     ),
   });
   const seen = [...(listed ?? []), ...alone.flatMap((q) => (q.data ? [q.data] : []))];
@@ -74,9 +73,9 @@ export function useTaskEndings(listed: readonly Task[] | undefined, onEnded: (ta
     }
     // What a task wrote (prices, components, a pricelist) shows in the other panels. A
     // pricelist's rows are a snapshot that never changes: only the list of pricelists is read again.
-    void queryClient.invalidateQueries(trpc.pricelists.list.pathFilter());
-    void queryClient.invalidateQueries(trpc.components.pathFilter());
-    void queryClient.invalidateQueries(trpc.suppliers.pathFilter());
+    void queryClient.invalidateQueries({ queryKey: keys.pricelistLists });
+    void queryClient.invalidateQueries({ queryKey: keys.components });
+    void queryClient.invalidateQueries({ queryKey: keys.suppliers });
     setWatched((current) => new Set([...current].filter((id) => !announced.current.has(id))));
   });
 

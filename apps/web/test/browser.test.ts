@@ -166,9 +166,24 @@ describe("the web page in a real browser", () => {
   it("asks for an access token when the service wants one, keeps it, and sends it on reads and uploads", async () => {
     const service = await startService({ webRoot: browser.dist, tokens: new Map([["s3cret-token", "alice"]]) });
     const page = await browser.context.newPage();
+    const calls: string[] = [];
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith("/trpc/")) calls.push(pathname.slice("/trpc/".length));
+    });
     await inEnglish(page);
     await page.goto(service.url);
     await page.getByText("This service needs an access token.").waitFor();
+    // The panels' reads of the first render went out as one request: the page's one client batches a tick's reads.
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.split(",").sort()).toEqual(["components.list", "pricelists.list", "suppliers.list", "tasks.list"]);
+
+    // A token no request could carry is refused at the field, in the page's words, and not kept.
+    await page.getByLabel("Access token", { exact: true }).fill("s3cret token");
+    await page.getByRole("button", { name: "Save token" }).click();
+    await page.getByText("A token is one word of visible characters, without spaces").waitFor();
+    expect(await page.evaluate(() => localStorage.getItem("tasklane.token"))).toBeNull();
+
     await page.getByLabel("Access token", { exact: true }).fill("s3cret-token");
     await page.getByRole("button", { name: "Save token" }).click();
     await tasksLoaded(page);

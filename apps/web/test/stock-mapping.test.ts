@@ -1,10 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createTasklaneClient } from "@tasklane/client";
-import type { AppRouter } from "@tasklane/server";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { Page } from "playwright-core";
-import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { rawXlsx } from "../../../packages/pricing/test/helpers/xlsx.ts";
 import { startService, tempDir } from "@tasklane/testing";
@@ -62,7 +59,6 @@ describe("inspect before import, and a supplier's mapping, in a real browser", (
   it("previews the file, imports with the price column chosen, remembers it, and reads the next file the same way", async () => {
     const service = await startService({ webRoot: browser.dist });
     const client = createTasklaneClient({ url: service.url });
-    const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${service.url}/trpc`, transformer: superjson })] });
     const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
@@ -110,7 +106,7 @@ describe("inspect before import, and a supplier's mapping, in a real browser", (
     // The prices imported are the dealer's: a recalculation makes them the components' prices.
     await client.submitAndWait("recalculate", {});
     const prices = async () =>
-      Object.fromEntries((await trpc.components.list.query({ search: "OC-", limit: 100 })).items.map((c) => [c.partNumber, c.price]));
+      Object.fromEntries((await client.listComponents({ search: "OC-", limit: 100 })).items.map((c) => [c.partNumber, c.price]));
     expect(await prices()).toEqual({ "OC-1": 101, "OC-2": 102, "OC-3": 103, "OC-4": 104, "OC-5": 105 });
 
     // The supplier's mapping is saved, and listed.

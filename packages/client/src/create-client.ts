@@ -72,6 +72,9 @@ export function createTasklaneClient(options: TasklaneClientOptions): TasklaneCl
     inspectFile: (input, opts = {}) => guard(base, opts.signal, () => inspectFile(input, opts)),
     listSuppliers: (filter = {}, opts = {}) => guard(base, opts.signal, () => trpc.suppliers.list.query(filter, opts)),
     setSupplierMapping: (input, opts = {}) => guard(base, opts.signal, () => trpc.suppliers.setMapping.mutate(input, opts)),
+    listComponents: (filter = {}, opts = {}) => guard(base, opts.signal, () => trpc.components.list.query(filter, opts)),
+    listPricelists: (filter = {}, opts = {}) => guard(base, opts.signal, () => trpc.pricelists.list.query(filter, opts)),
+    getPricelist: (input, opts = {}) => guard(base, opts.signal, () => trpc.pricelists.get.query(input, opts)),
     async submitAndWait(type, input, pollOptions) {
       const { taskId } = await submit[type](input, { signal: pollOptions?.signal });
       return client.pollTask(taskId, pollOptions);

@@ -1,5 +1,11 @@
 import type {
   CompletedTask,
+  ComponentList,
+  ComponentListInput,
+  PricelistGetInput,
+  PricelistList,
+  PricelistListInput,
+  PricelistPage,
   StockFileInspectInput,
   StockFilePreview,
   SubmitRequest,
@@ -75,6 +81,19 @@ export interface TasklaneClient {
   listSuppliers(filter?: SupplierListInput, options?: RequestOptions): Promise<SupplierList>;
   /** Saves the mapping the supplier's imports use when none is given; `mapping: null` forgets it. */
   setSupplierMapping(input: SupplierMappingInput, options?: RequestOptions): Promise<Supplier>;
+  /**
+   * Components with their current price, by part number, a page at a time (`limit` 1–500, default
+   * 50); `search` matches part numbers and names. Pass `nextCursor` back as `cursor` for the next page.
+   */
+  listComponents(filter?: ComponentListInput, options?: RequestOptions): Promise<ComponentList>;
+  /** Pricelists, newest first (or those of one `source`), a page at a time like listComponents. */
+  listPricelists(filter?: PricelistListInput, options?: RequestOptions): Promise<PricelistList>;
+  /**
+   * One pricelist and a page of its rows (`limit` 1–500, default 50; `cursor` for the next). A
+   * pricelist is a snapshot: its rows never change. Rejects with TasklaneRequestError NOT_FOUND
+   * for an unknown id.
+   */
+  getPricelist(input: PricelistGetInput, options?: RequestOptions): Promise<PricelistPage>;
   /**
    * Sends a file to the server, streamed from disk for a path; stockImport does this for you.
    * A path that names no readable file rejects with TasklaneFileError (FILE_NOT_FOUND or

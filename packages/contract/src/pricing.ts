@@ -69,6 +69,7 @@ export const PricelistListSchema = z.object({
   items: z.array(PricelistSchema),
   nextCursor: z.string().nullable(),
 });
+export type PricelistList = z.infer<typeof PricelistListSchema>;
 
 export const PricelistGetInputSchema = z.strictObject({
   id: z.uuid(),

@@ -2,6 +2,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { saveToken, useAccess } from "../access-token.ts";
+import { sendableToken } from "../client.ts";
+import { FieldError } from "./form-error.tsx";
 
 /**
  * Shown only when the service has refused a request for want of a token, or a token is kept:
@@ -12,7 +14,13 @@ export function AccessTokenPanel() {
   const access = useAccess();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState("");
+  const [invalid, setInvalid] = useState(false);
   const apply = (token: string) => {
+    if (token.trim() && !sendableToken(token.trim())) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
     saveToken(token);
     setDraft("");
     // Everything read so far was read with the old token (or none).
@@ -51,11 +59,14 @@ export function AccessTokenPanel() {
           required
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? "access-token-error" : undefined}
         />
         <button type="submit" className="primary">
           {t("access.save")}
         </button>
       </div>
+      <FieldError id="access-token-error" messages={invalid ? [t("access.invalid")] : undefined} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatPrice } from "../format.ts";
-import { useTRPC } from "../trpc.ts";
+import { reads } from "../queries.ts";
 import { useCursorPages } from "../use-cursor-pages.ts";
 import { useDebounced } from "../use-debounced.ts";
 import { detail } from "./detail-cell.ts";
@@ -14,14 +14,11 @@ const PER_PAGE = 25;
 
 function ComponentResults({ search }: { search: string }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const pages = useCursorPages();
-  const page = useQuery(
-    trpc.components.list.queryOptions(
-      { search: search || undefined, limit: PER_PAGE, cursor: pages.cursor },
-      { placeholderData: keepPreviousData },
-    ),
-  );
+  const page = useQuery({
+    ...reads.components({ search: search || undefined, limit: PER_PAGE, cursor: pages.cursor }),
+    placeholderData: keepPreviousData,
+  });
   if (!page.data) return page.error ? <FormError error={page.error} /> : <p className="empty">{t("common.loading")}</p>;
   const { items, nextCursor } = page.data;
   if (items.length === 0) {

@@ -2,8 +2,8 @@ import { PRICELIST_SOURCES, type PricelistSource } from "@tasklane/contract";
 import { useMutation } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { tasklane } from "../client.ts";
 import { sourceHint, sourceName, taskTitle } from "../task-summary.ts";
-import { useTRPC } from "../trpc.ts";
 import type { OnSubmitted } from "../use-submitted.ts";
 import { FormError } from "./form-error.tsx";
 import { Panel } from "./panel.tsx";
@@ -11,11 +11,11 @@ import { Panel } from "./panel.tsx";
 /** `submitted`: the task this panel started last, shown under its button. */
 export function PricelistCreatePanel({ onSubmitted, submitted }: { onSubmitted: OnSubmitted; submitted: ReactNode }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const [source, setSource] = useState<PricelistSource>(PRICELIST_SOURCES[0]);
-  const submit = useMutation(
-    trpc.tasks.submit.pricelistCreate.mutationOptions({ onSuccess: (answer) => onSubmitted("pricelistCreate", answer) }),
-  );
+  const submit = useMutation({
+    mutationFn: (input: { source: PricelistSource }) => tasklane().submit.pricelistCreate(input),
+    onSuccess: (answer) => onSubmitted("pricelistCreate", answer),
+  });
   return (
     <Panel id="pricelist-create" title={taskTitle("pricelistCreate")} hint={t("pricelistCreate.hint")}>
       <form

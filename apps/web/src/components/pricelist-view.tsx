@@ -9,7 +9,7 @@ import { formatDateTime } from "../format.ts";
 import { currentLanguage, i18n } from "../i18n/index.ts";
 import { type RowFilter, type Sort, type SortKey, filterRows, sortRows, vendorsOf } from "../pricelist-rows.ts";
 import { sourceName } from "../task-summary.ts";
-import { useTRPC } from "../trpc.ts";
+import { reads } from "../queries.ts";
 import { ROWS_PER_LOAD, usePricelistRows } from "../use-pricelist-rows.ts";
 import { FormError } from "./form-error.tsx";
 import { Pager } from "./pager.tsx";
@@ -195,8 +195,7 @@ interface PricelistViewProps {
 
 export function PricelistView({ selectedId, onSelect }: PricelistViewProps) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const list = useQuery(trpc.pricelists.list.queryOptions({ limit: PRICELISTS_LISTED }));
+  const list = useQuery(reads.pricelists({ limit: PRICELISTS_LISTED }));
   const items = list.data?.items ?? [];
   const id = selectedId ?? items[0]?.id ?? null;
 

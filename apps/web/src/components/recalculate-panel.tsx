@@ -1,8 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { tasklane } from "../client.ts";
 import { taskTitle } from "../task-summary.ts";
-import { useTRPC } from "../trpc.ts";
 import type { OnSubmitted } from "../use-submitted.ts";
 import { FormError } from "./form-error.tsx";
 import { Panel } from "./panel.tsx";
@@ -10,12 +10,14 @@ import { Panel } from "./panel.tsx";
 /** `submitted`: the task this panel started last, shown under its button. */
 export function RecalculatePanel({ onSubmitted, submitted }: { onSubmitted: OnSubmitted; submitted: ReactNode }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const submit = useMutation(trpc.tasks.submit.recalculate.mutationOptions({ onSuccess: (answer) => onSubmitted("recalculate", answer) }));
+  const submit = useMutation({
+    mutationFn: () => tasklane().submit.recalculate({}),
+    onSuccess: (answer) => onSubmitted("recalculate", answer),
+  });
   return (
     <Panel id="recalculate" title={taskTitle("recalculate")} hint={t("recalculate.hint")}>
       <div className="form-actions">
-        <button type="button" className="primary" onClick={() => submit.mutate({})} disabled={submit.isPending}>
+        <button type="button" className="primary" onClick={() => submit.mutate()} disabled={submit.isPending}>
           {submit.isPending ? t("common.starting") : t("recalculate.button")}
         </button>
       </div>

@@ -1,32 +1,28 @@
-import { type StockImportSubmit, type Uploaded, createTasklaneClient } from "@tasklane/client";
+import { type StockImportSubmit, TasklaneRequestError, type Uploaded } from "@tasklane/client";
 import { STOCK_KINDS, type StockKind, type StockMapping } from "@tasklane/contract";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { currentToken } from "../access-token.ts";
+import { tasklane } from "../client.ts";
 import { fieldErrorsOf, worthRetrying } from "../errors.ts";
 import { kindLabel, taskTitle } from "../task-summary.ts";
-import { isTrpcError, useTRPC } from "../trpc.ts";
+import { reads } from "../queries.ts";
 import { useDebounced } from "../use-debounced.ts";
 import type { OnSubmitted } from "../use-submitted.ts";
 import { FieldError, FormError } from "./form-error.tsx";
 import { Panel } from "./panel.tsx";
 import { StockPreview } from "./stock-preview.tsx";
 
-/** Made per call so that it carries the token as it is now. */
-const sdk = () => createTasklaneClient({ url: window.location.origin, token: currentToken() || undefined });
-
 /** The SDK uploads a file not uploaded yet (POST /api/uploads), then submits with its uploadId. */
-const submitImport = (input: StockImportSubmit) => sdk().submit.stockImport(input);
+const submitImport = (input: StockImportSubmit) => tasklane().submit.stockImport(input);
 
 /** Previews are limited on the service: a busy one asks to come back shortly, so the page does. */
 const BUSY_RETRIES = 5;
-const isBusy = (error: unknown) => isTrpcError(error) && error.data?.code === "TOO_MANY_REQUESTS";
+const isBusy = (error: unknown) => error instanceof TasklaneRequestError && error.code === "TOO_MANY_REQUESTS";
 
 /** `submitted`: the import this panel started last, shown under its button. */
 export function StockImportPanel({ onSubmitted, submitted }: { onSubmitted: OnSubmitted; submitted: ReactNode }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const fileInput = useRef<HTMLInputElement>(null);
   const [supplier, setSupplier] = useState("");
   const [kind, setKind] = useState<StockKind>(STOCK_KINDS[0]);
@@ -35,19 +31,19 @@ export function StockImportPanel({ onSubmitted, submitted }: { onSubmitted: OnSu
   const [remember, setRemember] = useState(false);
 
   // The file goes up as soon as it is chosen, so the preview can read it and the import reuses it.
-  const upload = useMutation({ mutationFn: (file: File) => sdk().uploadFile(file) });
+  const upload = useMutation({ mutationFn: (file: File) => tasklane().uploadFile(file) });
   const uploaded: Uploaded | undefined = upload.data;
   const previewSupplier = useDebounced(supplier.trim(), 400);
   const preview = useQuery({
-    ...trpc.uploads.inspect.queryOptions(
-      {
-        uploadId: uploaded?.uploadId ?? "",
-        kind,
-        ...(previewSupplier ? { supplier: previewSupplier } : {}),
-        ...(mapping ? { mapping } : {}),
-      },
-      { enabled: uploaded !== undefined, placeholderData: keepPreviousData, staleTime: Number.POSITIVE_INFINITY },
-    ),
+    ...reads.preview({
+      uploadId: uploaded?.uploadId ?? "",
+      kind,
+      ...(previewSupplier ? { supplier: previewSupplier } : {}),
+      ...(mapping ? { mapping } : {}),
+    }),
+    enabled: uploaded !== undefined,
+    placeholderData: keepPreviousData,
+    staleTime: Number.POSITIVE_INFINITY,
     retry: (failures, error) => (isBusy(error) ? failures < BUSY_RETRIES : worthRetrying(failures, error)),
   });
 

@@ -1,30 +1,29 @@
-import type { Supplier } from "@tasklane/contract";
+import type { Supplier, SupplierMappingInput } from "@tasklane/contract";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { errorText } from "../errors.ts";
 import { formatCount, formatDateTime } from "../format.ts";
+import { tasklane } from "../client.ts";
 import { mappingSummary } from "../mapping.ts";
+import { keys, reads } from "../queries.ts";
 import { kindLabel } from "../task-summary.ts";
-import { useTRPC } from "../trpc.ts";
 import { FormError } from "./form-error.tsx";
 import { Panel } from "./panel.tsx";
 
 /** Suppliers and competitors, how their files are read, and a way to forget a saved mapping. */
 export function SuppliersPanel() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const list = useQuery(trpc.suppliers.list.queryOptions({}));
-  const forget = useMutation(
-    trpc.suppliers.setMapping.mutationOptions({
-      onSuccess: (supplier) => {
-        toast.success(t("suppliers.forgotten", { name: supplier.name }), { description: t("suppliers.forgottenHint") });
-        return queryClient.invalidateQueries(trpc.suppliers.pathFilter());
-      },
-      onError: (e) => toast.error(t("suppliers.forgetFailed"), { description: errorText(e) }),
-    }),
-  );
+  const list = useQuery(reads.suppliers({}));
+  const forget = useMutation({
+    mutationFn: (input: SupplierMappingInput) => tasklane().setSupplierMapping(input),
+    onSuccess: (supplier) => {
+      toast.success(t("suppliers.forgotten", { name: supplier.name }), { description: t("suppliers.forgottenHint") });
+      return queryClient.invalidateQueries({ queryKey: keys.suppliers });
+    },
+    onError: (e) => toast.error(t("suppliers.forgetFailed"), { description: errorText(e) }),
+  });
   const forgetting = (s: Supplier) => forget.isPending && forget.variables?.name === s.name && forget.variables.kind === s.kind;
   const items = list.data?.items;
 

@@ -1,7 +1,7 @@
 import { TASK_STATUSES, TASK_TYPES, type TaskStatus, type TaskType } from "@tasklane/contract";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useTRPC } from "../trpc.ts";
+import { reads } from "../queries.ts";
 import { statusLabel, taskTitle } from "../task-summary.ts";
 
 /** What tasks.list can narrow the history to; absent means any. */
@@ -49,9 +49,8 @@ function FilterSelect<T extends string>({ id, label, any, choices, value, name, 
 
 export function TaskFilters({ value, onChange }: TaskFiltersProps) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   // The names imports were made under: every supplier and competitor with rows or a saved mapping.
-  const suppliers = useQuery(trpc.suppliers.list.queryOptions({}));
+  const suppliers = useQuery(reads.suppliers({}));
   const names = [...new Set((suppliers.data?.items ?? []).map((s) => s.name))].sort((a, b) => a.localeCompare(b));
   return (
     <div className="task-filters">

@@ -3,9 +3,10 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
+import { tasklane } from "../client.ts";
 import { errorText } from "../errors.ts";
+import { keys, reads } from "../queries.ts";
 import { anyActive } from "../task-activity.ts";
-import { useTRPC } from "../trpc.ts";
 import { useCursorPages } from "../use-cursor-pages.ts";
 import { FormError } from "./form-error.tsx";
 import { Pager } from "./pager.tsx";
@@ -25,7 +26,6 @@ interface TaskHistoryProps {
 /** Every task, newest first, a page at a time, by type and status; a task's details open over it. */
 export function TaskHistoryPanel({ live }: TaskHistoryProps) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<TaskFilter>({});
   const pages = useCursorPages();
@@ -35,21 +35,16 @@ export function TaskHistoryPanel({ live }: TaskHistoryProps) {
   // the first page while any task is active, since a new or changed task lands there (under a
   // filter it may not be listed yet). An idle history sends nothing (DESIGN.md: polling).
   const firstPage = pages.cursor === undefined;
-  const list = useQuery(
-    trpc.tasks.list.queryOptions(
-      { ...filter, limit: PER_PAGE, cursor: pages.cursor },
-      {
-        placeholderData: keepPreviousData,
-        refetchInterval: (query) => (anyActive(query.state.data?.items) || (firstPage && live) ? POLL_INTERVAL_MS : false),
-      },
-    ),
-  );
-  const cancel = useMutation(
-    trpc.tasks.cancel.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.tasks.list.pathFilter()),
-      onError: (e) => toast.error(t("tasks.cancelFailed"), { description: errorText(e) }),
-    }),
-  );
+  const list = useQuery({
+    ...reads.tasks({ ...filter, limit: PER_PAGE, cursor: pages.cursor }),
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => (anyActive(query.state.data?.items) || (firstPage && live) ? POLL_INTERVAL_MS : false),
+  });
+  const cancel = useMutation({
+    mutationFn: (id: string) => tasklane().cancelTask(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.taskLists }),
+    onError: (e) => toast.error(t("tasks.cancelFailed"), { description: errorText(e) }),
+  });
 
   const tasks = list.data?.items;
   const polled = anyActive(tasks) || (firstPage && live);
@@ -99,8 +94,8 @@ export function TaskHistoryPanel({ live }: TaskHistoryProps) {
                 <TaskRow
                   key={task.id}
                   task={task}
-                  onCancel={() => cancel.mutate({ id: task.id })}
-                  cancelling={cancel.isPending && cancel.variables?.id === task.id}
+                  onCancel={() => cancel.mutate(task.id)}
+                  cancelling={cancel.isPending && cancel.variables === task.id}
                   onDetails={() => setOpened(task)}
                 />
               ))}

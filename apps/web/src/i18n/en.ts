@@ -162,6 +162,7 @@ export const en = {
     needed: "This service needs an access token.",
     label: "Access token",
     save: "Save token",
+    invalid: "A token is one word of visible characters, without spaces: check what was pasted.",
   },
   import: {
     hint: "A supplier's stock or a competitor's price list. Choose the file to see how it would be read.",
