@@ -1,28 +1,25 @@
-import { randomUUID } from "node:crypto";
-import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject } from "@tasklane/contract";
-import { type Logger, silentLogger } from "../logger.ts";
-import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
-import { dedupKey } from "../tasks/dedup.ts";
-import { newTask } from "../tasks/new-task.ts";
-import { QueuedLimitError, ServiceStoppingError } from "../tasks/errors.ts";
+import type { Task, TaskType } from "@tasklane/contract";
+import type { SharedTaskStore, TaskListQuery, TaskPage } from "../stores/task-store.ts";
+import { QueuedLimitError } from "../tasks/errors.ts";
 import { fairRank } from "../tasks/fair-order.ts";
-import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../defaults.ts";
 import { finalFields } from "../tasks/run-handler.ts";
 import { cancelledByCaller } from "../tasks/stop-reasons.ts";
 import { withLive } from "../tasks/task-runner.ts";
-import { type SubmitDetails, type SubmitOutcome, type TaskCounts, type Tasks, repeatOf } from "../tasks/tasks.ts";
+import {
+  type SubmitDetails,
+  type SubmitOutcome,
+  type TaskBackendOptions,
+  type TaskCounts,
+  type Tasks,
+  TaskBackend,
+  repeatOf,
+} from "../tasks/tasks.ts";
 import { UnavailableError } from "../unavailable.ts";
-import type { SharedTaskStore } from "../stores/task-store.ts";
 import type { TaskQueue } from "./task-queue.ts";
 
-export interface DistributedTasksOptions {
+export interface DistributedTasksOptions extends TaskBackendOptions {
   store: SharedTaskStore;
   queue: TaskQueue;
-  /** How many queued tasks one caller may have; a submit past it is refused (429). Default 1,000. */
-  maxQueuedPerCaller?: number;
-  log?: Logger;
-  now?: () => Date;
-  newId?: () => string;
 }
 
 /**
@@ -30,26 +27,14 @@ export interface DistributedTasksOptions {
  * result and error (written together, so no node reads a completed task without its result);
  * the BullMQ job carries the work to a worker and its progress back.
  */
-export class DistributedTasks implements Tasks {
-  #accepting = true;
+export class DistributedTasks extends TaskBackend implements Tasks {
   readonly #store: SharedTaskStore;
   readonly #queue: TaskQueue;
-  readonly #maxQueuedPerCaller: number;
-  readonly #log: Logger;
-  readonly #now: () => Date;
-  readonly #newId: () => string;
 
   constructor(options: DistributedTasksOptions) {
+    super(options);
     this.#store = options.store;
     this.#queue = options.queue;
-    this.#maxQueuedPerCaller = options.maxQueuedPerCaller ?? DEFAULT_MAX_QUEUED_PER_CALLER;
-    this.#log = options.log ?? silentLogger;
-    this.#now = options.now ?? (() => new Date());
-    this.#newId = options.newId ?? randomUUID;
-  }
-
-  get accepting(): boolean {
-    return this.#accepting;
   }
 
   /**
@@ -59,24 +44,21 @@ export class DistributedTasks implements Tasks {
    * so submits racing on several nodes may pass the bound by a few; it is there against floods.
    */
   async submit<T extends TaskType>(type: T, request: unknown, owner: string, details: SubmitDetails = {}): Promise<SubmitOutcome<T>> {
-    if (!this.#accepting) throw new ServiceStoppingError();
-    const { idempotencyKey, ...input } = submitSchemas[type].parse(request) as { idempotencyKey?: string };
-    const work = dedupKey(type, input as never);
+    const { input, idempotencyKey, work, task } = this.accept(type, request, details);
     const mine = await this.#store.activeOf(owner);
-    if (mine.queued >= this.#maxQueuedPerCaller) {
+    if (mine.queued >= this.maxQueuedPerCaller) {
       // A retry of an accepted submit still answers with its task.
       const earlier = await this.#store.findEarlier(owner, idempotencyKey ?? null, work);
-      if (!earlier) throw new QueuedLimitError(this.#maxQueuedPerCaller);
+      if (!earlier) throw new QueuedLimitError(this.maxQueuedPerCaller);
       return repeatOf(earlier, type, idempotencyKey);
     }
-    const task = newTask(type, this.#newId(), this.#now(), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
     const outcome = await this.#store.insertOrFind({ task, owner, input, idempotencyKey: idempotencyKey ?? null }, work);
     if (outcome.deduplicated) return repeatOf(outcome.task, type, idempotencyKey);
     try {
       await this.#queue.add(task, fairRank(mine.active));
     } catch (error) {
       // Nothing was accepted: the row goes too, so a retry with the same idempotency key submits afresh.
-      this.#log.warn({ err: error, taskId: task.id }, "could not enqueue a task");
+      this.log.warn({ err: error, taskId: task.id }, "could not enqueue a task");
       await this.#store.delete(task.id);
       throw new UnavailableError("The task queue (Redis) cannot be reached, so the task was not submitted. Try again in a moment.");
     }
@@ -103,8 +85,8 @@ export class DistributedTasks implements Tasks {
     const stored = await this.#store.get(id);
     if (stored?.owner !== owner) return undefined;
     if (stored.task.status === "queued") {
-      await this.#queue.removeWaiting(id).catch((error: unknown) => this.#log.warn({ err: error, taskId: id }, "could not remove a job"));
-      const ended = await this.#store.end(id, "queued", finalFields(cancelledByCaller().outcome, 0, this.#now()));
+      await this.#queue.removeWaiting(id).catch((error: unknown) => this.log.warn({ err: error, taskId: id }, "could not remove a job"));
+      const ended = await this.#store.end(id, "queued", finalFields(cancelledByCaller().outcome, 0, this.now()));
       if (ended) return ended;
       // A worker took it meanwhile: cancel it as a running task.
     }
@@ -113,7 +95,7 @@ export class DistributedTasks implements Tasks {
       // The worker also polls the mark, so a lost message only delays the cancel.
       await this.#queue
         .publishCancel(id)
-        .catch((error: unknown) => this.#log.warn({ err: error, taskId: id }, "could not publish a cancel"));
+        .catch((error: unknown) => this.log.warn({ err: error, taskId: id }, "could not publish a cancel"));
       return this.#withProgress(marked);
     }
     return this.get(id, owner);
@@ -129,6 +111,6 @@ export class DistributedTasks implements Tasks {
   }
 
   async close(): Promise<void> {
-    this.#accepting = false;
+    this.accepting = false;
   }
 }

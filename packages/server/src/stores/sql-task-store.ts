@@ -51,15 +51,10 @@ export class SqlTaskStore implements SharedTaskStore {
     this.#db = db.kysely as unknown as Kysely<ServerTables>;
     this.#json = db.dialect === "sqlite" ? (value) => (value === null ? null : (JSON.parse(value as string) as unknown)) : (value) => value;
     const get = this.#db.selectFrom("tasks").selectAll().where("id", "=", "").compile().sql;
+    // sqlitePricingDb gives the SQLite handle, postgresPricingDb the pool.
     const { sqlite, pool } = db;
-    if (sqlite) {
-      const statement = sqlite.prepare<[string], Row>(get);
-      this.#getRow = async (id) => statement.get(id);
-    } else if (pool) {
-      this.#getRow = async (id) => (await pool.query<Row>(get, [id])).rows[0];
-    } else {
-      this.#getRow = async (id) => (await this.#db.selectFrom("tasks").selectAll().where("id", "=", id).execute())[0];
-    }
+    const statement = sqlite?.prepare<[string], Row>(get);
+    this.#getRow = statement ? async (id) => statement.get(id) : async (id) => (await pool!.query<Row>(get, [id])).rows[0];
   }
 
   #task(row: Row): Task {

@@ -75,7 +75,7 @@ export interface SharedTaskStore extends TaskStore {
   get(id: string): Promise<(StoredTask & { cancelRequested: boolean }) | undefined>;
   /**
    * Inserts the task unless the owner's idempotency key or the same active work (`dedupKey`,
-   * tasks/dedup.ts) is already there: then answers with that task.
+   * tasks/tasks.ts) is already there: then answers with that task.
    */
   insertOrFind(stored: StoredTask, dedupKey: string): Promise<{ task: Task; deduplicated: boolean }>;
   /** The owner's task with this idempotency key, else its active task doing the same work. */

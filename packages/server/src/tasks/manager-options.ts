@@ -2,14 +2,13 @@ import type { TaskType } from "@tasklane/contract";
 import type { Logger } from "../logger.ts";
 import type { TaskStore } from "../stores/task-store.ts";
 import type { TaskHandlers } from "./handler.ts";
+import type { TaskBackendOptions } from "./tasks.ts";
 
-export interface TaskManagerOptions {
+export interface TaskManagerOptions extends TaskBackendOptions {
   store: TaskStore;
   handlers: TaskHandlers;
   /** How many tasks run at once; the others wait `queued`, in fair order across callers (fair-order.ts). Default 2. */
   concurrency?: number;
-  /** How many queued tasks one caller may have; a submit past it is refused (429). Default 1,000. */
-  maxQueuedPerCaller?: number;
   /** How long a task of a type may run before it ends as `error`. Default: no limit. */
   timeoutsMs?: Partial<Record<TaskType, number>>;
   /**
@@ -18,7 +17,4 @@ export interface TaskManagerOptions {
    */
   progressFlushMs?: number;
   log?: Logger;
-  /** Injectable for tests. */
-  now?: () => Date;
-  newId?: () => string;
 }

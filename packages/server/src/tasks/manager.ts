@@ -1,18 +1,14 @@
-import { randomUUID } from "node:crypto";
-import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject } from "@tasklane/contract";
-import { type Logger, silentLogger } from "../logger.ts";
+import type { Task, TaskType } from "@tasklane/contract";
+import { DEFAULT_CONCURRENCY } from "../defaults.ts";
 import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
-import { QueuedLimitError, ServiceStoppingError } from "./errors.ts";
-import { dedupKey } from "./dedup.ts";
+import { QueuedLimitError } from "./errors.ts";
 import { CallerCounts, FairQueue, fairRank } from "./fair-order.ts";
-import { newTask } from "./new-task.ts";
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_QUEUED_PER_CALLER } from "../defaults.ts";
 import type { TaskManagerOptions } from "./manager-options.ts";
 import { finalFields } from "./run-handler.ts";
 import { type TaskStop, cancelledByCaller, interruptedByShutdown } from "./stop-reasons.ts";
 import { type RunLedger, TaskRunner, withLive } from "./task-runner.ts";
 import { TASK_LINES } from "./task-texts.ts";
-import { type SubmitDetails, type SubmitOutcome, type TaskCounts, type Tasks, repeatOf, uploadIdOf } from "./tasks.ts";
+import { type SubmitDetails, type SubmitOutcome, type TaskCounts, type Tasks, TaskBackend, repeatOf, uploadIdOf } from "./tasks.ts";
 
 /** A task that is queued or running in this process. */
 interface ActiveTask {
@@ -32,14 +28,10 @@ const copy = (task: Task): Task => ({ ...task });
 const scoped = (owner: string, key: string) => `${owner}\u0000${key}`;
 
 /** Submits, runs, tracks and cancels tasks; the one place a task's status changes. */
-export class TaskManager implements Tasks {
+export class TaskManager extends TaskBackend implements Tasks {
   readonly #store: TaskStore;
   readonly #concurrency: number;
-  readonly #maxQueuedPerCaller: number;
   readonly #runner: TaskRunner;
-  readonly #log: Logger;
-  readonly #now: () => Date;
-  readonly #newId: () => string;
   readonly #active = new Map<string, ActiveTask>();
   readonly #queue = new FairQueue<ActiveTask>();
   /** Per owner: tasks active (queued or running), which rank a new one; tasks waiting, which are bounded. */
@@ -47,26 +39,15 @@ export class TaskManager implements Tasks {
   readonly #waitingOf = new CallerCounts();
   /** Active tasks by owner-scoped dedup key and idempotency key, claimed before any await. */
   readonly #byKey = new Map<string, ActiveTask>();
-  #accepting = true;
 
   constructor(options: TaskManagerOptions) {
+    super(options);
     this.#store = options.store;
     this.#concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    this.#maxQueuedPerCaller = options.maxQueuedPerCaller ?? DEFAULT_MAX_QUEUED_PER_CALLER;
-    this.#log = options.log ?? silentLogger;
-    this.#now = options.now ?? (() => new Date());
-    this.#runner = new TaskRunner({ ...options, log: this.#log, now: this.#now });
-    this.#newId = options.newId ?? randomUUID;
+    this.#runner = new TaskRunner({ ...options, log: this.log, now: this.now });
     if (!Number.isInteger(this.#concurrency) || this.#concurrency < 1) {
       throw new RangeError(`concurrency must be a whole number of at least 1, got ${this.#concurrency}`);
     }
-    if (!Number.isInteger(this.#maxQueuedPerCaller) || this.#maxQueuedPerCaller < 1) {
-      throw new RangeError(`maxQueuedPerCaller must be a whole number of at least 1, got ${this.#maxQueuedPerCaller}`);
-    }
-  }
-
-  get accepting(): boolean {
-    return this.#accepting;
   }
 
   async uploadsInUse(): Promise<Set<string>> {
@@ -74,7 +55,7 @@ export class TaskManager implements Tasks {
   }
 
   async stats(): Promise<TaskCounts> {
-    return { queued: this.#queue.length, running: this.#runner.ids().length };
+    return { queued: this.#queue.length, running: this.#runner.running };
   }
 
   /**
@@ -84,11 +65,9 @@ export class TaskManager implements Tasks {
    * `maxQueuedPerCaller` tasks waiting is refused.
    */
   async submit<T extends TaskType>(type: T, request: unknown, owner: string, details: SubmitDetails = {}): Promise<SubmitOutcome<T>> {
-    if (!this.#accepting) throw new ServiceStoppingError();
-    // The router validated already; this guards callers that reach the manager directly.
-    const { idempotencyKey, ...input } = submitSchemas[type].parse(request) as { idempotencyKey?: string };
+    const { input, idempotencyKey, work, task } = this.accept(type, request, details);
     // The idempotency key first: a task found by it tells a reused key apart from repeated work.
-    const keys = [scoped(owner, dedupKey(type, input as never))];
+    const keys = [scoped(owner, work)];
     if (idempotencyKey) {
       keys.unshift(scoped(owner, `idempotency:${idempotencyKey}`));
       const earlier = this.#byKey.get(keys[0]!)?.task ?? (await this.#store.findByIdempotencyKey(owner, idempotencyKey));
@@ -96,8 +75,7 @@ export class TaskManager implements Tasks {
     }
     const same = keys.map((key) => this.#byKey.get(key)).find((found) => found !== undefined);
     if (same) return repeatOf(same.task, type, idempotencyKey);
-    if (this.#waitingOf.of(owner) >= this.#maxQueuedPerCaller) throw new QueuedLimitError(this.#maxQueuedPerCaller);
-    const task = newTask(type, this.#newId(), this.#now(), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
+    if (this.#waitingOf.of(owner) >= this.maxQueuedPerCaller) throw new QueuedLimitError(this.maxQueuedPerCaller);
     const active: ActiveTask = { task, owner, input, keys, waiting: true };
     const rank = fairRank(this.#activeOf.of(owner));
     for (const key of keys) this.#byKey.set(key, active);
@@ -111,7 +89,7 @@ export class TaskManager implements Tasks {
       throw error;
     }
     const submitted = copy(task) as Task<T>;
-    if (!this.#accepting) {
+    if (!this.accepting) {
       // close() began while the insert was under way: this task will never get a slot.
       await this.#end(active, interruptedByShutdown());
       return { task: copy(task) as Task<T>, deduplicated: false };
@@ -171,18 +149,18 @@ export class TaskManager implements Tasks {
    * tasks end as interrupted. Resolves once every task has a final status in the store.
    */
   async close({ graceMs = 0 }: { graceMs?: number } = {}): Promise<void> {
-    this.#accepting = false;
+    this.accepting = false;
     for (const queued of this.#queue.drain()) await this.#end(queued, interruptedByShutdown());
     await this.#runner.stop(Promise.all([...this.#active.values()].flatMap((a) => (a.done ? [a.done] : []))), graceMs);
   }
 
   #pump(): void {
-    while (this.#accepting && this.#runner.ids().length < this.#concurrency && this.#queue.length > 0) {
+    while (this.accepting && this.#runner.running < this.#concurrency && this.#queue.length > 0) {
       const next = this.#queue.shift()!;
       this.#stopWaiting(next);
       next.done = this.#runner
         .run(next.task.id, this.#ledger(next))
-        .catch((error: unknown) => this.#log.error({ err: error, taskId: next.task.id }, "a task's outcome could not be stored"))
+        .catch((error: unknown) => this.log.error({ err: error, taskId: next.task.id }, "a task's outcome could not be stored"))
         .finally(() => {
           this.#release(next);
           this.#pump();
@@ -217,7 +195,7 @@ export class TaskManager implements Tasks {
 
   /** Ends a task that never ran. */
   async #end(active: ActiveTask, stop: TaskStop): Promise<void> {
-    Object.assign(active.task, finalFields(stop.outcome, 0, this.#now()));
+    Object.assign(active.task, finalFields(stop.outcome, 0, this.now()));
     await this.#persist(active);
     this.#release(active);
   }
@@ -227,7 +205,7 @@ export class TaskManager implements Tasks {
       await this.#store.update(copy(active.task));
     } catch (error) {
       // The in-memory state stays right; the next write (or the final one) tries again.
-      this.#log.error({ err: error, taskId: active.task.id }, "could not write a task to the store");
+      this.log.error({ err: error, taskId: active.task.id }, "could not write a task to the store");
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { LocalText, Task } from "@tasklane/contract";
+import type { FinalFields } from "../stores/task-store.ts";
 import { TASK_LINES, errorFields } from "./task-texts.ts";
 
 /** How a run ended: what the task's final status, result and error become. */
@@ -10,7 +11,7 @@ export const clampProgress = (percent: number): number => Math.min(99, Math.max(
 const FINAL_LINE = { completed: TASK_LINES.completed, error: TASK_LINES.failed, cancelled: TASK_LINES.cancelled } as const;
 
 /** The fields a task's final write sets, the same in every store and on both backends. */
-export function finalFields(outcome: Outcome, progress: number, doneAt: Date) {
+export function finalFields(outcome: Outcome, progress: number, doneAt: Date): FinalFields {
   return {
     status: outcome.status,
     progress: outcome.status === "completed" ? 100 : progress,
@@ -20,5 +21,3 @@ export function finalFields(outcome: Outcome, progress: number, doneAt: Date) {
     doneAt,
   };
 }
-
-export type FinalFields = ReturnType<typeof finalFields>;

@@ -21,6 +21,8 @@ export class TaskStop extends Error {
 
 /** The English error of a task that a stop of the server interrupted. */
 export const INTERRUPTED_TEXT = ENGLISH_TEXTS["task.interrupted"];
+/** The English error of a task whose worker died and that no other worker could finish. */
+export const WORKER_INTERRUPTED_TEXT = ENGLISH_TEXTS["task.workerInterrupted"];
 
 export const cancelledByCaller = () => new TaskStop("cancelled", text("task.cancelledByCaller"));
 export const interruptedByShutdown = () => new TaskStop("error", text("task.interrupted"));

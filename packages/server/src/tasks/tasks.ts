@@ -1,6 +1,10 @@
-import type { Task, TaskType } from "@tasklane/contract";
+import { randomUUID } from "node:crypto";
+import { type Task, type TaskInput, type TaskSubject, type TaskType, submitSchemas, taskSubject } from "@tasklane/contract";
+import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../defaults.ts";
+import { type Logger, silentLogger } from "../logger.ts";
 import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
-import { IdempotencyKeyConflictError } from "./errors.ts";
+import { IdempotencyKeyConflictError, ServiceStoppingError } from "./errors.ts";
+import { TASK_LINES } from "./task-texts.ts";
 
 /** What a submit knows beyond its input: the uploaded file's name, which the input names only by id. */
 export interface SubmitDetails {
@@ -40,6 +44,46 @@ export interface Tasks {
   close(options?: { graceMs?: number }): Promise<void>;
 }
 
+export interface TaskBackendOptions {
+  /** How many queued tasks one caller may have; a submit past it is refused (429). Default 1,000. */
+  maxQueuedPerCaller?: number;
+  log?: Logger;
+  /** Injectable for tests. */
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** What both backends (TaskManager, DistributedTasks) do alike around a submit. */
+export abstract class TaskBackend {
+  /** False once the node stops taking submits (Tasks.accepting). */
+  accepting = true;
+  protected readonly maxQueuedPerCaller: number;
+  protected readonly log: Logger;
+  protected readonly now: () => Date;
+  readonly #newId: () => string;
+
+  constructor(options: TaskBackendOptions) {
+    this.maxQueuedPerCaller = options.maxQueuedPerCaller ?? DEFAULT_MAX_QUEUED_PER_CALLER;
+    this.log = options.log ?? silentLogger;
+    this.now = options.now ?? (() => new Date());
+    this.#newId = options.newId ?? randomUUID;
+    if (!Number.isInteger(this.maxQueuedPerCaller) || this.maxQueuedPerCaller < 1) {
+      throw new RangeError(`maxQueuedPerCaller must be a whole number of at least 1, got ${this.maxQueuedPerCaller}`);
+    }
+  }
+
+  /**
+   * A submit's first steps: refused while stopping; the request checked (the router did already:
+   * this guards callers that reach a backend directly); the work it repeats; the task it makes.
+   */
+  protected accept<T extends TaskType>(type: T, request: unknown, details: SubmitDetails) {
+    if (!this.accepting) throw new ServiceStoppingError();
+    const { idempotencyKey, ...input } = submitSchemas[type].parse(request) as { idempotencyKey?: string };
+    const subject = taskSubject(type, input as TaskInput<T>, details.fileName ?? null);
+    return { input, idempotencyKey, work: dedupKey(type, input as never), task: newTask(type, this.#newId(), this.now(), subject) };
+  }
+}
+
 /**
  * The answer to a submit that repeats an earlier one (same work, or the same idempotency key).
  * The same work is always of the same type, so another type means the key was reused for
@@ -53,3 +97,44 @@ export function repeatOf<T extends TaskType>(earlier: Task, type: T, idempotency
 /** The upload a task input names, if any. */
 export const uploadIdOf = (input: unknown): string[] =>
   typeof input === "object" && input !== null && "uploadId" in input ? [String(input.uploadId)] : [];
+
+/**
+ * Which running work a new submit would repeat: one recalculation at a time, one pricelist per
+ * source, one import per supplier and kind. A second submit of the same work, while the first
+ * is queued or running, answers with the first task.
+ */
+export function dedupKey<T extends TaskType>(type: T, input: TaskInput<T>): string {
+  const i: TaskInput = input;
+  switch (type) {
+    case "recalculate":
+      return type;
+    case "pricelistCreate":
+      return `${type}:${(i as TaskInput<"pricelistCreate">).source}`;
+    case "stockImport": {
+      const { supplier, kind } = i as TaskInput<"stockImport">;
+      return `${type}:${kind}:${supplier}`;
+    }
+    default: {
+      const unknown: never = type;
+      throw new Error(`No dedup rule for task type ${String(unknown)}`);
+    }
+  }
+}
+
+/** A task as a submit creates it, on either backend: queued, with the line a person reads while it waits. */
+export function newTask<T extends TaskType>(type: T, id: string, createdAt: Date, subject: TaskSubject<T>): Task<T> {
+  return {
+    id,
+    type,
+    subject,
+    status: "queued",
+    progress: 0,
+    ...TASK_LINES.queued,
+    result: null,
+    error: null,
+    errorText: null,
+    createdAt,
+    startedAt: null,
+    doneAt: null,
+  } as Task<T>;
+}
