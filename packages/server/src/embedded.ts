@@ -8,10 +8,9 @@ import type { ServerOptions } from "./server-options.ts";
 import { moveLegacyTasks } from "./stores/legacy-tasks.ts";
 import { SERVER_MIGRATIONS } from "./stores/schema.ts";
 import { SqlTaskStore } from "./stores/sql-task-store.ts";
-import { TaskManager } from "./tasks/manager.ts";
-import type { TaskManagerOptions } from "./tasks/manager-options.ts";
+import { TaskManager, type TaskManagerOptions } from "./tasks/manager.ts";
 import { type TaskWorkOptions, taskWork } from "./threads/task-work.ts";
-import { interruptedByShutdown } from "./tasks/stop-reasons.ts";
+import { interruptedByShutdown } from "./tasks/task-ends.ts";
 import { SqliteUploadStore } from "./uploads/sql-upload-store.ts";
 
 /** The pricing data: components, offers, pricelists. */

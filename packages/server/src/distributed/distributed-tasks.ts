@@ -2,8 +2,7 @@ import type { Task, TaskType } from "@tasklane/contract";
 import type { SharedTaskStore, TaskListQuery, TaskPage } from "../stores/task-store.ts";
 import { QueuedLimitError } from "../tasks/errors.ts";
 import { fairRank } from "../tasks/fair-order.ts";
-import { finalFields } from "../tasks/run-handler.ts";
-import { cancelledByCaller } from "../tasks/stop-reasons.ts";
+import { cancelledByCaller, finalFields } from "../tasks/task-ends.ts";
 import { withLive } from "../tasks/task-runner.ts";
 import {
   type SubmitDetails,

@@ -3,12 +3,33 @@ import { DEFAULT_CONCURRENCY } from "../defaults.ts";
 import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
 import { QueuedLimitError } from "./errors.ts";
 import { CallerCounts, FairQueue, fairRank } from "./fair-order.ts";
-import type { TaskManagerOptions } from "./manager-options.ts";
-import { finalFields } from "./run-handler.ts";
-import { type TaskStop, cancelledByCaller, interruptedByShutdown } from "./stop-reasons.ts";
+import type { TaskHandlers } from "./handler.ts";
+import { type TaskStop, cancelledByCaller, finalFields, interruptedByShutdown } from "./task-ends.ts";
 import { type RunLedger, TaskRunner, withLive } from "./task-runner.ts";
 import { TASK_LINES } from "./task-texts.ts";
-import { type SubmitDetails, type SubmitOutcome, type TaskCounts, type Tasks, TaskBackend, repeatOf, uploadIdOf } from "./tasks.ts";
+import {
+  type SubmitDetails,
+  type SubmitOutcome,
+  type TaskBackendOptions,
+  type TaskCounts,
+  type Tasks,
+  TaskBackend,
+  repeatOf,
+} from "./tasks.ts";
+
+export interface TaskManagerOptions extends TaskBackendOptions {
+  store: TaskStore;
+  handlers: TaskHandlers;
+  /** How many tasks run at once; the others wait `queued`, in fair order across callers (fair-order.ts). Default 2. */
+  concurrency?: number;
+  /** How long a task of a type may run before it ends as `error`. Default: no limit. */
+  timeoutsMs?: Partial<Record<TaskType, number>>;
+  /**
+   * How often a running task's progress is written to the store. Reads in between are served
+   * from memory, so a handler may report progress thousands of times a second. Default 250 ms.
+   */
+  progressFlushMs?: number;
+}
 
 /** A task that is queued or running in this process. */
 interface ActiveTask {
@@ -26,6 +47,9 @@ interface ActiveTask {
 
 const copy = (task: Task): Task => ({ ...task });
 const scoped = (owner: string, key: string) => `${owner}\u0000${key}`;
+/** The upload a task input names, if any. */
+const uploadIdOf = (input: unknown): string[] =>
+  typeof input === "object" && input !== null && "uploadId" in input ? [String(input.uploadId)] : [];
 
 /** Submits, runs, tracks and cancels tasks; the one place a task's status changes. */
 export class TaskManager extends TaskBackend implements Tasks {

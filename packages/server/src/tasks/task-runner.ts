@@ -4,11 +4,10 @@ import { summarizeZodError } from "../zod-summary.ts";
 import { errorText } from "./errors.ts";
 import type { HandlerContext } from "./handler.ts";
 import { DEFAULT_PROGRESS_FLUSH_MS } from "../defaults.ts";
-import type { TaskManagerOptions } from "./manager-options.ts";
+import type { TaskManagerOptions } from "./manager.ts";
 import { progressThrottle } from "./progress-throttle.ts";
 import type { Claimed, FinalFields } from "../stores/task-store.ts";
-import { type Outcome, clampProgress, finalFields } from "./run-handler.ts";
-import { TaskStop, cancelledByCaller, interruptedByShutdown, timedOut } from "./stop-reasons.ts";
+import { type Outcome, TaskStop, cancelledByCaller, clampProgress, finalFields, interruptedByShutdown, timedOut } from "./task-ends.ts";
 import { TASK_LINES, messageFields } from "./task-texts.ts";
 
 /** A running task's changing fields (no messageText in a job an earlier version's worker wrote). */

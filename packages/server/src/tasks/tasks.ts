@@ -94,10 +94,6 @@ export function repeatOf<T extends TaskType>(earlier: Task, type: T, idempotency
   return { task: { ...earlier } as Task<T>, deduplicated: true };
 }
 
-/** The upload a task input names, if any. */
-export const uploadIdOf = (input: unknown): string[] =>
-  typeof input === "object" && input !== null && "uploadId" in input ? [String(input.uploadId)] : [];
-
 /**
  * Which running work a new submit would repeat: one recalculation at a time, one pricelist per
  * source, one import per supplier and kind. A second submit of the same work, while the first

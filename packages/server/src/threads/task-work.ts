@@ -2,7 +2,7 @@ import type { PricingDb } from "@tasklane/pricing";
 import { taskLimits } from "../defaults.ts";
 import { type PricingHandlerDeps, pricingHandlers } from "../handlers/pricing-handlers.ts";
 import type { TaskHandlers } from "../tasks/handler.ts";
-import type { TaskManagerOptions } from "../tasks/manager-options.ts";
+import type { TaskManagerOptions } from "../tasks/manager.ts";
 import type { UploadStore } from "../uploads/upload-store.ts";
 import type { ThreadDatabase } from "./thread-protocol.ts";
 import { TaskThreads, type TaskThreadsOptions } from "./task-threads.ts";
