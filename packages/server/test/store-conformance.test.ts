@@ -137,8 +137,8 @@ describe.each(TASK_STORES)("TaskStore: %s", (_name, subject) => {
     const s = stored({ idempotencyKey: "same" });
     await store().insert(s);
     await store().insert(stored({ owner: "owner-b", idempotencyKey: "same" }));
-    expect((await store().findByIdempotencyKey(OWNER, "same"))?.id).toBe(s.task.id);
-    expect(await store().findByIdempotencyKey(OWNER, "other")).toBeUndefined();
+    expect((await store().findEarlier(OWNER, "same", "work"))?.id).toBe(s.task.id);
+    expect(await store().findEarlier(OWNER, "other", "work")).toBeUndefined();
   });
 
   it("lists the owner's tasks newest first, filtered, in pages that stay stable under inserts", async () => {

@@ -117,16 +117,6 @@ export class SqlTaskStore implements SharedTaskStore {
     );
   }
 
-  async findByIdempotencyKey(owner: string, key: string): Promise<Task | undefined> {
-    const row = await this.#db
-      .selectFrom("tasks")
-      .selectAll()
-      .where("owner", "=", owner)
-      .where("idempotency_key", "=", key)
-      .executeTakeFirst();
-    return row && this.#task(row);
-  }
-
   async list(query: TaskListQuery): Promise<TaskPage> {
     const before = decodeCursor<[number]>(query.cursor, isIntegerCursor)?.[0];
     let select = this.#db.selectFrom("tasks").selectAll().where("owner", "=", query.owner);

@@ -37,8 +37,6 @@ interface ActiveTask {
   task: Task;
   owner: string;
   input: unknown;
-  /** Owner-scoped keys this task holds in the manager's maps while it is active. */
-  keys: string[];
   /** Counted in its owner's waiting tasks: from its submit until it starts or ends. */
   waiting: boolean;
   /** Settles when the task has reached a final status and the store has it. */
@@ -46,7 +44,6 @@ interface ActiveTask {
 }
 
 const copy = (task: Task): Task => ({ ...task });
-const scoped = (owner: string, key: string) => `${owner}\u0000${key}`;
 /** The upload a task input names, if any. */
 const uploadIdOf = (input: unknown): string[] =>
   typeof input === "object" && input !== null && "uploadId" in input ? [String(input.uploadId)] : [];
@@ -61,8 +58,6 @@ export class TaskManager extends TaskBackend implements Tasks {
   /** Per owner: tasks active (queued or running), which rank a new one; tasks waiting, which are bounded. */
   readonly #activeOf = new CallerCounts();
   readonly #waitingOf = new CallerCounts();
-  /** Active tasks by owner-scoped dedup key and idempotency key, claimed before any await. */
-  readonly #byKey = new Map<string, ActiveTask>();
 
   constructor(options: TaskManagerOptions) {
     super(options);
@@ -85,32 +80,32 @@ export class TaskManager extends TaskBackend implements Tasks {
   /**
    * Stores the task as `queued` and answers at once; it runs when a slot is free, in fair order
    * across callers. The same work while it is active, or the same idempotency key, answers with
-   * the first task instead (a key first used for another task type is a conflict). A caller with
-   * `maxQueuedPerCaller` tasks waiting is refused.
+   * the first task instead (a key first used for another task type is a conflict): the store
+   * decides, as on the distributed backend. A caller with `maxQueuedPerCaller` tasks waiting is refused.
    */
   async submit<T extends TaskType>(type: T, request: unknown, owner: string, details: SubmitDetails = {}): Promise<SubmitOutcome<T>> {
     const { input, idempotencyKey, work, task } = this.accept(type, request, details);
-    // The idempotency key first: a task found by it tells a reused key apart from repeated work.
-    const keys = [scoped(owner, work)];
-    if (idempotencyKey) {
-      keys.unshift(scoped(owner, `idempotency:${idempotencyKey}`));
-      const earlier = this.#byKey.get(keys[0]!)?.task ?? (await this.#store.findByIdempotencyKey(owner, idempotencyKey));
-      if (earlier) return repeatOf(earlier, type, idempotencyKey);
+    if (this.#waitingOf.of(owner) >= this.maxQueuedPerCaller) {
+      // A retry of an accepted submit still answers with its task.
+      const earlier = await this.#store.findEarlier(owner, idempotencyKey ?? null, work);
+      if (!earlier) throw new QueuedLimitError(this.maxQueuedPerCaller);
+      return repeatOf(this.#view(earlier), type, idempotencyKey);
     }
-    const same = keys.map((key) => this.#byKey.get(key)).find((found) => found !== undefined);
-    if (same) return repeatOf(same.task, type, idempotencyKey);
-    if (this.#waitingOf.of(owner) >= this.maxQueuedPerCaller) throw new QueuedLimitError(this.maxQueuedPerCaller);
-    const active: ActiveTask = { task, owner, input, keys, waiting: true };
+    // Counted before the store is asked, so that concurrent submits cannot pass the bound.
+    const active: ActiveTask = { task, owner, input, waiting: true };
     const rank = fairRank(this.#activeOf.of(owner));
-    for (const key of keys) this.#byKey.set(key, active);
     this.#active.set(task.id, active);
     this.#activeOf.add(owner);
     this.#waitingOf.add(owner);
-    try {
-      await this.#store.insert({ task: copy(task), owner, input, idempotencyKey: idempotencyKey ?? null });
-    } catch (error) {
+    const stored = await this.#store
+      .insertOrFind({ task: copy(task), owner, input, idempotencyKey: idempotencyKey ?? null }, work)
+      .catch((error: unknown) => {
+        this.#release(active);
+        throw error;
+      });
+    if (stored.deduplicated) {
       this.#release(active);
-      throw error;
+      return repeatOf(this.#view(stored.task), type, idempotencyKey);
     }
     const submitted = copy(task) as Task<T>;
     if (!this.accepting) {
@@ -124,7 +119,6 @@ export class TaskManager extends TaskBackend implements Tasks {
   }
 
   #release(active: ActiveTask): void {
-    for (const key of active.keys) if (this.#byKey.get(key) === active) this.#byKey.delete(key);
     // Released twice when it ran (at its final write and once its run settles): counted once.
     if (this.#active.delete(active.task.id)) this.#activeOf.remove(active.owner);
     this.#stopWaiting(active);
