@@ -1,24 +1,13 @@
 import type { Task, TaskType } from "@tasklane/contract";
 import { DEFAULT_CONCURRENCY } from "../defaults.ts";
-import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
-import { QueuedLimitError } from "./errors.ts";
 import { CallerCounts, FairQueue, fairRank } from "./fair-order.ts";
 import type { TaskHandlers } from "./handler.ts";
 import { type TaskStop, cancelledByCaller, finalFields, interruptedByShutdown } from "./task-ends.ts";
 import { type RunLedger, TaskRunner, withLive } from "./task-runner.ts";
 import { TASK_LINES } from "./task-texts.ts";
-import {
-  type SubmitDetails,
-  type SubmitOutcome,
-  type TaskBackendOptions,
-  type TaskCounts,
-  type Tasks,
-  TaskBackend,
-  repeatOf,
-} from "./tasks.ts";
+import { type Place, type TaskBackendOptions, type TaskCounts, type Tasks, TaskBackend } from "./tasks.ts";
 
 export interface TaskManagerOptions extends TaskBackendOptions {
-  store: TaskStore;
   handlers: TaskHandlers;
   /** How many tasks run at once; the others wait `queued`, in fair order across callers (fair-order.ts). Default 2. */
   concurrency?: number;
@@ -50,7 +39,6 @@ const uploadIdOf = (input: unknown): string[] =>
 
 /** Submits, runs, tracks and cancels tasks; the one place a task's status changes. */
 export class TaskManager extends TaskBackend implements Tasks {
-  readonly #store: TaskStore;
   readonly #concurrency: number;
   readonly #runner: TaskRunner;
   readonly #active = new Map<string, ActiveTask>();
@@ -61,7 +49,6 @@ export class TaskManager extends TaskBackend implements Tasks {
 
   constructor(options: TaskManagerOptions) {
     super(options);
-    this.#store = options.store;
     this.#concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.#runner = new TaskRunner({ ...options, log: this.log, now: this.now });
     if (!Number.isInteger(this.#concurrency) || this.#concurrency < 1) {
@@ -77,45 +64,28 @@ export class TaskManager extends TaskBackend implements Tasks {
     return { queued: this.#queue.length, running: this.#runner.running };
   }
 
-  /**
-   * Stores the task as `queued` and answers at once; it runs when a slot is free, in fair order
-   * across callers. The same work while it is active, or the same idempotency key, answers with
-   * the first task instead (a key first used for another task type is a conflict): the store
-   * decides, as on the distributed backend. A caller with `maxQueuedPerCaller` tasks waiting is refused.
-   */
-  async submit<T extends TaskType>(type: T, request: unknown, owner: string, details: SubmitDetails = {}): Promise<SubmitOutcome<T>> {
-    const { input, idempotencyKey, work, task } = this.accept(type, request, details);
-    if (this.#waitingOf.of(owner) >= this.maxQueuedPerCaller) {
-      // A retry of an accepted submit still answers with its task.
-      const earlier = await this.#store.findEarlier(owner, idempotencyKey ?? null, work);
-      if (!earlier) throw new QueuedLimitError(this.maxQueuedPerCaller);
-      return repeatOf(this.#view(earlier), type, idempotencyKey);
-    }
-    // Counted before the store is asked, so that concurrent submits cannot pass the bound.
+  /** Counted before the store is asked, so that concurrent submits cannot pass the bound; it runs when a slot is free. */
+  protected async place(owner: string, task: Task, input: unknown): Promise<Place | undefined> {
+    if (this.#waitingOf.of(owner) >= this.maxQueuedPerCaller) return undefined;
     const active: ActiveTask = { task, owner, input, waiting: true };
     const rank = fairRank(this.#activeOf.of(owner));
     this.#active.set(task.id, active);
     this.#activeOf.add(owner);
     this.#waitingOf.add(owner);
-    const stored = await this.#store
-      .insertOrFind({ task: copy(task), owner, input, idempotencyKey: idempotencyKey ?? null }, work)
-      .catch((error: unknown) => {
-        this.#release(active);
-        throw error;
-      });
-    if (stored.deduplicated) {
-      this.#release(active);
-      return repeatOf(this.#view(stored.task), type, idempotencyKey);
-    }
-    const submitted = copy(task) as Task<T>;
-    if (!this.accepting) {
-      // close() began while the insert was under way: this task will never get a slot.
-      await this.#end(active, interruptedByShutdown());
-      return { task: copy(task) as Task<T>, deduplicated: false };
-    }
-    this.#queue.push(active, rank);
-    this.#pump();
-    return { task: submitted, deduplicated: false };
+    return {
+      release: () => this.#release(active),
+      enqueue: async () => {
+        const submitted = copy(task);
+        if (!this.accepting) {
+          // close() began while the insert was under way: this task will never get a slot.
+          await this.#end(active, interruptedByShutdown());
+          return copy(task);
+        }
+        this.#queue.push(active, rank);
+        this.#pump();
+        return submitted;
+      },
+    };
   }
 
   #release(active: ActiveTask): void {
@@ -133,15 +103,9 @@ export class TaskManager extends TaskBackend implements Tasks {
   /** The task, or undefined when there is none with this id for this owner. */
   async get(id: string, owner: string): Promise<Task | undefined> {
     const active = this.#active.get(id);
-    if (active) return active.owner === owner ? this.#view(active.task) : undefined;
-    const stored = await this.#store.get(id);
+    if (active) return active.owner === owner ? this.view(active.task) : undefined;
+    const stored = await this.store.get(id);
     return stored?.owner === owner ? stored.task : undefined;
-  }
-
-  /** Newest first; tasks still active here show their in-memory progress. */
-  async list(query: TaskListQuery): Promise<TaskPage> {
-    const page = await this.#store.list(query);
-    return { items: page.items.map((task) => this.#view(task)), nextCursor: page.nextCursor };
   }
 
   /**
@@ -159,7 +123,7 @@ export class TaskManager extends TaskBackend implements Tasks {
       Object.assign(active.task, TASK_LINES.cancelling);
       this.#runner.cancel(active.task.id);
     }
-    return this.#view(active.task);
+    return this.view(active.task);
   }
 
   /**
@@ -195,10 +159,10 @@ export class TaskManager extends TaskBackend implements Tasks {
         await this.#persist(active);
         return { type: task.type, input: active.input };
       },
-      progress: (live) => this.#store.update(withLive(copy(task), live)),
+      progress: (live) => this.store.update(withLive(copy(task), live)),
       finish: async (fields) => {
         Object.assign(task, fields);
-        await this.#store.update(copy(task));
+        await this.store.update(copy(task));
         this.#release(active);
         return true;
       },
@@ -206,7 +170,7 @@ export class TaskManager extends TaskBackend implements Tasks {
   }
 
   /** A task as callers read it: an active one from memory, with its run's live progress. */
-  #view(task: Task): Task {
+  protected view(task: Task): Task {
     const active = this.#active.get(task.id);
     return copy(active ? withLive(active.task, this.#runner.live(task.id)) : task);
   }
@@ -220,7 +184,7 @@ export class TaskManager extends TaskBackend implements Tasks {
 
   async #persist(active: ActiveTask): Promise<void> {
     try {
-      await this.#store.update(copy(active.task));
+      await this.store.update(copy(active.task));
     } catch (error) {
       // The in-memory state stays right; the next write (or the final one) tries again.
       this.log.error({ err: error, taskId: active.task.id }, "could not write a task to the store");

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { type Task, type TaskInput, type TaskSubject, type TaskType, submitSchemas, taskSubject } from "@tasklane/contract";
 import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../defaults.ts";
 import { type Logger, silentLogger } from "../logger.ts";
-import type { TaskListQuery, TaskPage } from "../stores/task-store.ts";
-import { IdempotencyKeyConflictError, ServiceStoppingError } from "./errors.ts";
+import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
+import { IdempotencyKeyConflictError, QueuedLimitError, ServiceStoppingError } from "./errors.ts";
 import { TASK_LINES } from "./task-texts.ts";
 
 /** What a submit knows beyond its input: the uploaded file's name, which the input names only by id. */
@@ -44,7 +44,8 @@ export interface Tasks {
   close(options?: { graceMs?: number }): Promise<void>;
 }
 
-export interface TaskBackendOptions {
+export interface TaskBackendOptions<S extends TaskStore = TaskStore> {
+  store: S;
   /** How many queued tasks one caller may have; a submit past it is refused (429). Default 1,000. */
   maxQueuedPerCaller?: number;
   log?: Logger;
@@ -53,16 +54,28 @@ export interface TaskBackendOptions {
   newId?: () => string;
 }
 
-/** What both backends (TaskManager, DistributedTasks) do alike around a submit. */
-export abstract class TaskBackend {
+/** A submitted task's place until it is stored: its caller's count taken, given back if it is not. */
+export interface Place {
+  release(): void;
+  /** Hands the stored task over to be run; resolves with the task as the submit answers it. */
+  enqueue(): Promise<Task>;
+}
+
+/**
+ * What both backends (TaskManager, DistributedTasks) do alike: submit (the limit, deduplication
+ * by the store, the answer to a repeat) and list; how a task waits and runs is theirs.
+ */
+export abstract class TaskBackend<S extends TaskStore = TaskStore> {
   /** False once the node stops taking submits (Tasks.accepting). */
   accepting = true;
+  protected readonly store: S;
   protected readonly maxQueuedPerCaller: number;
   protected readonly log: Logger;
   protected readonly now: () => Date;
   readonly #newId: () => string;
 
-  constructor(options: TaskBackendOptions) {
+  constructor(options: TaskBackendOptions<S>) {
+    this.store = options.store;
     this.maxQueuedPerCaller = options.maxQueuedPerCaller ?? DEFAULT_MAX_QUEUED_PER_CALLER;
     this.log = options.log ?? silentLogger;
     this.now = options.now ?? (() => new Date());
@@ -72,15 +85,45 @@ export abstract class TaskBackend {
     }
   }
 
+  /** A place for the caller's new task, in fair order across callers; undefined when the caller has `maxQueuedPerCaller` waiting. */
+  protected abstract place(owner: string, task: Task, input: unknown): Promise<Place | undefined>;
+  /** A task as callers read it: a running one with its run's live progress. */
+  protected abstract view(task: Task): Task | Promise<Task>;
+
   /**
-   * A submit's first steps: refused while stopping; the request checked (the router did already:
-   * this guards callers that reach a backend directly); the work it repeats; the task it makes.
+   * Stores the task as `queued` and answers at once. The same work while it is active, or the
+   * same idempotency key, answers with the first task instead (a key first used for another
+   * task type is a conflict); the store decides. A caller with `maxQueuedPerCaller` tasks
+   * waiting is refused. The request is checked here too (the router did already): this guards
+   * callers that reach a backend directly.
    */
-  protected accept<T extends TaskType>(type: T, request: unknown, details: SubmitDetails) {
+  async submit<T extends TaskType>(type: T, request: unknown, owner: string, details: SubmitDetails = {}): Promise<SubmitOutcome<T>> {
     if (!this.accepting) throw new ServiceStoppingError();
     const { idempotencyKey, ...input } = submitSchemas[type].parse(request) as { idempotencyKey?: string };
-    const subject = taskSubject(type, input as TaskInput<T>, details.fileName ?? null);
-    return { input, idempotencyKey, work: dedupKey(type, input as never), task: newTask(type, this.#newId(), this.now(), subject) };
+    const work = dedupKey(type, input as never);
+    const task = newTask(type, this.#newId(), this.now(), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
+    const place = await this.place(owner, task, input);
+    if (!place) {
+      // A retry of an accepted submit still answers with its task.
+      const earlier = await this.store.findEarlier(owner, idempotencyKey ?? null, work);
+      if (!earlier) throw new QueuedLimitError(this.maxQueuedPerCaller);
+      return repeatOf(await this.view(earlier), type, idempotencyKey);
+    }
+    const stored = await this.store
+      .insertOrFind({ task: { ...task }, owner, input, idempotencyKey: idempotencyKey ?? null }, work)
+      .catch((error: unknown) => {
+        place.release();
+        throw error;
+      });
+    if (!stored.deduplicated) return { task: (await place.enqueue()) as Task<T>, deduplicated: false };
+    place.release();
+    return repeatOf(await this.view(stored.task), type, idempotencyKey);
+  }
+
+  /** Newest first; running tasks with their live progress. */
+  async list(query: TaskListQuery): Promise<TaskPage> {
+    const page = await this.store.list(query);
+    return { items: await Promise.all(page.items.map(async (task) => this.view(task))), nextCursor: page.nextCursor };
   }
 }
 
@@ -89,7 +132,7 @@ export abstract class TaskBackend {
  * The same work is always of the same type, so another type means the key was reused for
  * different work: that is refused rather than answered with a task of the wrong type.
  */
-export function repeatOf<T extends TaskType>(earlier: Task, type: T, idempotencyKey: string | undefined): SubmitOutcome<T> {
+function repeatOf<T extends TaskType>(earlier: Task, type: T, idempotencyKey: string | undefined): SubmitOutcome<T> {
   if (earlier.type !== type) throw new IdempotencyKeyConflictError(idempotencyKey ?? "", earlier.type);
   return { task: { ...earlier } as Task<T>, deduplicated: true };
 }
