@@ -51,34 +51,20 @@ export interface DistributedServerOptions
  * An API node of the distributed backend: it stores and enqueues tasks and serves reads; it
  * runs none. Any number of them may run behind a load balancer.
  */
-export async function createDistributedServer({
-  databaseUrl,
-  redisUrl,
-  queueName = DEFAULT_QUEUE_NAME,
-  maxQueuedPerCaller,
-  heapMb,
-  previewsAtOnce,
-  previewTimeoutMs,
-  ...options
-}: DistributedServerOptions) {
-  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+export async function createDistributedServer(options: DistributedServerOptions) {
+  const { databaseUrl, redisUrl, queueName = DEFAULT_QUEUE_NAME, retentionMs = DEFAULT_RETENTION_MS } = options;
   const pg = await openPostgres(databaseUrl);
   const queue = new TaskQueue({ redisUrl, queueName, retentionMs });
+  const database = { dialect: "postgres", url: databaseUrl } as const;
+  // Each part takes its own options; createServer ignores the others'.
   const service = createServer({
     ...options,
     retentionMs,
     store: pg.store,
     uploads: pg.uploads,
     pricing: pricingReads(pg.db),
-    stockFiles: stockFiles({
-      db: pg.db,
-      uploads: pg.uploads,
-      database: { dialect: "postgres", url: databaseUrl },
-      heapMb,
-      previewsAtOnce,
-      previewTimeoutMs,
-    }),
-    tasks: (log: Logger) => new DistributedTasks({ store: pg.store, queue, log, now: options.now, maxQueuedPerCaller }),
+    stockFiles: stockFiles({ ...options, db: pg.db, uploads: pg.uploads, database }),
+    tasks: (log: Logger) => new DistributedTasks({ ...options, store: pg.store, queue, log }),
   });
   return {
     ...service,

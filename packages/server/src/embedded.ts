@@ -35,8 +35,7 @@ export interface EmbeddedOptions
  * unfinished end as interrupted.
  */
 export async function createEmbeddedServer(options: EmbeddedOptions) {
-  // The task work's options (taskWork reads its own) go along to createServer, which ignores them.
-  const { dataDir, concurrency, progressFlushMs, maxQueuedPerCaller, heapMb, previewsAtOnce, previewTimeoutMs, ...serverOptions } = options;
+  const { dataDir } = options;
   const uploadsDir = path.join(dataDir, "uploads");
   await mkdir(uploadsDir, { recursive: true });
   const pricingFile = path.join(dataDir, DATABASE_FILE);
@@ -52,23 +51,14 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
   const uploads = new SqliteUploadStore(tasksDb, uploadsDir);
   const database = { dialect: "sqlite", file: pricingFile } as const;
   const { threads, limits, handlers, warm } = taskWork(options, db, uploads, database);
+  // Each part takes its own options; createServer ignores the others'.
   const service = createServer({
-    ...serverOptions,
+    ...options,
     store,
     uploads,
     pricing: pricingReads(db),
-    stockFiles: stockFiles({ db, uploads, database, heapMb, previewsAtOnce, previewTimeoutMs }),
-    tasks: (log) =>
-      new TaskManager({
-        store,
-        handlers,
-        concurrency,
-        timeoutsMs: limits.timeoutsMs,
-        progressFlushMs,
-        maxQueuedPerCaller,
-        now: options.now,
-        log,
-      }),
+    stockFiles: stockFiles({ ...options, db, uploads, database }),
+    tasks: (log) => new TaskManager({ ...options, store, handlers, timeoutsMs: limits.timeoutsMs, log }),
   });
   if (interrupted > 0) service.server.log.warn({ interrupted }, "tasks left unfinished by the last process now read as interrupted");
   return {
