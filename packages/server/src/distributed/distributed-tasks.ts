@@ -47,12 +47,6 @@ export class DistributedTasks extends TaskBackend<SharedTaskStore> implements Ta
     };
   }
 
-  async get(id: string, owner: string): Promise<Task | undefined> {
-    const stored = await this.store.get(id);
-    if (stored?.owner !== owner) return undefined;
-    return this.view(stored.task);
-  }
-
   /** A running task's progress is the job's; while Redis is away the row's own fields stand. */
   protected async view(task: Task): Promise<Task> {
     return task.status === "running" ? withLive(task, await this.#queue.progressOf(task.id).catch(() => undefined)) : task;

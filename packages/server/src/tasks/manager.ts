@@ -100,12 +100,11 @@ export class TaskManager extends TaskBackend implements Tasks {
     this.#waitingOf.remove(active.owner);
   }
 
-  /** The task, or undefined when there is none with this id for this owner. */
-  async get(id: string, owner: string): Promise<Task | undefined> {
+  /** An active task from memory, without a store read; another from the store. */
+  override async get(id: string, owner: string): Promise<Task | undefined> {
     const active = this.#active.get(id);
     if (active) return active.owner === owner ? this.view(active.task) : undefined;
-    const stored = await this.store.get(id);
-    return stored?.owner === owner ? stored.task : undefined;
+    return super.get(id, owner);
   }
 
   /**

@@ -120,6 +120,12 @@ export abstract class TaskBackend<S extends TaskStore = TaskStore> {
     return repeatOf(await this.view(stored.task), type, idempotencyKey);
   }
 
+  /** The task, or undefined when there is none with this id for this owner. */
+  async get(id: string, owner: string): Promise<Task | undefined> {
+    const stored = await this.store.get(id);
+    return stored?.owner === owner ? this.view(stored.task) : undefined;
+  }
+
   /** Newest first; running tasks with their live progress. */
   async list(query: TaskListQuery): Promise<TaskPage> {
     const page = await this.store.list(query);
