@@ -2,8 +2,7 @@ import { applyMigrations, createPostgresPool, migratePricing, postgresPricingDb 
 import { DistributedTasks, type DistributedTasksOptions } from "./distributed/distributed-tasks.ts";
 import { type QueueSettings, TaskQueue } from "./distributed/task-queue.ts";
 import { TaskWorker, type TaskWorkerOptions } from "./distributed/task-worker.ts";
-import { type PricingHandlerDeps, pricingHandlers } from "./handlers/pricing-handlers.ts";
-import { DEFAULT_QUEUE_NAME, DEFAULT_RETENTION_MS, taskLimits } from "./defaults.ts";
+import { DEFAULT_QUEUE_NAME, DEFAULT_RETENTION_MS } from "./defaults.ts";
 import type { Logger } from "./logger.ts";
 import { WatchedClient } from "./postgres-connections.ts";
 import { pricingReads } from "./pricing/pricing-reads.ts";
@@ -12,9 +11,8 @@ import { SqlTaskStore } from "./stores/sql-task-store.ts";
 import { type StockFilesOptions, stockFiles } from "./pricing/stock-files.ts";
 import { createServer } from "./server.ts";
 import type { ServerOptions } from "./server-options.ts";
-import type { TaskHandlers } from "./tasks/handler.ts";
-import { TaskThreads, type TaskThreadsOptions } from "./threads/task-threads.ts";
-import { PostgresUploadStore } from "./uploads/postgres-upload-store.ts";
+import { type TaskWorkOptions, taskWork } from "./threads/task-work.ts";
+import { PostgresUploadStore } from "./uploads/sql-upload-store.ts";
 
 /** Stopping twice (a signal, then a test's cleanup) waits for the first stop. */
 function once<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
@@ -53,34 +51,20 @@ export interface DistributedServerOptions
  * An API node of the distributed backend: it stores and enqueues tasks and serves reads; it
  * runs none. Any number of them may run behind a load balancer.
  */
-export async function createDistributedServer({
-  databaseUrl,
-  redisUrl,
-  queueName = DEFAULT_QUEUE_NAME,
-  maxQueuedPerCaller,
-  heapMb,
-  previewsAtOnce,
-  previewTimeoutMs,
-  ...options
-}: DistributedServerOptions) {
-  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+export async function createDistributedServer(options: DistributedServerOptions) {
+  const { databaseUrl, redisUrl, queueName = DEFAULT_QUEUE_NAME, retentionMs = DEFAULT_RETENTION_MS } = options;
   const pg = await openPostgres(databaseUrl);
   const queue = new TaskQueue({ redisUrl, queueName, retentionMs });
+  const database = { dialect: "postgres", url: databaseUrl } as const;
+  // Each part takes its own options; createServer ignores the others'.
   const service = createServer({
     ...options,
     retentionMs,
     store: pg.store,
     uploads: pg.uploads,
     pricing: pricingReads(pg.db),
-    stockFiles: stockFiles({
-      db: pg.db,
-      uploads: pg.uploads,
-      database: { dialect: "postgres", url: databaseUrl },
-      heapMb,
-      previewsAtOnce,
-      previewTimeoutMs,
-    }),
-    tasks: (log: Logger) => new DistributedTasks({ store: pg.store, queue, log, now: options.now, maxQueuedPerCaller }),
+    stockFiles: stockFiles({ ...options, db: pg.db, uploads: pg.uploads, database }),
+    tasks: (log: Logger) => new DistributedTasks({ ...options, store: pg.store, queue, log }),
   });
   return {
     ...service,
@@ -102,48 +86,19 @@ export async function createDistributedServer({
 export type DistributedServer = Awaited<ReturnType<typeof createDistributedServer>>;
 
 export interface DistributedWorkerOptions
-  extends
-    DistributedSettings,
-    Pick<TaskWorkerOptions, "concurrency" | "timeoutsMs" | "stalledMs" | "progressFlushMs" | "log" | "now">,
-    Pick<TaskThreadsOptions, "heapMb" | "stopGraceMs"> {
-  /** Rows one stock file may have. Default 1,000,000, as the service's (defaults.ts). */
-  maxRowsPerFile?: number;
-  /** Other handlers than the pricing ones (tests). */
-  handlers?: (deps: PricingHandlerDeps) => TaskHandlers;
-}
+  extends DistributedSettings, Pick<TaskWorkerOptions, "concurrency" | "stalledMs" | "progressFlushMs" | "log" | "now">, TaskWorkOptions {}
 
 /**
  * A worker process of the distributed backend: runs tasks from the queue with the pricing
  * handlers, whose work runs in task threads (each with its own pool), so that this thread
  * keeps renewing job locks and passing progress and cancels along.
  */
-export async function createDistributedWorker({
-  databaseUrl,
-  handlers,
-  queueName = DEFAULT_QUEUE_NAME,
-  retentionMs = DEFAULT_RETENTION_MS,
-  timeoutsMs,
-  maxRowsPerFile,
-  heapMb,
-  stopGraceMs,
-  ...options
-}: DistributedWorkerOptions) {
+export async function createDistributedWorker(options: DistributedWorkerOptions) {
+  const { databaseUrl, queueName = DEFAULT_QUEUE_NAME, retentionMs = DEFAULT_RETENTION_MS } = options;
   const pg = await openPostgres(databaseUrl);
-  const threads = new TaskThreads({ database: { dialect: "postgres", url: databaseUrl }, heapMb, stopGraceMs });
-  // The service's time limits and row cap unless told otherwise: the library behaves as `pnpm worker` does.
-  const limits = taskLimits({ timeoutsMs, maxRowsPerFile });
-  const deps = { db: pg.db, uploads: pg.uploads, threads, maxRowsPerFile: limits.maxRowsPerFile };
-  const worker = new TaskWorker({
-    ...options,
-    queueName,
-    retentionMs,
-    timeoutsMs: limits.timeoutsMs,
-    store: pg.store,
-    handlers: handlers ? handlers(deps) : pricingHandlers(deps),
-  });
-  // Ready once a task thread is: the first task should not wait for one to load.
-  const warm = handlers ? Promise.resolve() : threads.warm();
-  warm.catch(() => undefined); // awaited by start(); a worker never started must not leave it unhandled
+  const { threads, limits, warm, handlers } = taskWork(options, pg.db, pg.uploads, { dialect: "postgres", url: databaseUrl });
+  // The task work's options go along to the worker, which ignores them.
+  const worker = new TaskWorker({ ...options, queueName, retentionMs, timeoutsMs: limits.timeoutsMs, store: pg.store, handlers });
   return {
     worker,
     pool: pg.pool,

@@ -1,21 +1,17 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { applyMigrations, migratePricing, openDatabase, sqlitePricingDb } from "@tasklane/pricing";
-import { type PricingHandlerDeps, pricingHandlers } from "./handlers/pricing-handlers.ts";
 import { pricingReads } from "./pricing/pricing-reads.ts";
 import { type StockFilesOptions, stockFiles } from "./pricing/stock-files.ts";
-import { taskLimits } from "./defaults.ts";
 import { createServer } from "./server.ts";
 import type { ServerOptions } from "./server-options.ts";
 import { moveLegacyTasks } from "./stores/legacy-tasks.ts";
 import { SERVER_MIGRATIONS } from "./stores/schema.ts";
 import { SqlTaskStore } from "./stores/sql-task-store.ts";
-import type { TaskHandlers } from "./tasks/handler.ts";
-import { TaskManager } from "./tasks/manager.ts";
-import type { TaskManagerOptions } from "./tasks/manager-options.ts";
-import { TaskThreads, type TaskThreadsOptions } from "./threads/task-threads.ts";
-import { interruptedByShutdown } from "./tasks/stop-reasons.ts";
-import { SqliteUploadStore } from "./uploads/sqlite-upload-store.ts";
+import { TaskManager, type TaskManagerOptions } from "./tasks/manager.ts";
+import { type TaskWorkOptions, taskWork } from "./threads/task-work.ts";
+import { interruptedByShutdown } from "./tasks/task-ends.ts";
+import { SqliteUploadStore } from "./uploads/sql-upload-store.ts";
 
 /** The pricing data: components, offers, pricelists. */
 export const DATABASE_FILE = "tasklane.sqlite";
@@ -26,14 +22,10 @@ export interface EmbeddedOptions
   extends
     Omit<ServerOptions, "store" | "tasks" | "uploads" | "pricing" | "stockFiles">,
     Pick<StockFilesOptions, "previewsAtOnce" | "previewTimeoutMs">,
-    Pick<TaskManagerOptions, "concurrency" | "timeoutsMs" | "progressFlushMs" | "maxQueuedPerCaller">,
-    Pick<TaskThreadsOptions, "heapMb" | "stopGraceMs"> {
+    Pick<TaskManagerOptions, "concurrency" | "progressFlushMs" | "maxQueuedPerCaller">,
+    TaskWorkOptions {
   /** Holds the SQLite files (pricing data; tasks and uploads) and the uploads folder. */
   dataDir: string;
-  /** Rows one stock file may have. Default 1,000,000, as the service's (defaults.ts). */
-  maxRowsPerFile?: number;
-  /** Other handlers than the pricing ones (tests). */
-  handlers?: (deps: PricingHandlerDeps) => TaskHandlers;
 }
 
 /**
@@ -43,20 +35,7 @@ export interface EmbeddedOptions
  * unfinished end as interrupted.
  */
 export async function createEmbeddedServer(options: EmbeddedOptions) {
-  const {
-    dataDir,
-    maxRowsPerFile,
-    handlers,
-    concurrency,
-    timeoutsMs,
-    progressFlushMs,
-    maxQueuedPerCaller,
-    heapMb,
-    stopGraceMs,
-    previewsAtOnce,
-    previewTimeoutMs,
-    ...serverOptions
-  } = options;
+  const { dataDir } = options;
   const uploadsDir = path.join(dataDir, "uploads");
   await mkdir(uploadsDir, { recursive: true });
   const pricingFile = path.join(dataDir, DATABASE_FILE);
@@ -70,31 +49,16 @@ export async function createEmbeddedServer(options: EmbeddedOptions) {
   const store = new SqlTaskStore(tasksDb);
   const interrupted = await store.failUnfinished(interruptedByShutdown().text, options.now?.() ?? new Date());
   const uploads = new SqliteUploadStore(tasksDb, uploadsDir);
-  const threads = new TaskThreads({ database: { dialect: "sqlite", file: pricingFile }, heapMb, stopGraceMs });
-  // The service's time limits and row cap unless told otherwise: the library behaves as `pnpm start` does.
-  const limits = taskLimits({ timeoutsMs, maxRowsPerFile });
-  const deps = { db, uploads, threads, maxRowsPerFile: limits.maxRowsPerFile };
-  const taskHandlers = handlers ? handlers(deps) : pricingHandlers(deps);
-  // Ready once a task thread is: the first task should not wait for one to load.
-  const warm = handlers ? Promise.resolve() : threads.warm();
-  warm.catch(() => undefined); // awaited by start(); a service never started must not leave it unhandled
+  const database = { dialect: "sqlite", file: pricingFile } as const;
+  const { threads, limits, handlers, warm } = taskWork(options, db, uploads, database);
+  // Each part takes its own options; createServer ignores the others'.
   const service = createServer({
-    ...serverOptions,
+    ...options,
     store,
     uploads,
     pricing: pricingReads(db),
-    stockFiles: stockFiles({ db, uploads, database: { dialect: "sqlite", file: pricingFile }, heapMb, previewsAtOnce, previewTimeoutMs }),
-    tasks: (log) =>
-      new TaskManager({
-        store,
-        handlers: taskHandlers,
-        concurrency,
-        timeoutsMs: limits.timeoutsMs,
-        progressFlushMs,
-        maxQueuedPerCaller,
-        now: options.now,
-        log,
-      }),
+    stockFiles: stockFiles({ ...options, db, uploads, database }),
+    tasks: (log) => new TaskManager({ ...options, store, handlers, timeoutsMs: limits.timeoutsMs, log }),
   });
   if (interrupted > 0) service.server.log.warn({ interrupted }, "tasks left unfinished by the last process now read as interrupted");
   return {

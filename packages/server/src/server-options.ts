@@ -1,6 +1,6 @@
 import type { FastifyServerOptions } from "fastify";
 import type { Logger } from "./logger.ts";
-import type { TaskManagerOptions } from "./tasks/manager-options.ts";
+import type { TaskManagerOptions } from "./tasks/manager.ts";
 import type { Tasks } from "./tasks/tasks.ts";
 import type { PricingReads } from "./pricing/pricing-reads.ts";
 import type { StockFiles } from "./pricing/stock-files.ts";

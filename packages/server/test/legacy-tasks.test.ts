@@ -4,7 +4,7 @@ import path from "node:path";
 import { applyMigrations, openDatabase, sqlitePricingDb } from "@tasklane/pricing";
 import { afterEach, expect, it } from "vitest";
 import { DATABASE_FILE, OPEN_CALLER, SERVER_MIGRATIONS, SqlTaskStore, createEmbeddedServer } from "../src/index.ts";
-import { newTask } from "../src/tasks/new-task.ts";
+import { newTask } from "../src/tasks/tasks.ts";
 
 let dir: string | undefined;
 afterEach(async () => {

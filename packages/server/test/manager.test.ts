@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type TaskHandlers, TaskManager } from "../src/index.ts";
-import { INTERRUPTED_TEXT } from "../src/tasks/stop-reasons.ts";
+import { INTERRUPTED_TEXT } from "../src/tasks/task-ends.ts";
 import { CountingStore, OWNER, gate, recalcResult, testHandlers, untilAborted } from "./helpers.ts";
 
 const managers: TaskManager[] = [];

@@ -11,10 +11,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MemoryTaskStore } from "../src/stores/memory.ts";
 import { SqlTaskStore } from "../src/stores/sql-task-store.ts";
 import type { FinalFields, SharedTaskStore, StoredTask, TaskStore } from "../src/stores/task-store.ts";
-import { PostgresUploadStore } from "../src/uploads/postgres-upload-store.ts";
-import { SqliteUploadStore } from "../src/uploads/sqlite-upload-store.ts";
+import { PostgresUploadStore, SqliteUploadStore } from "../src/uploads/sql-upload-store.ts";
 import type { UploadStore } from "../src/uploads/upload-store.ts";
-import { newTask } from "../src/tasks/new-task.ts";
+import { newTask } from "../src/tasks/tasks.ts";
 import { messageFields } from "../src/tasks/task-texts.ts";
 import { type EngineEnv, engineEnv, engines } from "./store-env.ts";
 
@@ -138,8 +137,8 @@ describe.each(TASK_STORES)("TaskStore: %s", (_name, subject) => {
     const s = stored({ idempotencyKey: "same" });
     await store().insert(s);
     await store().insert(stored({ owner: "owner-b", idempotencyKey: "same" }));
-    expect((await store().findByIdempotencyKey(OWNER, "same"))?.id).toBe(s.task.id);
-    expect(await store().findByIdempotencyKey(OWNER, "other")).toBeUndefined();
+    expect((await store().findEarlier(OWNER, "same", "work"))?.id).toBe(s.task.id);
+    expect(await store().findEarlier(OWNER, "other", "work")).toBeUndefined();
   });
 
   it("lists the owner's tasks newest first, filtered, in pages that stay stable under inserts", async () => {

@@ -3,8 +3,7 @@ import { applyMigrations, sql } from "@tasklane/pricing";
 import { afterEach, describe, expect, it } from "vitest";
 import { SERVER_MIGRATIONS } from "../src/stores/schema.ts";
 import { SqlTaskStore } from "../src/stores/sql-task-store.ts";
-import { PostgresUploadStore } from "../src/uploads/postgres-upload-store.ts";
-import { SqliteUploadStore } from "../src/uploads/sqlite-upload-store.ts";
+import { PostgresUploadStore, SqliteUploadStore } from "../src/uploads/sql-upload-store.ts";
 import { type EngineEnv, engineEnv, engines } from "./store-env.ts";
 
 const BEFORE_ONE_TABLE = SERVER_MIGRATIONS.filter((m) => m.id !== "tasks/005_one_tasks_table" && m.id !== "uploads/002_one_uploads_table");

@@ -1,7 +1,7 @@
 import { InvalidCursorError, decodeCursor, encodeCursor, isIntegerCursor } from "@tasklane/pricing";
 import { describe, expect, it } from "vitest";
 import { MemoryTaskStore } from "../src/index.ts";
-import { newTask } from "../src/tasks/new-task.ts";
+import { newTask } from "../src/tasks/tasks.ts";
 import { OWNER } from "./helpers.ts";
 
 /** The one cursor format of every list (pricing's cursor.ts); the stores' own use is in store-conformance.test.ts. */

@@ -3,7 +3,7 @@ import type { Task } from "@tasklane/contract";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { silentLogger } from "../src/logger.ts";
 import { progressThrottle } from "../src/tasks/progress-throttle.ts";
-import type { FinalFields } from "../src/tasks/run-handler.ts";
+import type { FinalFields } from "../src/stores/task-store.ts";
 import { type Live, type RunLedger, TaskRunner, withLive } from "../src/tasks/task-runner.ts";
 import type { TaskHandlers } from "../src/tasks/handler.ts";
 import { gate, recalcResult, testHandlers, untilAborted } from "./helpers.ts";

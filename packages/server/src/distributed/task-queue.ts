@@ -21,19 +21,14 @@ const MAX_PRIORITY = 2 ** 21 - 1;
 
 export const cancelChannel = (queueName: string) => `tasklane:${queueName}:cancel`;
 
-/**
- * Fails at once while Redis is away, instead of queueing commands for later: a submit must
- * answer 503 now, not hang until Redis returns.
- */
-export const failFastRedis = (url: string) => new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-
 /** The API nodes' side of the BullMQ queue: enqueue, remove, read progress, publish cancels. */
 export class TaskQueue {
   readonly queue: Queue<JobData>;
   readonly #redis: Redis;
 
   constructor(private readonly settings: QueueSettings) {
-    this.#redis = failFastRedis(settings.redisUrl);
+    // Fails at once while Redis is away, instead of queueing commands for later: a submit must answer 503 now, not hang until Redis returns.
+    this.#redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     this.queue = new Queue<JobData>(settings.queueName, { connection: this.#redis });
   }
 

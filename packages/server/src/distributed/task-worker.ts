@@ -1,20 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { type Job, Worker } from "bullmq";
 import { Redis } from "ioredis";
-import { ENGLISH_TEXTS } from "@tasklane/contract";
 import { type Logger, silentLogger } from "../logger.ts";
 import { DEFAULT_CONCURRENCY, DEFAULT_STALLED_MS } from "../defaults.ts";
-import type { TaskManagerOptions } from "../tasks/manager-options.ts";
-import { finalFields } from "../tasks/run-handler.ts";
-import { workerInterrupted } from "../tasks/stop-reasons.ts";
+import type { TaskManagerOptions } from "../tasks/manager.ts";
+import { finalFields, workerInterrupted } from "../tasks/task-ends.ts";
 import { TaskRunner } from "../tasks/task-runner.ts";
 import type { SharedTaskStore } from "../stores/task-store.ts";
 import { type JobData, type QueueSettings, TaskQueue, cancelChannel } from "./task-queue.ts";
 
 /** How often a worker looks for cancel marks it may have missed on the Redis channel. */
 const CANCEL_POLL_MS = 1_000;
-/** The English error of a task whose worker died and that no other worker could finish. */
-export const WORKER_INTERRUPTED_TEXT = ENGLISH_TEXTS["task.workerInterrupted"];
 
 export interface TaskWorkerOptions
   extends QueueSettings, Pick<TaskManagerOptions, "handlers" | "concurrency" | "timeoutsMs" | "progressFlushMs" | "log" | "now"> {

@@ -19,7 +19,7 @@ export interface ServerTables {
     /** What the task works on (Task.subject); null in rows stored before it was kept. */
     subject: unknown;
     idempotency_key: string | null;
-    /** Which work this repeats (tasks/dedup.ts): one active task per owner and key. Null where the store does not deduplicate (embedded: the manager does). */
+    /** Which work this repeats (dedupKey, tasks/tasks.ts): one active task per owner and key. Null in rows stored without deduplication (TaskStore.insert; embedded rows of earlier versions). */
     dedup_key: string | null;
     result: unknown;
     error: string | null;

@@ -51,15 +51,10 @@ export class SqlTaskStore implements SharedTaskStore {
     this.#db = db.kysely as unknown as Kysely<ServerTables>;
     this.#json = db.dialect === "sqlite" ? (value) => (value === null ? null : (JSON.parse(value as string) as unknown)) : (value) => value;
     const get = this.#db.selectFrom("tasks").selectAll().where("id", "=", "").compile().sql;
+    // sqlitePricingDb gives the SQLite handle, postgresPricingDb the pool.
     const { sqlite, pool } = db;
-    if (sqlite) {
-      const statement = sqlite.prepare<[string], Row>(get);
-      this.#getRow = async (id) => statement.get(id);
-    } else if (pool) {
-      this.#getRow = async (id) => (await pool.query<Row>(get, [id])).rows[0];
-    } else {
-      this.#getRow = async (id) => (await this.#db.selectFrom("tasks").selectAll().where("id", "=", id).execute())[0];
-    }
+    const statement = sqlite?.prepare<[string], Row>(get);
+    this.#getRow = statement ? async (id) => statement.get(id) : async (id) => (await pool!.query<Row>(get, [id])).rows[0];
   }
 
   #task(row: Row): Task {
@@ -120,16 +115,6 @@ export class SqlTaskStore implements SharedTaskStore {
         cancelRequested: Boolean(row.cancel_requested),
       }
     );
-  }
-
-  async findByIdempotencyKey(owner: string, key: string): Promise<Task | undefined> {
-    const row = await this.#db
-      .selectFrom("tasks")
-      .selectAll()
-      .where("owner", "=", owner)
-      .where("idempotency_key", "=", key)
-      .executeTakeFirst();
-    return row && this.#task(row);
   }
 
   async list(query: TaskListQuery): Promise<TaskPage> {

@@ -37,8 +37,13 @@ export interface TaskStore {
   /** Replaces the task's changing fields: status, progress, message, result, error and times. */
   update(task: Task): Promise<void>;
   get(id: string): Promise<StoredTask | undefined>;
-  /** The task this owner submitted with this idempotency key, if it is still kept. */
-  findByIdempotencyKey(owner: string, key: string): Promise<Task | undefined>;
+  /**
+   * Inserts the task unless the owner's idempotency key or the same active work (`dedupKey`,
+   * tasks/tasks.ts) is already there: then answers with that task.
+   */
+  insertOrFind(stored: StoredTask, dedupKey: string): Promise<{ task: Task; deduplicated: boolean }>;
+  /** The owner's task with this idempotency key, else its active task doing the same work. */
+  findEarlier(owner: string, idempotencyKey: string | null, dedupKey: string): Promise<Task | undefined>;
   /** Newest first. A cursor this store did not make throws InvalidCursorError (pricing's cursor.ts). */
   list(query: TaskListQuery): Promise<TaskPage>;
   /**
@@ -73,13 +78,6 @@ export interface Claimed {
  */
 export interface SharedTaskStore extends TaskStore {
   get(id: string): Promise<(StoredTask & { cancelRequested: boolean }) | undefined>;
-  /**
-   * Inserts the task unless the owner's idempotency key or the same active work (`dedupKey`,
-   * tasks/dedup.ts) is already there: then answers with that task.
-   */
-  insertOrFind(stored: StoredTask, dedupKey: string): Promise<{ task: Task; deduplicated: boolean }>;
-  /** The owner's task with this idempotency key, else its active task doing the same work. */
-  findEarlier(owner: string, idempotencyKey: string | null, dedupKey: string): Promise<Task | undefined>;
   /** How many tasks the owner has queued, and active (queued or running). */
   activeOf(owner: string): Promise<{ queued: number; active: number }>;
   /** Takes a submit back whose job never reached the queue. */

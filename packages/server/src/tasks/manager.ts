@@ -1,18 +1,24 @@
-import { randomUUID } from "node:crypto";
-import { type Task, type TaskInput, type TaskType, submitSchemas, taskSubject } from "@tasklane/contract";
-import { type Logger, silentLogger } from "../logger.ts";
-import type { TaskListQuery, TaskPage, TaskStore } from "../stores/task-store.ts";
-import { QueuedLimitError, ServiceStoppingError } from "./errors.ts";
-import { dedupKey } from "./dedup.ts";
+import type { Task, TaskType } from "@tasklane/contract";
+import { DEFAULT_CONCURRENCY } from "../defaults.ts";
 import { CallerCounts, FairQueue, fairRank } from "./fair-order.ts";
-import { newTask } from "./new-task.ts";
-import { DEFAULT_CONCURRENCY, DEFAULT_MAX_QUEUED_PER_CALLER } from "../defaults.ts";
-import type { TaskManagerOptions } from "./manager-options.ts";
-import { finalFields } from "./run-handler.ts";
-import { type TaskStop, cancelledByCaller, interruptedByShutdown } from "./stop-reasons.ts";
+import type { TaskHandlers } from "./handler.ts";
+import { type TaskStop, cancelledByCaller, finalFields, interruptedByShutdown } from "./task-ends.ts";
 import { type RunLedger, TaskRunner, withLive } from "./task-runner.ts";
 import { TASK_LINES } from "./task-texts.ts";
-import { type SubmitDetails, type SubmitOutcome, type TaskCounts, type Tasks, repeatOf, uploadIdOf } from "./tasks.ts";
+import { type Place, type TaskBackendOptions, type TaskCounts, type Tasks, TaskBackend } from "./tasks.ts";
+
+export interface TaskManagerOptions extends TaskBackendOptions {
+  handlers: TaskHandlers;
+  /** How many tasks run at once; the others wait `queued`, in fair order across callers (fair-order.ts). Default 2. */
+  concurrency?: number;
+  /** How long a task of a type may run before it ends as `error`. Default: no limit. */
+  timeoutsMs?: Partial<Record<TaskType, number>>;
+  /**
+   * How often a running task's progress is written to the store. Reads in between are served
+   * from memory, so a handler may report progress thousands of times a second. Default 250 ms.
+   */
+  progressFlushMs?: number;
+}
 
 /** A task that is queued or running in this process. */
 interface ActiveTask {
@@ -20,8 +26,6 @@ interface ActiveTask {
   task: Task;
   owner: string;
   input: unknown;
-  /** Owner-scoped keys this task holds in the manager's maps while it is active. */
-  keys: string[];
   /** Counted in its owner's waiting tasks: from its submit until it starts or ends. */
   waiting: boolean;
   /** Settles when the task has reached a final status and the store has it. */
@@ -29,44 +33,27 @@ interface ActiveTask {
 }
 
 const copy = (task: Task): Task => ({ ...task });
-const scoped = (owner: string, key: string) => `${owner}\u0000${key}`;
+/** The upload a task input names, if any. */
+const uploadIdOf = (input: unknown): string[] =>
+  typeof input === "object" && input !== null && "uploadId" in input ? [String(input.uploadId)] : [];
 
 /** Submits, runs, tracks and cancels tasks; the one place a task's status changes. */
-export class TaskManager implements Tasks {
-  readonly #store: TaskStore;
+export class TaskManager extends TaskBackend implements Tasks {
   readonly #concurrency: number;
-  readonly #maxQueuedPerCaller: number;
   readonly #runner: TaskRunner;
-  readonly #log: Logger;
-  readonly #now: () => Date;
-  readonly #newId: () => string;
   readonly #active = new Map<string, ActiveTask>();
   readonly #queue = new FairQueue<ActiveTask>();
   /** Per owner: tasks active (queued or running), which rank a new one; tasks waiting, which are bounded. */
   readonly #activeOf = new CallerCounts();
   readonly #waitingOf = new CallerCounts();
-  /** Active tasks by owner-scoped dedup key and idempotency key, claimed before any await. */
-  readonly #byKey = new Map<string, ActiveTask>();
-  #accepting = true;
 
   constructor(options: TaskManagerOptions) {
-    this.#store = options.store;
+    super(options);
     this.#concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    this.#maxQueuedPerCaller = options.maxQueuedPerCaller ?? DEFAULT_MAX_QUEUED_PER_CALLER;
-    this.#log = options.log ?? silentLogger;
-    this.#now = options.now ?? (() => new Date());
-    this.#runner = new TaskRunner({ ...options, log: this.#log, now: this.#now });
-    this.#newId = options.newId ?? randomUUID;
+    this.#runner = new TaskRunner({ ...options, log: this.log, now: this.now });
     if (!Number.isInteger(this.#concurrency) || this.#concurrency < 1) {
       throw new RangeError(`concurrency must be a whole number of at least 1, got ${this.#concurrency}`);
     }
-    if (!Number.isInteger(this.#maxQueuedPerCaller) || this.#maxQueuedPerCaller < 1) {
-      throw new RangeError(`maxQueuedPerCaller must be a whole number of at least 1, got ${this.#maxQueuedPerCaller}`);
-    }
-  }
-
-  get accepting(): boolean {
-    return this.#accepting;
   }
 
   async uploadsInUse(): Promise<Set<string>> {
@@ -74,55 +61,34 @@ export class TaskManager implements Tasks {
   }
 
   async stats(): Promise<TaskCounts> {
-    return { queued: this.#queue.length, running: this.#runner.ids().length };
+    return { queued: this.#queue.length, running: this.#runner.running };
   }
 
-  /**
-   * Stores the task as `queued` and answers at once; it runs when a slot is free, in fair order
-   * across callers. The same work while it is active, or the same idempotency key, answers with
-   * the first task instead (a key first used for another task type is a conflict). A caller with
-   * `maxQueuedPerCaller` tasks waiting is refused.
-   */
-  async submit<T extends TaskType>(type: T, request: unknown, owner: string, details: SubmitDetails = {}): Promise<SubmitOutcome<T>> {
-    if (!this.#accepting) throw new ServiceStoppingError();
-    // The router validated already; this guards callers that reach the manager directly.
-    const { idempotencyKey, ...input } = submitSchemas[type].parse(request) as { idempotencyKey?: string };
-    // The idempotency key first: a task found by it tells a reused key apart from repeated work.
-    const keys = [scoped(owner, dedupKey(type, input as never))];
-    if (idempotencyKey) {
-      keys.unshift(scoped(owner, `idempotency:${idempotencyKey}`));
-      const earlier = this.#byKey.get(keys[0]!)?.task ?? (await this.#store.findByIdempotencyKey(owner, idempotencyKey));
-      if (earlier) return repeatOf(earlier, type, idempotencyKey);
-    }
-    const same = keys.map((key) => this.#byKey.get(key)).find((found) => found !== undefined);
-    if (same) return repeatOf(same.task, type, idempotencyKey);
-    if (this.#waitingOf.of(owner) >= this.#maxQueuedPerCaller) throw new QueuedLimitError(this.#maxQueuedPerCaller);
-    const task = newTask(type, this.#newId(), this.#now(), taskSubject(type, input as TaskInput<T>, details.fileName ?? null));
-    const active: ActiveTask = { task, owner, input, keys, waiting: true };
+  /** Counted before the store is asked, so that concurrent submits cannot pass the bound; it runs when a slot is free. */
+  protected async place(owner: string, task: Task, input: unknown): Promise<Place | undefined> {
+    if (this.#waitingOf.of(owner) >= this.maxQueuedPerCaller) return undefined;
+    const active: ActiveTask = { task, owner, input, waiting: true };
     const rank = fairRank(this.#activeOf.of(owner));
-    for (const key of keys) this.#byKey.set(key, active);
     this.#active.set(task.id, active);
     this.#activeOf.add(owner);
     this.#waitingOf.add(owner);
-    try {
-      await this.#store.insert({ task: copy(task), owner, input, idempotencyKey: idempotencyKey ?? null });
-    } catch (error) {
-      this.#release(active);
-      throw error;
-    }
-    const submitted = copy(task) as Task<T>;
-    if (!this.#accepting) {
-      // close() began while the insert was under way: this task will never get a slot.
-      await this.#end(active, interruptedByShutdown());
-      return { task: copy(task) as Task<T>, deduplicated: false };
-    }
-    this.#queue.push(active, rank);
-    this.#pump();
-    return { task: submitted, deduplicated: false };
+    return {
+      release: () => this.#release(active),
+      enqueue: async () => {
+        const submitted = copy(task);
+        if (!this.accepting) {
+          // close() began while the insert was under way: this task will never get a slot.
+          await this.#end(active, interruptedByShutdown());
+          return copy(task);
+        }
+        this.#queue.push(active, rank);
+        this.#pump();
+        return submitted;
+      },
+    };
   }
 
   #release(active: ActiveTask): void {
-    for (const key of active.keys) if (this.#byKey.get(key) === active) this.#byKey.delete(key);
     // Released twice when it ran (at its final write and once its run settles): counted once.
     if (this.#active.delete(active.task.id)) this.#activeOf.remove(active.owner);
     this.#stopWaiting(active);
@@ -134,18 +100,11 @@ export class TaskManager implements Tasks {
     this.#waitingOf.remove(active.owner);
   }
 
-  /** The task, or undefined when there is none with this id for this owner. */
-  async get(id: string, owner: string): Promise<Task | undefined> {
+  /** An active task from memory, without a store read; another from the store. */
+  override async get(id: string, owner: string): Promise<Task | undefined> {
     const active = this.#active.get(id);
-    if (active) return active.owner === owner ? this.#view(active.task) : undefined;
-    const stored = await this.#store.get(id);
-    return stored?.owner === owner ? stored.task : undefined;
-  }
-
-  /** Newest first; tasks still active here show their in-memory progress. */
-  async list(query: TaskListQuery): Promise<TaskPage> {
-    const page = await this.#store.list(query);
-    return { items: page.items.map((task) => this.#view(task)), nextCursor: page.nextCursor };
+    if (active) return active.owner === owner ? this.view(active.task) : undefined;
+    return super.get(id, owner);
   }
 
   /**
@@ -163,7 +122,7 @@ export class TaskManager implements Tasks {
       Object.assign(active.task, TASK_LINES.cancelling);
       this.#runner.cancel(active.task.id);
     }
-    return this.#view(active.task);
+    return this.view(active.task);
   }
 
   /**
@@ -171,18 +130,18 @@ export class TaskManager implements Tasks {
    * tasks end as interrupted. Resolves once every task has a final status in the store.
    */
   async close({ graceMs = 0 }: { graceMs?: number } = {}): Promise<void> {
-    this.#accepting = false;
+    this.accepting = false;
     for (const queued of this.#queue.drain()) await this.#end(queued, interruptedByShutdown());
     await this.#runner.stop(Promise.all([...this.#active.values()].flatMap((a) => (a.done ? [a.done] : []))), graceMs);
   }
 
   #pump(): void {
-    while (this.#accepting && this.#runner.ids().length < this.#concurrency && this.#queue.length > 0) {
+    while (this.accepting && this.#runner.running < this.#concurrency && this.#queue.length > 0) {
       const next = this.#queue.shift()!;
       this.#stopWaiting(next);
       next.done = this.#runner
         .run(next.task.id, this.#ledger(next))
-        .catch((error: unknown) => this.#log.error({ err: error, taskId: next.task.id }, "a task's outcome could not be stored"))
+        .catch((error: unknown) => this.log.error({ err: error, taskId: next.task.id }, "a task's outcome could not be stored"))
         .finally(() => {
           this.#release(next);
           this.#pump();
@@ -199,10 +158,10 @@ export class TaskManager implements Tasks {
         await this.#persist(active);
         return { type: task.type, input: active.input };
       },
-      progress: (live) => this.#store.update(withLive(copy(task), live)),
+      progress: (live) => this.store.update(withLive(copy(task), live)),
       finish: async (fields) => {
         Object.assign(task, fields);
-        await this.#store.update(copy(task));
+        await this.store.update(copy(task));
         this.#release(active);
         return true;
       },
@@ -210,24 +169,24 @@ export class TaskManager implements Tasks {
   }
 
   /** A task as callers read it: an active one from memory, with its run's live progress. */
-  #view(task: Task): Task {
+  protected view(task: Task): Task {
     const active = this.#active.get(task.id);
     return copy(active ? withLive(active.task, this.#runner.live(task.id)) : task);
   }
 
   /** Ends a task that never ran. */
   async #end(active: ActiveTask, stop: TaskStop): Promise<void> {
-    Object.assign(active.task, finalFields(stop.outcome, 0, this.#now()));
+    Object.assign(active.task, finalFields(stop.outcome, 0, this.now()));
     await this.#persist(active);
     this.#release(active);
   }
 
   async #persist(active: ActiveTask): Promise<void> {
     try {
-      await this.#store.update(copy(active.task));
+      await this.store.update(copy(active.task));
     } catch (error) {
       // The in-memory state stays right; the next write (or the final one) tries again.
-      this.#log.error({ err: error, taskId: active.task.id }, "could not write a task to the store");
+      this.log.error({ err: error, taskId: active.task.id }, "could not write a task to the store");
     }
   }
 }

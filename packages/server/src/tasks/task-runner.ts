@@ -4,10 +4,10 @@ import { summarizeZodError } from "../zod-summary.ts";
 import { errorText } from "./errors.ts";
 import type { HandlerContext } from "./handler.ts";
 import { DEFAULT_PROGRESS_FLUSH_MS } from "../defaults.ts";
-import type { TaskManagerOptions } from "./manager-options.ts";
+import type { TaskManagerOptions } from "./manager.ts";
 import { progressThrottle } from "./progress-throttle.ts";
-import { type FinalFields, type Outcome, clampProgress, finalFields } from "./run-handler.ts";
-import { TaskStop, cancelledByCaller, interruptedByShutdown, timedOut } from "./stop-reasons.ts";
+import type { Claimed, FinalFields } from "../stores/task-store.ts";
+import { type Outcome, TaskStop, cancelledByCaller, clampProgress, finalFields, interruptedByShutdown, timedOut } from "./task-ends.ts";
 import { TASK_LINES, messageFields } from "./task-texts.ts";
 
 /** A running task's changing fields (no messageText in a job an earlier version's worker wrote). */
@@ -19,7 +19,7 @@ export type Live = Pick<Task, "progress" | "message"> & Partial<Pick<Task, "mess
  */
 export interface RunLedger {
   /** Takes the task for this run; undefined when it ended meanwhile (cancelled while queued, removed). */
-  claim(at: Date): Promise<{ type: TaskType; input: unknown; attempts?: number; cancelRequested?: boolean } | undefined>;
+  claim(at: Date): Promise<(Pick<Claimed, "type" | "input"> & Partial<Claimed>) | undefined>;
   /** Where callers read a running task's progress; called throttled. */
   progress(live: Live): Promise<void>;
   /** The one conditional final write: false when another run took the task over or it ended elsewhere. */
@@ -42,6 +42,11 @@ export class TaskRunner {
   /** Tasks running here now: from the call to run() until its final write is done. */
   ids(): string[] {
     return [...this.#runs.keys()];
+  }
+
+  /** How many run here now (ids().length without building the array). */
+  get running(): number {
+    return this.#runs.size;
   }
 
   /** The freshest progress of a task running here, ahead of the throttle. */
@@ -85,7 +90,7 @@ export class TaskRunner {
         if (message !== undefined && !run.controller.signal.aborted) Object.assign(run.live, messageFields(message));
         throttle.changed();
       };
-      const outcome = await this.#outcome(id, claimed, { taskId: id, signal: run.controller.signal, progress, log }, run.controller);
+      const outcome = await this.#outcome(id, claimed, { taskId: id, signal: run.controller.signal, progress, log });
       throttle.stop();
       await this.#finish(ledger, finalFields(outcome, run.live.progress, this.options.now()), log);
     } finally {
@@ -94,17 +99,12 @@ export class TaskRunner {
   }
 
   /** The handler's outcome, its result checked against the contract; never throws. */
-  async #outcome(
-    id: string,
-    task: { type: TaskType; input: unknown },
-    context: HandlerContext,
-    controller: AbortController,
-  ): Promise<Outcome> {
+  async #outcome(id: string, task: { type: TaskType; input: unknown }, context: HandlerContext): Promise<Outcome> {
     const limitMs = this.options.timeoutsMs?.[task.type];
     const timer = limitMs ? setTimeout(() => this.cancel(id, timedOut(limitMs)), limitMs).unref() : undefined;
     try {
       // A task stopped before its handler began ends by its stop, without running.
-      controller.signal.throwIfAborted();
+      context.signal.throwIfAborted();
       const handler = this.options.handlers[task.type] as (input: unknown, ctx: HandlerContext) => unknown;
       // Awaited inside the try, so a synchronous throw ends like a rejection.
       const checked = taskTypes[task.type].result.safeParse(await handler(task.input, context));
@@ -112,8 +112,8 @@ export class TaskRunner {
       context.log.error({ issues: checked.error.issues }, "handler returned an invalid result");
       return { status: "error", error: text("task.invalidResult", { type: task.type, detail: summarizeZodError(checked.error) }) };
     } catch (error) {
-      const reason: unknown = controller.signal.reason;
-      if (controller.signal.aborted && reason instanceof TaskStop) return reason.outcome;
+      const reason: unknown = context.signal.reason;
+      if (context.signal.aborted && reason instanceof TaskStop) return reason.outcome;
       context.log.warn({ err: error }, "task failed");
       return { status: "error", error: errorText(error) };
     } finally {
@@ -135,8 +135,6 @@ export class TaskRunner {
     }
   }
 }
-
-/** How a running task reads from a cancel until it ends. */
 
 /**
  * A running task as callers read it, on both backends: its stored state with the run's live

@@ -67,17 +67,10 @@ export class TaskThreads {
     if (this.#closed || this.size > 0) return Promise.resolve();
     const worker = this.#spawn();
     this.#release(worker);
+    // A thread's first message is "ready" (thread-protocol.ts); an exit after it rejects nothing.
     return new Promise((resolve, reject) => {
-      const onMessage = (message: FromThread) => {
-        if (message.kind !== "ready") return;
-        worker.off("message", onMessage).off("exit", onExit);
-        resolve();
-      };
-      const onExit = (code: number) => {
-        worker.off("message", onMessage);
-        reject(new Error(`A task thread stopped while it started (exit code ${code}); see the error above`));
-      };
-      worker.on("message", onMessage).once("exit", onExit);
+      worker.once("message", () => resolve());
+      worker.once("exit", (code) => reject(new Error(`A task thread stopped while it started (exit code ${code}); see the error above`)));
     });
   }
 
