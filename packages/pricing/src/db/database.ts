@@ -26,8 +26,8 @@ export interface PricingTables {
     price_updated_at: number | null;
     search_text: string;
   };
+  /** No id: nothing reads an offer by one (SQLite's rowid is there, PostgreSQL has none: migration 007). */
   offers: {
-    id: Generated<number>;
     supplier: string;
     kind: "stock" | "competitor";
     component_id: number;
@@ -113,6 +113,10 @@ export function createPostgresPool(url: string, options: { max?: number; Client?
   return new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
+    // An import stages its rows in a temp table of its session (import/postgres-staging.ts); 100,000
+    // rows take about 22 MB, which at the default 8 MB of temp buffers went out to files while
+    // staging and were read back by each scan of the apply. Taken only as a session uses it.
+    options: "-c temp_buffers=32MB",
     // The pool's connections, of a class the caller may give (the server's tells its connection failures apart).
     ...(options.Client ? { Client: options.Client } : {}),
     types: {
