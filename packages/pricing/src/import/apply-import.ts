@@ -5,6 +5,12 @@ import type { PricingTables, SqlDialect } from "../db/database.ts";
 import { recordSupplierImport } from "../suppliers.ts";
 import { upsertComponents } from "./upsert-components.ts";
 
+/** An import's staging table and the rows written to it. */
+export interface StagedTable {
+  name: string;
+  rows: number;
+}
+
 export interface ApplyImport {
   supplier: string;
   kind: StockKind;
@@ -20,10 +26,10 @@ export interface ApplyImport {
 export async function applyImport(
   trx: Transaction<PricingTables>,
   dialect: SqlDialect,
-  table: string,
+  table: StagedTable,
   a: ApplyImport,
 ): Promise<{ created: number; offers: number }> {
-  const staged = sql.raw(table);
+  const staged = sql.raw(table.name);
   if (dialect === "postgres") {
     // The sort and hashes over 100,000 staged rows take about 25 MB; at the default 4 MB they
     // spilled to temp files, a third of the apply. For this transaction only.

@@ -38,29 +38,36 @@ export async function openPostgresStaging(db: PricingDb): Promise<Staging> {
     throw error;
   }
   const session = sessionDb(client);
-  let copy: { stream: CopyStreamQuery; done: Promise<void> } | undefined;
+  let copy: { stream: CopyStreamQuery; done: Promise<void>; failed?: { error: unknown } } | undefined;
+  let rowsWritten = 0;
   const finish = async () => {
     if (copy === undefined) return;
-    copy.stream.end();
+    // A COPY whose session failed has let go of it, and must not be written to or ended.
+    if (copy.failed === undefined) copy.stream.end();
     await copy.done;
   };
   return {
     async write(rows) {
       if (rows.length === 0) return;
+      rowsWritten += rows.length;
       if (copy === undefined) {
         const stream = client.query(copyFrom(`COPY ${table} (${STAGED_COLUMNS}) FROM STDIN`));
         // Rejects on the COPY's error; awaited by a write or finish, never unhandled meanwhile.
         const done = once(stream, "finish").then(() => {});
         done.catch(() => {});
         copy = { stream, done };
+        const opened = copy;
+        stream.on("error", (error) => (opened.failed ??= { error }));
       }
+      if (copy.failed !== undefined) throw copy.failed.error;
       if (!copy.stream.write(copyText(rows), "utf8")) await Promise.race([once(copy.stream, "drain"), copy.done]);
     },
     finish,
     // Ends the COPY (what it holds is dropped with the table by close): the session must be out
     // of COPY before close can drop the table.
     settle: () => finish().catch(() => {}),
-    apply: (a) => importTransaction(session, a.supplier, a.kind, (trx) => applyImport(trx, "postgres", table, a)),
+    apply: (a) =>
+      importTransaction(session, a.supplier, a.kind, (trx) => applyImport(trx, "postgres", { name: table, rows: rowsWritten }, a)),
     async close() {
       try {
         await client.query(`DROP TABLE IF EXISTS ${table}`);

@@ -1,6 +1,7 @@
 import type { RawBuilder, Transaction } from "kysely";
 import { sql } from "../db/kysely.ts";
 import type { PricingTables, SqlDialect } from "../db/database.ts";
+import type { StagedTable } from "./apply-import.ts";
 
 /**
  * New part numbers become components; existing ones get vendor/name/category only where they
@@ -8,8 +9,8 @@ import type { PricingTables, SqlDialect } from "../db/database.ts";
  * vendor gives the vendor, the first with a name gives the name (and the search text), the
  * first with a category the category. Returns how many components it created.
  */
-export function upsertComponents(trx: Transaction<PricingTables>, dialect: SqlDialect, table: string): Promise<number> {
-  return dialect === "sqlite" ? upsertInFileOrder(trx, table) : upsertInPartNumberOrder(trx, table);
+export function upsertComponents(trx: Transaction<PricingTables>, dialect: SqlDialect, table: StagedTable): Promise<number> {
+  return dialect === "sqlite" ? upsertInFileOrder(trx, table.name) : upsertInPartNumberOrder(trx, table);
 }
 
 const countComponents = async (trx: Transaction<PricingTables>) =>
@@ -60,8 +61,8 @@ async function upsertInFileOrder(trx: Transaction<PricingTables>, table: string)
  * (three look-ups back into staging per part number) cost more than the insert itself, for a
  * case (a part number repeated, its first row missing a field) that most files never have.
  */
-async function upsertInPartNumberOrder(trx: Transaction<PricingTables>, table: string): Promise<number> {
-  const staged = sql.raw(table);
+async function upsertInPartNumberOrder(trx: Transaction<PricingTables>, table: StagedTable): Promise<number> {
+  const staged = sql.raw(table.name);
   // DO NOTHING: a part number another import created since this statement's snapshot is that
   // import's, and gets what it lacks from the update below.
   const created = await sql`
@@ -70,6 +71,11 @@ async function upsertInPartNumberOrder(trx: Transaction<PricingTables>, table: s
     FROM ${staged} s WHERE NOT EXISTS (SELECT 1 FROM components c WHERE c.part_number = s.part_number)
     ORDER BY s.part_number, s.row_number
     ON CONFLICT (part_number) DO NOTHING`.execute(trx);
+  const createdCount = Number(created.numAffectedRows ?? 0n);
+  // As many created as rows staged: every row had a part number of its own, new, and inserted
+  // from that row, so no gap is left that a staged row could fill (a new catalogue, a first
+  // import). The update's join of staging with every component is then skipped.
+  if (createdCount === table.rows) return createdCount;
   // Judged on the statement's snapshot, which sees the rows inserted above; COALESCE keeps what
   // a later writer filled in first.
   const gapFillingRows = sql`FROM ${staged} s JOIN components c ON c.part_number = s.part_number
@@ -90,7 +96,7 @@ async function upsertInPartNumberOrder(trx: Transaction<PricingTables>, table: s
       FOR UPDATE OF t
     ) f
     WHERE components.id = f.id`.execute(trx);
-  return Number(created.numAffectedRows ?? 0n);
+  return createdCount;
 }
 
 /**
