@@ -4,8 +4,9 @@
  * round trip included), the COPYs summed, and the phases (reading and staging, apply) split.
  * With --explain the apply's writes run under EXPLAIN (ANALYZE, BUFFERS) and their plans print.
  *
- *   TASKLANE_TEST_DATABASE_URL=postgres://… npx tsx bench/import-profile.ts [csv|xlsx] [--explain] [--known]
+ *   TASKLANE_TEST_DATABASE_URL=postgres://… npx tsx bench/import-profile.ts [csv|xlsx] [--explain] [--known] [--rounds N]
  * --known: the measured file repeats the warm-up's part numbers (a supplier's next file).
+ * --rounds N: then imports the same file N more times into the same database, timing each.
  */
 import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -129,6 +130,25 @@ try {
   console.log(`  statements: ${others.length}`);
   for (const t of others) console.log(`    ${t.ms.toFixed(1).padStart(8)} ms  ${t.what}`);
   for (const p of plans) console.log(`\n${p}`);
+  // --rounds N: the same file imported again N times into the same database, as a supplier's
+  // next files are: each replaces the 100,000 offers before it, so any dead rows it leaves for
+  // the next to step over show as a rising time.
+  const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1] ?? 0);
+  if (process.argv.includes("--rounds") && rounds > 0) {
+    const again = createPostgresPool(target.href);
+    const times: string[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const t0 = performance.now();
+      await importStock(
+        postgresPricingDb(again),
+        { filePath: file, supplier: "bench", kind: "stock" },
+        ctx(() => {}),
+      );
+      times.push(((performance.now() - t0) / 1000).toFixed(2));
+    }
+    await again.end();
+    console.log(`  the same file again, ${rounds} rounds, seconds each: ${times.join(", ")}`);
+  }
 } finally {
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   rmSync(dir, { recursive: true, force: true });
