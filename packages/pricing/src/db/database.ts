@@ -113,10 +113,6 @@ export function createPostgresPool(url: string, options: { max?: number; Client?
   return new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
-    // An import stages its rows in a temp table of its session (import/postgres-staging.ts); 100,000
-    // rows take about 22 MB, which at the default 8 MB of temp buffers went out to files while
-    // staging and were read back by each scan of the apply. Taken only as a session uses it.
-    options: "-c temp_buffers=32MB",
     // The pool's connections, of a class the caller may give (the server's tells its connection failures apart).
     ...(options.Client ? { Client: options.Client } : {}),
     types: {

@@ -29,6 +29,11 @@ export async function openPostgresStaging(db: PricingDb): Promise<Staging> {
   client.on("error", ignoreLost);
   const table = stagingTableName();
   try {
+    // 100,000 staged rows take about 22 MB, which at the default 8 MB of temp buffers went out to
+    // files while staging and were read back by each scan of the apply. Only a session that has
+    // not used a temp table yet may change it (a later import on it already has it); memory is
+    // taken only as the table grows.
+    await client.query("SET temp_buffers = '32MB'").catch(() => {});
     await client.query(
       `CREATE TEMP TABLE ${table} (row_number integer NOT NULL, part_number text COLLATE "C" NOT NULL, vendor text COLLATE "C",
         name text COLLATE "C", category text, quantity double precision, price double precision NOT NULL, search_text text NOT NULL)`,
