@@ -13,6 +13,7 @@ const PRICING_MIGRATIONS: Record<SqlDialect, string[]> = {
     "pricing/004-suppliers",
     "pricing/005-no-shared-staging",
     "pricing/006-offers-without-fk-trigger",
+    "pricing/007-offers-without-id",
   ],
 };
 

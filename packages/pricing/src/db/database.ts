@@ -26,8 +26,8 @@ export interface PricingTables {
     price_updated_at: number | null;
     search_text: string;
   };
+  /** No id: nothing reads an offer by one (SQLite's rowid is there, PostgreSQL has none: migration 007). */
   offers: {
-    id: Generated<number>;
     supplier: string;
     kind: "stock" | "competitor";
     component_id: number;

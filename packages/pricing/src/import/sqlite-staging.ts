@@ -57,10 +57,12 @@ export async function openSqliteStaging(db: PricingDb): Promise<Staging> {
     }
   });
   let failed: { error: unknown } | undefined;
+  let rowsWritten = 0;
   return {
     async write(rows) {
       try {
         await onConnection(() => insertAll(rows));
+        rowsWritten += rows.length;
       } catch (error) {
         failed ??= { error };
         throw error;
@@ -70,7 +72,7 @@ export async function openSqliteStaging(db: PricingDb): Promise<Staging> {
       if (failed) throw failed.error;
     },
     settle: async () => {},
-    apply: (a) => importTransaction(db, a.supplier, a.kind, (trx) => applyImport(trx, "sqlite", table, a)),
+    apply: (a) => importTransaction(db, a.supplier, a.kind, (trx) => applyImport(trx, "sqlite", { name: table, rows: rowsWritten }, a)),
     async close() {
       if (!sqlite.open) return;
       await onConnection(() => sqlite.prepare(`DROP TABLE IF EXISTS ${table}`).run()).catch(() => {});

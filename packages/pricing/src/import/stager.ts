@@ -7,7 +7,10 @@ import { openSqliteStaging } from "./sqlite-staging.ts";
 
 /** Writes an import's rows to its staging table, batch by batch. */
 export interface Stager {
-  /** Waits until the batch before is stored, then starts storing this one and returns. */
+  /**
+   * Hands this batch over and returns once the stager can take the next one (SQLite: the batch
+   * is stored; PostgreSQL: it is in the open COPY, which may still be parsing it).
+   */
   write(rows: readonly StagedRow[]): Promise<void>;
   /** Waits until every batch is stored; throws what failed. */
   finish(): Promise<void>;

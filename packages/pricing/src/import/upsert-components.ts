@@ -1,6 +1,7 @@
 import type { RawBuilder, Transaction } from "kysely";
 import { sql } from "../db/kysely.ts";
 import type { PricingTables, SqlDialect } from "../db/database.ts";
+import type { StagedTable } from "./apply-import.ts";
 
 /**
  * New part numbers become components; existing ones get vendor/name/category only where they
@@ -8,8 +9,8 @@ import type { PricingTables, SqlDialect } from "../db/database.ts";
  * vendor gives the vendor, the first with a name gives the name (and the search text), the
  * first with a category the category. Returns how many components it created.
  */
-export function upsertComponents(trx: Transaction<PricingTables>, dialect: SqlDialect, table: string): Promise<number> {
-  return dialect === "sqlite" ? upsertInFileOrder(trx, table) : upsertInPartNumberOrder(trx, table);
+export function upsertComponents(trx: Transaction<PricingTables>, dialect: SqlDialect, table: StagedTable): Promise<number> {
+  return dialect === "sqlite" ? upsertInFileOrder(trx, table.name) : upsertInPartNumberOrder(trx, table);
 }
 
 const countComponents = async (trx: Transaction<PricingTables>) =>
@@ -53,25 +54,33 @@ async function upsertInFileOrder(trx: Transaction<PricingTables>, table: string)
  * import's insert of the same new part number): two imports then wait in line, never in a cycle.
  * Only rows that change are locked (an upsert's DO UPDATE locks every row it meets, even one its
  * WHERE leaves alone), so imports of overlapping catalogues do not queue on each other's rows.
- * The staged rows are collapsed per part number first, by the first-row rule above.
+ *
+ * A new part number is inserted from its first staged row (DISTINCT ON, one sort of staging);
+ * the update then fills what that row lacked from the later rows, by the first-row rule above,
+ * as it does for components that existed before. Collapsing every part number's rows first
+ * (three look-ups back into staging per part number) cost more than the insert itself, for a
+ * case (a part number repeated, its first row missing a field) that most files never have.
  */
-async function upsertInPartNumberOrder(trx: Transaction<PricingTables>, table: string): Promise<number> {
-  const staged = sql.raw(table);
-  const unknownRows = sql`FROM ${staged} s WHERE NOT EXISTS (SELECT 1 FROM components c WHERE c.part_number = s.part_number)`;
-  // Judged on the statement's snapshot; COALESCE below keeps what a later writer filled in first.
-  const gapFillingRows = sql`FROM ${staged} s JOIN components c ON c.part_number = s.part_number
-    WHERE (c.vendor IS NULL AND s.vendor IS NOT NULL) OR (c.name IS NULL AND s.name IS NOT NULL)
-       OR (c.category IS NULL AND s.category IS NOT NULL)`;
+async function upsertInPartNumberOrder(trx: Transaction<PricingTables>, table: StagedTable): Promise<number> {
+  const staged = sql.raw(table.name);
   // DO NOTHING: a part number another import created since this statement's snapshot is that
   // import's, and gets what it lacks from the update below.
   const created = await sql`
     INSERT INTO components (part_number, vendor, name, category, search_text)
-    SELECT g.part_number, v.vendor, n.name, k.category, COALESCE(n.search_text, g.bare_text)
-    FROM (${firstRowsPerPartNumber(unknownRows)}) g
-    ${joinFirstRows(staged)}
-    ORDER BY g.part_number
+    SELECT DISTINCT ON (s.part_number) s.part_number, s.vendor, s.name, s.category, s.search_text
+    FROM ${staged} s WHERE NOT EXISTS (SELECT 1 FROM components c WHERE c.part_number = s.part_number)
+    ORDER BY s.part_number, s.row_number
     ON CONFLICT (part_number) DO NOTHING`.execute(trx);
-  // A component this import just created has no gap its staged rows could fill.
+  const createdCount = Number(created.numAffectedRows ?? 0n);
+  // As many created as rows staged: every row had a part number of its own, new, and inserted
+  // from that row, so no gap is left that a staged row could fill (a new catalogue, a first
+  // import). The update's join of staging with every component is then skipped.
+  if (createdCount === table.rows) return createdCount;
+  // Judged on the statement's snapshot, which sees the rows inserted above; COALESCE keeps what
+  // a later writer filled in first.
+  const gapFillingRows = sql`FROM ${staged} s JOIN components c ON c.part_number = s.part_number
+    WHERE (c.vendor IS NULL AND s.vendor IS NOT NULL) OR (c.name IS NULL AND s.name IS NOT NULL)
+       OR (c.category IS NULL AND s.category IS NOT NULL)`;
   await sql`
     UPDATE components SET
       vendor = COALESCE(components.vendor, f.vendor),
@@ -87,16 +96,15 @@ async function upsertInPartNumberOrder(trx: Transaction<PricingTables>, table: s
       FOR UPDATE OF t
     ) f
     WHERE components.id = f.id`.execute(trx);
-  return Number(created.numAffectedRows ?? 0n);
+  return createdCount;
 }
 
 /**
  * Per part number among `rows` (a FROM clause over staged rows `s`): the row numbers of the first
- * rows with a vendor, a name and a category, and bare_text, the search text when no row names the
- * part (then every row's is the same).
+ * rows with a vendor, a name and a category.
  */
 const firstRowsPerPartNumber = (rows: RawBuilder<unknown>) => sql`
-  SELECT s.part_number, MIN(s.search_text) AS bare_text,
+  SELECT s.part_number,
          MIN(CASE WHEN s.vendor IS NOT NULL THEN s.row_number END) AS vendor_row,
          MIN(CASE WHEN s.name IS NOT NULL THEN s.row_number END) AS name_row,
          MIN(CASE WHEN s.category IS NOT NULL THEN s.row_number END) AS category_row

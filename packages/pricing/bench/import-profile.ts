@@ -1,0 +1,155 @@
+/**
+ * Where one PostgreSQL import's time goes: a fresh database, a warm-up import, then one import of
+ * the benchmark's 100,000 rows (CSV or .xlsx) with every statement timed on the driver (its
+ * round trip included), the COPYs summed, and the phases (reading and staging, apply) split.
+ * With --explain the apply's writes run under EXPLAIN (ANALYZE, BUFFERS) and their plans print.
+ *
+ *   TASKLANE_TEST_DATABASE_URL=postgres://… npx tsx bench/import-profile.ts [csv|xlsx] [--explain] [--known] [--rounds N]
+ * --known: the measured file repeats the warm-up's part numbers (a supplier's next file).
+ * --rounds N: then imports the same file N more times into the same database, timing each.
+ */
+import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { createPostgresPool, importStock, migratePricing, postgresPricingDb } from "../src/index.ts";
+import { rawXlsx } from "../test/helpers/xlsx.ts";
+
+const url = process.env.TASKLANE_BENCH_DATABASE_URL ?? process.env.TASKLANE_TEST_DATABASE_URL;
+if (!url) throw new Error("TASKLANE_TEST_DATABASE_URL is needed");
+const format = process.argv.includes("xlsx") ? "xlsx" : "csv";
+const explain = process.argv.includes("--explain");
+const known = process.argv.includes("--known");
+const ROWS = 100_000;
+
+const HEADER = ["Артикул", "Наименование", "Производитель", "Остаток", "Цена"];
+const VENDORS = ["Hyperline", "Cisco", "HPE", "Supermicro", "Intel", "Kingston"];
+const row = (i: number, prefix: string) => [
+  `${prefix}-${i}`,
+  `Серверный модуль памяти №${i} DDR5 ${i % 64} ГБ`,
+  VENDORS[i % VENDORS.length]!,
+  i % 50,
+  100 + (i % 997) * 1.25,
+];
+function write(path: string, rows: number, prefix: string): void {
+  if (format === "xlsx") {
+    const data = Array.from({ length: rows }, (_, i) => ({ r: i + 2, cells: row(i, prefix) }));
+    writeFileSync(path, rawXlsx({ rows: [{ r: 1, cells: HEADER }, ...data] }));
+    return;
+  }
+  const line = (cells: readonly (string | number)[]) =>
+    cells.map((c) => (typeof c === "number" ? String(c).replace(".", ",") : c)).join(";");
+  writeFileSync(path, `\uFEFF${[line(HEADER), ...Array.from({ length: rows }, (_, i) => line(row(i, prefix)))].join("\r\n")}\r\n`);
+}
+
+interface Timed {
+  what: string;
+  ms: number;
+}
+const timings: Timed[] = [];
+let recording = false;
+const plans: string[] = [];
+// Every statement through the driver, timed from the call to its answer (the round trip included).
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the client as `this`
+const original = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
+(pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+  const first = args[0];
+  const started = performance.now();
+  const label =
+    typeof first === "string" ? first.replace(/\s+/g, " ").trim().slice(0, 90) : ((first as { text?: string })?.text ?? "COPY stream");
+  if (typeof first === "string" && explain && recording && /^\s*(INSERT|UPDATE|DELETE)/i.test(first)) {
+    args[0] = `EXPLAIN (ANALYZE, BUFFERS, VERBOSE OFF) ${first}`;
+    const result = original.apply(this, args) as Promise<pg.QueryResult>;
+    return result.then((r) => {
+      plans.push(`-- ${label}\n${r.rows.map((p) => (p as Record<string, string>)["QUERY PLAN"]).join("\n")}`);
+      timings.push({ what: label, ms: performance.now() - started });
+      return { ...r, rowCount: 0 };
+    });
+  }
+  const result = original.apply(this, args);
+  if (recording && result && typeof (result as Promise<unknown>).then === "function")
+    (result as Promise<unknown>).then(
+      () => timings.push({ what: label, ms: performance.now() - started }),
+      () => {},
+    );
+  else if (recording && first && typeof (first as { on?: unknown }).on === "function")
+    (first as NodeJS.EventEmitter).once("finish", () =>
+      timings.push({ what: "COPY … FROM STDIN (one batch)", ms: performance.now() - started }),
+    );
+  return result;
+};
+
+const dir = mkdtempSync(join(tmpdir(), "import-profile-"));
+const name = `tasklane_profile_${process.pid}`;
+const admin = async (text: string) => {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(text).finally(() => c.end());
+};
+await admin(`CREATE DATABASE ${name}`);
+try {
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const pool = createPostgresPool(target.href);
+  const db = postgresPricingDb(pool);
+  await migratePricing(db);
+  const warm = join(dir, `warm.${format}`);
+  const file = join(dir, `stock.${format}`);
+  write(warm, known ? ROWS : 20_000, known ? "PN" : "WARM");
+  write(file, ROWS, "PN");
+  const ctx = (progress: (p: number, m: unknown) => void) => ({ signal: new AbortController().signal, progress });
+  await importStock(
+    db,
+    { filePath: warm, supplier: known ? "bench" : "warm-up", kind: "stock" },
+    ctx(() => {}),
+  );
+  recording = true;
+  const started = performance.now();
+  let staged = 0;
+  const result = await importStock(
+    db,
+    { filePath: file, supplier: "bench", kind: "stock" },
+    ctx((p) => {
+      if (p === 90 && staged === 0) staged = performance.now();
+    }),
+  );
+  const ended = performance.now();
+  recording = false;
+  await pool.end();
+  const copies = timings.filter((t) => t.what.startsWith("COPY"));
+  const others = timings.filter((t) => !t.what.startsWith("COPY"));
+  console.log(
+    `${format}, ${result.imported} rows${known ? " (all part numbers known)" : " (all part numbers new)"}: ${((ended - started) / 1000).toFixed(3)} s, ${Math.round(result.imported / ((ended - started) / 1000))} rows/s`,
+  );
+  console.log(
+    `  read + check + stage: ${((staged - started) / 1000).toFixed(3)} s; saving (apply and after): ${((ended - staged) / 1000).toFixed(3)} s`,
+  );
+  console.log(
+    `  COPY batches: ${copies.length}, ${(copies.reduce((s, t) => s + t.ms, 0) / 1000).toFixed(3)} s in all (overlapping reading)`,
+  );
+  console.log(`  statements: ${others.length}`);
+  for (const t of others) console.log(`    ${t.ms.toFixed(1).padStart(8)} ms  ${t.what}`);
+  for (const p of plans) console.log(`\n${p}`);
+  // --rounds N: the same file imported again N times into the same database, as a supplier's
+  // next files are: each replaces the 100,000 offers before it, so any dead rows it leaves for
+  // the next to step over show as a rising time.
+  const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1] ?? 0);
+  if (process.argv.includes("--rounds") && rounds > 0) {
+    const again = createPostgresPool(target.href);
+    const times: string[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const t0 = performance.now();
+      await importStock(
+        postgresPricingDb(again),
+        { filePath: file, supplier: "bench", kind: "stock" },
+        ctx(() => {}),
+      );
+      times.push(((performance.now() - t0) / 1000).toFixed(2));
+    }
+    await again.end();
+    console.log(`  the same file again, ${rounds} rounds, seconds each: ${times.join(", ")}`);
+  }
+} finally {
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  rmSync(dir, { recursive: true, force: true });
+}
