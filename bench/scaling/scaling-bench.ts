@@ -20,7 +20,7 @@
  *
  *   TASKLANE_TEST_DATABASE_URL=postgres://tasklane:tasklane@127.0.0.1:5432/tasklane \
  *     pnpm --filter @tasklane/bench exec tsx scaling/scaling-bench.ts
- *   SHARE_CORES=0.25 IMPORT_TASKS=6 IMPORT_ROWS=20000 ROUNDS=3 CONNECTIONS=60 DURATION_S=5 …   # the defaults
+ *   SHARE_CORES=0.25 IMPORT_TASKS=12 IMPORT_ROWS=20000 ROUNDS=3 CONNECTIONS=60 DURATION_S=5 …   # the defaults
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -42,7 +42,7 @@ import { redisCliMissing } from "./redis-commands.ts";
 import type { ImportRun, PollRun, ScalingResult } from "./result.ts";
 
 const SHARE_CORES = Number(process.env.SHARE_CORES ?? 0.25);
-const IMPORT_TASKS = Number(process.env.IMPORT_TASKS ?? 6);
+const IMPORT_TASKS = Number(process.env.IMPORT_TASKS ?? 12);
 const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 20_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const GENERATORS = 6;
