@@ -1,8 +1,7 @@
 import { type TasklaneClient, TasklaneRequestError, createTasklaneClient } from "@tasklane/client";
 import { createPostgresPool, postgresPricingDb } from "@tasklane/pricing";
-import { PostgresUploadStore, type UploadStore, createEmbeddedServer } from "@tasklane/server";
+import { DEFAULT_MAX_QUEUED_PER_CALLER, PostgresUploadStore, type UploadStore, createEmbeddedServer } from "@tasklane/server";
 import { describe, expect, it, vi } from "vitest";
-import { DEFAULT_MAX_QUEUED_PER_CALLER } from "../../packages/server/src/defaults.ts";
 import { distributed, heldHandlers, startService, tempDir, testHandlers } from "@tasklane/testing";
 
 const TOKENS = new Map([

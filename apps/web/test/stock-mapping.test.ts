@@ -3,8 +3,8 @@ import path from "node:path";
 import { createTasklaneClient } from "@tasklane/client";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { rawXlsx } from "../../../packages/pricing/test/helpers/xlsx.ts";
 import { startService, tempDir } from "@tasklane/testing";
+import { rawXlsx } from "@tasklane/testing/files";
 import { artifacts, sharedChromium } from "./chromium.ts";
 
 /**
@@ -38,8 +38,21 @@ async function priceList(name: string, items: Item[]): Promise<string> {
     ...items.map((item, i) => ({ r: i + 3, cells: [item.pn, `Товар ${item.pn}`, "Intel", item.dealer, item.retail, item.qty] })),
     { r: items.length + 3, cells: ["OC-0", "Нет в продаже", "Intel", null, null, 0] },
   ];
-  await writeFile(file, rawXlsx({ rows }));
+  await writeFile(file, await rawXlsx({ rows: rows.map(rowXml) }));
   return file;
+}
+
+const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A sheet row as OOXML: numbers as numbers, text as inline strings, null as no cell. */
+function rowXml({ r, cells }: { r: number; cells: (string | number | null)[] }): string {
+  const xml = cells.map((cell, i) => {
+    const ref = `${String.fromCharCode(65 + i)}${r}`;
+    if (cell === null) return "";
+    if (typeof cell === "number") return `<c r="${ref}"><v>${cell}</v></c>`;
+    return `<c r="${ref}" t="inlineStr"><is><t>${xmlText(cell)}</t></is></c>`;
+  });
+  return `<row r="${r}">${xml.join("")}</row>`;
 }
 
 const preview = (page: Page) => page.getByRole("region", { name: /^Preview of / });

@@ -24,3 +24,11 @@ export {
   type DistributedWorkerOptions,
 } from "./distributed.ts";
 export { UnavailableError } from "./unavailable.ts";
+/** What the library, `pnpm start` and `pnpm worker` use when an option is not given. */
+export {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_MAX_QUEUED_PER_CALLER,
+  DEFAULT_RETENTION_MS,
+  DEFAULT_TIMEOUTS_MS,
+  DEFAULT_MAX_ROWS_PER_FILE,
+} from "./defaults.ts";
