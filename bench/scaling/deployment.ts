@@ -21,7 +21,7 @@ export interface ScalingDeployment {
  * (distributed/cluster.ts), each node and worker held to `cores` of a core. This process joins
  * the load group first, so all it starts is born there; a node or worker starts at full speed
  * and joins its share once it is ready: start-up is not what is measured, and processes starting
- * at a quarter core each would take most of the time budget.
+ * at a tenth of a core each would take most of the time budget.
  */
 export async function startDeployment(cores: number): Promise<ScalingDeployment> {
   const processes = Array.from({ length: MAX_PROCESSES }, (_, i) => [`node-${i + 1}`, `worker-${i + 1}`]).flat();

@@ -15,7 +15,9 @@ function shares(r: ScalingResult): string {
     `**Shares.** Each API node and each worker process is a cgroup of its own (cgroup v1, /sys/fs/cgroup/cpu/tasklane-bench-<pid>-<process>) ` +
     `held to **${r.shareCores} of a core**: cpu.cfs_quota_us ${quota} per cpu.cfs_period_us 100000, and cpu.shares 8192 (8× a plain process's ` +
     "weight) so that other work on the machine cannot take the quota back. Three workers or three nodes take " +
-    `${fixed(3 * r.shareCores, 2)} of the machine's ${r.machine.cpus} cores; PostgreSQL (the server at TASKLANE_TEST_DATABASE_URL: when it runs on this machine, ` +
+    `${fixed(3 * r.shareCores, 2)} of the machine's ${r.machine.cpus} cores, so that what runs outside the shares is not the limit: PostgreSQL spends about ` +
+    "twice a worker's CPU per import row, and at 0.25 of a core three workers and the PostgreSQL they kept busy needed more than both cores " +
+    "(the third worker measured the machine, not the design). PostgreSQL (the server at TASKLANE_TEST_DATABASE_URL: when it runs on this machine, " +
     "its postmaster and every backend in a group of the same weight without a quota, so that other work cannot starve it either), our redis-server, the six load generators and this benchmark's own process (which submits the imports) " +
     "run outside the shares on the rest (the last three in one group of the same weight without a quota). A process starts at full speed and " +
     "joins its share once it is ready (cgroup.procs moves all its threads; start-up is not measured). Cores of a process: its cgroup's " +
