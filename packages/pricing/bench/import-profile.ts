@@ -4,9 +4,10 @@
  * round trip included), the COPYs summed, and the phases (reading and staging, apply) split.
  * With --explain the apply's writes run under EXPLAIN (ANALYZE, BUFFERS) and their plans print.
  *
- *   TASKLANE_TEST_DATABASE_URL=postgres://… npx tsx bench/import-profile.ts [csv|xlsx] [--explain] [--known] [--rounds N]
+ *   TASKLANE_TEST_DATABASE_URL=postgres://… npx tsx bench/import-profile.ts [csv|xlsx] [--explain] [--known] [--rounds N [--checkpoint]]
  * --known: the measured file repeats the warm-up's part numbers (a supplier's next file).
- * --rounds N: then imports the same file N more times into the same database, timing each.
+ * --rounds N: then imports the same file N more times into the same database, timing each (and
+ * the server's WAL meanwhile); --checkpoint: a CHECKPOINT before each of those rounds.
  */
 import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -136,18 +137,37 @@ try {
   const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1] ?? 0);
   if (process.argv.includes("--rounds") && rounds > 0) {
     const again = createPostgresPool(target.href);
+    // The server's WAL written so far, full-page images and checkpoints (the whole cluster's:
+    // others' work on it counts too).
+    const walNow = async () => {
+      const { rows } = await again.query<{ bytes: string; fpi: string; checkpoints: string }>(
+        `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0') AS bytes, (SELECT wal_fpi FROM pg_stat_wal) AS fpi,
+           (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter) AS checkpoints`,
+      );
+      return { bytes: Number(rows[0]!.bytes), fpi: Number(rows[0]!.fpi), checkpoints: Number(rows[0]!.checkpoints) };
+    };
     const times: string[] = [];
     for (let i = 0; i < rounds; i++) {
+      // --checkpoint: each round right after a checkpoint, so its first change of every page it
+      // writes is logged whole (full_page_writes), as happens once per checkpoint interval.
+      if (process.argv.includes("--checkpoint")) await again.query("CHECKPOINT");
+      const before = await walNow();
       const t0 = performance.now();
       await importStock(
         postgresPricingDb(again),
         { filePath: file, supplier: "bench", kind: "stock" },
         ctx(() => {}),
       );
-      times.push(((performance.now() - t0) / 1000).toFixed(2));
+      const seconds = ((performance.now() - t0) / 1000).toFixed(2);
+      const after = await walNow();
+      const checkpoints = after.checkpoints - before.checkpoints;
+      times.push(
+        `${seconds} (WAL ${((after.bytes - before.bytes) / 1048576).toFixed(0)} MB, ${after.fpi - before.fpi} full pages` +
+          `${checkpoints > 0 ? `, ${checkpoints} checkpoints` : ""})`,
+      );
     }
     await again.end();
-    console.log(`  the same file again, ${rounds} rounds, seconds each: ${times.join(", ")}`);
+    console.log(`  the same file again, ${rounds} rounds, seconds each (the server's WAL meanwhile):\n    ${times.join("\n    ")}`);
   }
 } finally {
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
