@@ -8,6 +8,11 @@ export interface FinishedTasksOptions {
   now?: () => Date;
   /** The most characters of task JSON held, all entries together (an import's result lists skipped rows). */
   maxChars?: number;
+  /**
+   * What is sent for a held task, built once when it is kept (http/fast-task-get.ts: tasks.get's
+   * answer); undefined where none can be built. It lives and dies with the task's entry.
+   */
+  answer?: (task: Task) => string | undefined;
 }
 
 /** About 64 MB of JavaScript strings' worth of tasks: tens of thousands of ordinary ones. */
@@ -16,6 +21,9 @@ const DEFAULT_MAX_CHARS = 32 * 1024 * 1024;
 interface Entry {
   task: Task;
   owner: string;
+  /** The task's doneAt plus the retention period, in ms since the epoch. */
+  expiresAt: number;
+  answer: string | undefined;
   chars: number;
 }
 
@@ -32,6 +40,7 @@ export class FinishedTasks implements Tasks {
   readonly #retentionMs: number;
   readonly #now: () => Date;
   readonly #maxChars: number;
+  readonly #answer: FinishedTasksOptions["answer"];
   readonly #byId = new Map<string, Entry>();
   #chars = 0;
 
@@ -40,6 +49,7 @@ export class FinishedTasks implements Tasks {
     this.#retentionMs = options.retentionMs;
     this.#now = options.now ?? (() => new Date());
     this.#maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+    this.#answer = options.answer;
   }
 
   get accepting(): boolean {
@@ -47,19 +57,25 @@ export class FinishedTasks implements Tasks {
   }
 
   async get(id: string, owner: string): Promise<Task | undefined> {
-    const hit = this.#byId.get(id);
-    if (hit !== undefined) {
-      this.#drop(id, hit);
-      if (this.#now().getTime() - hit.task.doneAt!.getTime() < this.#retentionMs) {
-        this.#keep(id, hit); // to the end of the Map's order: read most recently
-        return hit.owner === owner ? { ...hit.task } : undefined;
-      }
-    }
+    const hit = this.#held(id);
+    if (hit !== undefined) return hit.owner === owner ? { ...hit.task } : undefined;
     const task = await this.#tasks.get(id, owner);
     if (task !== undefined && isFinalStatus(task.status) && task.doneAt !== null) {
-      this.#keep(id, { task: { ...task }, owner, chars: JSON.stringify(task).length });
+      const answer = this.#answer?.(task);
+      const chars = JSON.stringify(task).length + (answer?.length ?? 0);
+      this.#keep(id, { task: { ...task }, owner, expiresAt: task.doneAt.getTime() + this.#retentionMs, answer, chars });
     }
     return task;
+  }
+
+  /**
+   * The `answer` built for the finished task `id`, when it is held for `owner` and not past
+   * retention; synchronous, so a poll answered from memory waits for nothing. Undefined
+   * otherwise: then `get` says what the store has.
+   */
+  answerOf(id: string, owner: string): string | undefined {
+    const hit = this.#held(id);
+    return hit !== undefined && hit.owner === owner ? hit.answer : undefined;
   }
 
   /** Entries held now (for tests and /health-like checks). */
@@ -67,10 +83,21 @@ export class FinishedTasks implements Tasks {
     return this.#byId.size;
   }
 
+  /** The entry for `id` if it is still the store's answer, moved to the end of the Map's order (read most recently). */
+  #held(id: string): Entry | undefined {
+    const hit = this.#byId.get(id);
+    if (hit === undefined) return undefined;
+    this.#drop(id, hit);
+    if (this.#now().getTime() >= hit.expiresAt) return undefined;
+    this.#keep(id, hit);
+    return hit;
+  }
+
   #keep(id: string, entry: Entry): void {
     if (entry.chars > this.#maxChars) return;
     this.#byId.set(id, entry);
     this.#chars += entry.chars;
+    if (this.#chars <= this.#maxChars) return;
     for (const [oldest, e] of this.#byId) {
       if (this.#chars <= this.#maxChars) break;
       this.#drop(oldest, e);
