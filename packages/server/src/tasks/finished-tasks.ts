@@ -25,6 +25,8 @@ interface Entry {
   expiresAt: number;
   answer: string | undefined;
   chars: number;
+  /** When the entry last went to the end of the Map's order, counted in such moves. */
+  placed: number;
 }
 
 /**
@@ -33,21 +35,27 @@ interface Entry {
  * ago: so an entry is the store's answer for exactly that long, and then the store is asked
  * again (it may still hold the task until the next sweep). Polls of finished tasks then cost
  * the store nothing, on SQLite and on PostgreSQL alike; the node needs no message from the
- * others. Bounded by size: the least recently read go first.
+ * others. Bounded by size: the least recently read go first. A read moves its entry to the end of
+ * the order only when a quarter of the entries have moved since it last did (a Map's delete and set
+ * cost more than the rest of a poll answered from memory), so an entry read recently is at most a
+ * quarter of the entries from the end, whether it moved or not.
  */
 export class FinishedTasks implements Tasks {
   readonly #tasks: Tasks;
   readonly #retentionMs: number;
-  readonly #now: () => Date;
+  /** ms since the epoch: Date.now unless a clock is given. */
+  readonly #nowMs: () => number;
   readonly #maxChars: number;
   readonly #answer: FinishedTasksOptions["answer"];
   readonly #byId = new Map<string, Entry>();
   #chars = 0;
+  #placed = 0;
 
   constructor(tasks: Tasks, options: FinishedTasksOptions) {
     this.#tasks = tasks;
     this.#retentionMs = options.retentionMs;
-    this.#now = options.now ?? (() => new Date());
+    const { now } = options;
+    this.#nowMs = now ? () => now().getTime() : Date.now;
     this.#maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
     this.#answer = options.answer;
   }
@@ -63,7 +71,7 @@ export class FinishedTasks implements Tasks {
     if (task !== undefined && isFinalStatus(task.status) && task.doneAt !== null) {
       const answer = this.#answer?.(task);
       const chars = JSON.stringify(task).length + (answer?.length ?? 0);
-      this.#keep(id, { task: { ...task }, owner, expiresAt: task.doneAt.getTime() + this.#retentionMs, answer, chars });
+      this.#keep(id, { task: { ...task }, owner, expiresAt: task.doneAt.getTime() + this.#retentionMs, answer, chars, placed: 0 });
     }
     return task;
   }
@@ -83,19 +91,29 @@ export class FinishedTasks implements Tasks {
     return this.#byId.size;
   }
 
-  /** The entry for `id` if it is still the store's answer, moved to the end of the Map's order (read most recently). */
+  /** The entry for `id` if it is still the store's answer, marked as read most recently. */
   #held(id: string): Entry | undefined {
     const hit = this.#byId.get(id);
     if (hit === undefined) return undefined;
-    this.#drop(id, hit);
-    if (this.#now().getTime() >= hit.expiresAt) return undefined;
-    this.#keep(id, hit);
+    if (this.#nowMs() >= hit.expiresAt) {
+      this.#drop(id, hit);
+      return undefined;
+    }
+    if (this.#placed - hit.placed > this.#byId.size >> 2) {
+      this.#byId.delete(id);
+      this.#byId.set(id, hit);
+      hit.placed = ++this.#placed;
+    }
     return hit;
   }
 
   #keep(id: string, entry: Entry): void {
     if (entry.chars > this.#maxChars) return;
+    // Two polls that missed at once both keep the task: the second replaces the first.
+    const before = this.#byId.get(id);
+    if (before !== undefined) this.#drop(id, before);
     this.#byId.set(id, entry);
+    entry.placed = ++this.#placed;
     this.#chars += entry.chars;
     if (this.#chars <= this.#maxChars) return;
     for (const [oldest, e] of this.#byId) {
