@@ -104,6 +104,9 @@ describe("the tasks.get fast path's memory", () => {
     const sent = await ask(service.url + single(one), ALICE);
     expect(service.tasks.answerOf(one, "alice")).toBe(sent.body);
     expect(service.tasks.answerOf(one, "bob")).toBeUndefined();
+    // An input superjson cannot read (it throws) is tRPC's 400, as is every error.
+    const unreadable = `/trpc/tasks.get?batch=1&input=${enc({ 0: { json: { id: one }, meta: { values: ["bogus"] } } })}`;
+    expect(await ask(service.url + unreadable, ALICE)).toEqual({ ...(await viaTrpc(service.url + unreadable, ALICE)), servedBy: "trpc" });
     // Another caller's task is tRPC's 404 however often it was answered to its owner.
     expect(await ask(service.url + single(one), BOB)).toEqual({ ...(await viaTrpc(service.url + single(one), BOB)), servedBy: "trpc" });
   });

@@ -30,6 +30,15 @@ export function taskGetAnswer(task: Task): string | undefined {
   return JSON.stringify({ result: { data } });
 }
 
+/** The input as superjson reads it; undefined where it throws (bad meta), which tRPC answers as a bad request. */
+function readable(input: unknown): unknown {
+  try {
+    return transformer.input.deserialize(input);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The task ids one tasks.get GET asks for, each valid input as tRPC's input validator reads it. */
 interface Calls {
   batch: boolean;
@@ -122,7 +131,7 @@ export const fastTaskGet: FastifyPluginCallback<FastTaskGetOptions> = (server, {
     const ids: string[] = [];
     for (const input of inputs) {
       if (input === undefined) return undefined;
-      const ref = TaskRefSchema.safeParse(transformer.input.deserialize(input));
+      const ref = TaskRefSchema.safeParse(readable(input));
       if (!ref.success) return undefined;
       ids.push(ref.data.id);
     }
@@ -152,7 +161,9 @@ export const fastTaskGet: FastifyPluginCallback<FastTaskGetOptions> = (server, {
       // Held now (FinishedTasks kept it on this read) unless it is too large or already past retention.
       return tasks.answerOf(id, caller) ?? taskGetAnswer(task);
     }
-    const json = answers.get(task) ?? taskGetAnswer(task);
+    const cached = answers.get(task);
+    if (cached !== undefined) return cached;
+    const json = taskGetAnswer(task);
     return json === undefined ? undefined : answers.set(task, json);
   }
 
