@@ -15,8 +15,7 @@
  *   pnpm --filter @tasklane/bench exec tsx poll/poll-bench.ts          # 5 rounds of 5 s, 100 connections
  *   ROUNDS=5 DURATION_S=10 CONNECTIONS=100 pnpm --filter @tasklane/bench exec tsx poll/poll-bench.ts
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import autocannon from "autocannon";
 import { cpuSeconds } from "../lib/cpu.ts";
@@ -24,13 +23,13 @@ import { machine } from "../lib/machine.ts";
 import { saveResult } from "../lib/result-file.ts";
 import { type ScriptProcess, startScript } from "../lib/server-process.ts";
 import { median } from "../lib/stats.ts";
-import { type CapturedRequest, captureTaskGet } from "./client-requests.ts";
+import type { CapturedRequest } from "./client-requests.ts";
+import { prepare, startService } from "./service.ts";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const DURATION_S = Number(process.env.DURATION_S ?? 5);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
 const WARMUP_S = 1;
-const TOKEN = "bench-token-0123456789";
 const here = import.meta.dirname;
 
 interface Target {
@@ -47,40 +46,6 @@ export interface Measurement {
   cpuUsPerRequest: number;
   requests: number;
   failed: number;
-}
-
-async function startService(fastTaskGet: boolean) {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "tasklane-poll-bench-"));
-  const server = await startScript(path.join(here, "service-main.ts"), {
-    HOST: "127.0.0.1",
-    PORT: "0",
-    TASKLANE_DATA_DIR: dataDir,
-    TASKLANE_TOKENS: `bench:${TOKEN}`,
-    TASKLANE_LOG_LEVEL: "warn",
-    TASKLANE_SHUTDOWN_GRACE_SECONDS: "0",
-    BENCH_FAST_TASK_GET: fastTaskGet ? "1" : "0",
-  });
-  return { ...server, dataDir };
-}
-
-/** A running task (held by service-main's pricelistCreate) and a completed recalculation, with the clients' requests for each. */
-async function prepare(url: string) {
-  const headers = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
-  const submit = async (procedure: string, input: unknown) => {
-    const res = await fetch(`${url}/trpc/${procedure}`, { method: "POST", headers, body: JSON.stringify({ json: input }) });
-    return ((await res.json()) as { result: { data: { json: { taskId: string } } } }).result.data.json.taskId;
-  };
-  const running = await submit("tasks.submit.pricelistCreate", { source: "warehouse" });
-  const completed = await submit("tasks.submit.recalculate", {});
-  const rest = async (id: string) => (await fetch(`${url}/api/tasks/${id}`, { headers })).json() as Promise<{ status: string }>;
-  while ((await rest(completed)).status !== "completed" || (await rest(running)).status !== "running") {
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return {
-    running: await captureTaskGet(url, TOKEN, running),
-    completed: await captureTaskGet(url, TOKEN, completed),
-    taskJson: JSON.stringify(await rest(running)),
-  };
 }
 
 /** Checks a target answers 200 before it is measured; a benchmark of 401s would be worthless. */

@@ -15,7 +15,7 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_RETENTION_MS,
 } from "./defaults.ts";
-import { fastTaskGet } from "./http/fast-task-get.ts";
+import { fastTaskGet, taskGetAnswer } from "./http/fast-task-get.ts";
 import { enforceBodyRate } from "./http/body-rate.ts";
 import { capConnections, timeoutOptions } from "./http/connection-limits.ts";
 import { handleRouteError } from "./http/error-handler.ts";
@@ -64,7 +64,9 @@ export function createServer(options: ServerOptions) {
   const access = new AccessControl(options.tokens);
   const crossOrigin = !!options.corsOrigins?.length;
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
-  const tasks = new FinishedTasks(options.tasks(server.log), { retentionMs, now: options.now });
+  const fast = options.fastTaskGet ?? true;
+  // With the fast path, each finished task held also holds its tasks.get answer, ready to send.
+  const tasks = new FinishedTasks(options.tasks(server.log), { retentionMs, now: options.now, answer: fast ? taskGetAnswer : undefined });
 
   const retention = new Retention({
     store: options.store,
@@ -81,7 +83,7 @@ export function createServer(options: ServerOptions) {
     allowedHeaders: ["authorization", "content-type", "trpc-accept"],
   });
   // Before tRPC's plugin (its route must get the hook) and after CORS (answers keep CORS headers).
-  if (options.fastTaskGet ?? true) void server.register(fastTaskGet, { trpcPrefix: "/trpc", access, tasks, vary: trpcVary(crossOrigin) });
+  if (fast) void server.register(fastTaskGet, { trpcPrefix: "/trpc", access, tasks, vary: trpcVary(crossOrigin) });
   void server.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {

@@ -20,19 +20,24 @@ function hostParses(host: string | undefined): boolean {
 
 const isObject = (value: unknown) => !!value && typeof value === "object" && !Array.isArray(value);
 
+/** Whether tRPC reads a GET with these headers as trpcGetTarget does: its JSON handler, no streaming, a host its URL parser takes. */
+export function readsAsJsonGet(headers: FastifyRequest["headers"]): boolean {
+  return (
+    headers["content-type"] === undefined &&
+    headers["trpc-accept"] === undefined &&
+    !headers.accept?.includes("jsonl") &&
+    hostParses(headers.host)
+  );
+}
+
 /**
  * The calls in a GET of `procedure` (`/trpc/tasks.get?input=...`, or `/trpc/tasks.get,tasks.get?batch=1&input=...`
  * as httpBatchLink sends it), read the way tRPC's jsonContentTypeHandler reads them (resolveResponse in
  * @trpc/server 11). Undefined for anything tRPC might read otherwise or answer with an error: an encoded
- * path, a content-type or streaming accept header, connectionParams, no or unparsable input.
- * `pathAt` is where the procedure path starts in the URL.
+ * path, connectionParams, no or unparsable input; the headers are readsAsJsonGet's to check. The same URL
+ * always gives the same target. `pathAt` is where the procedure path starts in the URL.
  */
-export function trpcGetTarget(request: FastifyRequest, pathAt: number, procedure: string): TrpcGetTarget | undefined {
-  const { url, headers } = request;
-  if (headers["content-type"] !== undefined || headers["trpc-accept"] !== undefined || headers.accept?.includes("jsonl")) {
-    return undefined;
-  }
-  if (!hostParses(headers.host)) return undefined;
+export function trpcGetTarget(url: string, pathAt: number, procedure: string): TrpcGetTarget | undefined {
   const q = url.indexOf("?");
   // tRPC's URL parser ends the query at "#"; URLSearchParams would not.
   if (q === -1 || url.includes("#", q)) return undefined;
