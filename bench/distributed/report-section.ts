@@ -1,3 +1,4 @@
+import { WARM_UP_IMPORTS } from "../lib/warm-up-workers.ts";
 import { median, spread } from "../lib/stats.ts";
 import { fixed, percent, restOfImports, restOfPolls, table } from "./report-format.ts";
 import { limits } from "./report-limits.ts";
@@ -30,7 +31,7 @@ function imports(r: DistributedResult): string {
       "each submit reuses its uploadId with a distinct supplier, so deduplication folds none), submitted at once through one API node with " +
       `@tasklane/client and waited for with pollTask; the real pricing handlers. Each worker process runs **TASKLANE_CONCURRENCY=${r.imports.concurrency}** ` +
       "task at a time, so one worker runs the imports one after another and two run two at once. Figure: tasks / (last task's doneAt − first submit). " +
-      "Workers are started fresh for every batch (for both counts alike), each first runs two unmeasured warm-up imports of the same file (a worker's " +
+      `Workers are started fresh for every batch (for both counts alike), each first runs ${WARM_UP_IMPORTS} unmeasured warm-up imports of the same file (a worker's ` +
       "first imports also start its task thread, compile the pricing code and warm the JIT, bench/lib/warm-up-workers.ts), and they are stopped after the batch; an unmeasured " +
       "batch first creates the components and every supplier's offers, so each measured batch replaces the same rows. Rounds alternate which count " +
       "goes first. An import's apply holds the lock of its supplier and kind only (a PostgreSQL advisory lock), so two imports of these distinct " +

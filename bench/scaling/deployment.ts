@@ -18,15 +18,17 @@ export interface ScalingDeployment {
 
 /**
  * Three API nodes and room for three workers over a redis-server of our own and a fresh database
- * (distributed/cluster.ts), each node and worker held to `cores` of a core. This process joins
+ * (distributed/cluster.ts), each node and worker held to its kind's `cores` of a core. This process joins
  * the load group first, so all it starts is born there; a node or worker starts at full speed
  * and joins its share once it is ready: start-up is not what is measured, and processes starting
  * at a tenth of a core each would take most of the time budget.
  */
-export async function startDeployment(cores: number): Promise<ScalingDeployment> {
-  const processes = Array.from({ length: MAX_PROCESSES }, (_, i) => [`node-${i + 1}`, `worker-${i + 1}`]).flat();
+export async function startDeployment(cores: { nodes: number; workers: number }): Promise<ScalingDeployment> {
+  const each = (kind: "node" | "worker", share: number) =>
+    Array.from({ length: MAX_PROCESSES }, (_, i) => ({ name: `${kind}-${i + 1}`, cores: share }));
   const made = await makeShares([
-    ...processes.map((name) => ({ name, cores })),
+    ...each("node", cores.nodes),
+    ...each("worker", cores.workers),
     { name: "load", cores: null },
     { name: "postgres", cores: null },
   ]);

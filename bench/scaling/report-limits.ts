@@ -45,7 +45,7 @@ function importLimit(r: ScalingResult): string {
       m((x) => x.ratios[1]!),
       2,
     )} (aims ${AIMS.join(" and ")}). ` +
-    `Each worker used ${list(counts.map(used), 2)} of its ${r.shareCores} core and was at its quota in ${list(
+    `Each worker used ${list(counts.map(used), 2)} of its ${r.shareCores.workers} core and was at its quota in ${list(
       counts.map(hit).map((v) => v * 100),
       0,
     )}% ` +
@@ -79,7 +79,7 @@ function pollLimit(r: ScalingResult): string {
       ? `each node was at its quota in ${percent(hit)} of the periods: the nodes' own CPU bounds the polls, which is what a share should show`
       : `the nodes were at their quota in only ${percent(hit)} of the periods: something outside them (PostgreSQL, Redis, the generators, or the machine at ${percent(m((x) => three(x).machineBusy))} busy) held the polls back`;
   return (
-    `**Polls.** Through three nodes each node used ${fixed(nodeCores, 2)} of its ${r.shareCores} core and ${bound}. PostgreSQL used ` +
+    `**Polls.** Through three nodes each node used ${fixed(nodeCores, 2)} of its ${r.shareCores.nodes} core and ${bound}. PostgreSQL used ` +
     `${fixed(
       m((x) => three(x).postgresSeconds / three(x).wallS),
       2,

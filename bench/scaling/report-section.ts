@@ -1,3 +1,4 @@
+import { WARM_UP_IMPORTS } from "../lib/warm-up-workers.ts";
 import { fixed, percent, table } from "../distributed/report-format.ts";
 import type { Machine } from "../lib/machine.ts";
 import { median, spread } from "../lib/stats.ts";
@@ -10,18 +11,18 @@ const perSecond = (seconds: number, wallS: number) => seconds / wallS;
 const each = (values: number[]) => values.map((v) => fixed(v, 2)).join(" + ");
 
 function shares(r: ScalingResult): string {
-  const quota = Math.round(r.shareCores * 100_000);
+  const { nodes, workers } = r.shareCores;
   return (
     `**Shares.** Each API node and each worker process is a cgroup of its own (cgroup v1, /sys/fs/cgroup/cpu/tasklane-bench-<pid>-<process>) ` +
-    `held to **${r.shareCores} of a core**: cpu.cfs_quota_us ${quota} per cpu.cfs_period_us 100000, and cpu.shares 8192 (8× a plain process's ` +
-    "weight) so that other work on the machine cannot take the quota back. Three workers or three nodes take " +
-    `${fixed(3 * r.shareCores, 2)} of the machine's ${r.machine.cpus} cores, so that what runs outside the shares is not the limit: PostgreSQL spends about ` +
-    "twice a worker's CPU per import row, and at 0.25 of a core three workers and the PostgreSQL they kept busy needed more than both cores " +
-    "(the third worker measured the machine, not the design). PostgreSQL (the server at TASKLANE_TEST_DATABASE_URL: when it runs on this machine, " +
+    `held to a fixed share, **${nodes} of a core for an API node and ${workers} for a worker**: cpu.cfs_quota_us ${Math.round(nodes * 100_000)} and ${Math.round(workers * 100_000)} per cpu.cfs_period_us 100000, and cpu.shares 8192 (8× a plain process's ` +
+    "weight) so that other work on the machine cannot take the quota back. Three workers take " +
+    `${fixed(3 * workers, 2)} and three nodes ${fixed(3 * nodes, 2)} of the machine's ${r.machine.cpus} cores, so that what runs outside the shares is not the limit: ` +
+    "PostgreSQL spends about twice a worker's CPU per import row, and at 0.25 of a core three workers and the PostgreSQL they kept busy needed more " +
+    "than both cores (the third worker measured the machine, not the design); a node at 0.1 left its connections queued for seconds. PostgreSQL (the server at TASKLANE_TEST_DATABASE_URL: when it runs on this machine, " +
     "its postmaster and every backend in a group of the same weight without a quota, so that other work cannot starve it either), our redis-server, the six load generators and this benchmark's own process (which submits the imports) " +
     "run outside the shares on the rest (the last three in one group of the same weight without a quota). A process starts at full speed and " +
     "joins its share once it is ready (cgroup.procs moves all its threads; start-up is not measured). Cores of a process: its cgroup's " +
-    `cpuacct.usage over the measurement, CPU seconds per second, at most ${r.shareCores}. Quota hit: the share of 100 ms periods in which the ` +
+    `cpuacct.usage over the measurement, CPU seconds per second, at most its share. Quota hit: the share of 100 ms periods in which the ` +
     "process used up its quota and waited (cpu.stat). PostgreSQL: our database's backends and the server's own processes, from /proc/<pid>/stat. " +
     "Machine busy: /proc/stat, all cores, whoever used them."
   );
@@ -58,7 +59,7 @@ function imports(r: ScalingResult): string {
     "",
     `${i.tasks} stockImport tasks of one ${i.rows.toLocaleString("en-US")}-row stock CSV (uploaded once), each for a different supplier, submitted ` +
       `at once through node 1 with @tasklane/client; workers run TASKLANE_CONCURRENCY=${i.concurrency} and are started fresh for each batch, ` +
-      "and each first runs two unmeasured warm-up imports of the same file (a worker's first imports also start its task thread, compile the " +
+      `and each first runs ${WARM_UP_IMPORTS} unmeasured warm-up imports of the same file (a worker's first imports also start its task thread, compile the ` +
       "pricing code and warm the JIT: cold, each added worker made the batch's imports dearer; bench/lib/warm-up-workers.ts). " +
       "Figure: tasks / (last task's doneAt − first submit). Node cores: node 1, which takes the submits and this benchmark's tasks.list reads " +
       "(it waits for the batch by listing finished tasks every 250 ms, which reads PostgreSQL only, so the Redis commands counted are the tasks' own). " +

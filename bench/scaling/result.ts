@@ -37,7 +37,8 @@ export interface ScalingResult {
   measuredAt: string;
   redis: string;
   /** Cores each worker and API node process may use (cpu.cfs_quota_us / cpu.cfs_period_us). */
-  shareCores: number;
+  /** Cores each process is held to: API nodes, workers. */
+  shareCores: { nodes: number; workers: number };
   imports: {
     tasks: number;
     rows: number;

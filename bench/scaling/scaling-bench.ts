@@ -1,7 +1,7 @@
 /**
  * The scaling benchmark: imports per second with 1, 2 and 3 worker processes and polls per second
  * through 1, 2 and 3 API nodes, each process held to the same fixed CPU share (a cgroup v1 cpu
- * quota of SHARE_CORES), so that one more process adds capacity as one more machine would, while
+ * quota: NODE_SHARE_CORES for API nodes, WORKER_SHARE_CORES for workers), so that one more process adds capacity as one more machine would, while
  * PostgreSQL, Redis, the load generators and this process run outside the shares on the rest of
  * the machine. Also what each operation costs each component (report-costs.ts, docs/scaling.md).
  *
@@ -20,7 +20,7 @@
  *
  *   TASKLANE_TEST_DATABASE_URL=postgres://tasklane:tasklane@127.0.0.1:5432/tasklane \
  *     pnpm --filter @tasklane/bench exec tsx scaling/scaling-bench.ts
- *   SHARE_CORES=0.1 IMPORT_TASKS=12 IMPORT_ROWS=20000 ROUNDS=3 CONNECTIONS=60 DURATION_S=5 …   # the defaults
+ *   NODE_SHARE_CORES=0.25 WORKER_SHARE_CORES=0.1 IMPORT_TASKS=12 IMPORT_ROWS=20000 ROUNDS=3 CONNECTIONS=60 DURATION_S=5 …   # the defaults
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -42,11 +42,15 @@ import { redisCliMissing } from "./redis-commands.ts";
 import type { ImportRun, PollRun, ScalingResult } from "./result.ts";
 
 /**
- * Small enough that PostgreSQL, Redis and the load generators outside the shares keep up with three of them on two cores:
- * PostgreSQL spends about twice a worker's CPU per import row, so at 0.25 three workers and their PostgreSQL needed more
- * than the machine (worker CPU per row then rose by 40% with the count; at 0.1 it does not).
+ * Small enough that what runs outside the shares keeps up with three of them on two cores. Workers: PostgreSQL spends
+ * about twice a worker's CPU per import row, so at 0.25 three workers and the PostgreSQL they kept busy needed more than
+ * the machine. Nodes: a poll costs the load generator about as much as the node, and at 0.1 a node's 10 ms a period
+ * left 60 connections queued for seconds (p99 2.6 s, 184 to 510 polls/s from round to round).
  */
-const SHARE_CORES = Number(process.env.SHARE_CORES ?? 0.1);
+const SHARE_CORES = {
+  nodes: Number(process.env.NODE_SHARE_CORES ?? 0.25),
+  workers: Number(process.env.WORKER_SHARE_CORES ?? 0.1),
+};
 const IMPORT_TASKS = Number(process.env.IMPORT_TASKS ?? 12);
 const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 20_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
