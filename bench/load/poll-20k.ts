@@ -10,34 +10,24 @@
  *   pnpm --filter @tasklane/bench exec tsx load/poll-20k.ts
  *   CLIENTS_STEPS=5000,10000,20000 DURATION_S=20 SOCKETS=512 pnpm --filter @tasklane/bench exec tsx load/poll-20k.ts
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { POLL_INTERVAL_MS } from "@tasklane/client";
 import { cpuSeconds, rssMb } from "../lib/cpu.ts";
 import { machine } from "../lib/machine.ts";
 import { saveResult } from "../lib/result-file.ts";
-import { startScript } from "../lib/server-process.ts";
 import { percentile } from "../lib/service-process.ts";
 import { captureTaskGet } from "../poll/client-requests.ts";
+import { TOKEN, startService } from "../poll/service.ts";
 import { RawPoller } from "./raw-poller.ts";
 
 const STEPS = (process.env.CLIENTS_STEPS ?? "5000,10000,15000,17500,20000").split(",").map(Number);
 const DURATION_S = Number(process.env.DURATION_S ?? 15);
 /** Keep-alive connections the generator opens; the clients' requests share them, as behind a proxy. */
 const SOCKETS = Number(process.env.SOCKETS ?? 256);
-const TOKEN = "load-token-0123456789";
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), "tasklane-poll-20k-"));
-const service = await startScript(path.join(import.meta.dirname, "../poll/service-main.ts"), {
-  HOST: "127.0.0.1",
-  PORT: "0",
-  TASKLANE_DATA_DIR: dataDir,
-  TASKLANE_TOKENS: `load:${TOKEN}`,
-  TASKLANE_LOG_LEVEL: "warn",
-  TASKLANE_SHUTDOWN_GRACE_SECONDS: "0",
-});
+const service = await startService(true);
+const { dataDir } = service;
 
 async function runningTask(): Promise<string> {
   const headers = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
