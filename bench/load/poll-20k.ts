@@ -17,8 +17,7 @@ import { cpuSeconds, rssMb } from "../lib/cpu.ts";
 import { machine } from "../lib/machine.ts";
 import { saveResult } from "../lib/result-file.ts";
 import { percentile } from "../lib/service-process.ts";
-import { captureTaskGet } from "../poll/client-requests.ts";
-import { TOKEN, startService } from "../poll/service.ts";
+import { prepare, startService } from "../poll/service.ts";
 import { RawPoller } from "./raw-poller.ts";
 
 const STEPS = (process.env.CLIENTS_STEPS ?? "5000,10000,15000,17500,20000").split(",").map(Number);
@@ -29,17 +28,7 @@ const SOCKETS = Number(process.env.SOCKETS ?? 256);
 const service = await startService(true);
 const { dataDir } = service;
 
-async function runningTask(): Promise<string> {
-  const headers = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
-  const res = await fetch(`${service.url}/trpc/tasks.submit.pricelistCreate`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ json: { source: "warehouse" } }),
-  });
-  return ((await res.json()) as { result: { data: { json: { taskId: string } } } }).result.data.json.taskId;
-}
-
-const request = (await captureTaskGet(service.url, TOKEN, await runningTask())).batched;
+const request = (await prepare(service.url)).running.batched;
 const poller = new RawPoller(request.url, request.headers, SOCKETS);
 const poll = () => poller.poll();
 

@@ -18,7 +18,7 @@ import { createTasklaneClient } from "@tasklane/client";
 import type { Task } from "@tasklane/contract";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { distributed, gate, recalcResult, startService, tempDir, testHandlers, untilAborted } from "@tasklane/testing";
+import { askTaskGet, distributed, gate, recalcResult, startService, tempDir, testHandlers, untilAborted } from "@tasklane/testing";
 
 const TOKENS = new Map([
   ["token-alice", "alice"],
@@ -35,26 +35,7 @@ const single = (input: unknown) => `/trpc/tasks.get?input=${enc(superjson.serial
 const batch = (inputs: unknown[]) =>
   `/trpc/${inputs.map(() => "tasks.get").join(",")}?batch=1&input=${enc(Object.fromEntries(inputs.map((v, i) => [i, superjson.serialize(v)])))}`;
 
-interface Answer {
-  status: number;
-  contentType: string | null;
-  vary: string | null;
-  allowOrigin: string | null;
-  body: string;
-  servedBy: "trpc" | "fast";
-}
-
-async function ask(base: string, path: string, init: RequestInit = {}): Promise<Answer> {
-  const res = await fetch(base + path, init);
-  return {
-    status: res.status,
-    contentType: res.headers.get("content-type"),
-    vary: res.headers.get("vary"),
-    allowOrigin: res.headers.get("access-control-allow-origin"),
-    body: await res.text(),
-    servedBy: res.headers.get("transfer-encoding") === "chunked" ? "trpc" : "fast",
-  };
-}
+const ask = (base: string, path: string, init: RequestInit = {}) => askTaskGet(base + path, init);
 
 /** Through tRPC's own handler on the same service: see the header comment. */
 const viaTrpc = (headers: Record<string, string> = {}) => ({ headers: { ...headers, "content-type": "application/json" } });

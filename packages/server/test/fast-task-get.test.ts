@@ -11,6 +11,7 @@ import path from "node:path";
 import superjson from "superjson";
 import { afterEach, describe, expect, it } from "vitest";
 import { type EmbeddedOptions, createEmbeddedServer } from "../src/index.ts";
+import { askTaskGet } from "@tasklane/testing";
 import { testHandlers } from "./helpers.ts";
 
 const TOKENS = new Map([
@@ -72,18 +73,7 @@ async function finishedTask(url: string, headers: Record<string, string>): Promi
   }
 }
 
-async function ask(url: string, headers: Record<string, string>) {
-  const res = await fetch(url, { headers });
-  return {
-    status: res.status,
-    contentType: res.headers.get("content-type"),
-    vary: res.headers.get("vary"),
-    allowOrigin: res.headers.get("access-control-allow-origin"),
-    body: await res.text(),
-    // tRPC's adapter streams its answer; the fast path sends a content-length.
-    servedBy: res.headers.get("transfer-encoding") === "chunked" ? "trpc" : "fast",
-  };
-}
+const ask = (url: string, headers: Record<string, string>) => askTaskGet(url, { headers });
 
 /** The same request through tRPC's own handler: the fast path declines a GET with a content-type, which tRPC reads as without. */
 const viaTrpc = (url: string, headers: Record<string, string>) => ask(url, { ...headers, "content-type": "application/json" });

@@ -11,3 +11,4 @@ export { gate, heldHandlers, heldRecalculation, recalcResult, sumWithProgress, t
 export { type Cluster, startCluster } from "./cluster.ts";
 export { type ReadyMessage, type ServiceProcess, exitCode, spawnProcess, startApi, startProcess, stopProcess } from "./process.ts";
 export { type TestService, count, distributed, startDistributedService, startService, stoppingService } from "./service.ts";
+export { type TaskGetAnswer, askTaskGet } from "./task-get-answer.ts";
