@@ -90,7 +90,7 @@ describe.skipIf(!dialects.includes("postgres"))("postgres: imports apply side by
     ]);
   });
 
-  it("two suppliers' imports that create the same new part numbers wait in line for them, never in a cycle, and both succeed", async () => {
+  it("two suppliers' imports that create the same new part numbers in one batch wait in line for them, never in a cycle, and both succeed", async () => {
     const env = await testEnv("postgres");
     const parts = Array.from({ length: 2_000 }, (_, i) => `PN-${String(i).padStart(4, "0")}`);
     // A part number in the middle, inserted and not yet committed: both imports reach it.
@@ -132,6 +132,47 @@ describe.skipIf(!dialects.includes("postgres"))("postgres: imports apply side by
       }>`SELECT COUNT(*) AS n, COUNT(name) AS named, COUNT(vendor) AS vendored FROM components`,
     );
     expect(components).toEqual([{ n: 2_000, named: 2_000, vendored: 2_000 }]);
+  });
+
+  it("an import that meets another writer's new part numbers in crossing order is failed by PostgreSQL's deadlock check and runs again from its first row", async () => {
+    const env = await testEnv("postgres");
+    // Two batches (2,000 rows each): X in the first, Y in the second.
+    const parts = Array.from({ length: 4_000 }, (_, i) => `PN-${String(i).padStart(4, "0")}`);
+    const [x, y] = [parts[0]!, parts[3_000]!];
+    const deadlocks = async () =>
+      (await rows(env.db, sql<{ n: number }>`SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()`))[0]!.n;
+    const before = Number(await deadlocks());
+    const held = await heldTransaction(env.db);
+    // The held writer never runs the deadlock check itself, so the import is the one failed.
+    await held.run("SET LOCAL deadlock_timeout = '60s'");
+    await held.run(`INSERT INTO components (part_number, vendor, search_text) VALUES ('${y}', 'Held', 'y\n')`);
+    const a = await startImport(
+      env,
+      "A",
+      "stock",
+      parts.map((pn) => `${pn};10;1;Name ${pn};VA`),
+    );
+    // The import holds its new X and waits for the held Y.
+    await vi.waitFor(async () => expect((await lockWaits(env.db)).map((w) => w.blockers)).toEqual([[held.pid]]), WAIT);
+    // Now the held writer wants X: a cycle, which the import's deadlock check breaks by failing it.
+    await held.run(`INSERT INTO components (part_number, vendor, search_text) VALUES ('${x}', 'Held', 'x\n')`);
+    expect(Number(await deadlocks())).toBe(before + 1);
+    // Run again, the import waits for the held X, and once that commits creates the rest.
+    await vi.waitFor(async () => expect((await lockWaits(env.db)).map((w) => w.blockers)).toEqual([[held.pid]]), WAIT);
+    expect(a.settled).toBe(false);
+    await held.commit();
+    const result = await a.promise;
+    expect([result.componentsCreated, result.rowsAfter]).toEqual([3_998, 4_000]);
+    const held2 = await rows(
+      env.db,
+      sql<{ partNumber: string; vendor: string; name: string }>`
+        SELECT part_number AS "partNumber", vendor, name FROM components WHERE vendor = 'Held' ORDER BY part_number`,
+    );
+    // Theirs, with the name they lacked filled in from the file.
+    expect(held2).toEqual([
+      { partNumber: x, vendor: "Held", name: `Name ${x}` },
+      { partNumber: y, vendor: "Held", name: `Name ${y}` },
+    ]);
   });
 
   it("a new part number another writer commits while the import waits on it is that writer's: the import creates the rest and fills its gaps", async () => {

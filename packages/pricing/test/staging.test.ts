@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { transaction } from "../src/db/database.ts";
 import type { StagedRow } from "../src/import/rows.ts";
 import { openStaging } from "../src/import/stager.ts";
 import type { PricingDb } from "../src/index.ts";
@@ -18,12 +17,12 @@ const row = (rowNumber: number, partNumber: string, more: Partial<StagedRow> = {
 
 /** Stages the rows in two batches and applies them as supplier A's stock. */
 async function stageAndApply(db: PricingDb, rows: StagedRow[]): Promise<number> {
-  const staging = await openStaging(db);
+  const staging = await openStaging(db, { supplier: "A", kind: "stock", importedAt: 1 });
   try {
     await staging.write(rows.slice(0, 1));
     await staging.write(rows.slice(1));
     await staging.finish();
-    return (await staging.apply({ supplier: "A", kind: "stock", importedAt: 1 })).created;
+    return (await staging.apply()).created;
   } finally {
     await staging.close();
   }
@@ -62,21 +61,47 @@ describe.each(dialects)("%s", (dialect) => {
       expect(await offers(env.db)).toEqual([{ partNumber: "T\\1", supplier: "A", kind: "stock", quantity: null, price: 1.25 }]);
     });
 
+    it("keeps a supplier's name with quotes and backslashes as it is (the batch statements carry it as a literal)", async () => {
+      const env = await testEnv(dialect);
+      const supplier = `O'Brien \\ "Ко" \\'; --`;
+      const staging = await openStaging(env.db, { supplier, kind: "stock", importedAt: 1 });
+      try {
+        await staging.write([row(2, "P1")]);
+        await staging.finish();
+        expect(await staging.apply()).toEqual({ created: 1, offers: 1 });
+      } finally {
+        await staging.close();
+      }
+      expect((await offers(env.db)).map((o) => o.supplier)).toEqual([supplier]);
+    });
+
     it("an apply that fails leaves the supplier's rows as they were and drops the staging table", async () => {
       const env = await testEnv(dialect);
       await stageAndApply(env.db, [row(2, "KEEP")]);
-      const staging = await openStaging(env.db);
-      await staging.write([row(2, "LOST")]);
-      await staging.finish();
-      await expect(
-        transaction(env.db, async () => {
-          throw new Error("boom");
-        }),
-      ).rejects.toThrow("boom");
-      // The apply itself failing: a kind the offers table refuses.
-      await expect(staging.apply({ supplier: "A", kind: "nonsense" as never, importedAt: 1 })).rejects.toThrow();
+      // A kind the offers table refuses: SQLite's apply fails, PostgreSQL's first batch.
+      const staging = await openStaging(env.db, { supplier: "A", kind: "nonsense" as never, importedAt: 1 });
+      const failing = (async () => {
+        await staging.write([row(2, "LOST")]);
+        await staging.finish();
+        await staging.apply();
+      })();
+      await expect(failing).rejects.toThrow();
       await staging.close();
       expect((await offers(env.db)).map((o) => o.partNumber)).toEqual(["KEEP"]);
+      expect(await stagingTables(env.db)).toBe(0);
+    });
+
+    it("rows staged and never applied (a cancelled import) leave the supplier's rows and the catalogue as they were", async () => {
+      const env = await testEnv(dialect);
+      await stageAndApply(env.db, [row(2, "KEEP")]);
+      const staging = await openStaging(env.db, { supplier: "A", kind: "stock", importedAt: 2 });
+      await staging.write([row(2, "NEW-1")]);
+      await staging.write([row(3, "NEW-2"), row(4, "KEEP", { name: "filled" })]);
+      await staging.finish();
+      await staging.close();
+      expect(await offers(env.db)).toEqual([{ partNumber: "KEEP", supplier: "A", kind: "stock", quantity: 1, price: 10 }]);
+      const components = await env.db.kysely.selectFrom("components").select(["part_number", "name"]).execute();
+      expect(components).toEqual([{ part_number: "KEEP", name: null }]);
       expect(await stagingTables(env.db)).toBe(0);
     });
   });

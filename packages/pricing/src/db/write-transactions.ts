@@ -7,14 +7,16 @@ import { type PricingDb, type PricingTables, transaction } from "./database.ts";
 /**
  * What may run beside what, on PostgreSQL (SQLite has one writer at a time, and each of these is
  * one short BEGIN IMMEDIATE transaction there):
- * - imports of different suppliers (or kinds) apply at once; two of one supplier and kind never;
+ * - imports of different suppliers (or kinds) run at once, each in one transaction from its
+ *   first batch to its commit; two of one supplier and kind never;
  * - a recalculation or a pricelist reads one snapshot and runs beside any import;
  * - two recalculations never run at once (each writes the prices the other read);
  * - pricelists run beside everything: they only add rows of their own.
- * Writers that meet on a component row lock it in part-number order (see upsert-components.ts),
- * so imports wait in line for each other, never in a cycle. A recalculation's updates are not
- * ordered, nor can a snapshot write a row changed after it was taken: such a transaction fails
- * with a deadlock or serialization error and runs again.
+ * Within a batch, writers that meet on a component row lock it in part-number order (see
+ * upsert-components.ts). Across batches two imports of new, shared part numbers can wait on each
+ * other in a cycle, as can a recalculation, whose updates are not ordered, and a snapshot cannot
+ * write a row changed after it was taken: PostgreSQL then fails one transaction with a deadlock or
+ * serialization error, and it runs again (an import from its file's first row, see importStock).
  */
 
 type Body<T> = (trx: Transaction<PricingTables>) => Promise<T>;
@@ -32,16 +34,10 @@ export function importLockKey(supplier: string, kind: StockKind): number {
   return createHash("sha256").update(`${kind}\0${supplier}`).digest().readInt32BE(0);
 }
 
-/** An import's apply: one transaction, alone among the imports of its supplier and kind. */
-export function importTransaction<T>(db: PricingDb, supplier: string, kind: StockKind, body: Body<T>): Promise<T> {
-  if (db.dialect === "sqlite") return transaction(db, body);
+/** Makes `trx` the only one among the imports of this supplier and kind until it ends (PostgreSQL). */
+export async function takeImportLock(trx: Transaction<PricingTables>, supplier: string, kind: StockKind): Promise<void> {
   const key = importLockKey(supplier, kind);
-  return retried(() =>
-    transaction(db, async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(CAST(${IMPORT_LOCK_SPACE} AS integer), CAST(${key} AS integer))`.execute(trx);
-      return body(trx);
-    }),
-  );
+  await sql`SELECT pg_advisory_xact_lock(CAST(${IMPORT_LOCK_SPACE} AS integer), CAST(${key} AS integer))`.execute(trx);
 }
 
 /** A pricelist: reads one snapshot (REPEATABLE READ) and writes only rows of its own. */
@@ -80,7 +76,7 @@ const repeatableRead = <T>(kysely: Kysely<PricingTables>, body: Body<T>): Promis
 const RETRYABLE = new Set(["40001", "40P01"]);
 const ATTEMPTS = 5;
 
-async function retried<T>(run: () => Promise<T>): Promise<T> {
+export async function retried<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();

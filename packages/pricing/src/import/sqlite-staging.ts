@@ -1,7 +1,6 @@
-import type { PricingDb } from "../db/database.ts";
+import { type PricingDb, transaction } from "../db/database.ts";
 import { searchText } from "../db/search-text.ts";
-import { importTransaction } from "../db/write-transactions.ts";
-import { applyImport } from "./apply-import.ts";
+import { applyImport, type ImportTarget } from "./apply-import.ts";
 import type { StagedRow } from "./rows.ts";
 import { STAGED_COLUMNS, type Staging, stagingTableName } from "./stager.ts";
 
@@ -16,7 +15,7 @@ const ROWS_PER_STATEMENT = 50;
  * writers wait; only the apply does. Each step holds Kysely's connection,
  * so no other transaction of this handle is open around the raw statements.
  */
-export async function openSqliteStaging(db: PricingDb): Promise<Staging> {
+export async function openSqliteStaging(db: PricingDb, target: ImportTarget): Promise<Staging> {
   const sqlite = db.sqlite;
   if (sqlite === undefined) throw new Error("openSqliteStaging needs a PricingDb from sqlitePricingDb");
   const table = `temp.${stagingTableName()}`;
@@ -72,7 +71,7 @@ export async function openSqliteStaging(db: PricingDb): Promise<Staging> {
       if (failed) throw failed.error;
     },
     settle: async () => {},
-    apply: (a) => importTransaction(db, a.supplier, a.kind, (trx) => applyImport(trx, "sqlite", { name: table, rows: rowsWritten }, a)),
+    apply: () => transaction(db, (trx) => applyImport(trx, { name: table, rows: rowsWritten }, target)),
     async close() {
       if (!sqlite.open) return;
       await onConnection(() => sqlite.prepare(`DROP TABLE IF EXISTS ${table}`).run()).catch(() => {});

@@ -1,6 +1,6 @@
 import type { PricingDb } from "../db/database.ts";
 import { sql } from "../db/kysely.ts";
-import type { ApplyImport } from "./apply-import.ts";
+import type { ImportTarget } from "./apply-import.ts";
 import { openPostgresStaging } from "./postgres-staging.ts";
 import type { StagedRow } from "./rows.ts";
 import { openSqliteStaging } from "./sqlite-staging.ts";
@@ -9,7 +9,7 @@ import { openSqliteStaging } from "./sqlite-staging.ts";
 export interface Stager {
   /**
    * Hands this batch over and returns once the stager can take the next one (SQLite: the batch
-   * is stored; PostgreSQL: it is in the open COPY, which may still be parsing it).
+   * is stored; PostgreSQL: the batch before it is applied, this one may still be under way).
    */
   write(rows: readonly StagedRow[]): Promise<void>;
   /** Waits until every batch is stored; throws what failed. */
@@ -18,11 +18,11 @@ export interface Stager {
   settle(): Promise<void>;
 }
 
-/** One import's staging table, on the connection (session) that will apply it. */
+/** One import's staging, on the connection (session) that will apply it. */
 export interface Staging extends Stager {
-  /** Swaps the staged rows in (see applyImport); call after finish. Returns the components created and the supplier's rows now. */
-  apply(a: ApplyImport): Promise<{ created: number; offers: number }>;
-  /** Drops the table and lets the connection go; after a failure too. Never throws. */
+  /** Makes the import's rows the supplier's (see applyImport); call after finish. Returns the components created and the supplier's rows now. */
+  apply(): Promise<{ created: number; offers: number }>;
+  /** Drops the table and lets the connection go, undoing what was not applied; after a failure too. Never throws. */
   close(): Promise<void>;
 }
 
@@ -32,9 +32,9 @@ export interface Staging extends Stager {
  * session, and no import leaves dead rows for the next to step over (on PostgreSQL a shared
  * staging table's deleted rows slowed each round of imports).
  */
-export function openStaging(db: PricingDb): Promise<Staging> {
-  if (db.dialect === "sqlite") return openSqliteStaging(db);
-  return openPostgresStaging(db);
+export function openStaging(db: PricingDb, target: ImportTarget): Promise<Staging> {
+  if (db.dialect === "sqlite") return openSqliteStaging(db, target);
+  return openPostgresStaging(db, target);
 }
 
 /** Tells temp tables apart when imports share a connection (SQLite tests, one handle). */

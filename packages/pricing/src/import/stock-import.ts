@@ -13,6 +13,7 @@ import {
 } from "@tasklane/contract";
 import { clampPercent, throwIfAborted, type WorkContext, yieldToEventLoop } from "../context.ts";
 import { type PricingDb, transaction } from "../db/database.ts";
+import { retried } from "../db/write-transactions.ts";
 import { StockFileError } from "../errors.ts";
 import { openRowReader } from "../readers/open.ts";
 import type { RowReader, SheetRow } from "../readers/types.ts";
@@ -43,6 +44,13 @@ export interface StockImportInput {
 
 /** Rows staged per short transaction (one in flight while the next is read); between batches the event loop runs. */
 const BATCH_ROWS = 2_000;
+/**
+ * Rows read between turns of the event loop. The reader parses whole chunks of the file without
+ * one, and PostgreSQL's answers (a batch is applied in several statements while the next is
+ * read) waited for it: at a turn per batch PostgreSQL sat idle between its statements for most
+ * of the import.
+ */
+const TURN_ROWS = 100;
 /** Reading takes this share of the progress bar; saving the rest. */
 const READ_SHARE = 90;
 
@@ -67,13 +75,17 @@ export async function mappingFor(db: PricingDb, supplier: string, kind: StockKin
  * Rows go to a staging table in short batches while the file streams in, then one
  * transaction swaps them in; a failure or an abort leaves the previous rows untouched.
  */
-export async function importStock(db: PricingDb, input: StockImportInput, ctx: WorkContext): Promise<StockImportResult> {
+export function importStock(db: PricingDb, input: StockImportInput, ctx: WorkContext): Promise<StockImportResult> {
+  return retried(() => importOnce(db, input, ctx));
+}
+
+async function importOnce(db: PricingDb, input: StockImportInput, ctx: WorkContext): Promise<StockImportResult> {
   throwIfAborted(ctx.signal);
   ctx.progress(0, text("import.readingFile"));
   const supplier = input.supplier.trim();
   const readWith = await mappingFor(db, supplier, input.kind, input.mapping);
   const reader = await openRowReader(input.filePath, { sheets: readWith.mapping?.sheets });
-  const staging = await openStaging(db);
+  const staging = await openStaging(db, { supplier, kind: input.kind, importedAt: Date.now() });
   try {
     const { tally, header } = await stageFile(staging, reader, { ...input, readWith }, ctx);
     const rowsBefore = await countRows(db, supplier, input.kind);
@@ -82,7 +94,7 @@ export async function importStock(db: PricingDb, input: StockImportInput, ctx: W
     // One more turn so the "Saving" line reaches the task store before the final
     // transaction; the last chance for a cancel, too.
     await yieldToEventLoop(ctx.signal);
-    const applied = await staging.apply({ supplier, kind: input.kind, importedAt: Date.now() });
+    const applied = await staging.apply();
     const used = usedMapping(header.match, header.cells, readWith.mapping);
     const save = input.saveMapping === true;
     if (save) await transaction(db, (trx) => saveMapping(trx, supplier, input.kind, used, Date.now()));
@@ -237,6 +249,7 @@ export async function readInto(
     // Every row read counts, so a file of empty rows (or of rows above a header never found)
     // still lets polls and cancels run; data rows pause when their batch is stored.
     if (++sinceYield > BATCH_ROWS) await pause();
+    else if (sinceYield % TURN_ROWS === 0) await yieldToEventLoop(ctx.signal);
     if (held.length > 0 && row.sheet !== held[0]!.sheet) await release();
     const columns = headers.columnsFor(row, guard.check(row.rowNumber, row.cells));
     if (columns === undefined) continue;

@@ -1,17 +1,13 @@
 import type { RawBuilder, Transaction } from "kysely";
 import { sql } from "../db/kysely.ts";
-import type { PricingTables, SqlDialect } from "../db/database.ts";
-import type { StagedTable } from "./apply-import.ts";
+import type { PricingTables } from "../db/database.ts";
 
-/**
- * New part numbers become components; existing ones get vendor/name/category only where they
- * had none. For a part number listed more than once, the first row (in file order) with a
- * vendor gives the vendor, the first with a name gives the name (and the search text), the
- * first with a category the category. Returns how many components it created.
+/*
+ * The rule both engines keep: new part numbers become components; existing ones get
+ * vendor/name/category only where they had none. For a part number listed more than once, the
+ * first row (in file order) with a vendor gives the vendor, the first with a name gives the name
+ * (and the search text), the first with a category the category.
  */
-export function upsertComponents(trx: Transaction<PricingTables>, dialect: SqlDialect, table: StagedTable): Promise<number> {
-  return dialect === "sqlite" ? upsertInFileOrder(trx, table.name) : upsertInPartNumberOrder(trx, table);
-}
 
 const countComponents = async (trx: Transaction<PricingTables>) =>
   Number(
@@ -30,7 +26,7 @@ const countComponents = async (trx: Transaction<PricingTables>) =>
  * into the staged rows, took twice as long as the upsert itself. One writer at a time, so the
  * count's growth is what this import created.
  */
-async function upsertInFileOrder(trx: Transaction<PricingTables>, table: string): Promise<number> {
+export async function upsertInFileOrder(trx: Transaction<PricingTables>, table: string): Promise<number> {
   const before = await countComponents(trx);
   // WHERE true: SQLite's parser needs a WHERE before ON CONFLICT in an INSERT … SELECT.
   await sql`
@@ -49,31 +45,46 @@ async function upsertInFileOrder(trx: Transaction<PricingTables>, table: string)
 }
 
 /**
- * PostgreSQL: imports of other suppliers run beside this one and may stage the same part
- * numbers, so both steps take their row locks in part-number order (an insert waits on another
- * import's insert of the same new part number): two imports then wait in line, never in a cycle.
+ * PostgreSQL, batch by batch (postgres-staging.ts): imports of other suppliers run beside this one
+ * and may stage the same part numbers, so within a batch both statements take their row locks in
+ * part-number order (an insert waits on another import's insert of the same new part number).
  * Only rows that change are locked (an upsert's DO UPDATE locks every row it meets, even one its
  * WHERE leaves alone), so imports of overlapping catalogues do not queue on each other's rows.
  *
- * A new part number is inserted from its first staged row (DISTINCT ON, one sort of staging);
- * the update then fills what that row lacked from the later rows, by the first-row rule above,
- * as it does for components that existed before. Collapsing every part number's rows first
- * (three look-ups back into staging per part number) cost more than the insert itself, for a
- * case (a part number repeated, its first row missing a field) that most files never have.
+ * A new part number is inserted from its first staged row (DISTINCT ON, one sort of the batch);
+ * gapFillFrom then fills what that row lacked from the later rows, by the first-row rule above,
+ * as it does for components that existed before (an earlier batch's first). Collapsing every
+ * part number's rows first (three look-ups back into staging per part number) cost more than
+ * the insert itself, for a case (a part number repeated, its first row missing a field) that
+ * most files never have.
+ *
+ * A part number another import created since this statement's snapshot is that import's, and
+ * gets what it lacks from the gap update. `ON CONFLICT DO NOTHING` covers that case, but makes
+ * every row a speculative insertion (a look-up in the unique index before the heap insert, and
+ * one more WAL record to confirm it): 0.2 s and 14 MB of WAL more per 100,000 new components.
+ * The race is rare (two imports of new, overlapping part numbers, the other committing while
+ * this one inserts), so the caller runs the plain insert first under a savepoint: the unique
+ * index still waits on the other import's uncommitted row, and fails only once that import has
+ * committed it; then this insert is undone and run again with `onConflictDoNothing`.
  */
-async function upsertInPartNumberOrder(trx: Transaction<PricingTables>, table: StagedTable): Promise<number> {
-  const staged = sql.raw(table.name);
-  const createdCount = await insertNewComponents(trx, staged);
-  // As many created as rows staged: every row had a part number of its own, new, and inserted
-  // from that row, so no gap is left that a staged row could fill (a new catalogue, a first
-  // import). The update's join of staging with every component is then skipped.
-  if (createdCount === table.rows) return createdCount;
-  // Judged on the statement's snapshot, which sees the rows inserted above; COALESCE keeps what
-  // a later writer filled in first.
+export const newComponentsFrom = (staged: RawBuilder<unknown>, onConflictDoNothing: boolean) => sql`
+  INSERT INTO components (part_number, vendor, name, category, search_text)
+  SELECT DISTINCT ON (s.part_number) s.part_number, s.vendor, s.name, s.category, s.search_text
+  FROM ${staged} s WHERE NOT EXISTS (SELECT 1 FROM components c WHERE c.part_number = s.part_number)
+  ORDER BY s.part_number, s.row_number
+  ${onConflictDoNothing ? sql`ON CONFLICT (part_number) DO NOTHING` : sql``}`;
+
+/**
+ * Fills what components lack from the staged rows, by the first-row rule. Judged on the
+ * statement's snapshot, which sees the rows inserted before it; COALESCE keeps what a later
+ * writer filled in first. Needless when every staged row created a component of its own (a new
+ * catalogue, a first import): no gap is left that a staged row could fill.
+ */
+export function gapFillFrom(staged: RawBuilder<unknown>) {
   const gapFillingRows = sql`FROM ${staged} s JOIN components c ON c.part_number = s.part_number
     WHERE (c.vendor IS NULL AND s.vendor IS NOT NULL) OR (c.name IS NULL AND s.name IS NOT NULL)
        OR (c.category IS NULL AND s.category IS NOT NULL)`;
-  await sql`
+  return sql`
     UPDATE components SET
       vendor = COALESCE(components.vendor, f.vendor),
       name = COALESCE(components.name, f.name),
@@ -87,44 +98,10 @@ async function upsertInPartNumberOrder(trx: Transaction<PricingTables>, table: S
       ORDER BY t.part_number
       FOR UPDATE OF t
     ) f
-    WHERE components.id = f.id`.execute(trx);
-  return createdCount;
+    WHERE components.id = f.id`;
 }
 
-/**
- * Inserts each staged part number that no component has, from its first staged row, in
- * part-number order; returns how many it inserted.
- *
- * A part number another import created since this statement's snapshot is that import's, and
- * gets what it lacks from the gap update. `ON CONFLICT DO NOTHING` covers that case, but makes
- * every row a speculative insertion (a look-up in the unique index before the heap insert, and
- * one more WAL record to confirm it): 0.2 s and 14 MB of WAL more per 100,000 new components.
- * The race is rare (two imports of new, overlapping part numbers, the other committing while
- * this one inserts), so the plain insert runs first under a savepoint: the unique index still
- * waits on the other import's uncommitted row, in part-number order as before, and fails only
- * once that import has committed it; then this insert is undone and run again with DO NOTHING.
- */
-async function insertNewComponents(trx: Transaction<PricingTables>, staged: RawBuilder<unknown>): Promise<number> {
-  const insert = (onConflict: RawBuilder<unknown>) => sql`
-    INSERT INTO components (part_number, vendor, name, category, search_text)
-    SELECT DISTINCT ON (s.part_number) s.part_number, s.vendor, s.name, s.category, s.search_text
-    FROM ${staged} s WHERE NOT EXISTS (SELECT 1 FROM components c WHERE c.part_number = s.part_number)
-    ORDER BY s.part_number, s.row_number
-    ${onConflict}`;
-  await sql`SAVEPOINT new_components`.execute(trx);
-  try {
-    const created = await insert(sql``).execute(trx);
-    await sql`RELEASE SAVEPOINT new_components`.execute(trx);
-    return Number(created.numAffectedRows ?? 0n);
-  } catch (error) {
-    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-    await sql`ROLLBACK TO SAVEPOINT new_components`.execute(trx);
-    const created = await insert(sql`ON CONFLICT (part_number) DO NOTHING`).execute(trx);
-    return Number(created.numAffectedRows ?? 0n);
-  }
-}
-
-const UNIQUE_VIOLATION = "23505";
+export const UNIQUE_VIOLATION = "23505";
 
 /**
  * Per part number among `rows` (a FROM clause over staged rows `s`): the row numbers of the first
