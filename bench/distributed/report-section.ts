@@ -34,8 +34,8 @@ function imports(r: DistributedResult): string {
       `Workers are started fresh for every batch (for both counts alike), each first runs ${WARM_UP_IMPORTS} unmeasured warm-up imports of the same file (a worker's ` +
       "first imports also start its task thread, compile the pricing code and warm the JIT, bench/lib/warm-up-workers.ts), and they are stopped after the batch; an unmeasured " +
       "batch first creates the components and every supplier's offers, so each measured batch replaces the same rows. Rounds alternate which count " +
-      "goes first. An import's apply holds the lock of its supplier and kind only (a PostgreSQL advisory lock), so two imports of these distinct " +
-      "suppliers may apply at once.",
+      "goes first. An import applies its rows as it reads them, in one transaction holding the lock of its supplier and kind only (a PostgreSQL " +
+      "advisory lock), so two imports of these distinct suppliers may apply at once.",
     "",
     table(
       [

@@ -32,9 +32,9 @@ function importLimit(r: ScalingResult): string {
   const bound = counts.slice(1).map((k) => ((k + 1) * perRow[0]!) / perRow[k]!);
   const cpuBound = hit(counts.length - 1) >= 0.5;
   return (
-    `**Imports.** An import's apply holds the lock of its supplier and kind only, so the batch's applies (${i.tasks} suppliers) may run at once: ` +
+    `**Imports.** An import applies its rows batch by batch as it reads, holding the lock of its supplier and kind only, so the batch's imports (${i.tasks} suppliers) may apply at once: ` +
     `with three workers two or more ran together in ${percent(m((x) => x.runs[2]!.lock.overlapS / x.runs[2]!.seconds))} of the batch. ` +
-    `An apply took ${list(
+    `An import held its lock ${list(
       costs.map((c) => c.applySPerImport),
       2,
     )} s per import with one, two and three workers. ` +

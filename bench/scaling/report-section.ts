@@ -64,10 +64,11 @@ function imports(r: ScalingResult): string {
       "Figure: tasks / (last task's doneAt − first submit). Node cores: node 1, which takes the submits and this benchmark's tasks.list reads " +
       "(it waits for the batch by listing finished tasks every 250 ms, which reads PostgreSQL only, so the Redis commands counted are the tasks' own). " +
       "An unmeasured batch first creates the components and every supplier's offers. " +
-      "Each round measures every count, in an order that turns from round to round; ratios are within a round. Applying: an import's apply " +
-      "holds **the lock of its supplier and kind only** (packages/pricing importTransaction), so the batch's applies, each for another supplier, " +
-      "may run at once; sampled from pg_locks every 20 ms: the share of the batch in which at least one apply ran · in which two or more ran at " +
-      "once, and in brackets an apply's seconds per import.",
+      "Each round measures every count, in an order that turns from round to round; ratios are within a round. Applying: an import applies each batch of rows " +
+      "as it reads the next, in one transaction that holds **the lock of its supplier and kind only** from its first batch to its commit " +
+      "(packages/pricing postgres-staging.ts), so the batch's imports, each for another supplier, may apply at once; sampled from pg_locks every " +
+      "20 ms: the share of the batch in which at least one import held its lock · in which two or more did at once, and in brackets an import's " +
+      "seconds under its lock.",
     "",
     table(
       [
@@ -205,7 +206,7 @@ function costs(r: ScalingResult): string {
           1,
         ),
         row(
-          "apply (under its supplier's lock) per import, s",
+          "import under its supplier's lock (reading and applying), s",
           c.imports.map((x) => x.applySPerImport),
           3,
         ),
