@@ -90,6 +90,37 @@ describe.skipIf(!dialects.includes("postgres"))("postgres: imports apply side by
     ]);
   });
 
+  it("a second import of one supplier cancelled while it waits for the first's lock stops waiting and ends as cancelled", async () => {
+    const env = await testEnv("postgres");
+    await seed(env, "A", "stock", [{ pn: "P1", price: 10, qty: 1 }]);
+    const held = await holdApplyOf(env, "A", "stock");
+    const first = await startImport(env, "A", "stock", ["P1;20;1;;"]);
+    const firstPid = await heldApply(env, "A", "stock", held.pid);
+
+    let controller: AbortController | undefined;
+    const ctx = workContext((_percent, _message, c) => (controller = c));
+    const filePath = env.file("second.csv", "PN;Price;Qty\nP1;30;1\n");
+    const second = tracked(importStock(await env.connect(), { filePath, supplier: "A", kind: "stock" }, ctx));
+    await vi.waitFor(
+      async () =>
+        expect(await importLocks(env.db, "A", "stock")).toEqual([
+          { pid: firstPid, granted: true },
+          { pid: expect.any(Number), granted: false },
+        ]),
+      WAIT,
+    );
+    const stop = new Error("cancelled by its caller");
+    controller!.abort(stop);
+    // Its reason, not the cancelled statement's error: the task runner tells a cancel by it.
+    await expect(second.promise).rejects.toBe(stop);
+    expect(await importLocks(env.db, "A", "stock")).toEqual([{ pid: firstPid, granted: true }]);
+    expect(first.settled).toBe(false);
+
+    await held.commit();
+    expect((await first.promise).rowsAfter).toBe(1);
+    expect((await offers(env.db, "A")).map((o) => [o.partNumber, o.price])).toEqual([["P1", 20]]);
+  });
+
   it("two suppliers' imports that create the same new part numbers in one batch wait in line for them, never in a cycle, and both succeed", async () => {
     const env = await testEnv("postgres");
     const parts = Array.from({ length: 2_000 }, (_, i) => `PN-${String(i).padStart(4, "0")}`);

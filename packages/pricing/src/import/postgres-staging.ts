@@ -27,7 +27,7 @@ import { STAGED_COLUMNS, type Staging, stagingTableName } from "./stager.ts";
  * part numbers in crossing orders (batch by batch) deadlock, PostgreSQL fails one, and that
  * import runs again from its first row (importStock).
  */
-export async function openPostgresStaging(db: PricingDb, target: ImportTarget): Promise<Staging> {
+export async function openPostgresStaging(db: PricingDb, target: ImportTarget, signal?: AbortSignal): Promise<Staging> {
   const pool = db.pool;
   if (pool === undefined) throw new Error("openPostgresStaging needs a PricingDb from postgresPricingDb");
   const client = await pool.connect();
@@ -38,12 +38,13 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget): 
   const table = stagingTableName();
   let trx: ControlledTransaction<PricingTables>;
   try {
-    await client.query(
+    const [, backend] = (await client.query(
       `CREATE TEMP TABLE ${table} (row_number integer PRIMARY KEY, part_number text COLLATE "C" NOT NULL, vendor text COLLATE "C",
-        name text COLLATE "C", category text, quantity double precision, price double precision NOT NULL, search_text text NOT NULL)`,
-    );
+        name text COLLATE "C", category text, quantity double precision, price double precision NOT NULL, search_text text NOT NULL);
+       SELECT pg_backend_pid() AS pid`,
+    )) as unknown as [unknown, pg.QueryResult<{ pid: number }>];
     trx = await sessionDb(client).startTransaction().execute();
-    await takeImportLock(trx, target.supplier, target.kind);
+    await cancellable(pool, backend.rows[0]!.pid, signal, () => takeImportLock(trx, target.supplier, target.kind));
     // Each batch's statements join its 2,000 staged rows with components by part number, and
     // with staging by row number: look-ups by index. Planned by cost, each batch hashed all the
     // components instead (a scan of the whole catalogue per batch, 3.7 s for 100,000 rows).
@@ -55,6 +56,9 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget): 
     await deleteOffers(trx, target);
   } catch (error) {
     client.release(error as Error);
+    // A cancel that stopped the wait for the lock ends the import as cancelled, not as the
+    // statement's error.
+    if (signal?.aborted) throw signal.reason;
     throw error;
   }
   const statements = batchStatements(trx, table, target);
@@ -116,6 +120,24 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget): 
       }
     },
   };
+}
+
+/**
+ * Runs `wait` (a statement of session `pid` that may wait long: another import of the same
+ * supplier holds the lock until its commit), and cancels that statement if `signal` aborts
+ * meanwhile, from another connection of the pool: a cancelled task must not sit waiting for the
+ * other import to end.
+ */
+async function cancellable(pool: pg.Pool, pid: number, signal: AbortSignal | undefined, wait: () => Promise<void>): Promise<void> {
+  if (signal === undefined) return wait();
+  const cancel = () => void pool.query("SELECT pg_cancel_backend($1)", [pid]).catch(() => {});
+  if (signal.aborted) cancel();
+  signal.addEventListener("abort", cancel, { once: true });
+  try {
+    await wait();
+  } finally {
+    signal.removeEventListener("abort", cancel);
+  }
 }
 
 /** The statements each batch runs, as text without parameters (see offersFrom). */

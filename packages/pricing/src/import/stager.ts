@@ -32,9 +32,9 @@ export interface Staging extends Stager {
  * session, and no import leaves dead rows for the next to step over (on PostgreSQL a shared
  * staging table's deleted rows slowed each round of imports).
  */
-export function openStaging(db: PricingDb, target: ImportTarget): Promise<Staging> {
+export function openStaging(db: PricingDb, target: ImportTarget, signal?: AbortSignal): Promise<Staging> {
   if (db.dialect === "sqlite") return openSqliteStaging(db, target);
-  return openPostgresStaging(db, target);
+  return openPostgresStaging(db, target, signal);
 }
 
 /** Tells temp tables apart when imports share a connection (SQLite tests, one handle). */

@@ -85,7 +85,7 @@ async function importOnce(db: PricingDb, input: StockImportInput, ctx: WorkConte
   const supplier = input.supplier.trim();
   const readWith = await mappingFor(db, supplier, input.kind, input.mapping);
   const reader = await openRowReader(input.filePath, { sheets: readWith.mapping?.sheets });
-  const staging = await openStaging(db, { supplier, kind: input.kind, importedAt: Date.now() });
+  const staging = await openStaging(db, { supplier, kind: input.kind, importedAt: Date.now() }, ctx.signal);
   try {
     const { tally, header } = await stageFile(staging, reader, { ...input, readWith }, ctx);
     const rowsBefore = await countRows(db, supplier, input.kind);
