@@ -10,9 +10,9 @@ const WAIT = { timeout: 10_000, interval: 20 };
 let files = 0;
 
 /** Starts an import of `lines` on a connection of its own, as another worker would. */
-async function startImport(env: TestEnv, supplier: string, kind: "stock" | "competitor", lines: string[]) {
+async function startImport(env: TestEnv, supplier: string, kind: "stock" | "competitor", lines: string[], ctx = workContext()) {
   const filePath = env.file(`${++files}.csv`, `${["PN;Price;Qty;Name;Vendor", ...lines].join("\n")}\n`);
-  return tracked(importStock(await env.connect(), { filePath, supplier, kind }, workContext()));
+  return tracked(importStock(await env.connect(), { filePath, supplier, kind }, ctx));
 }
 
 /**
@@ -34,14 +34,22 @@ const heldApply = (env: TestEnv, supplier: string, kind: "stock" | "competitor",
     return lock!.pid;
   }, WAIT);
 
+/**
+ * Supplier A with one offer, and an import of A's stock started and held inside its apply (its
+ * lock taken, waiting on `held`): what the tests below run other imports beside.
+ */
+async function heldImportOfA() {
+  const env = await testEnv("postgres");
+  await seed(env, "A", "stock", [{ pn: "P1", price: 10, qty: 1 }]);
+  const held = await holdApplyOf(env, "A", "stock");
+  const started = await startImport(env, "A", "stock", ["P1;20;1;;"]);
+  return { env, held, import: started, pid: await heldApply(env, "A", "stock", held.pid) };
+}
+
 // SQLite has one writer at a time: its imports apply one after another by nature.
 describe.skipIf(!dialects.includes("postgres"))("postgres: imports apply side by side", () => {
   it("imports of other suppliers (and of the same supplier's other kind) apply whole while one supplier's apply holds its lock", async () => {
-    const env = await testEnv("postgres");
-    await seed(env, "A", "stock", [{ pn: "P1", price: 10, qty: 1 }]);
-    const held = await holdApplyOf(env, "A", "stock");
-    const a = await startImport(env, "A", "stock", ["P1;20;1;;"]);
-    const aPid = await heldApply(env, "A", "stock", held.pid);
+    const { env, held, import: a, pid: aPid } = await heldImportOfA();
 
     const [b, competitor] = await Promise.all([
       (await startImport(env, "B", "stock", ["P1;11;1;;", "Q1;5;1;;"])).promise,
@@ -64,11 +72,7 @@ describe.skipIf(!dialects.includes("postgres"))("postgres: imports apply side by
   });
 
   it("two imports of one supplier and kind take turns: the second waits for the first's lock and applies after it", async () => {
-    const env = await testEnv("postgres");
-    await seed(env, "A", "stock", [{ pn: "P1", price: 10, qty: 1 }]);
-    const held = await holdApplyOf(env, "A", "stock");
-    const first = await startImport(env, "A", "stock", ["P1;20;1;;"]);
-    const firstPid = await heldApply(env, "A", "stock", held.pid);
+    const { env, held, import: first, pid: firstPid } = await heldImportOfA();
 
     const second = await startImport(env, "A", "stock", ["P1;30;1;;", "P2;40;1;;"]);
     await vi.waitFor(async () => {
@@ -91,16 +95,11 @@ describe.skipIf(!dialects.includes("postgres"))("postgres: imports apply side by
   });
 
   it("a second import of one supplier cancelled while it waits for the first's lock stops waiting and ends as cancelled", async () => {
-    const env = await testEnv("postgres");
-    await seed(env, "A", "stock", [{ pn: "P1", price: 10, qty: 1 }]);
-    const held = await holdApplyOf(env, "A", "stock");
-    const first = await startImport(env, "A", "stock", ["P1;20;1;;"]);
-    const firstPid = await heldApply(env, "A", "stock", held.pid);
+    const { env, held, import: first, pid: firstPid } = await heldImportOfA();
 
     let controller: AbortController | undefined;
     const ctx = workContext((_percent, _message, c) => (controller = c));
-    const filePath = env.file("second.csv", "PN;Price;Qty\nP1;30;1\n");
-    const second = tracked(importStock(await env.connect(), { filePath, supplier: "A", kind: "stock" }, ctx));
+    const second = await startImport(env, "A", "stock", ["P1;30;1;;"], ctx);
     await vi.waitFor(
       async () =>
         expect(await importLocks(env.db, "A", "stock")).toEqual([

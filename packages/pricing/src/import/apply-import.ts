@@ -5,12 +5,6 @@ import type { PricingTables } from "../db/database.ts";
 import { recordSupplierImport } from "../suppliers.ts";
 import { upsertInFileOrder } from "./upsert-components.ts";
 
-/** An import's staging table and the rows written to it. */
-export interface StagedTable {
-  name: string;
-  rows: number;
-}
-
 /** Whose rows an import replaces, and the time it records. */
 export interface ImportTarget {
   supplier: string;
@@ -21,15 +15,15 @@ export interface ImportTarget {
 type Trx = Transaction<PricingTables>;
 
 /**
- * SQLite: replaces the supplier's rows of this kind with the staged ones (`table`, see
+ * SQLite: replaces the supplier's rows of this kind with the staged ones (temp table `table`, see
  * stager.ts) in one transaction of the caller's, so readers see the old rows or the new ones,
  * never a mix. PostgreSQL takes the same steps batch by batch (postgres-staging.ts).
  * Returns how many components it created and how many rows the supplier has now.
  */
-export async function applyImport(trx: Trx, table: StagedTable, a: ImportTarget): Promise<{ created: number; offers: number }> {
+export async function applyImport(trx: Trx, table: string, a: ImportTarget): Promise<{ created: number; offers: number }> {
   await deleteOffers(trx, a);
-  const created = await upsertInFileOrder(trx, table.name);
-  const inserted = await offersFrom(sql.raw(table.name), a).execute(trx);
+  const created = await upsertInFileOrder(trx, table);
+  const inserted = await offersFrom(sql.raw(table), a).execute(trx);
   const offers = Number(inserted.numAffectedRows ?? 0n);
   await recordImport(trx, a, offers);
   return { created, offers };

@@ -56,12 +56,10 @@ export async function openSqliteStaging(db: PricingDb, target: ImportTarget): Pr
     }
   });
   let failed: { error: unknown } | undefined;
-  let rowsWritten = 0;
   return {
     async write(rows) {
       try {
         await onConnection(() => insertAll(rows));
-        rowsWritten += rows.length;
       } catch (error) {
         failed ??= { error };
         throw error;
@@ -71,7 +69,7 @@ export async function openSqliteStaging(db: PricingDb, target: ImportTarget): Pr
       if (failed) throw failed.error;
     },
     settle: async () => {},
-    apply: () => transaction(db, (trx) => applyImport(trx, { name: table, rows: rowsWritten }, target)),
+    apply: () => transaction(db, (trx) => applyImport(trx, table, target)),
     async close() {
       if (!sqlite.open) return;
       await onConnection(() => sqlite.prepare(`DROP TABLE IF EXISTS ${table}`).run()).catch(() => {});
