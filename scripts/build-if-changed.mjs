@@ -18,6 +18,7 @@ const TARGETS = {
       "apps/web/src",
       "apps/web/index.html",
       "apps/web/vite.config.ts",
+      "apps/web/precompress.ts",
       "apps/web/package.json",
       "packages/contract/src",
       "packages/client/src",

@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./precompress.ts";
 
 /**
  * `pnpm dev` serves the page with hot reload and sends the API's paths on to a running
@@ -9,7 +10,22 @@ import { defineConfig } from "vite";
 const api = process.env.TASKLANE_API_URL ?? "http://127.0.0.1:3000";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
+  build: {
+    rolldownOptions: {
+      output: {
+        // Libraries change with a dependency update, the page's own code with every release:
+        // apart, a release sends the browser only the page's chunk and keeps the libraries cached
+        // (their names carry a content hash, and the API serves /assets/ as immutable).
+        codeSplitting: {
+          groups: [
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
+            { name: "vendor", test: /node_modules[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
   server: {
     proxy: {
       "/trpc": api,

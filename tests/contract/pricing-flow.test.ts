@@ -2,9 +2,6 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { TaskFailedError, createTasklaneClient } from "@tasklane/client";
 import { pricelistExportPath } from "@tasklane/contract";
-import type { AppRouter } from "@tasklane/server";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { startService, tempDir } from "@tasklane/testing";
 
@@ -29,19 +26,18 @@ const csv = (header: string, rows: string[]) => `${header}\n${rows.join("\n")}\n
 async function setup() {
   const service = await startService();
   const client = createTasklaneClient({ url: service.url });
-  const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${service.url}/trpc`, transformer: superjson })] });
   const dir = await tempDir();
   const file = async (name: string, text: string) => {
     const p = path.join(dir, name);
     await writeFile(p, text);
     return p;
   };
-  return { service, client, trpc, file };
+  return { service, client, file };
 }
 
 describe("upload, import, recalculate, pricelist and CSV through the running service", () => {
   it("computes what the rules say, checked against the test's own calculation", async () => {
-    const { service, client, trpc, file } = await setup();
+    const { service, client, file } = await setup();
     const supplierA: Offer[] = [
       { pn: "PN-1", price: 100.1, qty: 2 },
       { pn: "PN-2", price: 50, qty: 0 },
@@ -78,7 +74,7 @@ describe("upload, import, recalculate, pricelist and CSV through the running ser
     const recalc = await client.submitAndWait("recalculate", {});
     const expected = weightedAverages([...supplierA, ...supplierB]);
     expect(recalc.result).toEqual({ componentsTotal: 4, updated: expected.size, unchanged: 0, withoutOffers: 1 });
-    const components = await trpc.components.list.query({});
+    const components = await client.listComponents({});
     expect(Object.fromEntries(components.items.map((c) => [c.partNumber, c.price]))).toEqual({
       "PN-1": expected.get("PN-1"),
       "PN-2": null,
@@ -88,7 +84,7 @@ describe("upload, import, recalculate, pricelist and CSV through the running ser
     expect(expected.get("PN-1")).toBe(110.07);
 
     const estimate = await client.submitAndWait("pricelistCreate", { source: "estimate" });
-    const estimatePage = await trpc.pricelists.get.query({ id: estimate.result.pricelistId });
+    const estimatePage = await client.getPricelist({ id: estimate.result.pricelistId });
     expect(estimatePage.pricelist).toMatchObject({ source: "estimate", taskId: estimate.id, rowCount: 3 });
     expect(estimatePage.rows.map((r) => [r.partNumber, r.price, r.quantity])).toEqual([
       ["PN-1", 110.07, null],
@@ -97,7 +93,7 @@ describe("upload, import, recalculate, pricelist and CSV through the running ser
     ]);
 
     const warehouse = await client.submitAndWait("pricelistCreate", { source: "warehouse" });
-    const warehouseRows = (await trpc.pricelists.get.query({ id: warehouse.result.pricelistId })).rows;
+    const warehouseRows = (await client.getPricelist({ id: warehouse.result.pricelistId })).rows;
     expect(warehouseRows.map((r) => [r.partNumber, r.price, r.quantity])).toEqual([
       ["PN-1", 100.1, 3],
       ["PN-3", 10, 10],
@@ -136,20 +132,20 @@ describe("upload, import, recalculate, pricelist and CSV through the running ser
     expect(badLang.status).toBe(400);
     expect(await badLang.text()).toContain("lang: must be one of ru, en");
 
-    const listed = await trpc.pricelists.list.query({});
+    const listed = await client.listPricelists({});
     expect(listed.items.map((p) => p.source)).toEqual(["competitor", "warehouse", "estimate"]);
 
     // A second import of the same supplier replaces its rows, and only its rows.
     const again = await file("a2.csv", csv("PN;Price;Qty", ["PN-1;200;1"]));
     await client.submitAndWait("stockImport", { file: again, supplier: "Альфа", kind: "stock" });
     await client.submitAndWait("recalculate", {});
-    const after = Object.fromEntries((await trpc.components.list.query({})).items.map((c) => [c.partNumber, c.price]));
+    const after = Object.fromEntries((await client.listComponents({})).items.map((c) => [c.partNumber, c.price]));
     expect(after["PN-1"]).toBe(weightedAverages([{ pn: "PN-1", price: 200, qty: 1 }, ...supplierB]).get("PN-1"));
     expect(after["PN-3"]).toBe(12);
   });
 
   it("a broken file ends the task as error with a clear text, and the previous rows stay", async () => {
-    const { service, client, trpc, file } = await setup();
+    const { service, client, file } = await setup();
     const good = await file("good.csv", csv("PN;Price;Qty", ["X-1;10;1"]));
     await client.submitAndWait("stockImport", { file: good, supplier: "S", kind: "stock" });
     for (const [name, bytes, text] of [
@@ -165,7 +161,7 @@ describe("upload, import, recalculate, pricelist and CSV through the running ser
     }
     expect((await fetch(`${service.url}/health`)).status).toBe(200);
     await client.submitAndWait("recalculate", {});
-    expect((await trpc.components.list.query({})).items).toMatchObject([{ partNumber: "X-1", price: 10 }]);
+    expect((await client.listComponents({})).items).toMatchObject([{ partNumber: "X-1", price: 10 }]);
   });
 });
 

@@ -1,5 +1,4 @@
 import cors from "@fastify/cors";
-import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { AccessControl } from "./access.ts";
@@ -20,6 +19,7 @@ import { enforceBodyRate } from "./http/body-rate.ts";
 import { capConnections, timeoutOptions } from "./http/connection-limits.ts";
 import { handleRouteError } from "./http/error-handler.ts";
 import { registerHealthRoute } from "./http/health-route.ts";
+import { servePageFiles } from "./http/page-files.ts";
 import { registerPricelistExportRoutes } from "./http/pricelist-export-route.ts";
 import { registerTaskRoute } from "./http/tasks-route.ts";
 import { registerUploadRoute } from "./http/uploads-route.ts";
@@ -106,7 +106,7 @@ export function createServer(options: ServerOptions) {
     now: options.now ?? (() => new Date()),
   });
   registerPricelistExportRoutes(server, { access, pricing: options.pricing });
-  if (options.webRoot) void server.register(fastifyStatic, { root: options.webRoot, prefix: "/" });
+  if (options.webRoot) servePageFiles(server, options.webRoot);
 
   let started = false;
   return {
