@@ -32,7 +32,7 @@ export function limits(r: DistributedResult): string {
     "### What limits scaling here",
     "",
     `Every process shares this machine's ${cpus} cores: the API nodes, the workers, PostgreSQL, Redis, autocannon and the benchmark itself. ` +
-      `**Imports:** one worker used ${fixed(workerOne, 2)} of a core and PostgreSQL ${fixed(postgresOne, 2)} (staging the rows, the swap, the ` +
+      `**Imports:** one worker used ${fixed(workerOne, 2)} of a core and PostgreSQL ${fixed(postgresOne, 2)} (copying each batch of rows in, the components and offers it inserts, the ` +
       `task rows)${postgresOne > workerOne ? ": most of an import's CPU is PostgreSQL's, and both workers share that one server" : ""}. ` +
       `With two workers each import took ${fixed(stretch, 2)}× as long as with one (mean task time, median of the rounds), so two at once ` +
       `finish about 2 / ${fixed(stretch, 2)} = ${fixed(2 / stretch, 2)}× as many per second: their statements queue on the same PostgreSQL ` +
