@@ -94,8 +94,11 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget, s
   return {
     async write(rows) {
       if (rows.length === 0) return;
+      // Formatted while PostgreSQL still applies the batch before (about 1.7 ms a batch), not
+      // after, when it would wait idle for this text.
+      const text = copyText(rows);
       await inFlight;
-      inFlight = applyBatch(copyText(rows), rows.length);
+      inFlight = applyBatch(text, rows.length);
       inFlight.catch(() => {});
     },
     finish: () => inFlight,
