@@ -81,7 +81,13 @@ export const newComponentsFrom = (staged: RawBuilder<unknown>, onConflictDoNothi
  * catalogue, a first import): no gap is left that a staged row could fill.
  */
 export function gapFillFrom(staged: RawBuilder<unknown>) {
-  const gapFillingRows = sql`FROM ${staged} s JOIN components c ON c.part_number = s.part_number
+  // Each staged row looks its component up by index, whatever the statistics say: OFFSET 0 keeps
+  // the LATERAL subquery from being pulled up into a join the planner may turn around. Planned
+  // freely, a catalogue autovacuum had not yet analyzed (right after its first import) was
+  // estimated at 83 components with a gap out of 20,000 and scanned whole for every staged row:
+  // 40 million comparisons, 3.5 s a batch, an 18 s import of 20,000 rows that takes 0.4 s.
+  const gapFillingRows = sql`FROM ${staged} s
+    CROSS JOIN LATERAL (SELECT c.vendor, c.name, c.category FROM components c WHERE c.part_number = s.part_number OFFSET 0) c
     WHERE (c.vendor IS NULL AND s.vendor IS NOT NULL) OR (c.name IS NULL AND s.name IS NOT NULL)
        OR (c.category IS NULL AND s.category IS NOT NULL)`;
   return sql`
