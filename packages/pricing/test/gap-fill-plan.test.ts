@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { importStock } from "../src/index.ts";
+import { BATCH_PLANNER_SETTINGS, createStagingTable } from "../src/import/postgres-staging.ts";
 import { gapFillFrom } from "../src/import/upsert-components.ts";
 import { dialects, testEnv, workContext } from "./helpers/env.ts";
 
@@ -26,14 +27,13 @@ describe.skipIf(!dialects.includes("postgres"))("postgres: the gap update of an 
 
     const client = await env.db.pool!.connect();
     try {
-      await client.query(`CREATE TEMP TABLE staged (row_number integer PRIMARY KEY, part_number text COLLATE "C" NOT NULL,
-        vendor text COLLATE "C", name text COLLATE "C", category text, quantity double precision, price double precision NOT NULL,
-        search_text text NOT NULL)`);
+      await client.query(createStagingTable("staged"));
       await client.query(
         `INSERT INTO staged SELECT i + 2, 'BIG-' || i, NULL, NULL, NULL, 1, 1, 'big-' || i FROM generate_series(0, 1999) i`,
       );
       // As the import's transaction runs it (postgres-staging.ts).
-      await client.query("BEGIN; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
+      await client.query("BEGIN");
+      for (const setting of BATCH_PLANNER_SETTINGS) await client.query(setting);
       const statement = gapFillFrom(sql.raw("staged")).compile(env.db.kysely);
       const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${statement.sql}`);
       await client.query("ROLLBACK");

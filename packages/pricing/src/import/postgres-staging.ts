@@ -38,18 +38,13 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget, s
   const table = stagingTableName();
   let trx: ControlledTransaction<PricingTables>;
   try {
-    const [, backend] = (await client.query(
-      `CREATE TEMP TABLE ${table} (row_number integer PRIMARY KEY, part_number text COLLATE "C" NOT NULL, vendor text COLLATE "C",
-        name text COLLATE "C", category text, quantity double precision, price double precision NOT NULL, search_text text NOT NULL);
-       SELECT pg_backend_pid() AS pid`,
-    )) as unknown as [unknown, pg.QueryResult<{ pid: number }>];
+    const [, backend] = (await client.query(`${createStagingTable(table)}; SELECT pg_backend_pid() AS pid`)) as unknown as [
+      unknown,
+      pg.QueryResult<{ pid: number }>,
+    ];
     trx = await sessionDb(client).startTransaction().execute();
     await cancellable(pool, backend.rows[0]!.pid, signal, () => takeImportLock(trx, target.supplier, target.kind));
-    // Each batch's statements join its 2,000 staged rows with components by part number, and
-    // with staging by row number: look-ups by index. Planned by cost, each batch hashed all the
-    // components instead (a scan of the whole catalogue per batch, 3.7 s for 100,000 rows).
-    await sql`SET LOCAL enable_hashjoin = off`.execute(trx);
-    await sql`SET LOCAL enable_mergejoin = off`.execute(trx);
+    for (const setting of BATCH_PLANNER_SETTINGS) await sql.raw(setting).execute(trx);
     // The batch statements carry the supplier's name as a literal: quotes are doubled, and a
     // backslash must stay a backslash (the default, but a server may be set otherwise).
     await sql`SET LOCAL standard_conforming_strings = on`.execute(trx);
@@ -124,6 +119,19 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget, s
     },
   };
 }
+
+/** An import's staging table, a TEMP table of its session, keyed by row number. */
+export const createStagingTable = (table: string): string =>
+  `CREATE TEMP TABLE ${table} (row_number integer PRIMARY KEY, part_number text COLLATE "C" NOT NULL, vendor text COLLATE "C",
+    name text COLLATE "C", category text, quantity double precision, price double precision NOT NULL, search_text text NOT NULL)`;
+
+/**
+ * Set in the import's transaction. Each batch's statements join its 2,000 staged rows with
+ * components by part number, and with staging by row number: look-ups by index. Planned by cost,
+ * each batch hashed all the components instead (a scan of the whole catalogue per batch, 3.7 s for
+ * 100,000 rows).
+ */
+export const BATCH_PLANNER_SETTINGS = ["SET LOCAL enable_hashjoin = off", "SET LOCAL enable_mergejoin = off"] as const;
 
 /**
  * Runs `wait` (a statement of session `pid` that may wait long: another import of the same
