@@ -48,6 +48,16 @@ export async function savedMapping(db: PricingDb, name: string, kind: StockKind)
   return parseMapping(row?.mapping ?? null);
 }
 
+/**
+ * The supplier's rows of this kind now, from its row (which each import's transaction keeps, and
+ * nothing else writes offers): a count of the offers themselves read every one of them, 20-80 ms
+ * per 100,000 on PostgreSQL.
+ */
+export async function supplierOffers(db: PricingDb, name: string, kind: StockKind): Promise<number> {
+  const row = await db.kysely.selectFrom("suppliers").select("offers").where("name", "=", name).where("kind", "=", kind).executeTakeFirst();
+  return Number(row?.offers ?? 0);
+}
+
 /** Saves (or with null forgets) a supplier's mapping; a supplier not yet imported is listed from now on. */
 export function setSupplierMapping(db: PricingDb, input: SupplierMappingInput, now = Date.now()): Promise<Supplier> {
   return transaction(db, (trx) => saveMapping(trx, input.name.trim(), input.kind, input.mapping, now));

@@ -19,7 +19,7 @@ import { openRowReader } from "../readers/open.ts";
 import type { RowReader, SheetRow } from "../readers/types.ts";
 import { RowGuard } from "../readers/row-guard.ts";
 import type { ColumnMap } from "../readers/columns.ts";
-import { saveMapping, savedMapping } from "../suppliers.ts";
+import { saveMapping, savedMapping, supplierOffers } from "../suppliers.ts";
 import { categoryTitle } from "./category-rows.ts";
 import { CONTENT_SAMPLE_ROWS } from "./content-choice.ts";
 import { FileRowNumbers } from "./file-rows.ts";
@@ -88,7 +88,7 @@ async function importOnce(db: PricingDb, input: StockImportInput, ctx: WorkConte
   const staging = await openStaging(db, { supplier, kind: input.kind, importedAt: Date.now() }, ctx.signal);
   try {
     const { tally, header } = await stageFile(staging, reader, { ...input, readWith }, ctx);
-    const rowsBefore = await countRows(db, supplier, input.kind);
+    const rowsBefore = await supplierOffers(db, supplier, input.kind);
     if (tally.imported === 0) refuseWipe(supplier, rowsBefore, tally);
     ctx.progress(READ_SHARE, text("import.saving", { rows: tally.imported }));
     // One more turn so the "Saving" line reaches the task store before the final
@@ -130,17 +130,6 @@ function refuseWipe(supplier: string, kept: number, tally: Tally): void {
           reason: first!.reasonText ?? first!.reason,
         });
   throw new StockFileError(text("import.nothingImported", { cause, supplier, kept }));
-}
-
-/** The supplier's rows of this kind now. */
-async function countRows(db: PricingDb, supplier: string, kind: StockKind): Promise<number> {
-  const { n } = await db.kysely
-    .selectFrom("offers")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("supplier", "=", supplier)
-    .where("kind", "=", kind)
-    .executeTakeFirstOrThrow();
-  return Number(n);
 }
 
 type ReadInput = StockImportInput & { readWith: ReadWith };
