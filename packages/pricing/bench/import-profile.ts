@@ -9,7 +9,7 @@
  * --rounds N: then imports the same file N more times into the same database, timing each (and
  * the server's WAL meanwhile); --checkpoint: a CHECKPOINT before each of those rounds.
  */
-import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -80,6 +80,40 @@ const original = pg.Client.prototype.query as (this: pg.Client, ...args: unknown
   return result;
 };
 
+/**
+ * CPU seconds of each backend of database `name` on this machine (from /proc, every 10 ms while
+ * sampling, so that a backend whose session ends before the import does still counts): which of
+ * the import's sessions PostgreSQL's time went to. Needs the server on this machine.
+ */
+function sampleBackends(database: string): { stop(): Map<number, number> } {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const tick = () => {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(` ${database} `)) continue;
+        const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
+        const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+        const pid = Number(entry);
+        if (!first.has(pid)) first.set(pid, seconds);
+        last.set(pid, seconds);
+      } catch {
+        // Gone between the listing and the read.
+      }
+    }
+  };
+  tick();
+  const timer = setInterval(tick, 10);
+  return {
+    stop() {
+      clearInterval(timer);
+      tick();
+      return new Map([...last].map(([pid, s]) => [pid, s - first.get(pid)!]));
+    },
+  };
+}
+
 const dir = mkdtempSync(join(tmpdir(), "import-profile-"));
 const name = `tasklane_profile_${process.pid}`;
 const admin = async (text: string) => {
@@ -105,6 +139,8 @@ try {
     ctx(() => {}),
   );
   recording = true;
+  const cpuBefore = process.cpuUsage();
+  const backends = sampleBackends(name);
   const started = performance.now();
   let staged = 0;
   const result = await importStock(
@@ -115,6 +151,8 @@ try {
     }),
   );
   const ended = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
+  const backendCpu = [...backends.stop().values()].filter((s) => s > 0).sort((a, b) => b - a);
   recording = false;
   await pool.end();
   const copies = timings.filter((t) => t.what.startsWith("COPY"));
@@ -127,6 +165,10 @@ try {
   );
   console.log(
     `  COPY batches: ${copies.length}, ${(copies.reduce((s, t) => s + t.ms, 0) / 1000).toFixed(3)} s in all (overlapping reading)`,
+  );
+  console.log(`  this process's CPU over the import: ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s (every thread: the reader's too)`);
+  console.log(
+    `  PostgreSQL backends' CPU over the import: ${backendCpu.map((s) => s.toFixed(2)).join(" + ")} s (each session that used any, busiest first)`,
   );
   console.log(`  statements: ${others.length}`);
   for (const t of others) console.log(`    ${t.ms.toFixed(1).padStart(8)} ms  ${t.what}`);
