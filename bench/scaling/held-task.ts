@@ -13,7 +13,8 @@ export interface HeldTask {
 /**
  * An import held running for as long as the polls take: its worker is stopped (SIGSTOP) once
  * the task shows progress, so every poll reads a running task's row from PostgreSQL and its
- * progress from Redis, as pollers of a task in progress do. No other worker runs meanwhile, so
+ * progress from what the node last read of the queue's event stream (a node that missed the report
+ * reads it from Redis), as pollers of a task in progress do. No other worker runs meanwhile, so
  * no stalled check takes the job from the stopped one. `release` lets the worker go on and
  * stops it (the import rolls back and ends as interrupted).
  */

@@ -133,7 +133,8 @@ function polls(r: ScalingResult): string {
     "### tasks.get: 1, 2 and 3 API nodes",
     "",
     `The request @tasklane/client's getTask sends (captured from the client) for an import held running: its worker is stopped (SIGSTOP) once ` +
-      "the task shows progress, so every poll reads the task's row from PostgreSQL and its progress from Redis, as a poll of a task in progress does. " +
+      "the task shows progress, so every poll reads the task's row from PostgreSQL, and its progress from the node's memory of the queue's event stream " +
+      "(packages/server progress-events.ts; a node that missed the report reads it from Redis), as a poll of a task in progress does. " +
       `${p.generators} autocannon processes of ${p.connections / p.generators} connections each (${p.connections} in all), outside the shares, ` +
       `${p.durationS} s measured together after a ${p.warmupS} s warm-up; generator g polls node g mod n, so each node gets an equal part of the ` +
       "same generators. One unmeasured measurement through three nodes comes first. Rounds turn the order.",

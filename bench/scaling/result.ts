@@ -19,7 +19,7 @@ export interface ImportRun {
 /** One poll measurement through `nodes` API nodes, each in a share of its own. */
 export interface PollRun {
   nodes: number;
-  /** What was polled: a task held running (its row from PostgreSQL, its progress from Redis) or a finished one (from the node's memory). */
+  /** What was polled: a task held running (its row from PostgreSQL, its progress from the node's memory of the event stream) or a finished one (from the node's memory). */
   task: "running" | "finished";
   rps: number;
   requests: number;

@@ -1,4 +1,4 @@
-import { createDistributedWorker } from "@tasklane/server";
+import { createDistributedServer, createDistributedWorker } from "@tasklane/server";
 import { afterAll, describe, it } from "vitest";
 import { type TestRedis, distributed, freshDatabase, startRedis, testHandlers } from "@tasklane/testing";
 
@@ -29,6 +29,32 @@ describe.skipIf(!distributed)("a worker stopped as soon as it has started", () =
         // Stops at different points of the handshake: at once, then a little later each time.
         await new Promise((resolve) => setTimeout(resolve, i % 5));
         await worker.stop();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+/** The same for an API node, which also reads the queue's event stream on a blocking connection of its own (progress-events.ts). */
+describe.skipIf(!distributed)("an API node stopped as soon as it has started", () => {
+  it("stops cleanly every time, with nothing left unhandled", async () => {
+    redis ??= await startRedis();
+    const database = await freshDatabase();
+    try {
+      for (let i = 0; i < 10; i++) {
+        const node = await createDistributedServer({
+          redisUrl: redis.url,
+          databaseUrl: database.url,
+          queueName: `quicknode${i}`,
+          host: "127.0.0.1",
+          port: 0,
+          logger: false,
+          graceMs: 0,
+        });
+        await node.start();
+        await new Promise((resolve) => setTimeout(resolve, i % 5));
+        await node.stop();
       }
     } finally {
       await database.drop();

@@ -54,7 +54,7 @@ export interface DistributedServerOptions
 export async function createDistributedServer(options: DistributedServerOptions) {
   const { databaseUrl, redisUrl, queueName = DEFAULT_QUEUE_NAME, retentionMs = DEFAULT_RETENTION_MS } = options;
   const pg = await openPostgres(databaseUrl);
-  const queue = new TaskQueue({ redisUrl, queueName, retentionMs });
+  const queue = new TaskQueue({ redisUrl, queueName, retentionMs }, { followProgress: true });
   const database = { dialect: "postgres", url: databaseUrl } as const;
   // Each part takes its own options; createServer ignores the others'.
   const service = createServer({

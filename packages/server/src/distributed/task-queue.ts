@@ -2,6 +2,7 @@ import type { Task } from "@tasklane/contract";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import type { Live } from "../tasks/task-runner.ts";
+import { asLive, ProgressEvents } from "./progress-events.ts";
 
 /** A job carries only the task's id: the input and the outcome live in the task's row. */
 export interface JobData {
@@ -25,16 +26,23 @@ export const cancelChannel = (queueName: string) => `tasklane:${queueName}:cance
 export class TaskQueue {
   readonly queue: Queue<JobData>;
   readonly #redis: Redis;
+  /** An API node's: running jobs' progress as the event stream reports it (workers read none). */
+  readonly #progress: ProgressEvents | undefined;
 
-  constructor(private readonly settings: QueueSettings) {
+  constructor(
+    private readonly settings: QueueSettings,
+    { followProgress = false }: { followProgress?: boolean } = {},
+  ) {
     // Fails at once while Redis is away, instead of queueing commands for later: a submit must answer 503 now, not hang until Redis returns.
     this.#redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     this.queue = new Queue<JobData>(settings.queueName, { connection: this.#redis });
+    this.#progress = followProgress ? new ProgressEvents(settings.redisUrl, settings.queueName) : undefined;
   }
 
   /** Resolves once Redis answers (BullMQ connects the client itself). */
   async start(): Promise<void> {
     await this.queue.waitUntilReady();
+    await this.#progress?.start();
   }
 
   /**
@@ -64,12 +72,15 @@ export class TaskQueue {
     await job?.remove().catch(() => undefined);
   }
 
-  /** The job's latest progress, one Redis read; undefined when there is none yet. */
+  /**
+   * The job's latest progress: as the event stream last reported it, or else one Redis read;
+   * undefined when there is none yet.
+   */
   async progressOf(id: string): Promise<Live | undefined> {
+    const followed = this.#progress?.get(id);
+    if (followed) return followed;
     const raw = await this.#redis.hget(this.queue.toKey(id), "progress");
-    if (!raw) return undefined;
-    const value: unknown = JSON.parse(raw);
-    return typeof value === "object" && value !== null && "progress" in value && "message" in value ? (value as Live) : undefined;
+    return raw ? asLive(JSON.parse(raw)) : undefined;
   }
 
   /** Jobs waiting for a worker (every job has a priority, so BullMQ keeps them as "prioritized") and jobs a worker runs. */
@@ -90,6 +101,7 @@ export class TaskQueue {
 
   /** QUIT, not a disconnect: commands still in flight (BullMQ's own among them) finish first instead of rejecting. */
   async close(): Promise<void> {
+    await this.#progress?.close();
     await this.queue.close();
     await this.#redis.quit().catch(() => undefined);
   }
