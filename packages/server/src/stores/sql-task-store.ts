@@ -7,6 +7,34 @@ import type { Claimed, FinalFields, SharedTaskStore, StoredTask, TaskListQuery, 
 
 type Row = Selectable<ServerTables["tasks"]>;
 
+/**
+ * The columns a poll reads, named rather than `*`: on PostgreSQL the read is a prepared
+ * statement, and one that selects `*` fails ("cached plan must not change result type") on every
+ * connection that prepared it once a newer version's migration adds a column, as happens while
+ * API nodes of two versions run side by side.
+ */
+const POLLED = [
+  "id",
+  "type",
+  "owner",
+  "status",
+  "progress",
+  "message",
+  "input",
+  "subject",
+  "idempotency_key",
+  "result",
+  "error",
+  "texts",
+  "created_at",
+  "started_at",
+  "done_at",
+  "cancel_requested",
+] as const satisfies readonly (keyof Row)[];
+type PolledRow = Pick<Row, (typeof POLLED)[number]>;
+/** The poll's prepared statement on each pooled PostgreSQL connection. */
+const POLL_STATEMENT = "tasklane_tasks_get";
+
 const { starting: STARTING, cancelling: CANCELLING, failed: FAILED } = TASK_LINES;
 
 const UNFINISHED = ["queued", "running"] as const;
@@ -42,22 +70,26 @@ export class SqlTaskStore implements SharedTaskStore {
   /**
    * The poll's read (a distributed poll makes it every time). Kysely writes the query once; it
    * runs on the handle under Kysely, as the stores before did: Kysely's executor costs some
-   * 4 µs (SQLite) to 15 µs (PostgreSQL) of CPU per call, which the poll must not pay.
+   * 4 µs (SQLite) to 15 µs (PostgreSQL) of CPU per call, which the poll must not pay. On
+   * PostgreSQL it is a named statement, parsed and planned once per connection: 28-29 µs of
+   * PostgreSQL's CPU a read instead of 51-54 µs when each one was parsed and planned anew.
    */
-  readonly #getRow: (id: string) => Promise<Row | undefined>;
+  readonly #getRow: (id: string) => Promise<PolledRow | undefined>;
 
   /** A database from sqlitePricingDb or postgresPricingDb (the tasks file, or the shared pool). */
   constructor(db: Pick<PricingDb, "kysely" | "dialect" | "sqlite" | "pool">) {
     this.#db = db.kysely as unknown as Kysely<ServerTables>;
     this.#json = db.dialect === "sqlite" ? (value) => (value === null ? null : (JSON.parse(value as string) as unknown)) : (value) => value;
-    const get = this.#db.selectFrom("tasks").selectAll().where("id", "=", "").compile().sql;
+    const get = this.#db.selectFrom("tasks").select(POLLED).where("id", "=", "").compile().sql;
     // sqlitePricingDb gives the SQLite handle, postgresPricingDb the pool.
     const { sqlite, pool } = db;
-    const statement = sqlite?.prepare<[string], Row>(get);
-    this.#getRow = statement ? async (id) => statement.get(id) : async (id) => (await pool!.query<Row>(get, [id])).rows[0];
+    const statement = sqlite?.prepare<[string], PolledRow>(get);
+    this.#getRow = statement
+      ? async (id) => statement.get(id)
+      : async (id) => (await pool!.query<PolledRow>({ name: POLL_STATEMENT, text: get, values: [id] })).rows[0];
   }
 
-  #task(row: Row): Task {
+  #task(row: PolledRow): Task {
     const texts = this.#json(row.texts) as { message: Task["messageText"]; error: Task["errorText"] } | null;
     return {
       id: row.id,
