@@ -16,8 +16,8 @@ afterAll(async () => {
   await redis.close();
 });
 
-async function openQueue(queueName: string, followProgress: boolean): Promise<TaskQueue> {
-  const queue = new TaskQueue({ redisUrl: redis.url, queueName, retentionMs: 60_000 }, { followProgress });
+async function openQueue(queueName: string, followProgress: boolean, maxFollowedJobs?: number): Promise<TaskQueue> {
+  const queue = new TaskQueue({ redisUrl: redis.url, queueName, retentionMs: 60_000 }, { followProgress, maxFollowedJobs });
   opened.push(queue);
   await queue.start();
   return queue;
@@ -72,6 +72,29 @@ describe("an API node's progress of running jobs", () => {
     const node = await openQueue("late", true);
     const before = await hgets();
     expect(await node.progressOf("t2")).toEqual({ progress: 25, message: "Reading rows: 5,000" });
+    expect((await hgets()) - before).toBe(1);
+  });
+
+  it("past its cap, forgets the job that reported least recently, whose polls read the job again", async () => {
+    const worker = await openQueue("capped", false);
+    const node = await openQueue("capped", true, 3);
+    for (const id of ["c1", "c2", "c3", "c4"]) await worker.add({ id, type: "recalculate" });
+    await report(worker, "c1", 10, "Reading rows: 1,000");
+    await report(worker, "c2", 10, "Reading rows: 1,000");
+    await report(worker, "c2", 20, "Reading rows: 2,000");
+    await report(worker, "c3", 10, "Reading rows: 1,000");
+    expect(await answeredFromMemory(node, "c3")).toEqual({ progress: 10, message: "Reading rows: 1,000" });
+    // c1 reports again after c2, so c2 is the oldest when a fourth job's report overflows the cap.
+    await report(worker, "c1", 50, "Saving");
+    expect(await answeredFromMemory(node, "c1")).toEqual({ progress: 50, message: "Saving" });
+    await report(worker, "c4", 10, "Reading rows: 1,000");
+    expect(await answeredFromMemory(node, "c4")).toEqual({ progress: 10, message: "Reading rows: 1,000" });
+
+    const before = await hgets();
+    expect(await node.progressOf("c1")).toEqual({ progress: 50, message: "Saving" });
+    expect(await node.progressOf("c3")).toEqual({ progress: 10, message: "Reading rows: 1,000" });
+    expect(await hgets()).toBe(before);
+    expect(await node.progressOf("c2")).toEqual({ progress: 20, message: "Reading rows: 2,000" });
     expect((await hgets()) - before).toBe(1);
   });
 

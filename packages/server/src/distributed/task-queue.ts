@@ -31,12 +31,13 @@ export class TaskQueue {
 
   constructor(
     private readonly settings: QueueSettings,
-    { followProgress = false }: { followProgress?: boolean } = {},
+    // maxFollowedJobs is for tests, to reach the cap; left out, ProgressEvents keeps its own.
+    { followProgress = false, maxFollowedJobs }: { followProgress?: boolean; maxFollowedJobs?: number } = {},
   ) {
     // Fails at once while Redis is away, instead of queueing commands for later: a submit must answer 503 now, not hang until Redis returns.
     this.#redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     this.queue = new Queue<JobData>(settings.queueName, { connection: this.#redis });
-    this.#progress = followProgress ? new ProgressEvents(settings.redisUrl, settings.queueName) : undefined;
+    this.#progress = followProgress ? new ProgressEvents(settings.redisUrl, settings.queueName, { maxJobs: maxFollowedJobs }) : undefined;
   }
 
   /** Resolves once Redis answers (BullMQ connects the client itself). */
