@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { importStock, type PricingDb, StockFileError } from "../src/index.ts";
+import { importStock, listComponents, type PricingDb, StockFileError } from "../src/index.ts";
 import { sql } from "kysely";
 import { offers, rows, stagingTables, dialects, testEnv, workContext } from "./helpers/env.ts";
 import { MXL8_HEADER, mxl8 } from "./helpers/mxl.ts";
@@ -238,6 +238,20 @@ describe.each(dialects)("%s", (dialect) => {
       expect(result).toMatchObject({ imported: 3, componentsCreated: 1 });
       expect(await component(env.db, "D-1")).toEqual({ part_number: "D-1", vendor: "Acme", name: "Второе имя" });
       expect((await offers(env.db)).map((o) => o.price)).toEqual([10, 11, 12]);
+    });
+
+    it("a part number listed again batches later fills what its first row lacked, and no more", async () => {
+      const env = await testEnv(dialect);
+      // 2,000 rows a batch (stock-import.ts): D-1 first in the first batch without a name or
+      // vendor, then with both in the third batch, then with others in the fourth.
+      const filler = (from: number) => Array.from({ length: 2_500 }, (_, i) => `F${from + i};1;1;;`);
+      const lines = ["D-1;10;1;;", ...filler(0), "D-1;11;1;Позже;Acme", ...filler(2_500), "D-1;12;1;Ещё позже;Other"];
+      const file = env.file("later.csv", `PN;Price;Qty;Name;Vendor\n${lines.join("\n")}\n`);
+      const result = await importStock(env.db, { filePath: file, supplier: "A", kind: "stock" }, workContext());
+      expect(result).toMatchObject({ imported: 5_003, componentsCreated: 5_001 });
+      expect(await component(env.db, "D-1")).toEqual({ part_number: "D-1", vendor: "Acme", name: "Позже" });
+      const found = await listComponents(env.db, { search: "позже" });
+      expect(found.items.map((c) => c.partNumber)).toEqual(["D-1"]);
     });
 
     it("a run whose connection dies mid-file leaves nothing staged, and its rerun lands whole", async () => {
