@@ -77,12 +77,18 @@ export async function importBatch(
       const imported = (task.result as { imported: number }).imported;
       if (imported !== batch.rows) throw new Error(`task ${task.id} imported ${imported} of ${batch.rows} rows`);
     }
-    const seconds = (Math.max(...done.map((t) => t.doneAt!.getTime())) - startedAt) / 1000;
+    const ends = done.map((t) => t.doneAt!.getTime()).sort((a, b) => a - b);
+    const seconds = (ends.at(-1)! - startedAt) / 1000;
+    const busyTasks = done.length - workers * concurrency;
+    if (busyTasks < 1)
+      throw new Error(`a batch of ${done.length} tasks leaves no time in which all ${workers * concurrency} slots had work`);
+    const busySeconds = (ends[busyTasks - 1]! - startedAt) / 1000;
     const taskSeconds = done.map((t) => (t.doneAt!.getTime() - t.startedAt!.getTime()) / 1000);
     return {
       workers,
       seconds: +seconds.toFixed(3),
       tasksPerS: +(done.length / seconds).toFixed(3),
+      busy: { tasks: busyTasks, seconds: +busySeconds.toFixed(3), tasksPerS: +(busyTasks / busySeconds).toFixed(3) },
       meanTaskS: +(taskSeconds.reduce((a, b) => a + b, 0) / taskSeconds.length).toFixed(3),
       lock,
       spent,

@@ -38,13 +38,19 @@ function importLimit(r: ScalingResult): string {
       costs.map((c) => c.applySPerImport),
       2,
     )} s per import with one, two and three workers. ` +
-    `Measured: ${fixed(
+    `Measured, while every worker had work: ${fixed(
+      m((x) => x.busyRatios[0]!),
+      2,
+    )} and ${fixed(
+      m((x) => x.busyRatios[1]!),
+      2,
+    )} (aims ${AIMS.join(" and ")}); over the whole batch, its drain included, ${fixed(
       m((x) => x.ratios[0]!),
       2,
     )} and ${fixed(
       m((x) => x.ratios[1]!),
       2,
-    )} (aims ${AIMS.join(" and ")}). ` +
+    )}. ` +
     `Each worker used ${list(counts.map(used), 2)} of its ${r.shareCores.workers} core and was at its quota in ${list(
       counts.map(hit).map((v) => v * 100),
       0,

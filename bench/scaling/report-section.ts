@@ -38,6 +38,8 @@ function importRows(r: ScalingResult): (string | number)[][] {
         workers,
         `${fixed(run.tasksPerS, 3)} (${fixed(run.seconds, 2)} s)`,
         workers === 1 ? "" : fixed(round.ratios[workers - 2]!, 2),
+        `${fixed(run.busy.tasksPerS, 3)} (${run.busy.tasks} in ${fixed(run.busy.seconds, 2)} s)`,
+        workers === 1 ? "" : fixed(round.busyRatios[workers - 2]!, 2),
         fixed(run.meanTaskS, 2),
         each(s.shareSeconds.slice(0, workers).map((v) => perSecond(v, s.wallS))),
         s.shareThrottled.slice(0, workers).map(percent).join(" + "),
@@ -54,6 +56,8 @@ function importRows(r: ScalingResult): (string | number)[][] {
 function imports(r: ScalingResult): string {
   const i = r.imports;
   const ratios = (k: number) => i.rounds.map((x) => x.ratios[k]!);
+  const busyRatios = (k: number) => i.rounds.map((x) => x.busyRatios[k]!);
+  const verdict = (values: number[], aim: number) => (median(values) >= aim ? "reached" : "not reached");
   return [
     "### Imports: 1, 2 and 3 workers",
     "",
@@ -61,7 +65,10 @@ function imports(r: ScalingResult): string {
       `at once through node 1 with @tasklane/client; workers run TASKLANE_CONCURRENCY=${i.concurrency} and are started fresh for each batch, ` +
       `and each first runs ${WARM_UP_IMPORTS} unmeasured warm-up imports of the same file (a worker's first imports also start its task thread, compile the ` +
       "pricing code and warm the JIT: cold, each added worker made the batch's imports dearer; bench/lib/warm-up-workers.ts). " +
-      "Figure: tasks / (last task's doneAt − first submit). Node cores: node 1, which takes the submits and this benchmark's tasks.list reads " +
+      "Figures: over the whole batch, tasks / (last task's doneAt − first submit); **while every worker had work**, the tasks done by the moment the queue ran dry " +
+      "over the time from the first submit to it (the k-th doneAt for k = tasks − workers × concurrency: the worker that finished it took the last task, " +
+      "so until then no worker lacked a task). The rest of a batch is its drain, in which workers go idle one by one because the batch ran out " +
+      "(one worker never does): it measures the batch's size, not what a worker adds, so the aims are judged on the second figure, and the first is shown beside it. Node cores: node 1, which takes the submits and this benchmark's tasks.list reads " +
       "(it waits for the batch by listing finished tasks every 250 ms, which reads PostgreSQL only, so the Redis commands counted are the tasks' own). " +
       "An unmeasured batch first creates the components and every supplier's offers. " +
       "Each round measures every count, in an order that turns from round to round; ratios are within a round. Applying: an import applies each batch of rows " +
@@ -75,6 +82,8 @@ function imports(r: ScalingResult): string {
         "round",
         "workers",
         "tasks/s (batch)",
+        "÷ 1 worker",
+        "tasks/s while every worker had work",
         "÷ 1 worker",
         "mean task s",
         "cores per worker",
@@ -91,11 +100,12 @@ function imports(r: ScalingResult): string {
     table(
       ["median (range) of the rounds", "2 workers ÷ 1", "3 workers ÷ 1"],
       [
-        ["ratio", spread(ratios(0), 2), spread(ratios(1), 2)],
+        ["ratio while every worker had work", spread(busyRatios(0), 2), spread(busyRatios(1), 2)],
+        ["ratio over the whole batch", spread(ratios(0), 2), spread(ratios(1), 2)],
         [
           "aim",
-          `≥ ${AIMS[0]}: ${median(ratios(0)) >= AIMS[0] ? "reached" : "not reached"}`,
-          `≥ ${AIMS[1]}: ${median(ratios(1)) >= AIMS[1] ? "reached" : "not reached"}`,
+          `≥ ${AIMS[0]}: ${verdict(busyRatios(0), AIMS[0])} (whole batch: ${verdict(ratios(0), AIMS[0])})`,
+          `≥ ${AIMS[1]}: ${verdict(busyRatios(1), AIMS[1])} (whole batch: ${verdict(ratios(1), AIMS[1])})`,
         ],
       ],
     ),

@@ -8,6 +8,13 @@ export interface ImportRun {
   /** First submit to the last task's doneAt. */
   seconds: number;
   tasksPerS: number;
+  /**
+   * While every worker had work: the first submit to the moment the queue ran dry (the k-th
+   * doneAt, k = tasks − workers × concurrency; the worker that finished it took the last task),
+   * and the k tasks done by then. The rest of a batch is its drain, in which workers go idle one
+   * by one because the batch ran out, which one worker never does.
+   */
+  busy: { tasks: number; seconds: number; tasksPerS: number };
   /** Mean of each task's doneAt − startedAt. */
   meanTaskS: number;
   /** The imports' apply locks over the batch, sampled from pg_locks. */
@@ -43,7 +50,8 @@ export interface ScalingResult {
     tasks: number;
     rows: number;
     concurrency: number;
-    rounds: { order: number[]; runs: ImportRun[]; ratios: number[] }[];
+    /** ratios: of tasksPerS over the whole batch; busyRatios: of busy.tasksPerS. */
+    rounds: { order: number[]; runs: ImportRun[]; ratios: number[]; busyRatios: number[] }[];
   };
   polls: {
     generators: number;

@@ -94,9 +94,10 @@ async function importRounds(deployment: ScalingDeployment, batch: ImportBatch): 
     const order = orderOf(round);
     const runs: ImportRun[] = [];
     for (const workers of order) runs[workers - 1] = await importBatch(deployment, batch, workers, CONCURRENCY);
-    rounds.push({ order, runs, ratios: ratiosOf(runs.map((r) => r.tasksPerS)) });
+    rounds.push({ order, runs, ratios: ratiosOf(runs.map((r) => r.tasksPerS)), busyRatios: ratiosOf(runs.map((r) => r.busy.tasksPerS)) });
     console.error(
-      `${elapsed()} imports round ${round + 1}/${ROUNDS}: tasks/s ${runs.map((r) => r.tasksPerS).join(" / ")}, ratios ${rounds.at(-1)!.ratios.join(" / ")}`,
+      `${elapsed()} imports round ${round + 1}/${ROUNDS}: tasks/s ${runs.map((r) => r.tasksPerS).join(" / ")}, ratios ${rounds.at(-1)!.ratios.join(" / ")}; ` +
+        `while every worker had work ${runs.map((r) => r.busy.tasksPerS).join(" / ")}, ratios ${rounds.at(-1)!.busyRatios.join(" / ")}`,
     );
   }
   return rounds;
