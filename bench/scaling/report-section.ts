@@ -8,6 +8,8 @@ import type { ImportRun, PollRun, ScalingResult } from "./result.ts";
 import { AIMS, scalingLimits } from "./report-limits.ts";
 
 const perSecond = (seconds: number, wallS: number) => seconds / wallS;
+/** Whether the median of the rounds' ratios reaches an aim. */
+const verdict = (ratios: number[], aim: number) => (median(ratios) >= aim ? "reached" : "not reached");
 const each = (values: number[]) => values.map((v) => fixed(v, 2)).join(" + ");
 
 function shares(r: ScalingResult): string {
@@ -57,7 +59,6 @@ function imports(r: ScalingResult): string {
   const i = r.imports;
   const ratios = (k: number) => i.rounds.map((x) => x.ratios[k]!);
   const busyRatios = (k: number) => i.rounds.map((x) => x.busyRatios[k]!);
-  const verdict = (values: number[], aim: number) => (median(values) >= aim ? "reached" : "not reached");
   return [
     "### Imports: 1, 2 and 3 workers",
     "",
@@ -171,11 +172,7 @@ function polls(r: ScalingResult): string {
       ["median (range) of the rounds", "2 nodes ÷ 1", "3 nodes ÷ 1"],
       [
         ["ratio", spread(ratios(0), 2), spread(ratios(1), 2)],
-        [
-          "aim",
-          `≥ ${AIMS[0]}: ${median(ratios(0)) >= AIMS[0] ? "reached" : "not reached"}`,
-          `≥ ${AIMS[1]}: ${median(ratios(1)) >= AIMS[1] ? "reached" : "not reached"}`,
-        ],
+        ["aim", `≥ ${AIMS[0]}: ${verdict(ratios(0), AIMS[0])}`, `≥ ${AIMS[1]}: ${verdict(ratios(1), AIMS[1])}`],
       ],
     ),
     "",
