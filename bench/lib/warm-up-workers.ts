@@ -8,12 +8,14 @@ import type { TasklaneClient } from "@tasklane/client";
  */
 const RAN_AN_IMPORT_SHARE = 0.25;
 /**
- * Imports per worker before it is measured: its second import still cost a third more CPU than its fourth. Four rather
- * than two did not change how a worker's CPU per row rises with the count of workers (docs/scaling.md): it is not
- * the JIT's warm-up.
+ * Imports per worker before it is measured. One process importing the scaling benchmark's 20,000-row file into
+ * PostgreSQL over and over (2026-12-04, two runs) spent 0.05 to 0.31 s of CPU on each of its first 15 imports, most
+ * 0.08 to 0.15; in the run that went on to 40, 17 of the imports after the 20th cost 0.046 to 0.062 s and three
+ * 0.08 to 0.10. Measured after four, a worker alone kept getting cheaper through its batch while each of three ran a
+ * third as many, so a larger batch gave lower ratios (24 imports a batch instead of 12: 1.54x and 2.19x).
  */
-export const WARM_UP_IMPORTS = 4;
-const ATTEMPTS = 6;
+export const WARM_UP_IMPORTS = 20;
+const ATTEMPTS = WARM_UP_IMPORTS + 4;
 const WARM_UP_TIMEOUT_MS = 180_000;
 
 /**

@@ -11,8 +11,11 @@ export interface ScalingDeployment {
   workerShares: CpuShare[];
   /** Uncapped, at the shares' weight: this process, the load generators and redis-server. */
   loadGroup: CpuShare;
-  /** Starts `count` workers, the i-th in the i-th worker share; each runs `concurrency` tasks at once. */
-  startWorkers(count: number, concurrency: number): Promise<NodeProcess[]>;
+  /**
+   * Starts `count` workers, the i-th in the i-th worker share; each runs `concurrency` tasks at once. `warmUp`, when
+   * given, runs before they join their shares.
+   */
+  startWorkers(count: number, concurrency: number, warmUp?: (procs: NodeProcess[]) => Promise<void>): Promise<NodeProcess[]>;
   close(): Promise<void>;
 }
 
@@ -20,8 +23,8 @@ export interface ScalingDeployment {
  * Three API nodes and room for three workers over a redis-server of our own and a fresh database
  * (distributed/cluster.ts), each node and worker held to its kind's `cores` of a core. This process joins
  * the load group first, so all it starts is born there; a node or worker starts at full speed
- * and joins its share once it is ready: start-up is not what is measured, and processes starting
- * at a tenth of a core each would take most of the time budget.
+ * and joins its share once it is ready (a worker once warmed up): start-up is not what is measured,
+ * and processes starting and warming up at a tenth of a core each would take most of the time budget.
  */
 export async function startDeployment(cores: { nodes: number; workers: number }): Promise<ScalingDeployment> {
   const each = (kind: "node" | "worker", share: number) =>
@@ -57,9 +60,15 @@ export async function startDeployment(cores: { nodes: number; workers: number })
       nodeShares,
       workerShares,
       loadGroup: loadGroup!,
-      async startWorkers(count, concurrency) {
+      async startWorkers(count, concurrency, warmUp) {
         const procs = await Promise.all(Array.from({ length: count }, () => started.addWorker(concurrency)));
-        for (const [i, proc] of procs.entries()) await workerShares[i]!.join(proc.pid);
+        try {
+          await warmUp?.(procs);
+          for (const [i, proc] of procs.entries()) await workerShares[i]!.join(proc.pid);
+        } catch (error) {
+          await Promise.all(procs.map((p) => p.stop()));
+          throw error;
+        }
         return procs;
       },
       close,

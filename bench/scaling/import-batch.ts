@@ -1,6 +1,7 @@
 import type { Task, TasklaneClient } from "@tasklane/client";
 import { testDatabaseUrl } from "@tasklane/testing/engines";
 import { startCounting } from "./counters.ts";
+import { cpuSeconds } from "../lib/cpu.ts";
 import { warmUpWorkers } from "../lib/warm-up-workers.ts";
 import { withLockTime } from "./lock-sampler.ts";
 import type { ScalingDeployment } from "./deployment.ts";
@@ -51,13 +52,15 @@ export async function importBatch(
   workers: number,
   concurrency: number,
 ): Promise<ImportRun> {
-  const procs = await deployment.startWorkers(workers, concurrency);
-  try {
-    await warmUpWorkers(
+  // Warmed up at full speed, then held to their shares: the warm-up imports are not measured.
+  const procs = await deployment.startWorkers(workers, concurrency, (started) =>
+    warmUpWorkers(
       batch.client,
       batch.uploadId,
-      deployment.workerShares.slice(0, workers).map((share) => () => share.usedSeconds()),
-    );
+      started.map((p) => () => cpuSeconds(p.pid)),
+    ),
+  );
+  try {
     const shares = [...deployment.workerShares.slice(0, workers), deployment.nodeShares[0]!];
     const count = await startCounting(shares, deployment.cluster);
     let startedAt = 0;

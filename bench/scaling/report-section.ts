@@ -64,8 +64,9 @@ function imports(r: ScalingResult): string {
     "",
     `${i.tasks} stockImport tasks of one ${i.rows.toLocaleString("en-US")}-row stock CSV (uploaded once), each for a different supplier, submitted ` +
       `at once through node 1 with @tasklane/client; workers run TASKLANE_CONCURRENCY=${i.concurrency} and are started fresh for each batch, ` +
-      `and each first runs ${WARM_UP_IMPORTS} unmeasured warm-up imports of the same file (a worker's first imports also start its task thread, compile the ` +
-      "pricing code and warm the JIT: cold, each added worker made the batch's imports dearer; bench/lib/warm-up-workers.ts). " +
+      `and each first runs ${WARM_UP_IMPORTS} unmeasured warm-up imports of the same file at full speed, before it joins its share (a worker's first imports ` +
+      "also start its task thread, compile the pricing code and warm the JIT: cold, each added worker made the batch's imports dearer; " +
+      "bench/lib/warm-up-workers.ts). " +
       "Figures: over the whole batch, tasks / (last task's doneAt − first submit); **while every worker had work**, the tasks done by the moment the queue ran dry " +
       "over the time from the first submit to it (the k-th doneAt for k = tasks − workers × concurrency: the worker that finished it took the last task, " +
       "so until then no worker lacked a task). The rest of a batch is its drain, in which workers go idle one by one because the batch ran out " +

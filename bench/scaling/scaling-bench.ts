@@ -20,7 +20,7 @@
  *
  *   TASKLANE_TEST_DATABASE_URL=postgres://tasklane:tasklane@127.0.0.1:5432/tasklane \
  *     pnpm --filter @tasklane/bench exec tsx scaling/scaling-bench.ts
- *   NODE_SHARE_CORES=0.25 WORKER_SHARE_CORES=0.1 IMPORT_TASKS=12 IMPORT_ROWS=20000 ROUNDS=5 CONNECTIONS=60 DURATION_S=5 …   # the defaults
+ *   NODE_SHARE_CORES=0.25 WORKER_SHARE_CORES=0.1 IMPORT_TASKS=24 IMPORT_ROWS=20000 ROUNDS=5 CONNECTIONS=60 DURATION_S=5 …   # the defaults
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -51,7 +51,12 @@ const SHARE_CORES = {
   nodes: Number(process.env.NODE_SHARE_CORES ?? 0.25),
   workers: Number(process.env.WORKER_SHARE_CORES ?? 0.1),
 };
-const IMPORT_TASKS = Number(process.env.IMPORT_TASKS ?? 12);
+/**
+ * 24: one import's CPU on a worker at 0.1 of a core varies up to threefold from import to import (0.09 to 0.37 s for
+ * the same file, a full GC in some), and a batch's figure averages its imports. Once workers are warm (WARM_UP_IMPORTS)
+ * the batch's size no longer leans the ratios one way.
+ */
+const IMPORT_TASKS = Number(process.env.IMPORT_TASKS ?? 24);
 const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 20_000);
 /**
  * Five: one fresh worker alone completed 0.61 to 0.96 imports a second from round to round on this shared machine (its CPU per
