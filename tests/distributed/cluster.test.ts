@@ -12,32 +12,32 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function offersOf(cluster: Cluster, supplier: string): Promise<number> {
+/** Rows of one query on the cluster's database, through a connection of its own. */
+async function clusterRows<Row extends Record<string, unknown>>(cluster: Cluster, text: string, values: unknown[] = []): Promise<Row[]> {
   const client = new pg.Client({ connectionString: cluster.databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM offers WHERE supplier = $1", [supplier]);
-    return rows[0]!.n;
+    return (await client.query<Row>(text, values)).rows;
   } finally {
     await client.end();
   }
 }
 
+async function offersOf(cluster: Cluster, supplier: string): Promise<number> {
+  const [row] = await clusterRows<{ n: number }>(cluster, "SELECT count(*)::int AS n FROM offers WHERE supplier = $1", [supplier]);
+  return row!.n;
+}
+
 /** The cluster database's sessions (what each waits on, its transaction's age, its statement) and the ends of logs. */
 async function stuckImportReport(cluster: Cluster, logs: Record<string, string>): Promise<string> {
-  const client = new pg.Client({ connectionString: cluster.databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<Record<string, unknown>>(
-      `SELECT pid, state, wait_event_type, wait_event, pg_blocking_pids(pid) AS blocked_by,
-              round(extract(epoch FROM now() - xact_start)) AS xact_s, left(query, 120) AS query
-       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-    );
-    const ends = Object.entries(logs).map(([whose, log]) => `${whose}'s log, its end: ${log.slice(-3_000)}`);
-    return [`sessions: ${JSON.stringify(rows)}`, ...ends].join("\n");
-  } finally {
-    await client.end();
-  }
+  const sessions = await clusterRows(
+    cluster,
+    `SELECT pid, state, wait_event_type, wait_event, pg_blocking_pids(pid) AS blocked_by,
+            round(extract(epoch FROM now() - xact_start)) AS xact_s, left(query, 120) AS query
+     FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  const ends = Object.entries(logs).map(([whose, log]) => `${whose}'s log, its end: ${log.slice(-3_000)}`);
+  return [`sessions: ${JSON.stringify(sessions)}`, ...ends].join("\n");
 }
 
 /** A cluster with Ocean's two stock rows imported, and a client per API node. */

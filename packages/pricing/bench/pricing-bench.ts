@@ -188,18 +188,11 @@ async function childImport(dialect: SqlDialect, file: string, target: string, wa
   const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
   const { db, close } = await open(dialect, target);
   await migratePricing(db);
-  await importStock(
-    db,
-    { filePath: warmUp, supplier: "warm-up", kind: "stock" },
-    { signal: new AbortController().signal, progress: () => {} },
-  );
+  const importUntimed = (filePath: string, supplier: string) =>
+    importStock(db, { filePath, supplier, kind: "stock" }, { signal: new AbortController().signal, progress: () => {} });
+  await importUntimed(warmUp, "warm-up");
   // A supplier's next file: the same rows again, every part number known, the previous offers replaced.
-  if (again)
-    await importStock(
-      db,
-      { filePath: file, supplier: "bench", kind: "stock" },
-      { signal: new AbortController().signal, progress: () => {} },
-    );
+  if (again) await importUntimed(file, "bench");
   const started = performance.now();
   const result = await importStock(
     db,
