@@ -86,8 +86,8 @@ describe("two API nodes and two workers, each its own process", () => {
 
     const final = await b.pollTask(taskId, { timeoutMs: 180_000 }).catch((e: unknown) => e);
     // Re-run once elsewhere (every import's writes are one transaction, so running it again is safe).
-    // In one CI run (2026-12-04, the machine busy) the re-run stopped at 406,000 rows and stayed running for the
-    // whole timeout; what PostgreSQL's sessions wait on, and what both workers logged, go with a failure.
+    // What PostgreSQL's sessions wait on, and what both workers logged, go with a failure: they showed a
+    // re-run whose batch statements scanned the whole catalogue per row (packages/pricing/test/batch-plans.test.ts).
     const completed = (final as { status?: string }).status === "completed";
     expect(
       final,
