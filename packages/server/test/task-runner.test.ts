@@ -63,6 +63,20 @@ function runner(handlers: Partial<TaskHandlers>, options: { timeoutsMs?: { recal
 }
 
 describe("TaskRunner", () => {
+  it("a run taken over from a stopped worker reports its start at once, so callers stop reading the stopped run's progress", async () => {
+    const hold = gate();
+    const tasks = runner({ recalculate: () => hold.promise.then(() => recalcResult(1)) });
+    const again = recording({ type: "recalculate", input: {}, attempts: 2 });
+    const first = recording({ type: "recalculate", input: {}, attempts: 1 });
+    const done = [tasks.run("again", again.ledger), tasks.run("first", first.ledger)];
+    await vi.advanceTimersByTimeAsync(0);
+    expect(again.progress).toEqual([expect.objectContaining({ progress: 0, message: "Starting" })]);
+    // A first run's start is the row's own (claim wrote it): nothing to report until the handler does.
+    expect(first.progress).toEqual([]);
+    hold.open();
+    await Promise.all(done);
+  });
+
   it("passes progress on throttled, always the latest, and ends with one final write", async () => {
     const hold = gate();
     const tasks = runner({

@@ -79,11 +79,16 @@ export class TaskRunner {
       const claimed = await ledger.claim(this.options.now());
       if (!claimed) return;
       const log = this.options.log.child({ taskId: id, taskType: claimed.type, ...(claimed.attempts && { attempt: claimed.attempts }) });
-      if ((claimed.attempts ?? 1) > 1) log.warn("running the task again: the worker that had it stopped");
       if (claimed.cancelRequested) this.cancel(id);
       const throttle = progressThrottle(this.options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS, () => {
         ledger.progress({ ...run.live }).catch((error: unknown) => log.warn({ err: error }, "could not report progress"));
       });
+      if ((claimed.attempts ?? 1) > 1) {
+        log.warn("running the task again: the worker that had it stopped");
+        // Callers would otherwise read the stopped run's last progress (60%, "Reading rows: 406,000")
+        // until this run reports its own.
+        throttle.changed();
+      }
       const progress: HandlerContext["progress"] = (percent, message) => {
         if (Number.isFinite(percent)) run.live.progress = clampProgress(percent);
         // A stopping task's line is its stop's ("Cancelling"), not what its handler says while it rolls back.
