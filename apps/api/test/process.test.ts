@@ -1,7 +1,17 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { exitCode, spawnProcess, startApi, startProcess, tempDir } from "@tasklane/testing";
+import { SCRIPTS, apiDir } from "@tasklane/testing/spawn";
+
+describe("the processes the tests start", () => {
+  it("are `pnpm start` and `pnpm worker` as apps/api's package.json runs them, Node's flags included", async () => {
+    const { scripts } = JSON.parse(await readFile(path.join(apiDir, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    const command = ({ file, nodeFlags }: (typeof SCRIPTS)[keyof typeof SCRIPTS]) =>
+      ["node", ...nodeFlags, "--import", "tsx", `src/${file}`].join(" ");
+    expect({ start: scripts.start, worker: scripts.worker }).toEqual({ start: command(SCRIPTS.api), worker: command(SCRIPTS.worker) });
+  });
+});
 
 describe("the API process", () => {
   it("serves on 127.0.0.1 by default, warns that it runs open, and exits 0 on SIGTERM", async () => {

@@ -9,8 +9,19 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 
 /** apps/api, whose src/main.ts is `pnpm start` and src/worker.ts is `pnpm worker`. */
-const apiDir = path.resolve(import.meta.dirname, "../../../apps/api");
-const SCRIPTS = { api: "main.ts", worker: "worker.ts" } as const;
+export const apiDir = path.resolve(import.meta.dirname, "../../../apps/api");
+/**
+ * Each process's entry point and Node's flags, as apps/api's package.json scripts run them
+ * (apps/api/test/process.test.ts keeps the two equal). A worker collects garbage on the thread that
+ * allocates: on a CPU share beside two other workers, V8's helper threads for parallel and
+ * concurrent collection spent twice the CPU per imported row they spend for one worker alone (a
+ * worker's total rose from 5.3 to 8.0 µs); single-threaded it stayed at 5.3-5.7 µs for one worker
+ * and for three (docs/scaling.md).
+ */
+export const SCRIPTS = {
+  api: { file: "main.ts", nodeFlags: [] },
+  worker: { file: "worker.ts", nodeFlags: ["--single-threaded-gc"] },
+} as const satisfies Record<string, { file: string; nodeFlags: readonly string[] }>;
 /** The descriptor the child writes its ready line to (apps/api/src/ready-signal.ts): the first after stdio. */
 const READY_FD = 3;
 
@@ -38,7 +49,8 @@ export interface ServiceProcess {
  * spawnProcess from "@tasklane/testing", which kills it after the test.
  */
 export function spawnService(script: keyof typeof SCRIPTS, env: Record<string, string> = {}): ServiceProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(apiDir, "src", SCRIPTS[script])], {
+  const { file, nodeFlags } = SCRIPTS[script];
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.join(apiDir, "src", file)], {
     cwd: apiDir,
     env: { ...process.env, ...env, TASKLANE_READY_FD: String(READY_FD) },
     stdio: ["ignore", "pipe", "pipe", "pipe"],
