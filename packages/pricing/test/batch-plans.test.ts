@@ -52,9 +52,10 @@ async function batchPlans(env: TestEnv, before = ""): Promise<Record<string, Pla
       expect(explained.JIT, `${name}: JIT-compiled`).toBeUndefined();
       plans[name] = flatten(explained.Plan);
     }
-    await client.query("ROLLBACK");
     return plans;
   } finally {
+    // Also when an assertion above failed: the pooled session must not go back inside the transaction.
+    await client.query("ROLLBACK");
     client.release();
   }
 }
