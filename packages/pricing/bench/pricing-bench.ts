@@ -13,12 +13,14 @@
  * PostgreSQL's imports at least 0.9x SQLite's in the same run. Each round runs every import and
  * then the peer, and each ratio is taken within a round (a busy machine slows rounds unevenly).
  * Also the CSV imported a second time for its supplier (every part number known, the previous
- * offers replaced): what most imports are, from a supplier's second file on.
+ * offers replaced): what most imports are, from a supplier's second file on. And, on PostgreSQL,
+ * the bound of that ratio: the server's writes alone for the CSV's rows (childFloor).
  *
  *   cd packages/pricing && TASKLANE_BENCH_DATABASE_URL=postgres://… npx tsx bench/pricing-bench.ts
  *   npx tsx bench/pricing-bench.ts --imports   (the 100k imports and the peer only: no 10k, no recalculation)
  */
 import { fork } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +28,7 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import {
   type PricingDb,
   type SqlDialect,
@@ -37,6 +40,7 @@ import {
   recalculatePrices,
   sqlitePricingDb,
 } from "../src/index.ts";
+import { searchText } from "../src/db/search-text.ts";
 import { openRowReader } from "../src/readers/open.ts";
 import { rawXlsx } from "../test/helpers/xlsx.ts";
 
@@ -214,6 +218,66 @@ async function childImport(dialect: SqlDialect, file: string, target: string, wa
   };
 }
 
+/** Seconds of PostgreSQL's writes alone, for the same rows as the CSV: see childFloor. */
+interface FloorFigures {
+  newCatalogue: number;
+  nextFile: number;
+}
+
+/**
+ * Child: the least PostgreSQL can spend on the CSV's rows. On a fresh database (after the same
+ * warm-up import), the rows, formatted before the clock starts, are copied straight into
+ * components and offers, one COPY each in one transaction: no reading, no staging, no look-ups,
+ * ids chosen here. Then the supplier's next file: its offers deleted and copied again. No import
+ * that reads a file and keeps its rules (concurrent imports, gaps filled in file order) can
+ * write less, so its time against SQLite's whole import bounds the ratio any design could reach.
+ */
+async function childFloor(target: string, warmUp: string): Promise<FloorFigures> {
+  const { db, close } = await open("postgres", target);
+  await migratePricing(db);
+  await importStock(
+    db,
+    { filePath: warmUp, supplier: "warm-up", kind: "stock" },
+    { signal: new AbortController().signal, progress: () => {} },
+  );
+  await close();
+  const client = new pg.Client({ connectionString: target });
+  await client.connect();
+  const first = Number((await client.query<{ n: string }>("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM components")).rows[0]!.n);
+  let components = "";
+  let offers = "";
+  for (let i = 0; i < PEER_SIZE; i++) {
+    const [partNumber, name, vendor, quantity, price] = stockRow(i);
+    // COPY's text format: the search text's line break escaped, no other value needs it.
+    components += `${first + i}\t${partNumber}\t${vendor}\t${name}\t\\N\t${searchText(partNumber, name).replace("\n", "\\n")}\n`;
+    offers += `bench\tstock\t${first + i}\t${quantity}\t${price}\t0\n`;
+  }
+  const copy = async (statement: string, text: string) => {
+    const stream = client.query(copyFrom(statement));
+    const done = once(stream, "finish");
+    stream.end(text, "utf8");
+    await done;
+  };
+  const timed = async (work: () => Promise<void>) => {
+    const started = performance.now();
+    await client.query("BEGIN");
+    await work();
+    await client.query("COMMIT");
+    return (performance.now() - started) / 1000;
+  };
+  const copyOffers = () => copy("COPY offers (supplier, kind, component_id, quantity, price, imported_at) FROM STDIN", offers);
+  const newCatalogue = await timed(async () => {
+    await copy("COPY components (id, part_number, vendor, name, category, search_text) FROM STDIN", components);
+    await copyOffers();
+  });
+  const nextFile = await timed(async () => {
+    await client.query("DELETE FROM offers WHERE supplier = 'bench' AND kind = 'stock'");
+    await copyOffers();
+  });
+  await client.end();
+  return { newCatalogue, nextFile };
+}
+
 /** Child: 100k components, 500k stock offers (5 suppliers), then one timed recalculation. */
 async function childRecalculate(dialect: SqlDialect, target: string): Promise<{ seconds: number; updated: number }> {
   const { db, close } = await open(dialect, target);
@@ -261,6 +325,8 @@ interface Round {
   imports: Map<string, ImportFigures>;
   exceljs: ReadFigures;
   read: ReadFigures;
+  /** PostgreSQL's writes alone for the CSV's rows (when a server is given). */
+  floor?: FloorFigures;
 }
 
 async function round(dir: string, files: BenchFiles): Promise<Round> {
@@ -281,7 +347,10 @@ async function round(dir: string, files: BenchFiles): Promise<Round> {
   const peerFile = files.xlsx.get(PEER_SIZE)!;
   const exceljs = await inChild<ReadFigures>(["exceljs", peerFile, files.warmUpXlsx]);
   const read = await inChild<ReadFigures>(["read", peerFile, files.warmUpXlsx]);
-  return { imports, exceljs, read };
+  const floor = DIALECTS.includes("postgres")
+    ? await onNewDatabase<FloorFigures>("postgres", dir, (target) => ["floor", target, files.warmUpCsv])
+    : undefined;
+  return { imports, exceljs, read, floor };
 }
 
 function tabulate(rounds: Round[], lines: Lines): void {
@@ -418,6 +487,17 @@ function comparePeer(rounds: Round[]): void {
     console.log(
       `  ratio PostgreSQL / SQLite, the supplier's next CSV (every part number known): ${ratio("postgres csv again", "sqlite csv again")}`,
     );
+    // The bound any PostgreSQL design could reach on this server: its writes alone (childFloor).
+    const floor = (pick: (f: FloorFigures) => number, sqliteKey: string) => {
+      const rates = rounds.map((r) => PEER_SIZE / pick(r.floor!));
+      return `${rate(median(rates))}, ${perRound(rates.map((x, i) => x / imports(sqliteKey)[i]!))} SQLite's whole import`;
+    };
+    console.log(
+      `  PostgreSQL's writes alone, the CSV's rows copied straight into components and offers (no file, no staging, no look-ups): ${floor((f) => f.newCatalogue, "sqlite csv")}`,
+    );
+    console.log(
+      `  PostgreSQL's writes alone, the supplier's next file (its offers deleted and copied again): ${floor((f) => f.nextFile, "sqlite csv again")}`,
+    );
   }
 }
 
@@ -469,5 +549,6 @@ if (mode === "import")
   process.send!(await childImport(args[0] as SqlDialect, args[1]!, args[2]!, args[3]!, args[4] === "again"), () => process.exit(0));
 else if (mode === "exceljs") process.send!(await childExceljs(args[0]!, args[1]!), () => process.exit(0));
 else if (mode === "read") process.send!(await childRead(args[0]!, args[1]!), () => process.exit(0));
+else if (mode === "floor") process.send!(await childFloor(args[0]!, args[1]!), () => process.exit(0));
 else if (mode === "recalculate") process.send!(await childRecalculate(args[0] as SqlDialect, args[1]!), () => process.exit(0));
 else await main();
