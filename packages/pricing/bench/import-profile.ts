@@ -8,8 +8,15 @@
  * --known: the measured file repeats the warm-up's part numbers (a supplier's next file).
  * --rounds N: then imports the same file N more times into the same database, timing each (and
  * the server's WAL meanwhile); --checkpoint: a CHECKPOINT before each of those rounds.
+ * --waits: what the import's PostgreSQL session was doing, sampled every 2 ms from another
+ * process (pg_stat_activity): on CPU, waiting for this process (ClientRead), or for I/O or a lock.
+ * The event loop's delay over the import prints always: how long PostgreSQL's answers may wait
+ * for a turn of it.
  */
+import { fork } from "node:child_process";
+import { once } from "node:events";
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -114,6 +121,51 @@ function sampleBackends(database: string): { stop(): Map<number, number> } {
   };
 }
 
+/**
+ * --waits: a child process (so that its queries take no turns of this event loop) samples the
+ * state and wait event of the sessions of database `name` running an import's statements.
+ * Returns each state's share of the samples once stopped.
+ */
+async function sampleWaits(database: string): Promise<{ stop(): Promise<string[]> }> {
+  const child = fork(import.meta.filename, ["--sample-waits", database], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  await once(child, "message");
+  return {
+    async stop() {
+      child.send("stop");
+      const [counts] = (await once(child, "message")) as [[string, number][]];
+      const total = counts.reduce((sum, [, n]) => sum + n, 0);
+      return counts.map(([state, n]) => `${((100 * n) / total).toFixed(0).padStart(3)}%  ${state}`);
+    },
+  };
+}
+
+if (process.argv[2] === "--sample-waits") {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const counts = new Map<string, number>();
+  let sampling = true;
+  process.on("message", () => (sampling = false));
+  process.send!("ready");
+  while (sampling) {
+    const { rows } = await client.query<{ state: string; type: string | null; event: string | null }>(
+      `SELECT state, wait_event_type AS type, wait_event AS event FROM pg_stat_activity
+       WHERE datname = $1 AND pid <> pg_backend_pid() AND query LIKE '%import_rows_%'`,
+      [process.argv[3]],
+    );
+    for (const r of rows) {
+      const state = r.type === null ? `${r.state}, on CPU` : `${r.state}, waiting: ${r.type} ${r.event}`;
+      counts.set(state, (counts.get(state) ?? 0) + 1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  await client.end();
+  process.send!(
+    [...counts].sort((a, b) => b[1] - a[1]),
+    () => process.exit(0),
+  );
+  await new Promise(() => {});
+}
+
 const dir = mkdtempSync(join(tmpdir(), "import-profile-"));
 const name = `tasklane_profile_${process.pid}`;
 const admin = async (text: string) => {
@@ -141,6 +193,9 @@ try {
   recording = true;
   const cpuBefore = process.cpuUsage();
   const backends = sampleBackends(name);
+  const waits = process.argv.includes("--waits") ? await sampleWaits(name) : undefined;
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   const started = performance.now();
   let staged = 0;
   const result = await importStock(
@@ -151,6 +206,8 @@ try {
     }),
   );
   const ended = performance.now();
+  loopDelay.disable();
+  const waited = await waits?.stop();
   const cpu = process.cpuUsage(cpuBefore);
   const backendCpu = [...backends.stop().values()].filter((s) => s > 0).sort((a, b) => b - a);
   recording = false;
@@ -170,6 +227,12 @@ try {
   console.log(
     `  PostgreSQL backends' CPU over the import: ${backendCpu.map((s) => s.toFixed(2)).join(" + ")} s (each session that used any, busiest first)`,
   );
+  const ms = (ns: number) => (ns / 1e6).toFixed(1);
+  console.log(
+    `  event loop delay over the import (1 ms timer), ms: p50 ${ms(loopDelay.percentile(50))}, p90 ${ms(loopDelay.percentile(90))}, ` +
+      `p99 ${ms(loopDelay.percentile(99))}, max ${ms(loopDelay.max)}`,
+  );
+  if (waited) console.log(`  the import's PostgreSQL session, sampled every 2 ms:\n    ${waited.join("\n    ")}`);
   console.log(`  statements: ${others.length}`);
   for (const t of others) console.log(`    ${t.ms.toFixed(1).padStart(8)} ms  ${t.what}`);
   for (const p of plans) console.log(`\n${p}`);
