@@ -20,7 +20,6 @@
  *   npx tsx bench/pricing-bench.ts --imports   (the 100k imports and the peer only: no 10k, no recalculation)
  */
 import { fork } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,7 +27,6 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
 import {
   type PricingDb,
   type SqlDialect,
@@ -41,6 +39,7 @@ import {
   sqlitePricingDb,
 } from "../src/index.ts";
 import { searchText } from "../src/db/search-text.ts";
+import { copyIn } from "../src/import/postgres-staging.ts";
 import { openRowReader } from "../src/readers/open.ts";
 import { rawXlsx } from "../test/helpers/xlsx.ts";
 
@@ -179,6 +178,10 @@ async function ourRead(file: string): Promise<{ rows: number; cells: number }> {
   return { rows, cells };
 }
 
+/** An import outside the measured time: a warm-up, or the file before the supplier's next one. */
+const importUntimed = (db: PricingDb, filePath: string, supplier: string) =>
+  importStock(db, { filePath, supplier, kind: "stock" }, { signal: new AbortController().signal, progress: () => {} });
+
 /**
  * Child: import one file into a fresh database and report speed and memory. A warm-up import
  * of other part numbers for another supplier runs first, as the service's kept task threads
@@ -192,11 +195,9 @@ async function childImport(dialect: SqlDialect, file: string, target: string, wa
   const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
   const { db, close } = await open(dialect, target);
   await migratePricing(db);
-  const importUntimed = (filePath: string, supplier: string) =>
-    importStock(db, { filePath, supplier, kind: "stock" }, { signal: new AbortController().signal, progress: () => {} });
-  await importUntimed(warmUp, "warm-up");
+  await importUntimed(db, warmUp, "warm-up");
   // A supplier's next file: the same rows again, every part number known, the previous offers replaced.
-  if (again) await importUntimed(file, "bench");
+  if (again) await importUntimed(db, file, "bench");
   const started = performance.now();
   const result = await importStock(
     db,
@@ -235,11 +236,7 @@ interface FloorFigures {
 async function childFloor(target: string, warmUp: string): Promise<FloorFigures> {
   const { db, close } = await open("postgres", target);
   await migratePricing(db);
-  await importStock(
-    db,
-    { filePath: warmUp, supplier: "warm-up", kind: "stock" },
-    { signal: new AbortController().signal, progress: () => {} },
-  );
+  await importUntimed(db, warmUp, "warm-up");
   await close();
   const client = new pg.Client({ connectionString: target });
   await client.connect();
@@ -252,12 +249,6 @@ async function childFloor(target: string, warmUp: string): Promise<FloorFigures>
     components += `${first + i}\t${partNumber}\t${vendor}\t${name}\t\\N\t${searchText(partNumber, name).replace("\n", "\\n")}\n`;
     offers += `bench\tstock\t${first + i}\t${quantity}\t${price}\t0\n`;
   }
-  const copy = async (statement: string, text: string) => {
-    const stream = client.query(copyFrom(statement));
-    const done = once(stream, "finish");
-    stream.end(text, "utf8");
-    await done;
-  };
   const timed = async (work: () => Promise<void>) => {
     const started = performance.now();
     await client.query("BEGIN");
@@ -265,9 +256,9 @@ async function childFloor(target: string, warmUp: string): Promise<FloorFigures>
     await client.query("COMMIT");
     return (performance.now() - started) / 1000;
   };
-  const copyOffers = () => copy("COPY offers (supplier, kind, component_id, quantity, price, imported_at) FROM STDIN", offers);
+  const copyOffers = () => copyIn(client, "COPY offers (supplier, kind, component_id, quantity, price, imported_at) FROM STDIN", offers);
   const newCatalogue = await timed(async () => {
-    await copy("COPY components (id, part_number, vendor, name, category, search_text) FROM STDIN", components);
+    await copyIn(client, "COPY components (id, part_number, vendor, name, category, search_text) FROM STDIN", components);
     await copyOffers();
   });
   const nextFile = await timed(async () => {

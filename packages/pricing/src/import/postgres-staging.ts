@@ -62,7 +62,7 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget, s
   // Every round trip waits for a turn of the worker's event loop, which the reader holds for a
   // chunk of the file at a time, so a batch's statements go in as few strings as they can.
   const applyBatch = async (copy: string, rows: number) => {
-    await copyIn(client, table, copy);
+    await copyIn(client, `COPY ${table} (${STAGED_COLUMNS}) FROM STDIN`, copy);
     let inserted: { newComponents: number; offers: number };
     try {
       const [, newComponents, , offersIn] = await many(
@@ -187,9 +187,9 @@ async function many(client: pg.PoolClient, statements: string): Promise<number[]
   return results.map((r) => r.rowCount ?? 0);
 }
 
-/** One batch into the staging table, by COPY (one statement for the batch's rows). */
-async function copyIn(client: pg.PoolClient, table: string, text: string): Promise<void> {
-  const stream = client.query(copyFrom(`COPY ${table} (${STAGED_COLUMNS}) FROM STDIN`));
+/** Rows in COPY's text format sent by one `COPY … FROM STDIN` statement. */
+export async function copyIn(client: pg.ClientBase, statement: string, text: string): Promise<void> {
+  const stream = client.query(copyFrom(statement));
   const done = once(stream, "finish");
   stream.end(text, "utf8");
   await done;
