@@ -20,7 +20,7 @@
  *
  *   TASKLANE_TEST_DATABASE_URL=postgres://tasklane:tasklane@127.0.0.1:5432/tasklane \
  *     pnpm --filter @tasklane/bench exec tsx scaling/scaling-bench.ts
- *   NODE_SHARE_CORES=0.25 WORKER_SHARE_CORES=0.1 IMPORT_TASKS=24 IMPORT_ROWS=20000 ROUNDS=5 CONNECTIONS=60 DURATION_S=5 …   # the defaults
+ *   NODE_SHARE_CORES=0.25 WORKER_SHARE_CORES=0.1 IMPORT_TASKS=24 IMPORT_ROWS=20000 ROUNDS=7 CONNECTIONS=60 DURATION_S=5 …   # the defaults
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -59,10 +59,11 @@ const SHARE_CORES = {
 const IMPORT_TASKS = Number(process.env.IMPORT_TASKS ?? 24);
 const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 20_000);
 /**
- * Five: one fresh worker alone completed 0.61 to 0.96 imports a second from round to round on this shared machine (its CPU per
- * row 5.1 to 7.1 µs), and each ratio divides by it.
+ * Seven: one fresh worker alone completed 0.53 to 0.98 imports a second from round to round on this shared machine (its CPU per
+ * row 5.1 to 7.1 µs), and each ratio divides by it; over five rounds the median two-worker ratio of four runs ranged from 1.70
+ * to 1.89 (2026-12-03 and 12-04), either side of the aim.
  */
-const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const GENERATORS = 6;
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 60);
 const DURATION_S = Number(process.env.DURATION_S ?? 5);
