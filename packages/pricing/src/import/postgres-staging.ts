@@ -6,7 +6,7 @@ import type { ControlledTransaction, Kysely as KyselyType } from "kysely";
 import { Kysely, PostgresDialect, sql } from "../db/kysely.ts";
 import { searchText } from "../db/search-text.ts";
 import { takeImportLock } from "../db/write-transactions.ts";
-import { deleteOffers, type ImportTarget, offersFrom, recordImport } from "./apply-import.ts";
+import { deleteOffers, type ImportTarget, offersReportingGapsFrom, offersFrom, recordImport } from "./apply-import.ts";
 import { gapFillFrom, newComponentsFrom, UNIQUE_VIOLATION } from "./upsert-components.ts";
 import type { StagedRow } from "./rows.ts";
 import { STAGED_COLUMNS, type Staging, stagingTableName } from "./stager.ts";
@@ -59,29 +59,38 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget, s
   const statements = batchStatements(trx, table, target);
   let created = 0;
   let offers = 0;
+  // Whether the batch before created a component for each of its rows, as every batch of a new
+  // catalogue does. Then this batch's offers go in without asking whether a gap is left (the
+  // answer comes from the look-ups the offers make anyway, but gathering it costs a few per cent
+  // of a batch), and the gap update runs unless this batch, too, created a component per row; a
+  // batch that met a known part number asks again from the next one on.
+  let allNew = false;
   // Every round trip waits for a turn of the worker's event loop, which the reader holds for a
   // chunk of the file at a time, so a batch's statements go in as few strings as they can.
   const applyBatch = async (copy: string, rows: number) => {
     await copyIn(client, `COPY ${table} (${STAGED_COLUMNS}) FROM STDIN`, copy);
-    let inserted: { newComponents: number; offers: number };
+    const asking = !allNew;
+    const offersStatement = asking ? statements.offersReportingGaps : statements.offers;
+    let results: [inserted: pg.QueryResult, offers: pg.QueryResult<{ offers: number; fills: boolean }>];
     try {
-      const [, newComponents, , offersIn] = await many(
+      const r = await many(
         client,
-        `SAVEPOINT new_components; ${statements.insertNew}; RELEASE SAVEPOINT new_components; ${statements.offers}`,
+        `SAVEPOINT new_components; ${statements.insertNew}; RELEASE SAVEPOINT new_components; ${offersStatement}`,
       );
-      inserted = { newComponents: newComponents!, offers: offersIn! };
+      results = [r[1]!, r[3]!];
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      const [, newComponents, offersIn] = await many(
-        client,
-        `ROLLBACK TO SAVEPOINT new_components; ${statements.insertNewOrSkip}; ${statements.offers}`,
-      );
-      inserted = { newComponents: newComponents!, offers: offersIn! };
+      const r = await many(client, `ROLLBACK TO SAVEPOINT new_components; ${statements.insertNewOrSkip}; ${offersStatement}`);
+      results = [r[1]!, r[2]!];
     }
-    created += inserted.newComponents;
-    offers += inserted.offers;
-    // Every staged row created a component of its own (a new catalogue): no gap is left to fill.
-    await client.query(inserted.newComponents === rows ? statements.truncate : `${statements.fillGaps}; ${statements.truncate}`);
+    const [insertedNew, offersIn] = results;
+    const newComponents = insertedNew.rowCount ?? 0;
+    created += newComponents;
+    allNew = newComponents === rows;
+    const answer = asking ? offersIn.rows[0]! : undefined;
+    offers += answer ? Number(answer.offers) : (offersIn.rowCount ?? 0);
+    const fills = answer ? answer.fills : !allNew;
+    await client.query(fills ? `${statements.fillGaps}; ${statements.truncate}` : statements.truncate);
   };
   // The batch in flight; a failure waits in it for the next write or finish.
   let inFlight: Promise<void> = Promise.resolve();
@@ -177,14 +186,14 @@ function batchStatements(trx: KyselyType<PricingTables>, table: string, target: 
     insertNewOrSkip: text(newComponentsFrom(staged, true)),
     fillGaps: text(gapFillFrom(staged)),
     offers: text(offersFrom(staged, target)),
+    offersReportingGaps: text(offersReportingGapsFrom(staged, target)),
     truncate: `TRUNCATE ${table}`,
   };
 }
 
-/** Runs statements sent as one string; returns each one's row count. */
-async function many(client: pg.PoolClient, statements: string): Promise<number[]> {
-  const results = (await client.query(statements)) as unknown as pg.QueryResult[];
-  return results.map((r) => r.rowCount ?? 0);
+/** Runs statements sent as one string; returns each one's result. */
+async function many(client: pg.PoolClient, statements: string): Promise<pg.QueryResult[]> {
+  return (await client.query(statements)) as unknown as pg.QueryResult[];
 }
 
 /** Rows in COPY's text format sent by one `COPY … FROM STDIN` statement. */

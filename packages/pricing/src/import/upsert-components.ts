@@ -74,11 +74,17 @@ export const newComponentsFrom = (staged: RawBuilder<unknown>, onConflictDoNothi
   ORDER BY s.part_number, s.row_number
   ${onConflictDoNothing ? sql`ON CONFLICT (part_number) DO NOTHING` : sql``}`;
 
+/** Whether staged row `s` has a field its component `c` lacks: what the gap update fills. */
+export const fillsGap = sql`(c.vendor IS NULL AND s.vendor IS NOT NULL) OR (c.name IS NULL AND s.name IS NOT NULL)
+       OR (c.category IS NULL AND s.category IS NOT NULL)`;
+
 /**
  * Fills what components lack from the staged rows, by the first-row rule. Judged on the
  * statement's snapshot, which sees the rows inserted before it; COALESCE keeps what a later
- * writer filled in first. Needless when every staged row created a component of its own (a new
- * catalogue, a first import): no gap is left that a staged row could fill.
+ * writer filled in first. Needless when no staged row has a field its component lacks, which the
+ * batch's offers statement tells (offersReportingGapsFrom): most batches, since a supplier's file
+ * carries the fields its earlier files gave the components, and a new part number's component is
+ * its first row unless the batch lists it again.
  */
 export function gapFillFrom(staged: RawBuilder<unknown>) {
   // Each staged row looks its component up by index, whatever the statistics say: OFFSET 0 keeps
@@ -88,8 +94,7 @@ export function gapFillFrom(staged: RawBuilder<unknown>) {
   // 40 million comparisons, 3.5 s a batch, an 18 s import of 20,000 rows that takes 0.4 s.
   const gapFillingRows = sql`FROM ${staged} s
     CROSS JOIN LATERAL (SELECT c.vendor, c.name, c.category FROM components c WHERE c.part_number = s.part_number OFFSET 0) c
-    WHERE (c.vendor IS NULL AND s.vendor IS NOT NULL) OR (c.name IS NULL AND s.name IS NOT NULL)
-       OR (c.category IS NULL AND s.category IS NOT NULL)`;
+    WHERE ${fillsGap}`;
   return sql`
     UPDATE components SET
       vendor = COALESCE(components.vendor, f.vendor),
