@@ -71,19 +71,19 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget, s
     await copyIn(client, `COPY ${table} (${STAGED_COLUMNS}) FROM STDIN`, copy);
     const asking = !allNew;
     const offersStatement = asking ? statements.offersReportingGaps : statements.offers;
-    let results: [inserted: pg.QueryResult, offers: pg.QueryResult<{ offers: number; fills: boolean }>];
+    let results: pg.QueryResult[];
     try {
-      const r = await many(
+      results = await many(
         client,
         `SAVEPOINT new_components; ${statements.insertNew}; RELEASE SAVEPOINT new_components; ${offersStatement}`,
       );
-      results = [r[1]!, r[3]!];
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      const r = await many(client, `ROLLBACK TO SAVEPOINT new_components; ${statements.insertNewOrSkip}; ${offersStatement}`);
-      results = [r[1]!, r[2]!];
+      results = await many(client, `ROLLBACK TO SAVEPOINT new_components; ${statements.insertNewOrSkip}; ${offersStatement}`);
     }
-    const [insertedNew, offersIn] = results;
+    // Either string runs the new components' insert second and the offers statement last.
+    const insertedNew = results[1]!;
+    const offersIn = results.at(-1) as pg.QueryResult<{ offers: number; fills: boolean }>;
     const newComponents = insertedNew.rowCount ?? 0;
     created += newComponents;
     allNew = newComponents === rows;
