@@ -14,6 +14,7 @@ const PRICING_MIGRATIONS: Record<SqlDialect, string[]> = {
     "pricing/005-no-shared-staging",
     "pricing/006-offers-without-fk-trigger",
     "pricing/007-offers-without-id",
+    "pricing/008-offers-without-component-index",
   ],
 };
 

@@ -1,5 +1,7 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { recalculatePrices } from "../src/index.ts";
+import { recalculationTransaction, snapshotTransaction } from "../src/db/write-transactions.ts";
 import { dialects, testEnv, workContext } from "./helpers/env.ts";
 import { prices, seed, type SeedOffer } from "./helpers/seed.ts";
 
@@ -82,5 +84,33 @@ describe.each(dialects)("%s", (dialect) => {
       await expect(recalculatePrices(env.db, { ...ctx, signal: controller.signal })).rejects.toThrow("stop");
       expect(await prices(env)).toEqual({ P: null });
     });
+  });
+});
+
+interface PlanNode {
+  "Disk Usage"?: number;
+  "Sort Space Type"?: string;
+  Plans?: PlanNode[];
+}
+
+const spilled = (node: PlanNode): boolean =>
+  (node["Disk Usage"] ?? 0) > 0 || node["Sort Space Type"] === "Disk" || (node.Plans ?? []).some(spilled);
+
+// Recalculation and pricelists aggregate every offer of a kind per component (write-transactions.ts).
+describe.skipIf(!dialects.includes("postgres"))("postgres: the snapshot transactions", () => {
+  it("aggregate 150,000 components' offers in memory, which the server's default work_mem did on disk", async () => {
+    const env = await testEnv("postgres");
+    const db = env.db.kysely;
+    await sql`INSERT INTO components (part_number, search_text) SELECT 'C-' || i, 'c-' || i FROM generate_series(1, 150000) i`.execute(db);
+    await sql`INSERT INTO offers (supplier, kind, component_id, quantity, price, imported_at)
+      SELECT s, 'stock', id, 1, id % 100 + 1, 0 FROM components, (VALUES ('A'), ('B')) v(s)`.execute(db);
+    await sql`ANALYZE offers`.execute(db);
+    const aggregate = sql<{ "QUERY PLAN": [{ Plan: PlanNode }] }>`EXPLAIN (ANALYZE, FORMAT JSON)
+      SELECT component_id, SUM(price * quantity), SUM(quantity) FROM offers WHERE kind = 'stock' GROUP BY component_id`;
+    const plan = async (run: (body: (trx: typeof db) => Promise<PlanNode>) => Promise<PlanNode>) =>
+      run(async (trx) => (await aggregate.execute(trx)).rows[0]!["QUERY PLAN"][0].Plan);
+    expect(spilled(await plan((body) => body(db)))).toBe(true);
+    expect(spilled(await plan((body) => snapshotTransaction(env.db, body)))).toBe(false);
+    expect(spilled(await plan((body) => recalculationTransaction(env.db, body)))).toBe(false);
   });
 });
