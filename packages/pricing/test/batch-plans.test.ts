@@ -2,7 +2,7 @@ import type pg from "pg";
 import { type RawBuilder, sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { importStock } from "../src/index.ts";
-import { offersReportingGapsFrom, offersFrom } from "../src/import/apply-import.ts";
+import { knownOffersFrom, offersFrom, unmatchedOffersFrom } from "../src/import/apply-import.ts";
 import { BATCH_PLANNER_SETTINGS, createStagingTable } from "../src/import/postgres-staging.ts";
 import { gapFillFrom, newComponentsFrom } from "../src/import/upsert-components.ts";
 import { dialects, testEnv, workContext, type TestEnv } from "./helpers/env.ts";
@@ -19,8 +19,11 @@ const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).fla
 const batchStatements = (staged: RawBuilder<unknown>) => ({
   "new components": newComponentsFrom(staged, false),
   "new components, skipping those another import created": newComponentsFrom(staged, true),
+  "new components of the unmatched rows": newComponentsFrom(staged, false, true),
+  "new components of the unmatched rows, skipping those another import created": newComponentsFrom(staged, true, true),
   offers: offersFrom(staged, { supplier: "A", kind: "stock", importedAt: 0 }),
-  "offers, and whether a gap is left": offersReportingGapsFrom(staged, { supplier: "A", kind: "stock", importedAt: 0 }),
+  "offers of the known part numbers, the others marked": knownOffersFrom(staged, { supplier: "A", kind: "stock", importedAt: 0 }),
+  "offers of the unmatched rows": unmatchedOffersFrom(staged, { supplier: "A", kind: "stock", importedAt: 0 }),
   "gap update": gapFillFrom(staged),
 });
 

@@ -6,7 +6,7 @@ import type { ControlledTransaction, Kysely as KyselyType } from "kysely";
 import { Kysely, PostgresDialect, sql } from "../db/kysely.ts";
 import { searchText } from "../db/search-text.ts";
 import { takeImportLock } from "../db/write-transactions.ts";
-import { deleteOffers, type ImportTarget, offersReportingGapsFrom, offersFrom, recordImport } from "./apply-import.ts";
+import { deleteOffers, type ImportTarget, knownOffersFrom, offersFrom, recordImport, unmatchedOffersFrom } from "./apply-import.ts";
 import { gapFillFrom, newComponentsFrom, UNIQUE_VIOLATION } from "./upsert-components.ts";
 import type { StagedRow } from "./rows.ts";
 import { STAGED_COLUMNS, type Staging, stagingTableName } from "./stager.ts";
@@ -60,36 +60,33 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget, s
   let created = 0;
   let offers = 0;
   // Whether the batch before created a component for each of its rows, as every batch of a new
-  // catalogue does. Then this batch's offers go in without asking whether a gap is left (the
-  // answer comes from the look-ups the offers make anyway, but gathering it costs a few per cent
-  // of a batch), and the gap update runs unless this batch, too, created a component per row; a
-  // batch that met a known part number asks again from the next one on.
+  // catalogue does. Then this batch creates its new components first and joins all its rows to
+  // them for their offers; otherwise each row is looked up once, its offer inserted if its
+  // component exists, and only the rows left unmatched go through the insert (knownOffersFrom).
   let allNew = false;
   // Every round trip waits for a turn of the worker's event loop, which the reader holds for a
   // chunk of the file at a time, so a batch's statements go in as few strings as they can.
   const applyBatch = async (copy: string, rows: number) => {
     await copyIn(client, `COPY ${table} (${STAGED_COLUMNS}) FROM STDIN`, copy);
-    const asking = !allNew;
-    const offersStatement = asking ? statements.offersReportingGaps : statements.offers;
+    const plan = allNew ? statements.newFirst : statements.knownFirst;
     let results: pg.QueryResult[];
     try {
-      results = await many(
-        client,
-        `SAVEPOINT new_components; ${statements.insertNew}; RELEASE SAVEPOINT new_components; ${offersStatement}`,
-      );
+      results = await many(client, plan.run);
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      results = await many(client, `ROLLBACK TO SAVEPOINT new_components; ${statements.insertNewOrSkip}; ${offersStatement}`);
+      results = await many(client, plan.retry);
     }
-    // Either string runs the new components' insert second and the offers statement last.
-    const insertedNew = results[1]!;
-    const offersIn = results.at(-1) as pg.QueryResult<{ offers: number; fills: boolean }>;
-    const newComponents = insertedNew.rowCount ?? 0;
-    created += newComponents;
-    allNew = newComponents === rows;
-    const answer = asking ? offersIn.rows[0]! : undefined;
-    offers += answer ? Number(answer.offers) : (offersIn.rowCount ?? 0);
-    const fills = answer ? answer.fills : !allNew;
+    const known = allNew ? undefined : (results[1] as pg.QueryResult<KnownRows>).rows[0]!;
+    const inserted = results[known ? 2 : 1]!.rowCount ?? 0;
+    // The rows that went through the new components' insert.
+    const unmatched = known ? Number(known.unmatched) : rows;
+    created += inserted;
+    offers += Number(known?.offers ?? 0) + (results.at(-1)!.rowCount ?? 0);
+    // A gap is possible where a known component lacks a field of its row, or where a part number
+    // created here has other rows in the batch (or another import created it meanwhile): then
+    // fewer components were created than rows went through the insert.
+    const fills = (known?.fills ?? false) || inserted < unmatched;
+    allNew = inserted === rows;
     await client.query(fills ? `${statements.fillGaps}; ${statements.truncate}` : statements.truncate);
   };
   // The batch in flight; a failure waits in it for the next write or finish.
@@ -129,10 +126,14 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget, s
   };
 }
 
-/** An import's staging table, a TEMP table of its session, keyed by row number. */
+/**
+ * An import's staging table, a TEMP table of its session, keyed by row number; `unmatched` marks
+ * the rows a batch's look-ups found no component for (knownOffersFrom).
+ */
 export const createStagingTable = (table: string): string =>
   `CREATE TEMP TABLE ${table} (row_number integer PRIMARY KEY, part_number text COLLATE "C" NOT NULL, vendor text COLLATE "C",
-    name text COLLATE "C", category text, quantity double precision, price double precision NOT NULL, search_text text NOT NULL)`;
+    name text COLLATE "C", category text, quantity double precision, price double precision NOT NULL, search_text text NOT NULL,
+    unmatched boolean NOT NULL DEFAULT FALSE)`;
 
 /**
  * Set in the import's transaction. Each batch's statements join its 2,000 staged rows with
@@ -173,6 +174,13 @@ async function cancellable(pool: pg.Pool, pid: number, signal: AbortSignal | und
   }
 }
 
+/** What knownOffersFrom returns: one row. */
+interface KnownRows {
+  offers: string;
+  unmatched: string;
+  fills: boolean;
+}
+
 /** The statements each batch runs, as text without parameters (see offersFrom). */
 function batchStatements(trx: KyselyType<PricingTables>, table: string, target: ImportTarget) {
   const staged = sql.raw(table);
@@ -181,12 +189,22 @@ function batchStatements(trx: KyselyType<PricingTables>, table: string, target: 
     if (compiled.parameters.length > 0) throw new Error("a batch statement must carry its values as literals");
     return compiled.sql;
   };
+  const offersOfAll = text(offersFrom(staged, target));
+  const known = text(knownOffersFrom(staged, target));
+  const offersOfUnmatched = text(unmatchedOffersFrom(staged, target));
+  // Each plan runs after SAVEPOINT new_components, which is released after the new components'
+  // insert; if that insert fails on a part number another import created meanwhile, the retry
+  // runs after a rollback to the savepoint, with the insert that skips those. In both, the
+  // new components' insert is the first result or the second (after knownOffersFrom's), the
+  // offers not inserted yet the last.
+  const plan = (first: string[], insert: (skip: boolean) => string, offers: string) => ({
+    run: `SAVEPOINT new_components; ${[...first, insert(false), "RELEASE SAVEPOINT new_components", offers].join("; ")}`,
+    retry: `ROLLBACK TO SAVEPOINT new_components; ${[...first, insert(true), offers].join("; ")}`,
+  });
   return {
-    insertNew: text(newComponentsFrom(staged, false)),
-    insertNewOrSkip: text(newComponentsFrom(staged, true)),
+    newFirst: plan([], (skip) => text(newComponentsFrom(staged, skip)), offersOfAll),
+    knownFirst: plan([known], (skip) => text(newComponentsFrom(staged, skip, true)), offersOfUnmatched),
     fillGaps: text(gapFillFrom(staged)),
-    offers: text(offersFrom(staged, target)),
-    offersReportingGaps: text(offersReportingGapsFrom(staged, target)),
     truncate: `TRUNCATE ${table}`,
   };
 }

@@ -65,12 +65,16 @@ export async function upsertInFileOrder(trx: Transaction<PricingTables>, table: 
  * The race is rare (two imports of new, overlapping part numbers, the other committing while
  * this one inserts), so the caller runs the plain insert first under a savepoint: the unique
  * index still waits on the other import's uncommitted row, and fails only once that import has
- * committed it; then this insert is undone and run again with `onConflictDoNothing`.
+ * committed it; then this insert is undone and run again with `onConflictDoNothing` (its new
+ * snapshot sees the committed part number; the clause covers one committed while it runs).
+ *
+ * `onlyUnmatched`: only the rows knownOffersFrom found no component for; the others are not
+ * looked up again.
  */
-export const newComponentsFrom = (staged: RawBuilder<unknown>, onConflictDoNothing: boolean) => sql`
+export const newComponentsFrom = (staged: RawBuilder<unknown>, onConflictDoNothing: boolean, onlyUnmatched = false) => sql`
   INSERT INTO components (part_number, vendor, name, category, search_text)
   SELECT DISTINCT ON (s.part_number) s.part_number, s.vendor, s.name, s.category, s.search_text
-  FROM ${staged} s WHERE NOT EXISTS (SELECT 1 FROM components c WHERE c.part_number = s.part_number)
+  FROM ${staged} s WHERE ${onlyUnmatched ? sql`s.unmatched AND ` : sql``}NOT EXISTS (SELECT 1 FROM components c WHERE c.part_number = s.part_number)
   ORDER BY s.part_number, s.row_number
   ${onConflictDoNothing ? sql`ON CONFLICT (part_number) DO NOTHING` : sql``}`;
 
@@ -82,7 +86,7 @@ export const fillsGap = sql`(c.vendor IS NULL AND s.vendor IS NOT NULL) OR (c.na
  * Fills what components lack from the staged rows, by the first-row rule. Judged on the
  * statement's snapshot, which sees the rows inserted before it; COALESCE keeps what a later
  * writer filled in first. Needless when no staged row has a field its component lacks, which the
- * batch's offers statement tells (offersReportingGapsFrom): most batches, since a supplier's file
+ * batch's look-ups tell (knownOffersFrom): most batches, since a supplier's file
  * carries the fields its earlier files gave the components, and a new part number's component is
  * its first row unless the batch lists it again.
  */
