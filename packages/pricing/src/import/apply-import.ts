@@ -62,8 +62,8 @@ export const unmatchedOffersFrom = (staged: RawBuilder<unknown>, a: ImportTarget
  * table's column) for the new components' insert and unmatchedOffersFrom, which run next on
  * those rows only; and the one row returned tells how many offers went in, how many rows were
  * unmatched, and whether a known component lacks a field a staged row has (fillsGap), so that the
- * gap update runs only then. Asked separately, the look-ups of the new components' insert were a
- * tenth of PostgreSQL's CPU for such a file, and the gap update's another tenth, both finding
+ * gap update runs only then. Run first, the new components' insert looked every row up again, a
+ * tenth of PostgreSQL's CPU for such a file (0.87 s against 0.79-0.80 s per 100,000 rows), to find
  * nothing in most batches.
  */
 export const knownOffersFrom = (staged: RawBuilder<unknown>, a: ImportTarget) => sql`

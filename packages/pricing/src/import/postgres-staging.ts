@@ -194,9 +194,9 @@ function batchStatements(trx: KyselyType<PricingTables>, table: string, target: 
   const offersOfUnmatched = text(unmatchedOffersFrom(staged, target));
   // Each plan runs after SAVEPOINT new_components, which is released after the new components'
   // insert; if that insert fails on a part number another import created meanwhile, the retry
-  // runs after a rollback to the savepoint, with the insert that skips those. In both, the
-  // new components' insert is the first result or the second (after knownOffersFrom's), the
-  // offers not inserted yet the last.
+  // runs after a rollback to the savepoint, with the insert that skips those. In both strings the
+  // savepoint's statement answers first, then knownOffersFrom (if the plan has it), then the new
+  // components' insert; the offers not inserted yet answer last.
   const plan = (first: string[], insert: (skip: boolean) => string, offers: string) => ({
     run: `SAVEPOINT new_components; ${[...first, insert(false), "RELEASE SAVEPOINT new_components", offers].join("; ")}`,
     retry: `ROLLBACK TO SAVEPOINT new_components; ${[...first, insert(true), offers].join("; ")}`,
