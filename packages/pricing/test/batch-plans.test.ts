@@ -2,18 +2,11 @@ import type pg from "pg";
 import { type RawBuilder, sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { importStock } from "../src/index.ts";
-import { knownOffersFrom, offersFrom, unmatchedOffersFrom } from "../src/import/apply-import.ts";
+import { knownOffersFrom, offersFrom } from "../src/import/apply-import.ts";
 import { BATCH_PLANNER_SETTINGS, createStagingTable } from "../src/import/postgres-staging.ts";
 import { gapFillFrom, newComponentsFrom } from "../src/import/upsert-components.ts";
 import { dialects, testEnv, workContext, type TestEnv } from "./helpers/env.ts";
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  Plans?: PlanNode[];
-}
-
-const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
+import { flatten, type PlanNode } from "./helpers/plans.ts";
 
 /** Each statement a PostgreSQL import runs on a batch (postgres-staging.ts), over staging table `staged`. */
 const batchStatements = (staged: RawBuilder<unknown>) => ({
@@ -23,7 +16,7 @@ const batchStatements = (staged: RawBuilder<unknown>) => ({
   "new components of the unmatched rows, skipping those another import created": newComponentsFrom(staged, true, true),
   offers: offersFrom(staged, { supplier: "A", kind: "stock", importedAt: 0 }),
   "offers of the known part numbers, the others marked": knownOffersFrom(staged, { supplier: "A", kind: "stock", importedAt: 0 }),
-  "offers of the unmatched rows": unmatchedOffersFrom(staged, { supplier: "A", kind: "stock", importedAt: 0 }),
+  "offers of the unmatched rows": offersFrom(staged, { supplier: "A", kind: "stock", importedAt: 0 }, true),
   "gap update": gapFillFrom(staged),
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { recalculatePrices } from "../src/index.ts";
 import { recalculationTransaction, snapshotTransaction } from "../src/db/write-transactions.ts";
 import { dialects, testEnv, workContext } from "./helpers/env.ts";
+import { flatten, type PlanNode } from "./helpers/plans.ts";
 import { prices, seed, type SeedOffer } from "./helpers/seed.ts";
 
 /** The rule, computed independently: sum(price×qty)/sum(qty) over qty>0, price>0, to cents. */
@@ -87,14 +88,7 @@ describe.each(dialects)("%s", (dialect) => {
   });
 });
 
-interface PlanNode {
-  "Disk Usage"?: number;
-  "Sort Space Type"?: string;
-  Plans?: PlanNode[];
-}
-
-const spilled = (node: PlanNode): boolean =>
-  (node["Disk Usage"] ?? 0) > 0 || node["Sort Space Type"] === "Disk" || (node.Plans ?? []).some(spilled);
+const spilled = (plan: PlanNode): boolean => flatten(plan).some((n) => (n["Disk Usage"] ?? 0) > 0 || n["Sort Space Type"] === "Disk");
 
 // Recalculation and pricelists aggregate every offer of a kind per component (write-transactions.ts).
 describe.skipIf(!dialects.includes("postgres"))("postgres: the snapshot transactions", () => {

@@ -47,19 +47,18 @@ const offerValues = (a: ImportTarget) =>
 
 const joinComponents = (staged: RawBuilder<unknown>) => sql`FROM ${staged} s JOIN components c ON c.part_number = s.part_number`;
 
-/** The staged rows as the supplier's offers, each joined to its component. */
-export const offersFrom = (staged: RawBuilder<unknown>, a: ImportTarget) => sql`
-  INSERT INTO offers (${OFFER_COLUMNS}) SELECT ${offerValues(a)} ${joinComponents(staged)}`;
-
-/** offersFrom for the rows knownOffersFrom marked unmatched (PostgreSQL). */
-export const unmatchedOffersFrom = (staged: RawBuilder<unknown>, a: ImportTarget) => sql`
-  INSERT INTO offers (${OFFER_COLUMNS}) SELECT ${offerValues(a)} ${joinComponents(staged)} WHERE s.unmatched`;
+/**
+ * The staged rows as the supplier's offers, each joined to its component; `onlyUnmatched`: only
+ * the rows knownOffersFrom marked (PostgreSQL).
+ */
+export const offersFrom = (staged: RawBuilder<unknown>, a: ImportTarget, onlyUnmatched = false) => sql`
+  INSERT INTO offers (${OFFER_COLUMNS}) SELECT ${offerValues(a)} ${joinComponents(staged)}${onlyUnmatched ? sql` WHERE s.unmatched` : sql``}`;
 
 /**
  * PostgreSQL's batch of a file whose part numbers the catalogue mostly has (a supplier's next
  * file): each staged row looks its component up once, and that one look-up serves three ends.
  * Rows whose component exists become offers; the others are marked `unmatched` (the staging
- * table's column) for the new components' insert and unmatchedOffersFrom, which run next on
+ * table's column) for the new components' insert and their offers (offersFrom), which run next on
  * those rows only; and the one row returned tells how many offers went in, how many rows were
  * unmatched, and whether a known component lacks a field a staged row has (fillsGap), so that the
  * gap update runs only then. Run first, the new components' insert looked every row up again, a

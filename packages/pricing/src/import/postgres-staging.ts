@@ -6,7 +6,7 @@ import type { ControlledTransaction, Kysely as KyselyType } from "kysely";
 import { Kysely, PostgresDialect, sql } from "../db/kysely.ts";
 import { searchText } from "../db/search-text.ts";
 import { takeImportLock } from "../db/write-transactions.ts";
-import { deleteOffers, type ImportTarget, knownOffersFrom, offersFrom, recordImport, unmatchedOffersFrom } from "./apply-import.ts";
+import { deleteOffers, type ImportTarget, knownOffersFrom, offersFrom, recordImport } from "./apply-import.ts";
 import { gapFillFrom, newComponentsFrom, UNIQUE_VIOLATION } from "./upsert-components.ts";
 import type { StagedRow } from "./rows.ts";
 import { STAGED_COLUMNS, type Staging, stagingTableName } from "./stager.ts";
@@ -191,7 +191,7 @@ function batchStatements(trx: KyselyType<PricingTables>, table: string, target: 
   };
   const offersOfAll = text(offersFrom(staged, target));
   const known = text(knownOffersFrom(staged, target));
-  const offersOfUnmatched = text(unmatchedOffersFrom(staged, target));
+  const offersOfUnmatched = text(offersFrom(staged, target, true));
   // Each plan runs after SAVEPOINT new_components, which is released after the new components'
   // insert; if that insert fails on a part number another import created meanwhile, the retry
   // runs after a rollback to the savepoint, with the insert that skips those. In both strings the
