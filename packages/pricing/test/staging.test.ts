@@ -54,11 +54,26 @@ describe.each(dialects)("%s", (dialect) => {
 
     it("carries text with tabs, line breaks and backslashes, and empty fields as null, unchanged", async () => {
       const env = await testEnv(dialect);
-      const name = "a\tb\nc\r\\N \\ d";
-      await stageAndApply(env.db, [row(2, "T\\1", { name, vendor: "V\t", quantity: null, price: 1.25 })]);
-      const component = await env.db.kysely.selectFrom("components").select(["part_number", "vendor", "name"]).executeTakeFirstOrThrow();
-      expect(component).toEqual({ part_number: "T\\1", vendor: "V\t", name });
-      expect(await offers(env.db)).toEqual([{ partNumber: "T\\1", supplier: "A", kind: "stock", quantity: null, price: 1.25 }]);
+      // Σ ends a word in the part number (ς), and begins one after a tab, a letter in an escape (σ).
+      const name = "a\tb\nc\r\\N \\ d\tΣ";
+      await stageAndApply(env.db, [row(2, "T\\ΑΣ", { name, vendor: "V\t", quantity: null, price: 1.25 })]);
+      const component = await env.db.kysely
+        .selectFrom("components")
+        .select(["part_number", "vendor", "name", "search_text"])
+        .executeTakeFirstOrThrow();
+      expect(component).toEqual({ part_number: "T\\ΑΣ", vendor: "V\t", name, search_text: "t\\ας\na\tb\nc\r\\n \\ d\tσ" });
+      expect(await offers(env.db)).toEqual([{ partNumber: "T\\ΑΣ", supplier: "A", kind: "stock", quantity: null, price: 1.25 }]);
+    });
+
+    it("carries a batch of megabytes of text in two- and four-byte characters unchanged", async () => {
+      // PostgreSQL encodes a batch into a buffer that grows as it fills (about 2 MB here).
+      const rows = Array.from({ length: 1_500 }, (_, i) =>
+        row(i + 2, `P${String(i).padStart(4, "0")}`, { name: `${"Ж".repeat(i % 700)}😀\\${i}`, vendor: "ё".repeat(200) }),
+      );
+      const env = await testEnv(dialect);
+      expect(await stageAndApply(env.db, rows)).toBe(rows.length);
+      const stored = await env.db.kysely.selectFrom("components").select(["part_number", "vendor", "name"]).orderBy("part_number").execute();
+      expect(stored).toEqual(rows.map((r) => ({ part_number: r.partNumber, vendor: r.vendor, name: r.name })));
     });
 
     it("keeps a supplier's name with quotes and backslashes as it is (the batch statements carry it as a literal)", async () => {

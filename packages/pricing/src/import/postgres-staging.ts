@@ -4,7 +4,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { PricingDb, PricingTables } from "../db/database.ts";
 import type { ControlledTransaction, Kysely as KyselyType } from "kysely";
 import { Kysely, PostgresDialect, sql } from "../db/kysely.ts";
-import { searchText } from "../db/search-text.ts";
+import { searchTextParts } from "../db/search-text.ts";
 import { takeImportLock } from "../db/write-transactions.ts";
 import { deleteOffers, type ImportTarget, knownOffersFrom, offersFrom, recordImport } from "./apply-import.ts";
 import { gapFillFrom, newComponentsFrom, UNIQUE_VIOLATION } from "./upsert-components.ts";
@@ -57,6 +57,7 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget, s
     throw error;
   }
   const statements = batchStatements(trx, table, target);
+  const encode = copyEncoder();
   let created = 0;
   let offers = 0;
   // Whether the batch before created a component for each of its rows, as every batch of a new
@@ -66,7 +67,7 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget, s
   let allNew = false;
   // Every round trip waits for a turn of the worker's event loop, which the reader holds for a
   // chunk of the file at a time, so a batch's statements go in as few strings as they can.
-  const applyBatch = async (copy: string, rows: number) => {
+  const applyBatch = async (copy: Buffer, rows: number) => {
     await copyIn(client, `COPY ${table} (${STAGED_COLUMNS}) FROM STDIN`, copy);
     const plan = allNew ? statements.newFirst : statements.knownFirst;
     let results: pg.QueryResult[];
@@ -95,11 +96,11 @@ export async function openPostgresStaging(db: PricingDb, target: ImportTarget, s
   return {
     async write(rows) {
       if (rows.length === 0) return;
-      // Formatted while PostgreSQL still applies the batch before (about 1.7 ms a batch), not
-      // after, when it would wait idle for this text.
-      const text = copyText(rows);
+      // Encoded while PostgreSQL still applies the batch before, not after, when it would wait
+      // idle for these bytes.
+      const copy = encode(rows);
       await inFlight;
-      inFlight = applyBatch(text, rows.length);
+      inFlight = applyBatch(copy, rows.length);
       inFlight.catch(() => {});
     },
     finish: () => inFlight,
@@ -215,10 +216,10 @@ async function many(client: pg.PoolClient, statements: string): Promise<pg.Query
 }
 
 /** Rows in COPY's text format sent by one `COPY … FROM STDIN` statement. */
-export async function copyIn(client: pg.ClientBase, statement: string, text: string): Promise<void> {
+export async function copyIn(client: pg.ClientBase, statement: string, rows: string | Buffer): Promise<void> {
   const stream = client.query(copyFrom(statement));
   const done = once(stream, "finish");
-  stream.end(text, "utf8");
+  stream.end(rows);
   await done;
 }
 
@@ -233,15 +234,33 @@ function sessionDb(client: pg.PoolClient): KyselyType<PricingTables> {
   return new Kysely<PricingTables>({ dialect: new PostgresDialect({ pool }) });
 }
 
-/** Rows in COPY's text format, one line each. */
-function copyText(rows: readonly StagedRow[]): string {
-  let text = "";
-  for (const r of rows) {
-    text += `${r.rowNumber}\t${copyValue(r.partNumber)}\t${copyValue(r.vendor)}\t${copyValue(r.name)}\t${copyValue(r.category)}\t${
-      r.quantity === null ? "\\N" : r.quantity
-    }\t${r.price}\t${copyValue(searchText(r.partNumber, r.name))}\n`;
-  }
-  return text;
+/**
+ * Encodes batches as COPY's text format, one line a row, in UTF-8. Each line is written into a
+ * buffer kept from batch to batch: one string of the whole batch, built by concatenation, cost
+ * the worker 1.6 times as much CPU (its 16,000 pieces copied again when encoded), about 0.1 s
+ * per 100,000 rows. The batch is returned as a copy: the one before may still be on its way.
+ */
+function copyEncoder(): (rows: readonly StagedRow[]) => Buffer {
+  let scratch = Buffer.allocUnsafe(1 << 18);
+  return (rows) => {
+    let at = 0;
+    for (const r of rows) {
+      // The search text's lines escaped each, and its line break as COPY writes one.
+      const [searchPart, searchName] = searchTextParts(r.partNumber, r.name);
+      const line = `${r.rowNumber}\t${copyValue(r.partNumber)}\t${copyValue(r.vendor)}\t${copyValue(r.name)}\t${copyValue(r.category)}\t${
+        r.quantity === null ? "\\N" : r.quantity
+      }\t${r.price}\t${copyValue(searchPart)}\\n${copyValue(searchName)}\n`;
+      // A UTF-16 unit takes at most three bytes in UTF-8.
+      const most = line.length * 3;
+      if (scratch.length - at < most) {
+        const grown = Buffer.allocUnsafe(Math.max(scratch.length * 2, at + most));
+        scratch.copy(grown, 0, 0, at);
+        scratch = grown;
+      }
+      at += scratch.write(line, at, "utf8");
+    }
+    return Buffer.from(scratch.subarray(0, at));
+  };
 }
 
 const SPECIAL = /[\\\t\n\r]/;
