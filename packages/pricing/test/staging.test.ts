@@ -72,7 +72,11 @@ describe.each(dialects)("%s", (dialect) => {
       );
       const env = await testEnv(dialect);
       expect(await stageAndApply(env.db, rows)).toBe(rows.length);
-      const stored = await env.db.kysely.selectFrom("components").select(["part_number", "vendor", "name"]).orderBy("part_number").execute();
+      const stored = await env.db.kysely
+        .selectFrom("components")
+        .select(["part_number", "vendor", "name"])
+        .orderBy("part_number")
+        .execute();
       expect(stored).toEqual(rows.map((r) => ({ part_number: r.partNumber, vendor: r.vendor, name: r.name })));
     });
 
